@@ -1,0 +1,23 @@
+#pragma once
+
+#include "../httpclient.h"
+#include "../parseresult.h"
+
+// One directory the caller can see (GET /api/directories).
+struct CharDirectory
+{
+    QString id;
+    QString name;
+    QString type;
+    QString state;
+    QString domain;
+    qint64 userCount = -1;
+};
+
+// Char directory users (spec/providers.md section 4), as pure functions.
+namespace CharParser {
+ParseResult parsePage(const QByteArray &body);
+ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
+// On failure returns false and fills *error.
+bool parseDirectories(const QByteArray &body, QList<CharDirectory> *directories, ProviderError *error);
+} // namespace CharParser

@@ -1,0 +1,38 @@
+#include "charprovider.h"
+
+#include "../httppagereply.h"
+#include "../jsonreader.h"
+
+#include <QNetworkRequest>
+
+CharProvider::CharProvider(const Profile &profile, const QString &secret,
+                           QNetworkAccessManager *nam, QObject *parent)
+    : Provider(profile, nam, parent)
+{
+    const QByteArray header = "Bearer " + secret.toUtf8();
+    http()->setDecorator([header](QNetworkRequest &r) { r.setRawHeader("Authorization", header); });
+}
+
+ProviderCapabilities CharProvider::capabilities() const
+{
+    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 500;
+    return {ProviderCapabilities::Paging::Single, 0, batch};
+}
+
+PageReply *CharProvider::fetchPage(const QString &token)
+{
+    auto *reply = new HttpPageReply(token, [](const HttpResponse &response) {
+        return ResponseParsing::parse(response, CharParser::parsePage, CharParser::parseError);
+    }, this);
+    HttpRequest request;
+    request.url = endpoint(QStringLiteral("/api/directories/%1/users").arg(profile().organization));
+    reply->start(http(), request);
+    return reply;
+}
+
+HttpCall *CharProvider::requestDirectories(QObject *parent)
+{
+    HttpRequest request;
+    request.url = endpoint(QStringLiteral("/api/directories"));
+    return http()->send(request, parent);
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "../provider.h"
+#include "charparser.h"
+
+// Lists a Char directory's users, in one response; can also list the caller's directories.
+class CharProvider : public Provider
+{
+    Q_OBJECT
+public:
+    CharProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
+                 QObject *parent = nullptr);
+
+    QString kind() const override { return QStringLiteral("char"); }
+    ProviderCapabilities capabilities() const override;
+    PageReply *fetchPage(const QString &token) override;
+    // GET /api/directories; the caller owns the call and parses it with CharParser::parseDirectories.
+    HttpCall *requestDirectories(QObject *parent);
+};

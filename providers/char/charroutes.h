@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+class SandboxServer;
+struct SandboxRequest;
+struct SandboxResponse;
+
+// The sandbox's Char API: GET /char/api/directories and /char/api/directories/{id}/users.
+// The bearer token "no-org-claim" gets 403 ORG_CONTEXT_REQUIRED.
+namespace CharRoutes {
+bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
+// The directory ids GET /api/directories lists.
+QString demoDirectoryId(int i);
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "profile.h"
+#include "providererror.h"
+
+#include <QObject>
+
+#include <functional>
+
+// Fetches a profile's secret from the environment, a file or the OS keychain.
+// There is no insecure fallback: when the keychain is unavailable, that is an error.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    using ReadCallback = std::function<void(const QString &secret, const ProviderError &error)>;
+    using WriteCallback = std::function<void(const ProviderError &error)>;
+
+    explicit CredentialStore(QObject *parent = nullptr);
+
+    // How long the keychain may take before it counts as unavailable.
+    void setKeychainTimeoutMs(int ms) { m_keychainTimeoutMs = ms; }
+    static QString keychainService();
+
+    // Calls back exactly once (asynchronously for the keychain), unless `context` is destroyed.
+    void read(const Profile &profile, QObject *context, ReadCallback callback);
+    // Synchronous sources only (env, file, inline); keychain profiles get an error.
+    static QString readNow(const Profile &profile, ProviderError *error);
+
+    void writeKeychain(const QString &profileName, const QString &secret, QObject *context,
+                       WriteCallback callback);
+    void removeKeychain(const QString &profileName, QObject *context, WriteCallback callback);
+
+private:
+    int m_keychainTimeoutMs = 5000;
+};

@@ -1,0 +1,12 @@
+#pragma once
+
+class SandboxServer;
+struct SandboxRequest;
+struct SandboxResponse;
+
+// The sandbox's CSP API: the API-token exchange and GET /csp/gateway/am/api/orgs/{org}/users.
+// API tokens: "revoked" and "expired" fail the exchange (invalid_grant); "short-lived..." gets
+// access tokens that expire after 2 s; any other non-empty token works.
+namespace CspRoutes {
+bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
+}

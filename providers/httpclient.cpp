@@ -1,0 +1,316 @@
+#include "httpclient.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace {
+int defaultPort(const QString &scheme)
+{
+    return scheme == QLatin1String("https") ? 443 : scheme == QLatin1String("http") ? 80 : -1;
+}
+
+QString originText(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                        | QUrl::RemoveUserInfo)
+        .toString();
+}
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_baseUrl(baseUrl)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+HttpCall *HttpClient::send(const HttpRequest &request, QObject *parent) const
+{
+    auto *call = new HttpCall(this, request, parent);
+    call->startAttempt();
+    return call;
+}
+
+QUrl HttpClient::resolve(const QString &pathOrLink) const
+{
+    const QUrl link(pathOrLink);
+    if (link.isRelative() && !pathOrLink.startsWith(QLatin1String("//"))) {
+        if (pathOrLink.startsWith(QLatin1Char('/'))) {
+            // An absolute path is taken as given on the base origin (CSP's nextLink).
+            QUrl url = m_baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+            const int q = pathOrLink.indexOf(QLatin1Char('?'));
+            url.setPath(q < 0 ? pathOrLink : pathOrLink.left(q), QUrl::TolerantMode);
+            if (q >= 0)
+                url.setQuery(pathOrLink.mid(q + 1), QUrl::TolerantMode);
+            return url;
+        }
+        return m_baseUrl.resolved(link);
+    }
+    return m_baseUrl.resolved(link);
+}
+
+bool HttpClient::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const QString schemeA = a.scheme().toLower();
+    const QString schemeB = b.scheme().toLower();
+    return schemeA == schemeB && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(schemeA)) == b.port(defaultPort(schemeB));
+}
+
+bool HttpClient::isRetryableStatus(int status)
+{
+    return status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+qint64 HttpClient::parseRetryAfterMs(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = v.toLongLong(&ok);
+    if (ok)
+        return seconds < 0 ? -1 : seconds * 1000;
+    // RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
+    QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!when.isValid()) {
+        QString text = QString::fromLatin1(v);
+        text.remove(QLatin1String(" GMT"));
+        when = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+        if (!when.isValid())
+            return -1;
+        when.setTimeSpec(Qt::UTC);
+    }
+    return std::max<qint64>(0, now.msecsTo(when));
+}
+
+bool HttpClient::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+HttpCall::HttpCall(const HttpClient *client, const HttpRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_request(request)
+    , m_timeout(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_timeout->setSingleShot(true);
+    m_retryTimer->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, &HttpCall::onTimeout);
+    connect(m_retryTimer, &QTimer::timeout, this, &HttpCall::startAttempt);
+}
+
+HttpCall::~HttpCall()
+{
+    dropReply();
+}
+
+void HttpCall::abort()
+{
+    m_aborted = true;
+    m_timeout->stop();
+    m_retryTimer->stop();
+    dropReply();
+}
+
+void HttpCall::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void HttpCall::startAttempt()
+{
+    if (m_aborted)
+        return;
+    ++m_attempt;
+    m_redirects = 0;
+    sendTo(m_request.url, m_request.method, m_request.body);
+}
+
+void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Roster/%1").arg(QLatin1String(ROSTER_VERSION)));
+    for (const auto &h : std::as_const(m_request.headers))
+        request.setRawHeader(h.first, h.second);
+    // The credential goes only to the base URL's origin.
+    if (m_client->m_decorator && m_client->isSameOrigin(url))
+        m_client->m_decorator(request);
+
+    if (method == "GET")
+        m_reply = m_client->m_nam->get(request);
+    else
+        m_reply = m_client->m_nam->sendCustomRequest(request, method, body);
+
+    const qint64 cap = m_client->m_options.maxBodyBytes;
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
+        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > cap) {
+            failTransport(ProviderError::Kind::TooLarge,
+                          tr("The response announced %1 bytes, more than the limit of %2 bytes.")
+                              .arg(length.toLongLong())
+                              .arg(cap),
+                          false);
+        }
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this, cap](qint64 received, qint64 total) {
+        m_timeout->start(m_client->m_options.timeoutMs);
+        if (received > cap) {
+            failTransport(ProviderError::Kind::TooLarge,
+                          tr("The response exceeded the limit of %1 bytes.").arg(cap), false);
+            return;
+        }
+        emit downloadProgress(received, total);
+    });
+    connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    m_timeout->start(m_client->m_options.timeoutMs);
+}
+
+void HttpCall::onTimeout()
+{
+    failTransport(ProviderError::Kind::Timeout,
+                  tr("No data arrived for %1 s.").arg(m_client->m_options.timeoutMs / 1000.0), true);
+}
+
+void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bool retryable)
+{
+    const QUrl url = m_reply ? m_reply->url() : m_request.url;
+    dropReply();
+    m_timeout->stop();
+    if (retryable && m_attempt < m_client->m_options.maxAttempts) {
+        const int base = m_client->m_options.backoffBaseMs << std::min(m_attempt - 1, 16);
+        const int capped = std::min(base, m_client->m_options.backoffMaxMs);
+        scheduleRetry(capped / 2 + int(QRandomGenerator::global()->bounded(capped / 2 + 1)));
+        return;
+    }
+    ProviderError error;
+    error.kind = kind;
+    error.message = detail;
+    error.transportError = detail;
+    error.url = url.toString(QUrl::RemoveUserInfo);
+    error.attempts = m_attempt;
+    finishWithError(error);
+}
+
+void HttpCall::scheduleRetry(int delayMs)
+{
+    emit retrying(m_attempt + 1, delayMs);
+    if (!m_aborted)
+        m_retryTimer->start(delayMs);
+}
+
+void HttpCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    m_timeout->stop();
+    if (!reply)
+        return;
+    reply->deleteLater();
+    reply->disconnect(this);
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        failTransport(ProviderError::Kind::Network, reply->errorString(), true);
+        return;
+    }
+
+    if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
+        const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        if (!m_client->isSameOrigin(target)) {
+            ProviderError error = ProviderError::make(
+                ProviderError::Kind::ForeignOrigin,
+                tr("Refused to follow a redirect from %1 to another origin, %2.")
+                    .arg(originText(reply->url()), originText(target)));
+            error.httpStatus = status;
+            error.url = reply->url().toString(QUrl::RemoveUserInfo);
+            error.attempts = m_attempt;
+            finishWithError(error);
+            return;
+        }
+        if (++m_redirects > m_client->m_options.maxRedirects) {
+            ProviderError error = ProviderError::make(ProviderError::Kind::Network,
+                                                      tr("Too many redirects."));
+            error.httpStatus = status;
+            error.attempts = m_attempt;
+            finishWithError(error);
+            return;
+        }
+        const bool keepMethod = status == 307 || status == 308;
+        const QByteArray method = keepMethod ? m_request.method : QByteArray("GET");
+        sendTo(target, method, keepMethod ? m_request.body : QByteArray());
+        return;
+    }
+
+    HttpResponse response;
+    response.status = status;
+    response.headers = reply->rawHeaderPairs();
+    response.body = reply->readAll();
+    response.requestId = QString::fromUtf8(response.header("X-Request-ID"));
+    response.url = reply->url();
+    response.attempts = m_attempt;
+
+    if (HttpClient::isRetryableStatus(status) && m_attempt < m_client->m_options.maxAttempts
+        && (!m_client->m_retryVeto || m_client->m_retryVeto(response))) {
+        const QDateTime now = m_client->m_clock();
+        qint64 delay = HttpClient::parseRetryAfterMs(response.header("Retry-After"), now);
+        if (delay < 0) {
+            const int base = m_client->m_options.backoffBaseMs << std::min(m_attempt - 1, 16);
+            const int capped = std::min(base, m_client->m_options.backoffMaxMs);
+            delay = capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1);
+        }
+        scheduleRetry(int(std::min<qint64>(delay, m_client->m_options.retryAfterCapMs)));
+        return;
+    }
+    finishWithResponse(std::move(response));
+}
+
+void HttpCall::finishWithResponse(HttpResponse response)
+{
+    m_response = std::move(response);
+    m_hasResponse = true;
+    m_finished = true;
+    if (!m_aborted)
+        emit finished();
+}
+
+void HttpCall::finishWithError(ProviderError error)
+{
+    m_error = std::move(error);
+    m_finished = true;
+    if (!m_aborted)
+        emit finished();
+}

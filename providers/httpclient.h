@@ -1,0 +1,141 @@
+#pragma once
+
+#include "providererror.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+class QTimer;
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+};
+
+struct HttpResponse
+{
+    int status = 0;
+    HeaderList headers;
+    QByteArray body;
+    QString requestId;
+    QUrl url;
+    int attempts = 0;
+
+    // Case-insensitive header lookup; empty when absent.
+    QByteArray header(const QByteArray &name) const;
+};
+
+struct HttpOptions
+{
+    int timeoutMs = 30000;       // inactivity timeout per attempt
+    int maxAttempts = 4;         // in all, first attempt included
+    int retryAfterCapMs = 60000; // a longer Retry-After is shortened to this
+    int backoffBaseMs = 500;     // first backoff without Retry-After, doubled per attempt, jittered
+    int backoffMaxMs = 16000;
+    qint64 maxBodyBytes = qint64(256) << 20;
+    int maxRedirects = 5;
+};
+
+class HttpClient;
+
+// One logical request, retries and redirects included. Owned by whoever called send().
+class HttpCall : public QObject
+{
+    Q_OBJECT
+public:
+    ~HttpCall() override;
+
+    // Stops everything; no signal is emitted afterwards.
+    void abort();
+    bool isFinished() const { return m_finished; }
+    // True when an HTTP response (of any status) arrived; false on a transport failure.
+    bool hasResponse() const { return m_hasResponse; }
+    const HttpResponse &response() const { return m_response; }
+    const ProviderError &error() const { return m_error; }
+    int attempts() const { return m_attempt; }
+
+signals:
+    void finished();
+    void retrying(int nextAttempt, int delayMs);
+    void downloadProgress(qint64 received, qint64 total);
+
+private:
+    friend class HttpClient;
+    HttpCall(const HttpClient *client, const HttpRequest &request, QObject *parent);
+
+    void startAttempt();
+    void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body);
+    void onReplyFinished();
+    void onTimeout();
+    void failTransport(ProviderError::Kind kind, const QString &detail, bool retryable);
+    void scheduleRetry(int delayMs);
+    void finishWithResponse(HttpResponse response);
+    void finishWithError(ProviderError error);
+    void dropReply();
+
+    const HttpClient *m_client;
+    HttpRequest m_request;
+    QNetworkReply *m_reply = nullptr;
+    QTimer *m_timeout = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    int m_attempt = 0;
+    int m_redirects = 0;
+    bool m_finished = false;
+    bool m_aborted = false;
+    bool m_hasResponse = false;
+    HttpResponse m_response;
+    ProviderError m_error;
+};
+
+// The HTTP layer every provider shares: credentials only to the base origin, timeouts, retries
+// with Retry-After, same-origin redirects only, a response size cap, cancellation.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Decorator = std::function<void(QNetworkRequest &)>;
+    // Asked about a response whose status is retryable; returning false stops retrying it.
+    using RetryVeto = std::function<bool(const HttpResponse &)>;
+    using Clock = std::function<QDateTime()>;
+
+    HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent = nullptr);
+
+    void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
+    void setRetryVeto(RetryVeto veto) { m_retryVeto = std::move(veto); }
+    void setOptions(const HttpOptions &options) { m_options = options; }
+    const HttpOptions &options() const { return m_options; }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    // Starts a request; the caller owns the returned call (parented to `parent`).
+    HttpCall *send(const HttpRequest &request, QObject *parent = nullptr) const;
+    // Resolves a path or a relative link against the base URL's origin.
+    QUrl resolve(const QString &pathOrLink) const;
+    bool isSameOrigin(const QUrl &url) const { return sameOrigin(url, m_baseUrl); }
+
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+    static bool isRetryableStatus(int status);
+    // Delta-seconds or an HTTP-date; -1 when absent or unreadable.
+    static qint64 parseRetryAfterMs(const QByteArray &value, const QDateTime &now);
+    static bool isLoopbackHost(const QString &host);
+
+private:
+    friend class HttpCall;
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    Decorator m_decorator;
+    RetryVeto m_retryVeto;
+    HttpOptions m_options;
+    Clock m_clock;
+};

@@ -1,0 +1,79 @@
+#include "httppagereply.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+HttpPageReply::HttpPageReply(const QString &token, Parser parser, QObject *parent)
+    : PageReply(token, parent)
+    , m_parser(std::move(parser))
+{
+}
+
+HttpPageReply::~HttpPageReply()
+{
+    onAbort();
+}
+
+void HttpPageReply::start(const HttpClient *client, const HttpRequest &request)
+{
+    if (m_call) {
+        m_call->abort();
+        m_call->deleteLater();
+    }
+    m_call = client->send(request, this);
+    connect(m_call, &HttpCall::finished, this, &HttpPageReply::onCallFinished);
+    connect(m_call, &HttpCall::downloadProgress, this, &PageReply::progress);
+    connect(m_call, &HttpCall::retrying, this, &PageReply::retrying);
+}
+
+void HttpPageReply::onAbort()
+{
+    if (m_call) {
+        m_call->abort();
+        m_call->deleteLater();
+        m_call = nullptr;
+    }
+    if (m_watcher) {
+        // A running parse cannot be interrupted; its result is simply never looked at.
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
+}
+
+void HttpPageReply::onCallFinished()
+{
+    HttpCall *call = m_call;
+    m_call = nullptr;
+    call->deleteLater();
+    if (!call->hasResponse()) {
+        finishWithError(call->error());
+        return;
+    }
+    const HttpResponse &response = call->response();
+    if (intercept(response))
+        return;
+    const int attempts = response.attempts;
+    if (response.body.size() < offThreadThreshold) {
+        deliver(m_parser(response), attempts);
+        return;
+    }
+    m_watcher = new QFutureWatcher<ParseResult>(this);
+    connect(m_watcher, &QFutureWatcher<ParseResult>::finished, this, [this, attempts] {
+        ParseResult result = m_watcher->result();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        deliver(std::move(result), attempts);
+    });
+    m_watcher->setFuture(QtConcurrent::run([parser = m_parser, response] { return parser(response); }));
+}
+
+void HttpPageReply::deliver(ParseResult result, int attempts)
+{
+    if (result.ok()) {
+        finishWithPage(std::move(result.page));
+    } else {
+        result.error.attempts = std::max(result.error.attempts, attempts);
+        finishWithError(std::move(result.error));
+    }
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "httpclient.h"
+#include "pagereply.h"
+#include "parseresult.h"
+
+#include <functional>
+
+template<typename T>
+class QFutureWatcher;
+
+// A page fetched with one HTTP request and turned into a Page by a pure parser.
+// Bodies larger than a threshold are parsed on a worker thread.
+class HttpPageReply : public PageReply
+{
+    Q_OBJECT
+public:
+    using Parser = std::function<ParseResult(const HttpResponse &)>;
+    static constexpr qsizetype offThreadThreshold = 256 * 1024;
+
+    HttpPageReply(const QString &token, Parser parser, QObject *parent);
+    ~HttpPageReply() override;
+
+    void start(const HttpClient *client, const HttpRequest &request);
+
+protected:
+    void onAbort() override;
+    // Lets a subclass look at a finished response first (CSP retries one 401); returns true
+    // when it took over.
+    virtual bool intercept(const HttpResponse &) { return false; }
+    void deliver(ParseResult result, int attempts);
+
+private:
+    void onCallFinished();
+
+    Parser m_parser;
+    HttpCall *m_call = nullptr;
+    QFutureWatcher<ParseResult> *m_watcher = nullptr;
+};

@@ -1,0 +1,182 @@
+#include "jsonreader.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ResponseParsing", text);
+}
+} // namespace
+
+void JsonReader::fail(const QString &message) const
+{
+    if (m_error && m_error->isEmpty())
+        *m_error = m_where.isEmpty() ? message : m_where + QStringLiteral(": ") + message;
+}
+
+bool JsonReader::has(QLatin1String key) const
+{
+    const QJsonValue v = m_object.value(key);
+    return !v.isUndefined() && !v.isNull();
+}
+
+QString JsonReader::str(QLatin1String key, bool required, bool numbersToo) const
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isString())
+        return v.toString();
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            fail(tr("\"%1\" is missing").arg(key));
+        return {};
+    }
+    if (numbersToo && v.isDouble())
+        return ResponseParsing::valueText(v);
+    fail(tr("\"%1\" should be a string").arg(key));
+    return {};
+}
+
+QString JsonReader::strAny(std::initializer_list<QLatin1String> keys) const
+{
+    for (QLatin1String key : keys) {
+        if (has(key))
+            return str(key);
+    }
+    return {};
+}
+
+bool JsonReader::boolean(QLatin1String key, bool fallback) const
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isBool())
+        return v.toBool();
+    if (!v.isUndefined() && !v.isNull())
+        fail(tr("\"%1\" should be true or false").arg(key));
+    return fallback;
+}
+
+QJsonArray JsonReader::array(QLatin1String key, bool required) const
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isArray())
+        return v.toArray();
+    if ((v.isUndefined() || v.isNull()) && !required)
+        return {};
+    fail(v.isUndefined() || v.isNull() ? tr("\"%1\" is missing").arg(key)
+                                       : tr("\"%1\" should be an array").arg(key));
+    return {};
+}
+
+QJsonObject JsonReader::object(QLatin1String key, bool required) const
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isObject())
+        return v.toObject();
+    if ((v.isUndefined() || v.isNull()) && !required)
+        return {};
+    fail(v.isUndefined() || v.isNull() ? tr("\"%1\" is missing").arg(key)
+                                       : tr("\"%1\" should be an object").arg(key));
+    return {};
+}
+
+bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, ProviderError *error)
+{
+    if (body.trimmed().isEmpty()) {
+        *error = malformed(tr("The response body is empty."), body);
+        return false;
+    }
+    QJsonParseError parseError;
+    *doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return true;
+    const bool truncated = parseError.offset >= body.size() - 1
+        || parseError.error == QJsonParseError::UnterminatedObject
+        || parseError.error == QJsonParseError::UnterminatedArray
+        || parseError.error == QJsonParseError::UnterminatedString;
+    *error = malformed(truncated ? tr("The response body is truncated (it ends at byte %1 inside a JSON value).").arg(body.size())
+                                 : tr("The response body is not valid JSON (%1 at byte %2).")
+                                       .arg(parseError.errorString())
+                                       .arg(parseError.offset),
+                       body);
+    return false;
+}
+
+ProviderError ResponseParsing::malformed(const QString &message, const QByteArray &body)
+{
+    ProviderError error = ProviderError::make(ProviderError::Kind::Malformed, message);
+    error.setRawBody(body);
+    return error;
+}
+
+QString ResponseParsing::valueText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return value.toString();
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: return {};
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == double(qint64(d)) && std::abs(d) < 9.0e15)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+QByteArray ResponseParsing::headerValue(const HeaderList &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+void ResponseParsing::fillCommon(ProviderError *error, int status, const QByteArray &body,
+                                 const HeaderList &headers)
+{
+    if (status >= 300) {
+        error->httpStatus = status;
+        if (error->kind == ProviderError::Kind::None || error->kind == ProviderError::Kind::Malformed)
+            error->kind = ProviderError::Kind::Http;
+    }
+    if (error->name.isEmpty() && status >= 300)
+        error->name = ProviderError::statusName(status);
+    if (error->requestId.isEmpty())
+        error->requestId = QString::fromUtf8(headerValue(headers, "X-Request-ID"));
+    if (error->retryAfterSeconds < 0) {
+        const qint64 ms = HttpClient::parseRetryAfterMs(headerValue(headers, "Retry-After"),
+                                                        QDateTime::currentDateTimeUtc());
+        if (ms >= 0)
+            error->retryAfterSeconds = int((ms + 999) / 1000);
+    }
+    if (error->rawBody.isEmpty())
+        error->setRawBody(body);
+}
+
+ParseResult ResponseParsing::parse(const HttpResponse &response, const PageParser &pageParser,
+                                   const ErrorParser &errorParser)
+{
+    ParseResult result;
+    if (response.status >= 200 && response.status < 300) {
+        result = pageParser(response.body);
+        if (!result.ok())
+            fillCommon(&result.error, 0, response.body, response.headers);
+    } else {
+        result.error = errorParser(response.status, response.body, response.headers);
+        fillCommon(&result.error, response.status, response.body, response.headers);
+    }
+    if (!result.ok()) {
+        result.error.url = response.url.toString(QUrl::RemoveUserInfo);
+        result.error.attempts = response.attempts;
+        if (result.error.requestId.isEmpty())
+            result.error.requestId = response.requestId;
+    }
+    return result;
+}

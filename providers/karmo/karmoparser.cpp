@@ -1,0 +1,119 @@
+#include "karmoparser.h"
+
+#include "../jsonreader.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("KarmoParser", text);
+}
+} // namespace
+
+QString KarmoParser::statusName(int status, bool karmoBody)
+{
+    switch (status) {
+    case 429: return QStringLiteral("RATE_LIMITED");
+    case 503: return karmoBody ? QStringLiteral("PROVIDER_NOT_CONFIGURED") : QStringLiteral("SERVICE_UNAVAILABLE");
+    default: return ProviderError::statusName(status);
+    }
+}
+
+QString KarmoParser::formatCode(const QJsonValue &code)
+{
+    QString text = ResponseParsing::valueText(code);
+    bool digits = !text.isEmpty() && text.size() < 8;
+    for (QChar c : std::as_const(text))
+        digits = digits && c.isDigit();
+    if (digits)
+        text = text.rightJustified(8, QLatin1Char('0'));
+    return text;
+}
+
+bool KarmoParser::isKarmoErrorBody(const QByteArray &body)
+{
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    const QJsonObject o = doc.object();
+    return o.contains(QStringLiteral("code")) || o.contains(QStringLiteral("message"));
+}
+
+ParseResult KarmoParser::parsePage(const QByteArray &body)
+{
+    QJsonDocument doc;
+    ProviderError error;
+    if (!ResponseParsing::parseJson(body, &doc, &error))
+        return ParseResult::fail(error);
+    if (!doc.isObject())
+        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON object with \"users\" and \"pagination\"."), body));
+
+    QString problem;
+    const QJsonObject root = doc.object();
+    JsonReader top(root, {}, &problem);
+    const QJsonArray users = top.array(QLatin1String("users"), true);
+    const QJsonObject pagination = top.object(QLatin1String("pagination"));
+
+    ParseResult result;
+    result.page.users.reserve(users.size());
+    for (qsizetype i = 0; i < users.size() && problem.isEmpty(); ++i) {
+        if (!users.at(i).isObject()) {
+            problem = tr("users[%1] should be an object").arg(i);
+            break;
+        }
+        const QJsonObject o = users.at(i).toObject();
+        JsonReader r(o, QStringLiteral("users[%1]").arg(i), &problem);
+        User u;
+        u.id = r.str(QLatin1String("id"), true);
+        u.userId = u.id;
+        u.email = r.str(QLatin1String("email"));
+        u.phone = r.strAny({QLatin1String("mobileNumber"), QLatin1String("phoneNumber"), QLatin1String("mobile")});
+        u.givenName = r.strAny({QLatin1String("givenName"), QLatin1String("firstName")});
+        u.familyName = r.strAny({QLatin1String("familyName"), QLatin1String("lastName")});
+        const QString joined = User::joinNames(u.givenName, u.familyName);
+        u.displayName = joined.isEmpty() ? u.email : joined;
+        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        result.page.users.append(std::move(u));
+    }
+
+    JsonReader pr(pagination, QStringLiteral("pagination"), &problem);
+    const bool hasNext = pr.boolean(QLatin1String("hasNextPage"), true);
+    const QString cursor = pr.str(QLatin1String("nextCursor"));
+    if (!problem.isEmpty())
+        return ParseResult::fail(ResponseParsing::malformed(problem, body));
+    if (hasNext && !cursor.isEmpty())
+        result.page.nextToken = cursor;
+    if (result.page.users.isEmpty() && result.page.hasMore())
+        return ParseResult::fail(ResponseParsing::malformed(tr("The page is empty but claims another page follows."), body));
+    return result;
+}
+
+ProviderError KarmoParser::parseError(int status, const QByteArray &body, const HeaderList &)
+{
+    ProviderError error;
+    error.kind = ProviderError::Kind::Http;
+    const bool karmoBody = isKarmoErrorBody(body);
+    error.name = statusName(status, karmoBody);
+    if (!karmoBody) {
+        error.message = tr("The server answered HTTP %1 without a Karmo error body.").arg(status);
+        return error;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    error.code = formatCode(o.value(QStringLiteral("code")));
+    error.message = ResponseParsing::valueText(o.value(QStringLiteral("message")));
+    const QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
+    for (auto it = meta.begin(); it != meta.end(); ++it)
+        error.meta.append({it.key(), ResponseParsing::valueText(it.value())});
+    const QJsonArray errors = o.value(QStringLiteral("errors")).toArray();
+    for (const QJsonValue &e : errors) {
+        const QJsonObject f = e.toObject();
+        error.fieldErrors.append({ResponseParsing::valueText(f.value(QStringLiteral("pointer"))),
+                                  ResponseParsing::valueText(f.value(QStringLiteral("detail"))), {}});
+    }
+    if (status == 503 && error.message.isEmpty())
+        error.message = tr("The access-management provider is not configured for this environment.");
+    return error;
+}

@@ -1,0 +1,195 @@
+#include "karmoroutes.h"
+
+#include "../sandbox/sandboxdata.h"
+#include "../sandbox/sandboxserver.h"
+
+#include <QRegularExpression>
+
+using namespace SandboxData;
+
+namespace {
+struct KarmoErrorSpec
+{
+    int status;
+    const char *code; // sent as a string unless numeric is set
+    bool numeric;
+    const char *message;
+};
+
+// One documented error per status; some codes arrive as numbers, as the spec allows.
+constexpr KarmoErrorSpec kErrors[] = {
+    {400, "40000012", false, "Request validation failed"},
+    {401, "40100001", false, "Bearer token expired"},
+    {403, "40300003", false, "The token lacks the users:read scope"},
+    {404, "40400404", true, "Organization not found"},
+    {409, "9001", true, "Organization is being migrated"},
+    {422, "42200007", false, "Unprocessable organization filter"},
+    {429, "42900001", false, "Rate limit exceeded"},
+    {500, "50000000", false, "Internal server error"},
+    {503, "50300001", false, "access-management provider is not configured for this environment"},
+};
+
+SandboxResponse karmoError(int status, const QString &org)
+{
+    const KarmoErrorSpec *spec = nullptr;
+    for (const auto &e : kErrors) {
+        if (e.status == status)
+            spec = &e;
+    }
+    QByteArray body = "{\"code\":";
+    if (!spec) {
+        body += "\"99999999\",\"message\":\"Unexpected error\"}";
+        return SandboxResponse::json(status, body);
+    }
+    body += spec->numeric ? QByteArray(spec->code) : '"' + QByteArray(spec->code) + '"';
+    body += ",\"message\":";
+    appendJsonString(body, QString::fromUtf8(spec->message));
+    body += ",\"meta\":{\"organizationId\":";
+    appendJsonString(body, org);
+    body += ",\"environment\":\"sandbox\"}";
+    if (status == 400 || status == 422)
+        body += R"(,"errors":[{"detail":"must be a valid email","pointer":"/email"},{"detail":"must be between 1 and 100","pointer":"/limit"}])";
+    else
+        body += ",\"errors\":[]";
+    body += '}';
+    SandboxResponse r = SandboxResponse::json(status, body);
+    if (status == 429)
+        r.addHeader("Retry-After", "1");
+    return r;
+}
+
+QString cursorFor(qint64 offset)
+{
+    return QString::fromLatin1(QByteArray("karmo:" + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool offsetFromCursor(const QString &cursor, qint64 *offset)
+{
+    const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    if (!raw.startsWith("karmo:"))
+        return false;
+    bool ok = false;
+    *offset = raw.mid(6).toLongLong(&ok);
+    return ok && *offset >= 0;
+}
+
+void appendUser(QByteArray &out, const QString &org, qint64 index)
+{
+    const SandboxPerson p = person(org, index);
+    out += "{\"id\":";
+    appendJsonString(out, vendorId(QStringLiteral("user_"), hash(org) ^ mix(quint64(index) + 1)));
+    out += ",\"email\":";
+    appendJsonString(out, p.email);
+    // Absent and null both mean "not set"; send both forms.
+    if (!p.phone.isNull() || index % 2 == 0) {
+        out += ",\"mobileNumber\":";
+        appendJsonString(out, p.phone);
+    }
+    out += ",\"givenName\":";
+    appendJsonString(out, p.givenName);
+    out += ",\"familyName\":";
+    appendJsonString(out, p.familyName);
+    out += '}';
+}
+} // namespace
+
+bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+{
+    static const QRegularExpression route(QStringLiteral("^/karmo/organizations/([^/]+)/users$"));
+    const QRegularExpressionMatch m = route.match(request.path);
+    if (!m.hasMatch())
+        return false;
+    const QString org = m.captured(1);
+    const SandboxInjection inject = injection(org);
+
+    if (request.method != "GET") {
+        *response = karmoError(400, org);
+        response->status = 405;
+        return true;
+    }
+    const QString token = request.bearer();
+    if (token.isEmpty() || token == QLatin1String("expired")) {
+        *response = karmoError(401, org);
+        return true;
+    }
+    if (inject.status != 0) {
+        const bool fail = !inject.once || server.hit(QStringLiteral("karmo:") + org) == 1;
+        if (fail) {
+            if (inject.special == QLatin1String("proxy")) {
+                *response = SandboxResponse::json(inject.status, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+                response->contentType = "text/html";
+            } else {
+                *response = karmoError(inject.status, org);
+            }
+            return true;
+        }
+    }
+
+    const QString after = request.query.queryItemValue(QStringLiteral("after"));
+    const QString before = request.query.queryItemValue(QStringLiteral("before"));
+    if (!after.isEmpty() && !before.isEmpty()) {
+        *response = SandboxResponse::json(400, R"({"code":"40000002","message":"Use either after or before, not both","meta":{},"errors":[{"detail":"cannot be combined with before","pointer":"/after"}]})");
+        return true;
+    }
+    int limit = 100;
+    if (request.query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > 100) {
+            *response = SandboxResponse::json(400, R"({"code":"40000003","message":"limit must be between 1 and 100","meta":{},"errors":[{"detail":"must be between 1 and 100","pointer":"/limit"}]})");
+            return true;
+        }
+    }
+    const qint64 total = userCount(org, server.usersPerOrganization());
+    qint64 offset = 0;
+    const QString cursor = !after.isEmpty() ? after : before;
+    if (!cursor.isEmpty() && !offsetFromCursor(cursor, &offset)) {
+        *response = SandboxResponse::json(400, R"({"code":"40000004","message":"Invalid cursor","meta":{},"errors":[{"detail":"is not a cursor this server issued","pointer":"/after"}]})");
+        return true;
+    }
+    if (!before.isEmpty())
+        offset = std::max<qint64>(0, offset - limit);
+
+    if (inject.special == QLatin1String("malformed")) {
+        *response = SandboxResponse::json(200, "{\"users\": [{\"id\": \"user_1\",}] oops");
+        return true;
+    }
+    if (inject.special == QLatin1String("wrong-types")) {
+        *response = SandboxResponse::json(200, R"({"users":[{"id":"user_1","email":42}],"pagination":{"hasNextPage":false,"nextCursor":null}})");
+        return true;
+    }
+    if (inject.special == QLatin1String("empty-claims-more")) {
+        *response = SandboxResponse::json(200, "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,\"nextCursor\":\"" + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
+        return true;
+    }
+
+    const qint64 end = std::min(total, offset + limit);
+    QByteArray body;
+    body.reserve(int(end - offset) * 160 + 200);
+    body += "{\"users\":[";
+    for (qint64 i = offset; i < end; ++i) {
+        if (i > offset)
+            body += ',';
+        appendUser(body, org, i);
+    }
+    const bool hasNext = end < total;
+    // The "loop" organization hands back the second page's cursor forever.
+    const qint64 nextOffset = inject.special == QLatin1String("loop") ? limit : end;
+    body += "],\"pagination\":{\"hasNextPage\":";
+    body += hasNext ? "true" : "false";
+    body += ",\"hasPreviousPage\":";
+    body += offset > 0 ? "true" : "false";
+    body += ",\"nextCursor\":";
+    appendJsonString(body, hasNext ? cursorFor(nextOffset) : QString());
+    body += ",\"previousCursor\":";
+    appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
+    body += "}}";
+    *response = SandboxResponse::json(200, body);
+    if (inject.special == QLatin1String("truncated"))
+        response->body.truncate(response->body.size() / 2);
+    if (inject.special == QLatin1String("truncated-transport"))
+        response->truncateAt = response->body.size() / 2;
+    if (inject.special == QLatin1String("slow"))
+        response->delayMs = 3000;
+    return true;
+}

@@ -1,0 +1,118 @@
+#include "llamacloudparser.h"
+
+#include "../jsonreader.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LlamaCloudParser", text);
+}
+
+Role parseRole(const QJsonObject &entry, const QString &where, QString *problem)
+{
+    JsonReader r(entry, where, problem);
+    const QJsonObject roleObject = r.object(QLatin1String("role"), true);
+    JsonReader rr(roleObject, where + QStringLiteral(".role"), problem);
+    Role role;
+    role.id = r.str(QLatin1String("role_id"));
+    if (role.id.isEmpty())
+        role.id = rr.str(QLatin1String("id"));
+    role.name = rr.str(QLatin1String("name"), true);
+    role.displayName = role.name;
+    const QJsonArray permissions = rr.array(QLatin1String("permissions"));
+    for (qsizetype k = 0; k < permissions.size(); ++k) {
+        const QJsonObject po = permissions.at(k).toObject();
+        JsonReader pr(po, where + QStringLiteral(".role.permissions[%1]").arg(k), problem);
+        Permission p;
+        p.id = pr.str(QLatin1String("id"));
+        p.name = pr.str(QLatin1String("name"), true);
+        p.description = pr.str(QLatin1String("description"));
+        p.granted = pr.boolean(QLatin1String("access"), false);
+        role.permissions.append(std::move(p));
+    }
+    return role;
+}
+} // namespace
+
+ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
+{
+    QJsonDocument doc;
+    ProviderError error;
+    if (!ResponseParsing::parseJson(body, &doc, &error))
+        return ParseResult::fail(error);
+    if (!doc.isArray())
+        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON array of memberships."), body));
+
+    const QJsonArray members = doc.array();
+    QString problem;
+    ParseResult result;
+    result.page.users.reserve(members.size());
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (!members.at(i).isObject()) {
+            problem = tr("[%1] should be an object").arg(i);
+            break;
+        }
+        const QJsonObject o = members.at(i).toObject();
+        const QString where = QStringLiteral("[%1]").arg(i);
+        JsonReader r(o, where, &problem);
+        User u;
+        u.id = r.str(QLatin1String("id"), true);
+        u.userId = r.str(QLatin1String("user_id"));
+        u.email = r.str(QLatin1String("email"));
+        u.displayName = u.email;
+        u.organizationId = r.str(QLatin1String("organization_id"));
+        u.pending = r.boolean(QLatin1String("pending"), false);
+        u.status = u.pending ? QStringLiteral("pending") : QStringLiteral("active");
+        u.invitedById = r.str(QLatin1String("invited_by_user_id"));
+        u.invitedByEmail = r.str(QLatin1String("invited_by_user_email"));
+        u.createdAt = r.str(QLatin1String("created_at"));
+        u.updatedAt = r.str(QLatin1String("updated_at"));
+        const QJsonArray roles = r.array(QLatin1String("roles"));
+        for (qsizetype k = 0; k < roles.size(); ++k)
+            u.roles.append(parseRole(roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), &problem));
+        if (!problem.isEmpty())
+            break;
+        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        result.page.users.append(std::move(u));
+    }
+    if (!problem.isEmpty())
+        return ParseResult::fail(ResponseParsing::malformed(problem, body));
+    result.page.total = result.page.users.size();
+    return result;
+}
+
+ProviderError LlamaCloudParser::parseError(int status, const QByteArray &body, const HeaderList &)
+{
+    ProviderError error;
+    error.kind = ProviderError::Kind::Http;
+    error.name = ProviderError::statusName(status);
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
+    const QJsonValue detail = doc.object().value(QStringLiteral("detail"));
+    if (e.error != QJsonParseError::NoError || !doc.isObject() || detail.isUndefined()) {
+        error.message = tr("The server answered HTTP %1 without a FastAPI error body.").arg(status);
+        return error;
+    }
+    if (detail.isArray()) {
+        const QJsonArray items = detail.toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject o = item.toObject();
+            QStringList loc;
+            const QJsonArray parts = o.value(QStringLiteral("loc")).toArray();
+            for (const QJsonValue &part : parts)
+                loc << ResponseParsing::valueText(part);
+            error.fieldErrors.append({loc.join(QLatin1Char('.')),
+                                      ResponseParsing::valueText(o.value(QStringLiteral("msg"))),
+                                      ResponseParsing::valueText(o.value(QStringLiteral("type")))});
+        }
+        error.message = status == 422 ? tr("Validation error") : tr("Request error");
+        if (error.fieldErrors.size() == 1)
+            error.message = error.fieldErrors.first().detail;
+    } else {
+        error.message = ResponseParsing::valueText(detail);
+    }
+    return error;
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "../httpclient.h"
+#include "../parseresult.h"
+
+// LlamaCloud organization memberships (spec/providers.md section 2), as pure functions.
+namespace LlamaCloudParser {
+ParseResult parsePage(const QByteArray &body);
+// FastAPI errors: 422 {"detail": [{loc, msg, type}]}, others {"detail": "..."}.
+ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
+} // namespace LlamaCloudParser

@@ -1,0 +1,34 @@
+#include "llamacloudprovider.h"
+
+#include "../httppagereply.h"
+#include "../jsonreader.h"
+#include "llamacloudparser.h"
+
+#include <QNetworkRequest>
+
+LlamaCloudProvider::LlamaCloudProvider(const Profile &profile, const QString &secret,
+                                       QNetworkAccessManager *nam, QObject *parent)
+    : Provider(profile, nam, parent)
+{
+    const bool bearer = profile.option(QStringLiteral("auth"), QStringLiteral("cookie")) == QLatin1String("bearer");
+    const QByteArray value = (bearer ? QByteArray("Bearer ") : QByteArray("session=")) + secret.toUtf8();
+    const QByteArray header = bearer ? QByteArray("Authorization") : QByteArray("Cookie");
+    http()->setDecorator([header, value](QNetworkRequest &r) { r.setRawHeader(header, value); });
+}
+
+ProviderCapabilities LlamaCloudProvider::capabilities() const
+{
+    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 500;
+    return {ProviderCapabilities::Paging::Single, 0, batch};
+}
+
+PageReply *LlamaCloudProvider::fetchPage(const QString &token)
+{
+    auto *reply = new HttpPageReply(token, [](const HttpResponse &response) {
+        return ResponseParsing::parse(response, LlamaCloudParser::parsePage, LlamaCloudParser::parseError);
+    }, this);
+    HttpRequest request;
+    request.url = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));
+    reply->start(http(), request);
+    return reply;
+}

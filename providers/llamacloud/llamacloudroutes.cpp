@@ -1,0 +1,191 @@
+#include "llamacloudroutes.h"
+
+#include "../sandbox/sandboxdata.h"
+#include "../sandbox/sandboxserver.h"
+
+#include <QRegularExpression>
+
+using namespace SandboxData;
+
+namespace {
+struct PermissionSpec
+{
+    const char *name;
+    const char *description; // nullptr: null
+};
+
+constexpr PermissionSpec kPermissions[] = {
+    {"projects:read", "Read projects and their pipelines"},
+    {"projects:write", "Create, change and delete projects"},
+    {"billing:read", "See invoices and usage"},
+    {"billing:write", "Change the payment method"},
+    {"members:invite", "Invite people to the organization"},
+    {"members:remove", "Remove people from the organization"},
+    {"api-keys:manage", nullptr},
+};
+
+struct RoleSpec
+{
+    const char *name;
+    unsigned grantMask; // bit i: kPermissions[i] granted; others in `listMask` are denied
+    unsigned listMask;
+};
+
+constexpr RoleSpec kRoles[] = {
+    {"admin", 0x7F, 0x7F},
+    {"member", 0x01 | 0x02, 0x1F},
+    {"viewer", 0x01, 0x07},
+    {"billing manager", 0x04 | 0x08, 0x0C},
+    {"Réviseur, \"externe\"", 0x01, 0x41},
+};
+
+void appendTimestampPair(QByteArray &out, const SandboxPerson &p, bool nullable)
+{
+    out += ",\"created_at\":";
+    appendJsonString(out, nullable && p.bits % 13 == 0 ? QString() : p.createdAt);
+    out += ",\"updated_at\":";
+    appendJsonString(out, nullable && p.bits % 17 == 0 ? QString() : p.updatedAt);
+}
+
+void appendRole(QByteArray &out, const QString &org, const QString &memberId, const QString &userId,
+                int roleIndex, const SandboxPerson &p)
+{
+    const RoleSpec &role = kRoles[roleIndex];
+    const QString roleId = uuid(hash(org) ^ 0xA0 ^ quint64(roleIndex));
+    out += "{\"id\":";
+    appendJsonString(out, uuid(hash(memberId) ^ quint64(roleIndex)));
+    appendTimestampPair(out, p, false);
+    out += ",\"user_id\":";
+    appendJsonString(out, userId);
+    out += ",\"organization_id\":";
+    appendJsonString(out, org);
+    out += ",\"role_id\":";
+    appendJsonString(out, roleId);
+    out += ",\"role\":{\"id\":";
+    appendJsonString(out, roleId);
+    out += ",\"created_at\":\"2023-02-01T09:00:00.000Z\",\"updated_at\":null,\"name\":";
+    appendJsonString(out, QString::fromUtf8(role.name));
+    out += ",\"organization_id\":";
+    appendJsonString(out, org);
+    out += ",\"permissions\":[";
+    bool first = true;
+    for (unsigned i = 0; i < std::size(kPermissions); ++i) {
+        if (!(role.listMask & (1u << i)))
+            continue;
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"id\":";
+        appendJsonString(out, uuid(0xBEEF ^ i));
+        out += ",\"created_at\":\"2023-02-01T09:00:00.000Z\",\"updated_at\":\"2024-07-29T15:51:28.071Z\",\"name\":";
+        appendJsonString(out, QString::fromUtf8(kPermissions[i].name));
+        out += ",\"description\":";
+        appendJsonString(out, kPermissions[i].description ? QString::fromUtf8(kPermissions[i].description) : QString());
+        out += ",\"access\":";
+        out += (role.grantMask & (1u << i)) ? "true" : "false";
+        out += '}';
+    }
+    out += "]}}";
+}
+
+void appendMember(QByteArray &out, const QString &org, qint64 index)
+{
+    const SandboxPerson p = person(org, index);
+    const QString memberId = uuid(hash(org) ^ mix(quint64(index) + 7));
+    const QString userId = p.pending ? QString() : vendorId(QStringLiteral("usr_"), hash(org) ^ quint64(index));
+    out += "{\"id\":";
+    appendJsonString(out, memberId);
+    appendTimestampPair(out, p, true);
+    out += ",\"email\":";
+    appendJsonString(out, p.email);
+    out += ",\"user_id\":";
+    appendJsonString(out, userId);
+    out += ",\"organization_id\":";
+    appendJsonString(out, org);
+    out += ",\"pending\":";
+    out += p.pending ? "true" : "false";
+    if (!p.inviterId.isNull() || index % 3 != 0) {
+        out += ",\"invited_by_user_id\":";
+        appendJsonString(out, p.inviterId);
+        out += ",\"invited_by_user_email\":";
+        appendJsonString(out, p.inviterEmail);
+    }
+    out += ",\"roles\":[";
+    const int count = int(p.bits % 4); // 0..3 roles
+    for (int k = 0; k < count; ++k) {
+        if (k)
+            out += ',';
+        appendRole(out, org, memberId, userId, int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p);
+    }
+    out += "]}";
+}
+
+SandboxResponse fastApiDetail(int status, const char *detail)
+{
+    QByteArray body = "{\"detail\":";
+    appendJsonString(body, QString::fromUtf8(detail));
+    body += '}';
+    return SandboxResponse::json(status, body);
+}
+} // namespace
+
+bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+{
+    static const QRegularExpression route(QStringLiteral("^/llamacloud/api/v1/organizations/([^/]+)/users$"));
+    const QRegularExpressionMatch m = route.match(request.path);
+    if (!m.hasMatch())
+        return false;
+    const QString org = m.captured(1);
+    const SandboxInjection inject = injection(org);
+    if (request.bearer().isEmpty()) {
+        *response = fastApiDetail(401, "Not authenticated");
+        return true;
+    }
+    if (inject.status != 0 && (!inject.once || server.hit(QStringLiteral("llamacloud:") + org) == 1)) {
+        switch (inject.status) {
+        case 401: *response = fastApiDetail(401, "Not authenticated"); break;
+        case 403: *response = fastApiDetail(403, "You do not have access to this organization"); break;
+        case 404: *response = fastApiDetail(404, "Organization not found"); break;
+        case 422:
+            *response = SandboxResponse::json(422, R"({"detail":[{"loc":["path","organization_id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit",0],"msg":"ensure this value is less than or equal to 1000","type":"value_error.number.not_le"}]})");
+            break;
+        case 429:
+            *response = fastApiDetail(429, "Too many requests; slow down");
+            response->addHeader("Retry-After", "1");
+            break;
+        default:
+            if (inject.special == QLatin1String("proxy")) {
+                *response = SandboxResponse::json(inject.status, "<html><body>Bad gateway</body></html>");
+                response->contentType = "text/html";
+            } else {
+                *response = fastApiDetail(inject.status, "Internal Server Error");
+            }
+        }
+        return true;
+    }
+    if (inject.special == QLatin1String("malformed")) {
+        *response = SandboxResponse::json(200, "[{\"id\": \"x\"");
+        response->body += "} nonsense";
+        return true;
+    }
+    if (inject.special == QLatin1String("wrong-types")) {
+        *response = SandboxResponse::json(200, R"([{"id":"m1","email":"a@example.com","pending":"yes","roles":[]}])");
+        return true;
+    }
+    const qint64 total = userCount(org, server.usersPerOrganization());
+    QByteArray body;
+    body.reserve(int(std::min<qint64>(total * 900 + 16, 1LL << 30)));
+    body += '[';
+    for (qint64 i = 0; i < total; ++i) {
+        if (i)
+            body += ',';
+        appendMember(body, org, i);
+    }
+    body += ']';
+    *response = SandboxResponse::json(200, body);
+    if (inject.special == QLatin1String("truncated"))
+        response->body.truncate(response->body.size() / 2);
+    if (inject.special == QLatin1String("truncated-transport"))
+        response->truncateAt = response->body.size() / 2;
+    return true;
+}

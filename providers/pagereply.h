@@ -1,0 +1,43 @@
+#pragma once
+
+#include "page.h"
+#include "providererror.h"
+
+#include <QObject>
+
+// The asynchronous answer to one page request. Emits finished() once, unless aborted first.
+class PageReply : public QObject
+{
+    Q_OBJECT
+public:
+    ~PageReply() override;
+
+    QString token() const { return m_token; }
+    bool isFinished() const { return m_finished; }
+    bool hasError() const { return m_error.isError(); }
+    const Page &page() const { return m_page; }
+    Page takePage() { return std::move(m_page); }
+    const ProviderError &error() const { return m_error; }
+
+    // Stops the request; no signal is emitted afterwards. Safe at any time.
+    void abort();
+    bool isAborted() const { return m_aborted; }
+
+signals:
+    void finished();
+    void progress(qint64 received, qint64 total);
+    void retrying(int nextAttempt, int delayMs);
+
+protected:
+    PageReply(const QString &token, QObject *parent);
+    void finishWithPage(Page page);
+    void finishWithError(ProviderError error);
+    virtual void onAbort() {}
+
+private:
+    QString m_token;
+    Page m_page;
+    ProviderError m_error;
+    bool m_finished = false;
+    bool m_aborted = false;
+};

@@ -1,0 +1,325 @@
+#include "profilestore.h"
+
+#include "httpclient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProfileStore", text);
+}
+
+QStringList allowedOptions(const QString &kind)
+{
+    QStringList keys{QStringLiteral("pageSize")};
+    if (kind == QLatin1String("llamacloud"))
+        keys << QStringLiteral("auth");
+    if (kind == QLatin1String("csp"))
+        keys << QStringLiteral("tokenType") << QStringLiteral("authHeader");
+    return keys;
+}
+
+ProfileStore::Issue issue(int index, const QString &profile, const QString &field,
+                          const QString &message)
+{
+    return ProfileStore::Issue{index, profile, field, message};
+}
+} // namespace
+
+QString ProfileStore::Issue::text() const
+{
+    QString who;
+    if (index < 0 && profile.isEmpty())
+        who = tr("profiles file");
+    else if (!profile.isEmpty())
+        who = tr("profile \"%1\"").arg(profile);
+    else
+        who = tr("profile #%1").arg(index + 1);
+    if (field.isEmpty())
+        return who + QStringLiteral(": ") + message;
+    return tr("%1: field \"%2\": %3").arg(who, field, message);
+}
+
+QString ProfileStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + QStringLiteral("/profiles.json");
+}
+
+QString ProfileStore::resolvePath(const QString &commandLineConfig)
+{
+    if (!commandLineConfig.isEmpty())
+        return commandLineConfig;
+    const QString env = qEnvironmentVariable("ROSTER_CONFIG");
+    return env.isEmpty() ? defaultPath() : env;
+}
+
+QStringList ProfileStore::kinds()
+{
+    return {QStringLiteral("karmo"), QStringLiteral("llamacloud"), QStringLiteral("csp"),
+            QStringLiteral("char")};
+}
+
+int ProfileStore::maxPageSize(const QString &kind)
+{
+    if (kind == QLatin1String("karmo"))
+        return 100;
+    if (kind == QLatin1String("csp"))
+        return 200;
+    // LlamaCloud and Char answer in one array; pageSize is how many rows the table reveals at once.
+    return 10000;
+}
+
+const Profile *ProfileStore::find(const QString &name) const
+{
+    for (const Profile &p : m_profiles) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+QString ProfileStore::errorText() const
+{
+    QStringList lines;
+    for (const Issue &i : m_issues)
+        lines << i.text();
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool ProfileStore::load(const QString &path)
+{
+    m_profiles.clear();
+    m_issues.clear();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_issues << issue(-1, {}, {}, tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    return loadFromJson(file.readAll());
+}
+
+QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
+{
+    QList<Issue> issues;
+    const QString who = p.name;
+    if (p.name.trimmed().isEmpty())
+        issues << issue(index, who, QStringLiteral("name"), tr("is missing or empty"));
+    if (p.kind.isEmpty())
+        issues << issue(index, who, QStringLiteral("kind"), tr("is missing"));
+    else if (!kinds().contains(p.kind))
+        issues << issue(index, who, QStringLiteral("kind"),
+                        tr("unknown kind \"%1\" (expected one of: %2)").arg(p.kind, kinds().join(QStringLiteral(", "))));
+    if (p.baseUrl.isEmpty()) {
+        issues << issue(index, who, QStringLiteral("baseUrl"), tr("is missing"));
+    } else if (!p.baseUrl.isValid() || p.baseUrl.host().isEmpty()
+               || (p.baseUrl.scheme() != QLatin1String("http") && p.baseUrl.scheme() != QLatin1String("https"))) {
+        issues << issue(index, who, QStringLiteral("baseUrl"),
+                        tr("\"%1\" is not an http:// or https:// URL with a host").arg(p.baseUrl.toString()));
+    } else if (p.baseUrl.scheme() == QLatin1String("http") && !HttpClient::isLoopbackHost(p.baseUrl.host())) {
+        issues << issue(index, who, QStringLiteral("baseUrl"),
+                        tr("http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use https://"));
+    } else if (!p.baseUrl.userInfo().isEmpty() || p.baseUrl.hasQuery() || p.baseUrl.hasFragment()) {
+        issues << issue(index, who, QStringLiteral("baseUrl"),
+                        tr("must not hold user info, a query or a fragment"));
+    }
+    if (p.organization.trimmed().isEmpty())
+        issues << issue(index, who, QStringLiteral("organization"), tr("is missing or empty"));
+    else if (p.organization.contains(QLatin1Char('/')))
+        issues << issue(index, who, QStringLiteral("organization"), tr("must not contain '/'"));
+
+    switch (p.credential.type) {
+    case CredentialSource::Type::None:
+        issues << issue(index, who, QStringLiteral("credential"),
+                        tr("is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true})"));
+        break;
+    case CredentialSource::Type::Env:
+    case CredentialSource::Type::File:
+        if (p.credential.value.isEmpty())
+            issues << issue(index, who, QStringLiteral("credential"), tr("names an empty variable or path"));
+        break;
+    case CredentialSource::Type::Keychain:
+    case CredentialSource::Type::Inline:
+        break;
+    }
+
+    const QStringList allowed = allowedOptions(p.kind);
+    for (auto it = p.options.begin(); it != p.options.end(); ++it) {
+        const QString field = QStringLiteral("options.") + it.key();
+        if (!allowed.contains(it.key())) {
+            issues << issue(index, who, field, tr("is not an option of kind \"%1\"").arg(p.kind));
+            continue;
+        }
+        if (it.key() == QLatin1String("pageSize")) {
+            const int max = maxPageSize(p.kind);
+            const double v = it.value().toDouble(-1);
+            if (!it.value().isDouble() || v != double(int(v)) || v < 1 || v > max)
+                issues << issue(index, who, field, tr("must be a whole number from 1 to %1").arg(max));
+            continue;
+        }
+        QStringList values;
+        if (it.key() == QLatin1String("auth"))
+            values = {QStringLiteral("cookie"), QStringLiteral("bearer")};
+        else if (it.key() == QLatin1String("tokenType"))
+            values = {QStringLiteral("api_token"), QStringLiteral("access_token")};
+        else if (it.key() == QLatin1String("authHeader"))
+            values = {QStringLiteral("csp-auth-token"), QStringLiteral("authorization")};
+        if (!it.value().isString() || !values.contains(it.value().toString()))
+            issues << issue(index, who, field, tr("must be one of: %1").arg(values.join(QStringLiteral(", "))));
+    }
+    return issues;
+}
+
+bool ProfileStore::loadFromJson(const QByteArray &json)
+{
+    m_profiles.clear();
+    m_issues.clear();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        m_issues << issue(-1, {}, {}, tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return false;
+    }
+    if (!doc.isObject()) {
+        m_issues << issue(-1, {}, {}, tr("the top level must be an object with a \"profiles\" array"));
+        return false;
+    }
+    const QJsonValue list = doc.object().value(QStringLiteral("profiles"));
+    if (!list.isArray()) {
+        m_issues << issue(-1, {}, QStringLiteral("profiles"), tr("must be an array"));
+        return false;
+    }
+    QList<Profile> profiles;
+    QSet<QString> names;
+    const QJsonArray array = list.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject()) {
+            m_issues << issue(i, {}, {}, tr("must be an object"));
+            continue;
+        }
+        const QJsonObject o = array.at(i).toObject();
+        Profile p;
+        auto stringField = [&](const char *key, QString *out) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isUndefined() || v.isNull())
+                return;
+            if (!v.isString())
+                m_issues << issue(i, o.value(QStringLiteral("name")).toString(), QLatin1String(key), tr("must be a string"));
+            else
+                *out = v.toString();
+        };
+        stringField("name", &p.name);
+        stringField("kind", &p.kind);
+        stringField("organization", &p.organization);
+        QString url;
+        stringField("baseUrl", &url);
+        p.baseUrl = QUrl(url, QUrl::StrictMode);
+        if (!url.isEmpty() && !p.baseUrl.isValid()) {
+            m_issues << issue(i, p.name, QStringLiteral("baseUrl"), tr("\"%1\" is not a valid URL").arg(url));
+            p.baseUrl = QUrl();
+        }
+
+        const QJsonValue cred = o.value(QStringLiteral("credential"));
+        if (cred.isObject()) {
+            const QJsonObject c = cred.toObject();
+            if (c.size() != 1) {
+                m_issues << issue(i, p.name, QStringLiteral("credential"), tr("must hold exactly one of \"env\", \"file\" or \"keychain\""));
+            } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
+                p.credential = {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
+            } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
+                p.credential = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
+            } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
+                p.credential = {CredentialSource::Type::Keychain, {}};
+            } else {
+                m_issues << issue(i, p.name, QStringLiteral("credential"), tr("must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
+            }
+        } else if (!cred.isUndefined()) {
+            m_issues << issue(i, p.name, QStringLiteral("credential"), tr("must be an object"));
+        }
+        const QJsonValue options = o.value(QStringLiteral("options"));
+        if (options.isObject())
+            p.options = options.toObject();
+        else if (!options.isUndefined() && !options.isNull())
+            m_issues << issue(i, p.name, QStringLiteral("options"), tr("must be an object"));
+
+        const qsizetype before = m_issues.size();
+        for (const Issue &found : validate(p, i)) {
+            // A credential already reported as malformed is not reported again as missing.
+            bool dup = false;
+            for (qsizetype k = 0; k < before; ++k)
+                dup = dup || (m_issues[k].index == i && m_issues[k].field == found.field);
+            if (!dup)
+                m_issues << found;
+        }
+        if (!p.name.isEmpty()) {
+            if (names.contains(p.name))
+                m_issues << issue(i, p.name, QStringLiteral("name"), tr("is used by an earlier profile; names must be unique"));
+            names.insert(p.name);
+        }
+        profiles << p;
+    }
+    if (!m_issues.isEmpty())
+        return false;
+    m_profiles = profiles;
+    return true;
+}
+
+QJsonObject ProfileStore::toJson(const Profile &p)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), p.name);
+    o.insert(QStringLiteral("kind"), p.kind);
+    o.insert(QStringLiteral("baseUrl"), p.baseUrl.toString());
+    o.insert(QStringLiteral("organization"), p.organization);
+    QJsonObject c;
+    switch (p.credential.type) {
+    case CredentialSource::Type::Env: c.insert(QStringLiteral("env"), p.credential.value); break;
+    case CredentialSource::Type::File: c.insert(QStringLiteral("file"), p.credential.value); break;
+    case CredentialSource::Type::Keychain: c.insert(QStringLiteral("keychain"), true); break;
+    case CredentialSource::Type::None:
+    case CredentialSource::Type::Inline: break; // an inline secret is never written
+    }
+    o.insert(QStringLiteral("credential"), c);
+    if (!p.options.isEmpty())
+        o.insert(QStringLiteral("options"), p.options);
+    return o;
+}
+
+QByteArray ProfileStore::toJson() const
+{
+    QJsonArray array;
+    for (const Profile &p : m_profiles) {
+        if (p.credential.type != CredentialSource::Type::Inline)
+            array.append(toJson(p));
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("profiles"), array);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool ProfileStore::save(const QString &path, QString *errorText) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (errorText)
+            *errorText = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    file.write(toJson());
+    if (!file.commit()) {
+        if (errorText)
+            *errorText = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}

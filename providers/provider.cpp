@@ -1,0 +1,27 @@
+#include "provider.h"
+
+#include "httpclient.h"
+
+Provider::Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_http(new HttpClient(nam, profile.baseUrl, this))
+{
+}
+
+Provider::~Provider() = default;
+
+QString Provider::tokenForOffset(qint64) const
+{
+    return {};
+}
+
+QUrl Provider::endpoint(const QString &path) const
+{
+    QUrl url = m_profile.baseUrl;
+    QString prefix = url.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + path);
+    return url;
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "pagereply.h"
+#include "profile.h"
+
+#include <QObject>
+
+class HttpClient;
+class QNetworkAccessManager;
+
+struct ProviderCapabilities
+{
+    enum class Paging {
+        Cursor,  // opaque next cursor (Karmo)
+        Offset,  // item offsets with a total, so pages can be fetched in parallel (CSP)
+        Single,  // the whole organization in one response (LlamaCloud, Char)
+    };
+    Paging paging = Paging::Cursor;
+    int maxPageSize = 100;
+    int pageSize = 100;
+};
+
+// Knows one vendor's wire format; nothing about widgets.
+class Provider : public QObject
+{
+    Q_OBJECT
+public:
+    ~Provider() override;
+
+    virtual QString kind() const = 0;
+    virtual ProviderCapabilities capabilities() const = 0;
+    // Starts fetching the page behind `token` (empty: the first page). The reply is parented
+    // to the provider; the caller deletes it (deleteLater) once it has read the result.
+    virtual PageReply *fetchPage(const QString &token) = 0;
+    // For Offset paging: the token of the page that starts at a 0-based item offset.
+    virtual QString tokenForOffset(qint64 offset) const;
+
+    const Profile &profile() const { return m_profile; }
+    HttpClient *http() const { return m_http; }
+
+protected:
+    Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *parent);
+    // The base URL with `path` appended to its path prefix.
+    QUrl endpoint(const QString &path) const;
+
+private:
+    Profile m_profile;
+    HttpClient *m_http;
+};

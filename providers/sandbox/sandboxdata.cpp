@@ -1,0 +1,206 @@
+#include "sandboxdata.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <array>
+
+namespace {
+struct NamePair
+{
+    const char *given; // nullptr: null
+    const char *family;
+};
+
+constexpr std::array kGiven = {"Alex", "Sam", "Maria", "José", "Zoë", "Søren", "Aiko", "Wei",
+                               "Priya", "Olga", "Fatima", "Jean-Luc", "Chloé", "Mateus", "Ngozi",
+                               "Ólafur", "Björk", "Dmitri", "Hana", "Lars", "Amara", "Kenji"};
+constexpr std::array kFamily = {"Taylor", "García", "Müller", "Nguyen", "Kowalski", "O'Connor",
+                                "Smith", "Ivanova", "Rossi", "Haddad", "Dubois", "Tanaka", "Kim",
+                                "Okafor", "Jónsdóttir", "van der Berg", "Núñez", "Schmidt", "Lindqvist"};
+
+// Values that break naive displays and spreadsheets: every one of them must survive a round trip.
+const std::array<NamePair, 20> kStress = {{
+    {"太郎", "山田"},
+    {"Алексей", "Иванов"},
+    {"محمد", "الأحمد"},
+    {"Ελένη", "Παπαδοπούλου"},
+    {"अनन्या", "शर्मा"},
+    {"Emoji 😀", "Rocket 🚀"},
+    {"=HYPERLINK(\"http://x.invalid\",\"click\")", "Formula"},
+    {"+Plus", "-Minus"},
+    {"@mention", "At"},
+    {" Leading", "Trailing "},
+    {"Comma, Jr.", "Quote \"The\" Name"},
+    {"Multi\nLine", "Carriage\r\nReturn"},
+    {"\tTab", "Start"},
+    {nullptr, nullptr},
+    {"Only", nullptr},
+    {nullptr, "Family"},
+    {"Maximiliana Theodora Alexandrina Konstantina",
+     "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh"},
+    {"-2+3", "Minus Formula"},
+    {"+61 412 345 678", "Numberish"},
+    {"", ""},
+}};
+
+QString text(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+QString asciiSlug(const QString &s, qint64 index)
+{
+    QString out;
+    for (QChar c : s) {
+        if (c.unicode() < 128 && c.isLetterOrNumber())
+            out += c.toLower();
+    }
+    return out.isEmpty() ? QStringLiteral("user%1").arg(index) : out;
+}
+} // namespace
+
+quint64 SandboxData::mix(quint64 x)
+{
+    // splitmix64
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+quint64 SandboxData::hash(const QString &value)
+{
+    quint64 h = 1469598103934665603ULL; // FNV-1a
+    for (QChar c : value) {
+        h ^= c.unicode();
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+QString SandboxData::uuid(quint64 seed)
+{
+    const quint64 a = mix(seed);
+    const quint64 b = mix(a);
+    const QString hex = QStringLiteral("%1%2").arg(a, 16, 16, QLatin1Char('0')).arg(b, 16, 16, QLatin1Char('0'));
+    return hex.left(8) + QLatin1Char('-') + hex.mid(8, 4) + QStringLiteral("-4") + hex.mid(13, 3)
+        + QStringLiteral("-a") + hex.mid(17, 3) + QLatin1Char('-') + hex.mid(20, 12);
+}
+
+QString SandboxData::vendorId(const QString &prefix, quint64 seed)
+{
+    static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    QString id = prefix;
+    quint64 v = mix(seed);
+    quint64 w = mix(v);
+    for (int i = 0; i < 20; ++i) {
+        id += QLatin1Char(alphabet[v & 31]);
+        v = (v >> 5) | (w << 59);
+        w >>= 5;
+    }
+    return id;
+}
+
+qint64 SandboxData::userCount(const QString &organization, qint64 fallback)
+{
+    static const QRegularExpression suffix(QStringLiteral("-n(\\d{1,7})$"));
+    const QRegularExpressionMatch m = suffix.match(organization);
+    return m.hasMatch() ? m.captured(1).toLongLong() : fallback;
+}
+
+SandboxPerson SandboxData::person(const QString &organization, qint64 index)
+{
+    const quint64 seed = hash(organization) ^ mix(quint64(index));
+    const quint64 h = mix(seed);
+    SandboxPerson p;
+    p.index = index;
+    p.bits = mix(h);
+    if (h % 7 == 0) {
+        const NamePair &pair = kStress[(h >> 8) % kStress.size()];
+        p.givenName = text(pair.given);
+        p.familyName = text(pair.family);
+    } else {
+        p.givenName = QString::fromUtf8(kGiven[(h >> 8) % kGiven.size()]);
+        p.familyName = QString::fromUtf8(kFamily[(h >> 16) % kFamily.size()]);
+    }
+    const QString local = asciiSlug(p.givenName, index) + QLatin1Char('.') + asciiSlug(p.familyName, index);
+    p.email = QStringLiteral("%1.%2%3@example.com").arg(local).arg(index).arg((h >> 24) % 9 == 0 ? QStringLiteral("+roster") : QString());
+    if ((h >> 28) % 5 != 0)
+        p.phone = QStringLiteral("+614%1").arg((h >> 32) % 100000000, 8, 10, QLatin1Char('0'));
+    p.username = QStringLiteral("%1%2").arg(local.left(24)).arg(index);
+    if ((h >> 36) % 4 != 0)
+        p.idpId = QStringLiteral("idp|%1").arg(mix(h ^ 0x1d) % 1000000000000ULL);
+    const QDateTime base(QDate(2021, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime created = base.addSecs(qint64((h >> 20) % (3LL * 365 * 86400)));
+    p.createdAt = created.toString(Qt::ISODateWithMs) ;
+    p.updatedAt = created.addSecs(qint64((h >> 12) % (200LL * 86400))).toString(Qt::ISODateWithMs);
+    p.pending = (h >> 40) % 9 == 0;
+    p.active = (h >> 44) % 11 != 0;
+    const int inviter = int((h >> 48) % 4);
+    if (inviter >= 1)
+        p.inviterId = vendorId(QStringLiteral("user_"), seed ^ 0x77);
+    if (inviter >= 2)
+        p.inviterEmail = QStringLiteral("admin%1@example.com").arg((h >> 52) % 10);
+    return p;
+}
+
+void SandboxData::appendJsonString(QByteArray &out, const QString &value)
+{
+    if (value.isNull()) {
+        out += "null";
+        return;
+    }
+    out += '"';
+    const QByteArray utf8 = value.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                qsnprintf(buf, sizeof buf, "\\u%04x", int(c));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void SandboxData::appendKey(QByteArray &out, const char *key)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+SandboxInjection SandboxData::injection(const QString &organization)
+{
+    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once)?$"));
+    SandboxInjection injection;
+    // A "-n<count>" suffix only sets the size; look at what comes before it.
+    static const QRegularExpression sizeSuffix(QStringLiteral("-n\\d{1,7}$"));
+    QString base = organization;
+    base.remove(sizeSuffix);
+    const QRegularExpressionMatch m = pattern.match(base);
+    if (m.hasMatch()) {
+        injection.status = m.captured(1).toInt();
+        injection.once = m.capturedLength(3) > 0;
+        if (m.capturedLength(2) > 0)
+            injection.special = QStringLiteral("proxy");
+        return injection;
+    }
+    static const QStringList specials = {
+        QStringLiteral("malformed"), QStringLiteral("wrong-types"), QStringLiteral("truncated"),
+        QStringLiteral("truncated-transport"), QStringLiteral("loop"), QStringLiteral("empty-claims-more"),
+        QStringLiteral("foreign-link"), QStringLiteral("slow")};
+    if (specials.contains(base))
+        injection.special = base;
+    return injection;
+}

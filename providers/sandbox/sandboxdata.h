@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// One synthetic person, derived only from (organization, index): the same inputs give the same
+// person in every run, so tests can compare exports against the sandbox row by row.
+struct SandboxPerson
+{
+    qint64 index = 0;
+    QString givenName;  // null (isNull) when the provider should send null / omit it
+    QString familyName; // null likewise
+    QString email;
+    QString phone;      // E.164 or null
+    QString username;
+    QString idpId;      // null sometimes
+    QString createdAt;
+    QString updatedAt;
+    bool pending = false;
+    bool active = true;
+    QString inviterId;    // null when there is no inviter id
+    QString inviterEmail; // null when there is no inviter email
+    quint64 bits = 0;     // further deterministic choices (roles, groups)
+};
+
+// What an organization id asks the sandbox to do instead of serving plain data.
+struct SandboxInjection
+{
+    int status = 0;     // error-<status>[-once]
+    bool once = false;  // fail the first request only, then serve data
+    QString special;    // proxy, malformed, wrong-types, truncated, truncated-transport, loop,
+                        // empty-claims-more, foreign-link, slow
+};
+
+namespace SandboxData {
+SandboxInjection injection(const QString &organization);
+constexpr qint64 defaultUsers = 25000;
+// The organization's user count: an id ending in "-n<digits>" asks for that many, otherwise the
+// server default.
+qint64 userCount(const QString &organization, qint64 fallback);
+SandboxPerson person(const QString &organization, qint64 index);
+// A stable pseudo-random 64-bit value.
+quint64 mix(quint64 x);
+quint64 hash(const QString &text);
+// A deterministic UUID-shaped id.
+QString uuid(quint64 seed);
+// A deterministic vendor-style id: prefix + 20 base32 characters.
+QString vendorId(const QString &prefix, quint64 seed);
+
+// Appends `text` as a JSON string (quoted and escaped), or `null` when text is null.
+void appendJsonString(QByteArray &out, const QString &text);
+void appendKey(QByteArray &out, const char *key);
+} // namespace SandboxData

@@ -1,0 +1,210 @@
+#include "sandboxserver.h"
+
+#include "../char/charroutes.h"
+#include "../csp/csproutes.h"
+#include "../karmo/karmoroutes.h"
+#include "../llamacloud/llamacloudroutes.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace {
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 302: return "Found";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+} // namespace
+
+QByteArray SandboxRequest::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QString SandboxRequest::bearer() const
+{
+    const QByteArray auth = header("Authorization");
+    if (auth.startsWith("Bearer "))
+        return QString::fromUtf8(auth.mid(7)).trimmed();
+    const QByteArray csp = header("csp-auth-token");
+    if (!csp.isEmpty())
+        return QString::fromUtf8(csp).trimmed();
+    const QList<QByteArray> cookies = header("Cookie").split(';');
+    for (const QByteArray &c : cookies) {
+        const QByteArray t = c.trimmed();
+        if (t.startsWith("session="))
+            return QString::fromUtf8(t.mid(8));
+    }
+    return {};
+}
+
+SandboxResponse SandboxResponse::json(int status, QByteArray body)
+{
+    SandboxResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
+SandboxServer::SandboxServer(QObject *parent)
+    : QAbstractHttpServer(parent)
+{
+}
+
+SandboxServer::~SandboxServer() = default;
+
+quint16 SandboxServer::start(quint16 port)
+{
+    m_port = listen(QHostAddress::LocalHost, port);
+    return m_port;
+}
+
+QUrl SandboxServer::url(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+int SandboxServer::hit(const QString &key)
+{
+    QMutexLocker lock(&m_mutex);
+    return ++m_hits[key];
+}
+
+int SandboxServer::hits(const QString &key) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_hits.value(key);
+}
+
+void SandboxServer::resetHits()
+{
+    QMutexLocker lock(&m_mutex);
+    m_hits.clear();
+}
+
+QString SandboxServer::issueCspToken(qint64 lifetimeMs)
+{
+    QMutexLocker lock(&m_mutex);
+    const QString token = QStringLiteral("csp-at-%1-%2").arg(++m_serial).arg(QDateTime::currentMSecsSinceEpoch() % 100000);
+    m_cspTokens.insert(token, QDateTime::currentMSecsSinceEpoch() + lifetimeMs);
+    return token;
+}
+
+SandboxServer::TokenState SandboxServer::cspTokenState(const QString &token) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_cspTokens.constFind(token);
+    if (it == m_cspTokens.cend())
+        return TokenState::Unknown;
+    return QDateTime::currentMSecsSinceEpoch() < *it ? TokenState::Valid : TokenState::Expired;
+}
+
+QList<SandboxRequest> SandboxServer::recentRequests() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_recent;
+}
+
+void SandboxServer::clearRecentRequests()
+{
+    QMutexLocker lock(&m_mutex);
+    m_recent.clear();
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    SandboxRequest r;
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get: r.method = "GET"; break;
+    case QHttpServerRequest::Method::Post: r.method = "POST"; break;
+    case QHttpServerRequest::Method::Put: r.method = "PUT"; break;
+    case QHttpServerRequest::Method::Delete: r.method = "DELETE"; break;
+    default: r.method = "OTHER"; break;
+    }
+    r.url = request.url();
+    r.path = request.url().path();
+    r.query = request.query();
+    r.headers = request.headers();
+    r.body = request.body();
+    ++m_requestCount;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_recent.append(r);
+        if (m_recent.size() > 500)
+            m_recent.removeFirst();
+    }
+    const SandboxResponse response = dispatch(r);
+    const int delay = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);
+    emit served(r.path, response.status);
+    if (delay <= 0) {
+        write(socket, response);
+    } else {
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(delay, this, [this, guard, response] {
+            if (guard)
+                write(guard, response);
+        });
+    }
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    write(socket, SandboxResponse::json(404, R"({"message":"no such sandbox route"})"));
+}
+
+SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
+{
+    SandboxResponse response;
+    if (KarmoRoutes::handle(*this, request, &response) || LlamaCloudRoutes::handle(*this, request, &response)
+        || CspRoutes::handle(*this, request, &response) || CharRoutes::handle(*this, request, &response))
+        return response;
+    return SandboxResponse::json(404, R"({"message":"no such sandbox route"})");
+}
+
+void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    head += "Content-Type: " + response.contentType + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    bool hasRequestId = false;
+    for (const auto &h : response.headers) {
+        head += h.first + ": " + h.second + "\r\n";
+        hasRequestId = hasRequestId || h.first.compare("X-Request-ID", Qt::CaseInsensitive) == 0;
+    }
+    if (!hasRequestId)
+        head += "X-Request-ID: sbx-" + QByteArray::number(quint64(m_requestCount), 16) + "\r\n";
+    head += "Connection: keep-alive\r\n\r\n";
+    socket->write(head);
+    if (response.truncateAt >= 0) {
+        socket->write(response.body.left(response.truncateAt));
+        socket->flush();
+        socket->disconnectFromHost();
+        return;
+    }
+    socket->write(response.body);
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QMutex>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+
+class QTcpSocket;
+
+using SandboxHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct SandboxRequest
+{
+    QByteArray method;
+    QUrl url;
+    QString path;
+    QUrlQuery query;
+    SandboxHeaders headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const;
+    // The bearer token, the csp-auth-token or the session cookie, whichever is present.
+    QString bearer() const;
+};
+
+struct SandboxResponse
+{
+    int status = 200;
+    SandboxHeaders headers;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    qint64 truncateAt = -1; // announce the whole body, send this many bytes, then close
+    int delayMs = -1;       // overrides the server's latency
+
+    static SandboxResponse json(int status, QByteArray body);
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+};
+
+// Serves the four providers' APIs on 127.0.0.1 from deterministic synthetic data, with latency
+// and error injection (see README: "Sandbox organizations").
+//   Karmo        /karmo/organizations/{org}/users
+//   LlamaCloud   /llamacloud/api/v1/organizations/{org}/users
+//   CSP          /csp/gateway/am/api/orgs/{org}/users, /csp/gateway/am/api/auth/api-tokens/authorize
+//   Char         /char/api/directories, /char/api/directories/{id}/users
+class SandboxServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1; returns the port, 0 on failure.
+    quint16 start(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl url(const QString &path = {}) const;
+
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
+    int latencyMs() const { return m_latencyMs; }
+    void setUsersPerOrganization(qint64 n) { m_usersPerOrg = n; }
+    qint64 usersPerOrganization() const { return m_usersPerOrg; }
+
+    // The token every demo profile uses.
+    static QString demoToken() { return QStringLiteral("roster-demo-token"); }
+
+    // Counts calls per key: lets a route fail the first time and succeed afterwards.
+    int hit(const QString &key);
+    int hits(const QString &key) const;
+    void resetHits();
+
+    // CSP access tokens issued by the exchange, with their expiry.
+    enum class TokenState { Unknown, Valid, Expired };
+    QString issueCspToken(qint64 lifetimeMs);
+    TokenState cspTokenState(const QString &token) const;
+
+    int requestCount() const { return m_requestCount; }
+    // The last requests served (at most 500), for tests to inspect.
+    QList<SandboxRequest> recentRequests() const;
+    void clearRecentRequests();
+
+signals:
+    void served(const QString &path, int status);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    SandboxResponse dispatch(const SandboxRequest &request);
+    void write(QTcpSocket *socket, const SandboxResponse &response);
+
+    quint16 m_port = 0;
+    std::atomic<int> m_latencyMs{60};
+    std::atomic<qint64> m_usersPerOrg{25000};
+    std::atomic<int> m_requestCount{0};
+    mutable QMutex m_mutex;
+    QHash<QString, int> m_hits;
+    QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)
+    QList<SandboxRequest> m_recent;
+    quint64 m_serial = 0;
+};

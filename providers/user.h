@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One permission of a role, granted or explicitly denied.
+struct Permission
+{
+    QString id;
+    QString name;
+    QString description;
+    bool granted = true;
+};
+
+// A group through which a role is inherited (CSP).
+struct RoleGroup
+{
+    QString id;
+    QString displayName;
+    QString domain;
+    QString groupType;
+    qint64 usersCount = -1;
+};
+
+// A role held by a user: organization-wide when serviceId is empty, else scoped to a service.
+struct Role
+{
+    QString id;
+    QString name;
+    QString displayName;
+    QString serviceId;
+    QString membershipType;
+    QString expiresAt;
+    QString resource;
+    QList<RoleGroup> groups;
+    QList<Permission> permissions;
+
+    bool isServiceRole() const { return !serviceId.isEmpty(); }
+    // The form used in the `roles` column: the name, or `serviceId/name` for a service role.
+    QString qualifiedName() const;
+};
+
+// The unified column keys of spec/providers.md, in their documented order.
+enum class Column {
+    Id,
+    UserId,
+    Email,
+    GivenName,
+    FamilyName,
+    DisplayName,
+    Phone,
+    Status,
+    Roles,
+    Username,
+    IdpId,
+    InvitedBy,
+    CreatedAt,
+    UpdatedAt,
+};
+
+namespace Columns {
+constexpr int count = 14;
+QString key(Column column);
+// Parses a column key; returns false when the key is unknown.
+bool fromKey(const QString &key, Column *column);
+QList<Column> all();
+// The columns an export writes when none are chosen.
+QList<Column> defaults();
+// Parses "email,id,..."; on an unknown key fills *badKey and returns an empty list.
+QList<Column> parseList(const QString &keys, QString *badKey);
+} // namespace Columns
+
+// One user of an organization as any provider reports it.
+struct User
+{
+    QString id;
+    QString userId;
+    QString email;
+    QString givenName;
+    QString familyName;
+    QString displayName;
+    QString phone;
+    QString status;
+    QString username;
+    QString idpId;
+    QString createdAt;
+    QString updatedAt;
+
+    QString organizationId;
+    QString domain;
+    QString locale;
+
+    bool pending = false;
+    QString invitedById;
+    QString invitedByEmail;
+
+    QList<Role> roles;
+
+    // Char's raw IdP attributes: the decoded JSON text, or the string as received when it was not JSON.
+    QString rawAttributes;
+    bool rawAttributesIsJson = false;
+
+    // The record exactly as the provider sent it (compact JSON).
+    QByteArray rawRecord;
+
+    QString value(Column column) const;
+    QString invitedBy() const { return invitedByEmail.isEmpty() ? invitedById : invitedByEmail; }
+    QString rolesText() const;
+
+    // Joins the non-empty of the two names with one space (spec: no trimming).
+    static QString joinNames(const QString &first, const QString &last);
+};
