@@ -34,15 +34,15 @@ QByteArray HttpResponse::header(const QByteArray &name) const
 
 HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_baseUrl(baseUrl)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_config.nam = nam;
+    m_config.baseUrl = baseUrl;
+    m_config.clock = [] { return QDateTime::currentDateTimeUtc(); };
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request, QObject *parent) const
 {
-    auto *call = new HttpCall(this, request, parent);
+    auto *call = new HttpCall(m_config, request, parent);
     call->startAttempt();
     return call;
 }
@@ -53,16 +53,16 @@ QUrl HttpClient::resolve(const QString &pathOrLink) const
     if (link.isRelative() && !pathOrLink.startsWith(QLatin1String("//"))) {
         if (pathOrLink.startsWith(QLatin1Char('/'))) {
             // An absolute path is taken as given on the base origin (CSP's nextLink).
-            QUrl url = m_baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+            QUrl url = m_config.baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
             const int q = pathOrLink.indexOf(QLatin1Char('?'));
             url.setPath(q < 0 ? pathOrLink : pathOrLink.left(q), QUrl::TolerantMode);
             if (q >= 0)
                 url.setQuery(pathOrLink.mid(q + 1), QUrl::TolerantMode);
             return url;
         }
-        return m_baseUrl.resolved(link);
+        return m_config.baseUrl.resolved(link);
     }
-    return m_baseUrl.resolved(link);
+    return m_config.baseUrl.resolved(link);
 }
 
 bool HttpClient::sameOrigin(const QUrl &a, const QUrl &b)
@@ -108,9 +108,9 @@ bool HttpClient::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-HttpCall::HttpCall(const HttpClient *client, const HttpRequest &request, QObject *parent)
+HttpCall::HttpCall(HttpClientConfig config, const HttpRequest &request, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_config(std::move(config))
     , m_request(request)
     , m_timeout(new QTimer(this))
     , m_retryTimer(new QTimer(this))
@@ -136,9 +136,11 @@ void HttpCall::abort()
 
 void HttpCall::dropReply()
 {
-    if (!m_reply)
+    if (!m_reply) {
+        m_reply = nullptr;
         return;
-    QNetworkReply *reply = m_reply;
+    }
+    QNetworkReply *reply = m_reply.data();
     m_reply = nullptr;
     reply->disconnect(this);
     reply->abort();
@@ -167,15 +169,19 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     for (const auto &h : std::as_const(m_request.headers))
         request.setRawHeader(h.first, h.second);
     // The credential goes only to the base URL's origin.
-    if (m_client->m_decorator && m_client->isSameOrigin(url))
-        m_client->m_decorator(request);
+    if (m_config.decorator && HttpClient::sameOrigin(url, m_config.baseUrl))
+        m_config.decorator(request);
+    if (!m_config.nam) {
+        failTransport(ProviderError::Kind::Network, tr("The network manager is gone."), false);
+        return;
+    }
 
     if (method == "GET")
-        m_reply = m_client->m_nam->get(request);
+        m_reply = m_config.nam->get(request);
     else
-        m_reply = m_client->m_nam->sendCustomRequest(request, method, body);
+        m_reply = m_config.nam->sendCustomRequest(request, method, body);
 
-    const qint64 cap = m_client->m_options.maxBodyBytes;
+    const qint64 cap = m_config.options.maxBodyBytes;
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > cap) {
@@ -186,23 +192,27 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
                           false);
         }
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this, cap](qint64 received, qint64 total) {
-        m_timeout->start(m_client->m_options.timeoutMs);
+    // readyRead, not downloadProgress: Qt chokes downloadProgress during a reply's first 100 ms,
+    // so a fast oversized burst would slip past the cap.
+    connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
+        m_timeout->start(m_config.options.timeoutMs);
+        const qint64 received = m_reply->bytesAvailable();
         if (received > cap) {
             failTransport(ProviderError::Kind::TooLarge,
                           tr("The response exceeded the limit of %1 bytes.").arg(cap), false);
             return;
         }
-        emit downloadProgress(received, total);
+        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        emit downloadProgress(received, length.isValid() ? length.toLongLong() : -1);
     });
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
-    m_timeout->start(m_client->m_options.timeoutMs);
+    m_timeout->start(m_config.options.timeoutMs);
 }
 
 void HttpCall::onTimeout()
 {
     failTransport(ProviderError::Kind::Timeout,
-                  tr("No data arrived for %1 s.").arg(m_client->m_options.timeoutMs / 1000.0), true);
+                  tr("No data arrived for %1 s.").arg(m_config.options.timeoutMs / 1000.0), true);
 }
 
 void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bool retryable)
@@ -210,9 +220,9 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     const QUrl url = m_reply ? m_reply->url() : m_request.url;
     dropReply();
     m_timeout->stop();
-    if (retryable && m_attempt < m_client->m_options.maxAttempts) {
-        const int base = m_client->m_options.backoffBaseMs << std::min(m_attempt - 1, 16);
-        const int capped = std::min(base, m_client->m_options.backoffMaxMs);
+    if (retryable && m_attempt < m_config.options.maxAttempts) {
+        const int base = m_config.options.backoffBaseMs << std::min(m_attempt - 1, 16);
+        const int capped = std::min(base, m_config.options.backoffMaxMs);
         scheduleRetry(capped / 2 + int(QRandomGenerator::global()->bounded(capped / 2 + 1)));
         return;
     }
@@ -234,7 +244,7 @@ void HttpCall::scheduleRetry(int delayMs)
 
 void HttpCall::onReplyFinished()
 {
-    QNetworkReply *reply = m_reply;
+    QNetworkReply *reply = m_reply.data();
     m_reply = nullptr;
     m_timeout->stop();
     if (!reply)
@@ -250,7 +260,7 @@ void HttpCall::onReplyFinished()
 
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
         const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-        if (!m_client->isSameOrigin(target)) {
+        if (!HttpClient::sameOrigin(target, m_config.baseUrl)) {
             ProviderError error = ProviderError::make(
                 ProviderError::Kind::ForeignOrigin,
                 tr("Refused to follow a redirect from %1 to another origin, %2.")
@@ -261,7 +271,7 @@ void HttpCall::onReplyFinished()
             finishWithError(error);
             return;
         }
-        if (++m_redirects > m_client->m_options.maxRedirects) {
+        if (++m_redirects > m_config.options.maxRedirects) {
             ProviderError error = ProviderError::make(ProviderError::Kind::Network,
                                                       tr("Too many redirects."));
             error.httpStatus = status;
@@ -283,16 +293,16 @@ void HttpCall::onReplyFinished()
     response.url = reply->url();
     response.attempts = m_attempt;
 
-    if (HttpClient::isRetryableStatus(status) && m_attempt < m_client->m_options.maxAttempts
-        && (!m_client->m_retryVeto || m_client->m_retryVeto(response))) {
-        const QDateTime now = m_client->m_clock();
+    if (HttpClient::isRetryableStatus(status) && m_attempt < m_config.options.maxAttempts
+        && (!m_config.retryVeto || m_config.retryVeto(response))) {
+        const QDateTime now = m_config.clock();
         qint64 delay = HttpClient::parseRetryAfterMs(response.header("Retry-After"), now);
         if (delay < 0) {
-            const int base = m_client->m_options.backoffBaseMs << std::min(m_attempt - 1, 16);
-            const int capped = std::min(base, m_client->m_options.backoffMaxMs);
+            const int base = m_config.options.backoffBaseMs << std::min(m_attempt - 1, 16);
+            const int capped = std::min(base, m_config.options.backoffMaxMs);
             delay = capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1);
         }
-        scheduleRetry(int(std::min<qint64>(delay, m_client->m_options.retryAfterCapMs)));
+        scheduleRetry(int(std::min<qint64>(delay, m_config.options.retryAfterCapMs)));
         return;
     }
     finishWithResponse(std::move(response));

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
@@ -49,6 +50,17 @@ struct HttpOptions
 
 class HttpClient;
 
+// What a call needs from its client, copied so a call never depends on the client's lifetime.
+struct HttpClientConfig
+{
+    QPointer<QNetworkAccessManager> nam;
+    QUrl baseUrl;
+    std::function<void(QNetworkRequest &)> decorator;
+    std::function<bool(const struct HttpResponse &)> retryVeto;
+    std::function<QDateTime()> clock;
+    HttpOptions options;
+};
+
 // One logical request, retries and redirects included. Owned by whoever called send().
 class HttpCall : public QObject
 {
@@ -72,7 +84,7 @@ signals:
 
 private:
     friend class HttpClient;
-    HttpCall(const HttpClient *client, const HttpRequest &request, QObject *parent);
+    HttpCall(HttpClientConfig config, const HttpRequest &request, QObject *parent);
 
     void startAttempt();
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body);
@@ -84,9 +96,9 @@ private:
     void finishWithError(ProviderError error);
     void dropReply();
 
-    const HttpClient *m_client;
+    HttpClientConfig m_config;
     HttpRequest m_request;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<QNetworkReply> m_reply; // the manager may go first
     QTimer *m_timeout = nullptr;
     QTimer *m_retryTimer = nullptr;
     int m_attempt = 0;
@@ -111,18 +123,18 @@ public:
 
     HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent = nullptr);
 
-    void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
-    void setRetryVeto(RetryVeto veto) { m_retryVeto = std::move(veto); }
-    void setOptions(const HttpOptions &options) { m_options = options; }
-    const HttpOptions &options() const { return m_options; }
-    void setClock(Clock clock) { m_clock = std::move(clock); }
-    QUrl baseUrl() const { return m_baseUrl; }
+    void setDecorator(Decorator decorator) { m_config.decorator = std::move(decorator); }
+    void setRetryVeto(RetryVeto veto) { m_config.retryVeto = std::move(veto); }
+    void setOptions(const HttpOptions &options) { m_config.options = options; }
+    const HttpOptions &options() const { return m_config.options; }
+    void setClock(Clock clock) { m_config.clock = std::move(clock); }
+    QUrl baseUrl() const { return m_config.baseUrl; }
 
     // Starts a request; the caller owns the returned call (parented to `parent`).
     HttpCall *send(const HttpRequest &request, QObject *parent = nullptr) const;
     // Resolves a path or a relative link against the base URL's origin.
     QUrl resolve(const QString &pathOrLink) const;
-    bool isSameOrigin(const QUrl &url) const { return sameOrigin(url, m_baseUrl); }
+    bool isSameOrigin(const QUrl &url) const { return sameOrigin(url, m_config.baseUrl); }
 
     static bool sameOrigin(const QUrl &a, const QUrl &b);
     static bool isRetryableStatus(int status);
@@ -131,11 +143,5 @@ public:
     static bool isLoopbackHost(const QString &host);
 
 private:
-    friend class HttpCall;
-    QNetworkAccessManager *m_nam;
-    QUrl m_baseUrl;
-    Decorator m_decorator;
-    RetryVeto m_retryVeto;
-    HttpOptions m_options;
-    Clock m_clock;
+    HttpClientConfig m_config;
 };
