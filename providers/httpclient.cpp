@@ -253,7 +253,9 @@ void HttpCall::onReplyFinished()
     reply->disconnect(this);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
+    // Errors below 100 are the connection's (refused, closed mid-body, ...), whatever the status
+    // line said: the body cannot be trusted.
+    if (status == 0 || (reply->error() != QNetworkReply::NoError && reply->error() < 100)) {
         failTransport(ProviderError::Kind::Network, reply->errorString(), true);
         return;
     }

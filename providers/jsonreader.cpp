@@ -91,10 +91,8 @@ bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, Prov
     *doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error == QJsonParseError::NoError)
         return true;
-    const bool truncated = parseError.offset >= body.size() - 1
-        || parseError.error == QJsonParseError::UnterminatedObject
-        || parseError.error == QJsonParseError::UnterminatedArray
-        || parseError.error == QJsonParseError::UnterminatedString;
+    // The parser stopping at the very end means the document was cut short.
+    const bool truncated = parseError.offset >= body.trimmed().size() - 1;
     *error = malformed(truncated ? tr("The response body is truncated (it ends at byte %1 inside a JSON value).").arg(body.size())
                                  : tr("The response body is not valid JSON (%1 at byte %2).")
                                        .arg(parseError.errorString())

@@ -65,7 +65,7 @@ void appendUser(QByteArray &out, const QString &dir, qint64 index)
 {
     const SandboxPerson p = person(dir, index);
     out += "{\"id\":";
-    appendJsonString(out, uuid(hash(dir) ^ mix(quint64(index) + 11)));
+    appendJsonString(out, CharRoutes::recordId(dir, index));
     out += ",\"directory_id\":";
     appendJsonString(out, dir);
     out += ",\"user_id\":";
@@ -143,7 +143,7 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         return true;
     }
     if (inject.special == QLatin1String("malformed")) {
-        *response = SandboxResponse::json(200, "[{\"id\": tru");
+        *response = SandboxResponse::json(200, "[{\"id\": \"x\", nope}]");
         return true;
     }
     if (inject.special == QLatin1String("wrong-types")) {
@@ -166,4 +166,9 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
     if (inject.special == QLatin1String("truncated-transport"))
         response->truncateAt = response->body.size() / 2;
     return true;
+}
+
+QString CharRoutes::recordId(const QString &dir, qint64 index)
+{
+    return uuid(hash(dir) ^ mix(quint64(index) + 11));
 }

@@ -12,4 +12,6 @@ namespace CharRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
 // The directory ids GET /api/directories lists.
 QString demoDirectoryId(int i);
+// The record id the sandbox gives the user at `index` of directory `dir`.
+QString recordId(const QString &dir, qint64 index);
 }

@@ -166,6 +166,7 @@ void CspProvider::startExchange()
             m_refreshAt = QDateTime::currentDateTimeUtc().addMSecs(lifeMs - marginMs);
         } else {
             error.url = call->response().url.toString(QUrl::RemoveUserInfo);
+            error.attempts = call->response().attempts;
         }
         const auto waiters = std::exchange(m_waiters, {});
         for (const auto &waiter : waiters) {

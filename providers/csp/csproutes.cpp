@@ -61,7 +61,7 @@ void appendResult(QByteArray &out, const QString &org, qint64 index)
     out += ",\"email\":";
     appendJsonString(out, p.email);
     out += ",\"userId\":";
-    appendJsonString(out, uuid(hash(org) ^ mix(quint64(index) + 3)));
+    appendJsonString(out, CspRoutes::userId(org, index));
     out += ",\"userProfile\":{\"locale\":\"en_US\",\"language\":\"en\"}},\"orgId\":";
     appendJsonString(out, org);
     out += ",\"organizationRoles\":[";
@@ -157,7 +157,7 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
         return true;
     }
     if (inject.special == QLatin1String("malformed")) {
-        *response = SandboxResponse::json(200, R"({"results": [ {"user": {"userId": "u1"} ] })");
+        *response = SandboxResponse::json(200, R"({"results": [ {"user": {"userId": "u1"}} ], oops })");
         return true;
     }
     if (inject.special == QLatin1String("wrong-types")) {
@@ -196,4 +196,9 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
     if (inject.special == QLatin1String("truncated-transport"))
         response->truncateAt = response->body.size() / 2;
     return true;
+}
+
+QString CspRoutes::userId(const QString &org, qint64 index)
+{
+    return uuid(hash(org) ^ mix(quint64(index) + 3));
 }

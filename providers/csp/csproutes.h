@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
@@ -9,4 +11,6 @@ struct SandboxResponse;
 // access tokens that expire after 2 s; any other non-empty token works.
 namespace CspRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
+// The userId the sandbox gives the user at `index` of `org`.
+QString userId(const QString &org, qint64 index);
 }

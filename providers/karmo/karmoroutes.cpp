@@ -77,7 +77,7 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
 {
     const SandboxPerson p = person(org, index);
     out += "{\"id\":";
-    appendJsonString(out, vendorId(QStringLiteral("user_"), hash(org) ^ mix(quint64(index) + 1)));
+    appendJsonString(out, KarmoRoutes::userId(org, index));
     out += ",\"email\":";
     appendJsonString(out, p.email);
     // Absent and null both mean "not set"; send both forms.
@@ -192,4 +192,9 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     if (inject.special == QLatin1String("slow"))
         response->delayMs = 3000;
     return true;
+}
+
+QString KarmoRoutes::userId(const QString &org, qint64 index)
+{
+    return vendorId(QStringLiteral("user_"), hash(org) ^ mix(quint64(index) + 1));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
@@ -7,4 +9,6 @@ struct SandboxResponse;
 // The sandbox's Karmo API: GET /karmo/organizations/{org}/users.
 namespace KarmoRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
+// The id the sandbox gives the user at `index` of `org` (tests compare against it).
+QString userId(const QString &org, qint64 index);
 }

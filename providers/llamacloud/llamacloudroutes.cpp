@@ -91,7 +91,7 @@ void appendRole(QByteArray &out, const QString &org, const QString &memberId, co
 void appendMember(QByteArray &out, const QString &org, qint64 index)
 {
     const SandboxPerson p = person(org, index);
-    const QString memberId = uuid(hash(org) ^ mix(quint64(index) + 7));
+    const QString memberId = LlamaCloudRoutes::memberId(org, index);
     const QString userId = p.pending ? QString() : vendorId(QStringLiteral("usr_"), hash(org) ^ quint64(index));
     out += "{\"id\":";
     appendJsonString(out, memberId);
@@ -188,4 +188,9 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
     if (inject.special == QLatin1String("truncated-transport"))
         response->truncateAt = response->body.size() / 2;
     return true;
+}
+
+QString LlamaCloudRoutes::memberId(const QString &org, qint64 index)
+{
+    return uuid(hash(org) ^ mix(quint64(index) + 7));
 }
