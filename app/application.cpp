@@ -1,14 +1,23 @@
 #include "application.h"
 
+#include "credentialstore.h"
+#include "exportjob.h"
 #include "profilestore.h"
+#include "provider.h"
+#include "providerfactory.h"
 #include "sandbox/sandboxdemo.h"
+#include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
 #include <QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 enum Exit { Ok = 0, Failed = 1, Usage = 2 };
@@ -121,6 +130,150 @@ int runProfiles(const QStringList &args)
     return Ok;
 }
 
+QString grouped(qint64 n)
+{
+    return QLocale::system().toString(n);
+}
+
+int runExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Fetch every page of a profile's organization and write CSV."));
+    parser.addHelpOption();
+    QCommandLineOption profileOpt(QStringLiteral("profile"), tr("The profile to export."), QStringLiteral("NAME"));
+    QCommandLineOption outputOpt(QStringLiteral("output"), tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE"));
+    QCommandLineOption columnsOpt(QStringLiteral("columns"), tr("Column keys, comma separated, in output order (default: %1).")
+                                      .arg([] { QStringList k; for (Column c : Columns::defaults()) k << Columns::key(c); return k.join(QLatin1Char(',')); }()),
+                                  QStringLiteral("KEYS"));
+    QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte-order mark (for spreadsheets)."));
+    QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"), tr("Do not prefix ' to cells that start with = + - @ TAB or CR."));
+    QCommandLineOption configOpt(QStringLiteral("config"), tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    QCommandLineOption demoOpt(QStringLiteral("demo"), tr("Use the built-in sandbox and its demo profiles."));
+    QCommandLineOption quietOpt(QStringLiteral("quiet"), tr("Print nothing but errors."));
+    QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("Pages fetched at once where the provider allows it (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    parser.addOptions({profileOpt, outputOpt, columnsOpt, bomOpt, noGuardOpt, configOpt, demoOpt, quietOpt, parallelOpt});
+    if (!parser.parse(args)) {
+        printErr(QStringLiteral("roster export: ") + parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(tr("roster export: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return Usage;
+    }
+    if (!parser.isSet(profileOpt)) {
+        printErr(tr("roster export: --profile NAME is required (see `roster profiles`)"));
+        return Usage;
+    }
+    if (!parser.isSet(outputOpt) || parser.value(outputOpt).isEmpty()) {
+        printErr(tr("roster export: --output FILE is required (use - for standard output)"));
+        return Usage;
+    }
+    ExportJob::Options options;
+    if (parser.isSet(columnsOpt)) {
+        QString bad;
+        options.columns = Columns::parseList(parser.value(columnsOpt), &bad);
+        if (options.columns.isEmpty()) {
+            QStringList keys;
+            for (Column c : Columns::all())
+                keys << Columns::key(c);
+            printErr(tr("roster export: unknown column key \"%1\" in --columns (known keys: %2)").arg(bad, keys.join(QStringLiteral(", "))));
+            return Usage;
+        }
+    }
+    bool okParallel = false;
+    options.maxParallelPages = parser.value(parallelOpt).toInt(&okParallel);
+    if (!okParallel || options.maxParallelPages < 1 || options.maxParallelPages > 16) {
+        printErr(tr("roster export: --parallel must be a number from 1 to 16"));
+        return Usage;
+    }
+    options.csv.byteOrderMark = parser.isSet(bomOpt);
+    options.csv.formulaGuard = !parser.isSet(noGuardOpt);
+    const bool quiet = parser.isSet(quietOpt);
+
+    SandboxHost sandbox;
+    QUrl sandboxUrl;
+    if (parser.isSet(demoOpt)) {
+        if (!sandbox.start()) {
+            printErr(tr("roster export: cannot start the demo sandbox on 127.0.0.1"));
+            return Failed;
+        }
+        sandboxUrl = sandbox.url();
+    }
+    ProfileStore store;
+    if (!loadProfiles(parser.value(configOpt), parser.isSet(demoOpt), sandboxUrl, &store))
+        return Usage;
+    const Profile *found = store.find(parser.value(profileOpt));
+    if (!found) {
+        QStringList names;
+        for (const Profile &p : store.profiles())
+            names << p.name;
+        printErr(tr("roster export: no profile named \"%1\" (profiles: %2)").arg(parser.value(profileOpt), names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+        return Usage;
+    }
+    const Profile profile = *found;
+    const QString output = parser.value(outputOpt);
+    QFile stdoutFile;
+    if (output == QLatin1String("-") && !stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+        printErr(tr("roster export: cannot write to standard output"));
+        return Failed;
+    }
+
+    QNetworkAccessManager nam;
+    CredentialStore credentials;
+    int exitCode = Failed;
+    const bool showProgress = !quiet && isatty(fileno(stderr));
+    QElapsedTimer lastProgress;
+    lastProgress.start();
+    QObject context;
+    credentials.read(profile, &context, [&](const QString &secret, const ProviderError &credentialError) {
+        if (credentialError.isError()) {
+            printErr(QStringLiteral("roster export: ") + credentialError.message);
+            exitCode = Usage;
+            QCoreApplication::exit(exitCode);
+            return;
+        }
+        Provider *provider = ProviderFactory::create(profile, secret, &nam, &context);
+        auto *job = new ExportJob(provider, options, &context);
+        if (output == QLatin1String("-"))
+            job->setOutputDevice(&stdoutFile);
+        else
+            job->setOutputPath(output);
+        QObject::connect(job, &ExportJob::progress, &context, [&, job](qint64 rows, qint64 total) {
+            if (!showProgress || lastProgress.elapsed() < 200)
+                return;
+            lastProgress.restart();
+            const QString of = total >= 0 ? tr(" of %1").arg(grouped(total)) : QString();
+            QTextStream(stderr) << QStringLiteral("\r") << tr("%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) << QStringLiteral("   ") << Qt::flush;
+        });
+        QObject::connect(job, &ExportJob::finished, &context, [&, job](bool ok) {
+            if (showProgress)
+                QTextStream(stderr) << QStringLiteral("\r\033[K") << Qt::flush;
+            if (ok) {
+                if (!quiet)
+                    printErr(tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), output == QLatin1String("-") ? tr("standard output") : output));
+                exitCode = Ok;
+            } else {
+                const ProviderError &e = job->error();
+                printErr(tr("roster export: profile \"%1\" failed: %2").arg(profile.name, e.summary()));
+                const QStringList lines = e.detailLines();
+                for (qsizetype i = 1; i < lines.size(); ++i)
+                    printErr(QStringLiteral("  ") + lines[i]);
+                if (output != QLatin1String("-"))
+                    printErr(tr("  Nothing was written; %1 was left as it was.").arg(output));
+                exitCode = e.kind == ProviderError::Kind::Configuration ? Usage : Failed;
+            }
+            QCoreApplication::exit(exitCode);
+        });
+        job->start();
+    });
+    QCoreApplication::exec();
+    return exitCode;
+}
+
 void printUsage()
 {
     QTextStream(stdout) << tr(
@@ -149,10 +302,12 @@ int Application::run(int argc, char *argv[])
         printUsage();
         return Ok;
     }
-    if (command == QLatin1String("sandbox") || command == QLatin1String("profiles")) {
+    if (command == QLatin1String("sandbox") || command == QLatin1String("profiles") || command == QLatin1String("export")) {
         QCoreApplication app(argc, argv);
         QStringList args = app.arguments();
         args.removeAt(1); // the command word
+        if (command == QLatin1String("export"))
+            return runExport(args);
         return command == QLatin1String("sandbox") ? runSandbox(args) : runProfiles(args);
     }
     QCoreApplication app(argc, argv);

@@ -143,7 +143,8 @@ void HttpCall::dropReply()
     QNetworkReply *reply = m_reply.data();
     m_reply = nullptr;
     reply->disconnect(this);
-    reply->abort();
+    if (!reply->isFinished())
+        reply->abort();
     reply->deleteLater();
 }
 

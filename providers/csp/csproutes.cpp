@@ -142,7 +142,8 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
         *response = cspError(401, "The access token has expired", "540.120-340.401", true);
         return true;
     }
-    if (inject.status != 0 && (!inject.once || server.hit(QStringLiteral("csp:") + org) == 1)) {
+    const bool firstPage = request.query.queryItemValue(QStringLiteral("pageStart")).toLongLong() <= 1;
+    if (inject.status != 0 && (inject.later ? !firstPage : (!inject.once || server.hit(QStringLiteral("csp:") + org) == 1))) {
         *response = injectedError(inject.status);
         return true;
     }

@@ -182,7 +182,7 @@ void SandboxData::appendKey(QByteArray &out, const char *key)
 
 SandboxInjection SandboxData::injection(const QString &organization)
 {
-    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once)?$"));
+    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once|-later)?$"));
     SandboxInjection injection;
     // A "-n<count>" suffix only sets the size; look at what comes before it.
     static const QRegularExpression sizeSuffix(QStringLiteral("-n\\d{1,7}$"));
@@ -191,7 +191,8 @@ SandboxInjection SandboxData::injection(const QString &organization)
     const QRegularExpressionMatch m = pattern.match(base);
     if (m.hasMatch()) {
         injection.status = m.captured(1).toInt();
-        injection.once = m.capturedLength(3) > 0;
+        injection.once = m.captured(3) == QLatin1String("-once");
+        injection.later = m.captured(3) == QLatin1String("-later");
         if (m.capturedLength(2) > 0)
             injection.special = QStringLiteral("proxy");
         return injection;

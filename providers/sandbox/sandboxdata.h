@@ -28,6 +28,7 @@ struct SandboxInjection
 {
     int status = 0;     // error-<status>[-once]
     bool once = false;  // fail the first request only, then serve data
+    bool later = false; // serve the first page, fail every later one (error-<status>-later)
     QString special;    // proxy, malformed, wrong-types, truncated, truncated-transport, loop,
                         // empty-claims-more, foreign-link, slow
 };

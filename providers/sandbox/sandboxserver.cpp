@@ -199,12 +199,13 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
     if (!hasRequestId)
         head += "X-Request-ID: sbx-" + QByteArray::number(quint64(m_requestCount), 16) + "\r\n";
     head += "Connection: keep-alive\r\n\r\n";
-    socket->write(head);
+    // One write with Nagle off: a separate header segment would wait for the client's delayed ACK.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (response.truncateAt >= 0) {
-        socket->write(response.body.left(response.truncateAt));
+        socket->write(head + response.body.left(response.truncateAt));
         socket->flush();
         socket->disconnectFromHost();
         return;
     }
-    socket->write(response.body);
+    socket->write(head + response.body);
 }

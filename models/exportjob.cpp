@@ -1,0 +1,259 @@
+#include "exportjob.h"
+
+#include "provider.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
+#include <QTimer>
+
+ExportJob::ExportJob(Provider *provider, Options options, QObject *parent)
+    : QObject(parent)
+    , m_provider(provider)
+    , m_all(true)
+    , m_options(std::move(options))
+{
+}
+
+ExportJob::ExportJob(QList<User> users, Options options, QObject *parent)
+    : QObject(parent)
+    , m_users(std::move(users))
+    , m_all(false)
+    , m_options(std::move(options))
+{
+}
+
+ExportJob::~ExportJob()
+{
+    for (PageReply *r : std::as_const(m_inFlight)) {
+        r->abort();
+        r->deleteLater();
+    }
+    if (m_file)
+        m_file->cancelWriting();
+}
+
+qint64 ExportJob::rowsWritten() const
+{
+    return m_writer ? m_writer->rowsWritten() : 0;
+}
+
+double ExportJob::rowsPerSecond() const
+{
+    const qint64 ms = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return ms > 0 ? rowsWritten() * 1000.0 / double(ms) : 0.0;
+}
+
+bool ExportJob::openOutput()
+{
+    QIODevice *device = m_device;
+    if (!device) {
+        m_file = std::make_unique<QSaveFile>(m_path);
+        if (!m_file->open(QIODevice::WriteOnly)) {
+            fail(ProviderError::make(ProviderError::Kind::Configuration,
+                                     tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), m_file->errorString())));
+            return false;
+        }
+        device = m_file.get();
+    }
+    m_writer = std::make_unique<CsvWriter>(device, m_options.columns, m_options.csv);
+    return true;
+}
+
+void ExportJob::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_clock.start();
+    if (!openOutput())
+        return;
+    if (!m_writer->writeHeader()) {
+        fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+        return;
+    }
+    if (!m_all) {
+        m_total = m_users.size();
+        // Selected rows are already in memory; write them in slices so progress and cancel work.
+        auto writeSlice = std::make_shared<std::function<void(qsizetype)>>();
+        *writeSlice = [this, writeSlice](qsizetype from) {
+            if (!m_running)
+                return;
+            const qsizetype to = std::min<qsizetype>(from + 20000, m_users.size());
+            for (qsizetype i = from; i < to; ++i) {
+                if (!m_writer->writeUser(m_users[i])) {
+                    fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+                    return;
+                }
+            }
+            emit progress(rowsWritten(), m_total);
+            if (to >= m_users.size())
+                succeed();
+            else
+                QTimer::singleShot(0, this, [writeSlice, to] { (*writeSlice)(to); });
+        };
+        QTimer::singleShot(0, this, [writeSlice] { (*writeSlice)(0); });
+        return;
+    }
+    if (!m_provider) {
+        fail(ProviderError::make(ProviderError::Kind::Configuration, tr("No provider to export from.")));
+        return;
+    }
+    m_guard.reset();
+    requestSequential(QString());
+}
+
+void ExportJob::cancel()
+{
+    if (!m_running)
+        return;
+    fail(ProviderError::make(ProviderError::Kind::Cancelled, tr("The export was cancelled.")));
+}
+
+void ExportJob::requestSequential(const QString &token)
+{
+    m_guard.markUsed(token);
+    PageReply *reply = m_provider->fetchPage(token);
+    m_inFlight.append(reply);
+    connect(reply, &PageReply::finished, this, [this, reply] { onPage(reply, -1); });
+}
+
+void ExportJob::requestOffset(qint64 offset)
+{
+    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
+    m_inFlight.append(reply);
+    connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });
+}
+
+void ExportJob::onPage(PageReply *reply, qint64 offset)
+{
+    m_inFlight.removeOne(reply);
+    reply->deleteLater();
+    if (!m_running)
+        return;
+    if (reply->hasError()) {
+        fail(reply->error());
+        return;
+    }
+    Page page = reply->takePage();
+    if (page.total >= 0)
+        m_total = page.total;
+
+    if (m_parallel) {
+        m_waiting.insert(offset, std::move(page));
+        fillParallel();
+        drainInOrder();
+        return;
+    }
+
+    const ProviderError loop = m_guard.check(page);
+    if (loop.isError()) {
+        fail(loop);
+        return;
+    }
+    const bool first = rowsWritten() == 0 && m_nextOffsetToWrite == 0;
+    const ProviderCapabilities caps = m_provider->capabilities();
+    // CSP: once the total is known, fetch the remaining pages several at a time, by offset.
+    if (first && caps.paging == ProviderCapabilities::Paging::Offset && page.total > page.users.size()
+        && !page.users.isEmpty() && m_options.maxParallelPages > 1) {
+        m_parallel = true;
+        m_pageSize = page.users.size();
+        m_nextOffsetToRequest = m_pageSize;
+        m_nextOffsetToWrite = 0;
+        m_waiting.insert(0, std::move(page));
+        fillParallel();
+        drainInOrder();
+        return;
+    }
+    // Ask for the next page first, so it travels while this one is written.
+    const bool more = page.hasMore();
+    if (more)
+        requestSequential(page.nextToken);
+    if (!writePage(page))
+        return;
+    if (!more)
+        succeed();
+}
+
+void ExportJob::fillParallel()
+{
+    while (m_running && m_inFlight.size() < m_options.maxParallelPages
+           && m_waiting.size() < 2 * m_options.maxParallelPages && m_nextOffsetToRequest < m_total) {
+        requestOffset(m_nextOffsetToRequest);
+        m_nextOffsetToRequest += m_pageSize;
+    }
+}
+
+void ExportJob::drainInOrder()
+{
+    while (m_running && !m_waiting.isEmpty() && m_waiting.firstKey() == m_nextOffsetToWrite) {
+        const Page page = m_waiting.take(m_nextOffsetToWrite);
+        if (page.users.isEmpty() && m_nextOffsetToWrite < m_total) {
+            fail(ProviderError::make(ProviderError::Kind::Malformed,
+                                     tr("The provider returned an empty page at item %1 of %2.").arg(m_nextOffsetToWrite + 1).arg(m_total)));
+            return;
+        }
+        m_nextOffsetToWrite += page.users.size();
+        if (!writePage(page))
+            return;
+        fillParallel();
+    }
+    if (m_running && m_inFlight.isEmpty() && m_waiting.isEmpty() && m_nextOffsetToRequest >= m_total)
+        succeed();
+}
+
+bool ExportJob::writePage(const Page &page)
+{
+    for (const User &u : page.users) {
+        if (!m_writer->writeUser(u)) {
+            fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+            return false;
+        }
+    }
+    emit progress(rowsWritten(), m_total);
+    return true;
+}
+
+void ExportJob::succeed()
+{
+    if (!m_writer->flush()) {
+        fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+        return;
+    }
+    if (m_all && m_total >= 0 && rowsWritten() != m_total) {
+        fail(ProviderError::make(ProviderError::Kind::Mismatch,
+                                 tr("The provider announced %1 users but %2 were received.").arg(m_total).arg(rowsWritten())));
+        return;
+    }
+    if (m_file && !m_file->commit()) {
+        const QString reason = m_file->errorString();
+        m_file.reset();
+        fail(ProviderError::make(ProviderError::Kind::Configuration,
+                                 tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason)));
+        return;
+    }
+    m_file.reset();
+    m_running = false;
+    emit finished(true);
+}
+
+void ExportJob::fail(ProviderError error)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_error = std::move(error);
+    for (PageReply *r : std::as_const(m_inFlight)) {
+        r->abort();
+        r->deleteLater();
+    }
+    m_inFlight.clear();
+    m_waiting.clear();
+    if (m_file) {
+        // Discards the temporary file; whatever was at the path stays as it was.
+        m_file->cancelWriting();
+        m_file->commit();
+        m_file.reset();
+    }
+    emit finished(false);
+}

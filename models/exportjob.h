@@ -1,0 +1,89 @@
+#pragma once
+
+#include "csvwriter.h"
+#include "pagingguard.h"
+#include "providererror.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class PageReply;
+class Provider;
+class QIODevice;
+class QSaveFile;
+
+// Writes users to CSV: either rows already loaded ("selected"), or every page of an organization
+// streamed from its provider ("all"), so memory stays flat however large the organization.
+// A file is written through QSaveFile: it appears whole or not at all.
+class ExportJob : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QList<Column> columns = Columns::defaults();
+        CsvWriter::Options csv;
+        int maxParallelPages = 4; // for offset-paged providers that report a total (CSP)
+    };
+
+    // Export all: every page of `provider`'s organization.
+    ExportJob(Provider *provider, Options options, QObject *parent = nullptr);
+    // Export selected: these rows, in this order.
+    ExportJob(QList<User> users, Options options, QObject *parent = nullptr);
+    ~ExportJob() override;
+
+    // Where to write: a file path (atomic), or an open device such as standard output.
+    void setOutputPath(const QString &path) { m_path = path; }
+    void setOutputDevice(QIODevice *device) { m_device = device; }
+
+    void start();
+    // Stops; an existing file at the path is left as it was. finished(false) follows.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    qint64 rowsWritten() const;
+    qint64 total() const { return m_total; }
+    const ProviderError &error() const { return m_error; }
+    double rowsPerSecond() const;
+
+signals:
+    void progress(qint64 rows, qint64 total);
+    void finished(bool ok);
+
+private:
+    void fail(ProviderError error);
+    void succeed();
+    void requestSequential(const QString &token);
+    void requestOffset(qint64 offset);
+    void onPage(PageReply *reply, qint64 offset);
+    bool writePage(const Page &page);
+    void fillParallel();
+    void drainInOrder();
+    bool openOutput();
+
+    QPointer<Provider> m_provider;
+    QList<User> m_users;
+    bool m_all;
+    Options m_options;
+    QString m_path;
+    QIODevice *m_device = nullptr;
+    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<CsvWriter> m_writer;
+    QList<PageReply *> m_inFlight;
+    PagingGuard m_guard;
+    QElapsedTimer m_clock;
+    ProviderError m_error;
+    qint64 m_total = -1;
+    bool m_running = false;
+
+    // Parallel (offset) mode.
+    bool m_parallel = false;
+    qint64 m_pageSize = 0;
+    qint64 m_nextOffsetToRequest = 0;
+    qint64 m_nextOffsetToWrite = 0;
+    QMap<qint64, Page> m_waiting;
+};
