@@ -138,7 +138,7 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
     }
     const QString dir = m.captured(1);
     const SandboxInjection inject = injection(dir);
-    if (inject.status != 0 && (!inject.once || server.hit(QStringLiteral("char:") + dir) == 1)) {
+    if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("char:") + dir))) {
         *response = injectedError(inject.status);
         return true;
     }

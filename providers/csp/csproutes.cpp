@@ -143,7 +143,7 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
         return true;
     }
     const bool firstPage = request.query.queryItemValue(QStringLiteral("pageStart")).toLongLong() <= 1;
-    if (inject.status != 0 && (inject.later ? !firstPage : (!inject.once || server.hit(QStringLiteral("csp:") + org) == 1))) {
+    if (inject.status != 0 && shouldFail(inject, firstPage, server.hit(QStringLiteral("csp:") + org + (firstPage ? QString() : QStringLiteral(":later"))))) {
         *response = injectedError(inject.status);
         return true;
     }

@@ -114,7 +114,7 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     }
     if (inject.status != 0) {
         const bool firstPage = !request.query.hasQueryItem(QStringLiteral("after"));
-        const bool fail = inject.later ? !firstPage : (!inject.once || server.hit(QStringLiteral("karmo:") + org) == 1);
+        const bool fail = shouldFail(inject, firstPage, server.hit(QStringLiteral("karmo:") + org + (firstPage ? QString() : QStringLiteral(":later"))));
         if (fail) {
             if (inject.special == QLatin1String("proxy")) {
                 *response = SandboxResponse::json(inject.status, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");

@@ -141,7 +141,7 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
         *response = fastApiDetail(401, "Not authenticated");
         return true;
     }
-    if (inject.status != 0 && (!inject.once || server.hit(QStringLiteral("llamacloud:") + org) == 1)) {
+    if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("llamacloud:") + org))) {
         switch (inject.status) {
         case 401: *response = fastApiDetail(401, "Not authenticated"); break;
         case 403: *response = fastApiDetail(403, "You do not have access to this organization"); break;

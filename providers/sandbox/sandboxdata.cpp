@@ -182,7 +182,7 @@ void SandboxData::appendKey(QByteArray &out, const char *key)
 
 SandboxInjection SandboxData::injection(const QString &organization)
 {
-    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once|-later)?$"));
+    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once|-later-once|-later)?$"));
     SandboxInjection injection;
     // A "-n<count>" suffix only sets the size; look at what comes before it.
     static const QRegularExpression sizeSuffix(QStringLiteral("-n\\d{1,7}$"));
@@ -193,6 +193,7 @@ SandboxInjection SandboxData::injection(const QString &organization)
         injection.status = m.captured(1).toInt();
         injection.once = m.captured(3) == QLatin1String("-once");
         injection.later = m.captured(3) == QLatin1String("-later");
+        injection.laterOnce = m.captured(3) == QLatin1String("-later-once");
         if (m.capturedLength(2) > 0)
             injection.special = QStringLiteral("proxy");
         return injection;
@@ -204,4 +205,17 @@ SandboxInjection SandboxData::injection(const QString &organization)
     if (specials.contains(base))
         injection.special = base;
     return injection;
+}
+
+bool SandboxData::shouldFail(const SandboxInjection &injection, bool firstPage, int hitCount)
+{
+    if (injection.status == 0)
+        return false;
+    if (injection.later)
+        return !firstPage;
+    if (injection.once)
+        return firstPage && hitCount == 1;
+    if (injection.laterOnce)
+        return !firstPage && hitCount == 1;
+    return true;
 }

@@ -29,12 +29,16 @@ struct SandboxInjection
     int status = 0;     // error-<status>[-once]
     bool once = false;  // fail the first request only, then serve data
     bool later = false; // serve the first page, fail every later one (error-<status>-later)
+    bool laterOnce = false; // fail the first request for a later page only (error-<status>-later-once)
     QString special;    // proxy, malformed, wrong-types, truncated, truncated-transport, loop,
                         // empty-claims-more, foreign-link, slow
 };
 
 namespace SandboxData {
 SandboxInjection injection(const QString &organization);
+// Whether this request should fail. `firstPage` tells a paged API's first page from later ones;
+// `hitCount` numbers the requests of that kind (first-page or later-page) so far, this one included.
+bool shouldFail(const SandboxInjection &injection, bool firstPage, int hitCount);
 constexpr qint64 defaultUsers = 25000;
 // The organization's user count: an id ending in "-n<digits>" asks for that many, otherwise the
 // server default.

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "pagingguard.h"
+#include "providererror.h"
+#include "user.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+class PageReply;
+class Provider;
+
+// The users of one provider's organization, fetched a page at a time as the view scrolls.
+// canFetchMore() is true while a next token (or a batch of already received rows) exists, no page
+// is in flight and the last fetch did not fail. Pages that arrive after a reset are dropped.
+class UserTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Loading, Complete, Failed };
+    Q_ENUM(State)
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // the value exactly as received, newlines and all
+        ColumnKeyRole,                   // headerData: the column's key
+    };
+
+    explicit UserTableModel(QObject *parent = nullptr);
+    ~UserTableModel() override;
+
+    // Shows `provider`'s organization (not owned) and starts loading its first page.
+    void setProvider(Provider *provider);
+    Provider *provider() const;
+    // Drops every row and starts again from the first page.
+    void reload();
+    // After a failure: asks again for the page that failed; rows already shown stay.
+    void retry();
+
+    State state() const { return m_state; }
+    bool isLoading() const { return m_state == State::Loading; }
+    qint64 loadedCount() const { return m_rows.size(); }
+    // Rows received but not yet revealed (single-response providers reveal them in batches).
+    qint64 bufferedCount() const { return m_buffer.size() - m_bufferPos; }
+    // The organization's size when the provider says (CSP, or a single response), else -1.
+    qint64 totalCount() const { return m_total; }
+    bool hasMore() const;
+    const ProviderError &lastError() const { return m_error; }
+
+    const User &user(int row) const { return m_rows.at(row); }
+    QList<User> users(const QList<int> &rows) const;
+    static QList<Column> columns() { return Columns::all(); }
+    static QString columnTitle(Column column);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+signals:
+    void stateChanged();
+    void countsChanged();
+    void downloadProgress(qint64 received, qint64 total);
+    void retrying(int nextAttempt, int delayMs);
+
+private:
+    void request(const QString &token);
+    void onReplyFinished(PageReply *reply);
+    void appendRows(QList<User> users);
+    void revealBatch();
+    void setState(State state);
+    void dropReply();
+
+    QPointer<Provider> m_provider;
+    QList<User> m_rows;
+    QList<User> m_buffer;
+    qsizetype m_bufferPos = 0;
+    QString m_nextToken;
+    bool m_moreRemote = false;
+    PageReply *m_reply = nullptr;
+    quint64 m_generation = 0;
+    State m_state = State::Idle;
+    ProviderError m_error;
+    qint64 m_total = -1;
+    int m_batch = 500;
+    bool m_inserting = false; // views and testers may call fetchMore() from inside an insertion
+    PagingGuard m_guard;
+};
