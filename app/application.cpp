@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "credentialstore.h"
+#include "mainwindow.h"
 #include "exportjob.h"
 #include "profilestore.h"
 #include "provider.h"
@@ -9,10 +10,14 @@
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
@@ -274,6 +279,69 @@ int runExport(const QStringList &args)
     return exitCode;
 }
 
+int runWindow(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
+    QApplication::setDesktopFileName(QStringLiteral(ROSTER_APP_ID));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Browse and export the users of identity and access providers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption demoOpt(QStringLiteral("demo"), tr("Open the built-in demo sandbox."));
+    QCommandLineOption configOpt(QStringLiteral("config"), tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    parser.addOptions({demoOpt, configOpt});
+    parser.process(app);
+
+    QNetworkAccessManager nam;
+    CredentialStore credentials;
+    ProfileStore store;
+    SandboxHost sandbox;
+    MainWindow::Context context;
+    context.store = &store;
+    context.credentials = &credentials;
+    context.nam = &nam;
+
+    auto startDemo = [&] {
+        if (!sandbox.start()) {
+            QMessageBox::critical(nullptr, tr("Roster"), tr("The demo sandbox could not listen on 127.0.0.1."));
+            return false;
+        }
+        store.setProfiles(SandboxDemo::profiles(sandbox.url()));
+        context.demo = true;
+        context.profilesPath.clear();
+        return true;
+    };
+
+    if (parser.isSet(demoOpt)) {
+        if (!startDemo())
+            return Failed;
+    } else {
+        const QString path = ProfileStore::resolvePath(parser.value(configOpt));
+        context.profilesPath = path;
+        if (QFileInfo::exists(path) && !store.load(path)) {
+            QMessageBox::warning(nullptr, tr("Roster"),
+                                 tr("The profiles file %1 has problems, so no profile was loaded:\n\n%2\n\nFix the file and start Roster again; profiles you add now would replace it.")
+                                     .arg(path, store.errorText()));
+            store.setProfiles({});
+        }
+        if (store.profiles().isEmpty()) {
+            QMessageBox ask(QMessageBox::Question, tr("Welcome to Roster"),
+                            tr("There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile."),
+                            QMessageBox::NoButton);
+            QPushButton *demo = ask.addButton(tr("Open the &demo"), QMessageBox::AcceptRole);
+            ask.addButton(tr("&Add a profile"), QMessageBox::RejectRole);
+            ask.setDefaultButton(demo);
+            ask.exec();
+            if (ask.clickedButton() == demo && !startDemo())
+                return Failed;
+        }
+    }
+    MainWindow window(context);
+    window.show();
+    return QApplication::exec();
+}
+
 void printUsage()
 {
     QTextStream(stdout) << tr(
@@ -310,6 +378,8 @@ int Application::run(int argc, char *argv[])
             return runExport(args);
         return command == QLatin1String("sandbox") ? runSandbox(args) : runProfiles(args);
     }
+    if (command.isEmpty() || command.startsWith(QLatin1Char('-')))
+        return runWindow(argc, argv);
     QCoreApplication app(argc, argv);
     printErr(tr("roster: unknown command \"%1\"").arg(command));
     printUsage();

@@ -1,0 +1,334 @@
+// The window, offscreen, against the sandbox: selecting a row shows roles and permissions, an
+// injected 422 shows loc/msg/type, switching profiles changes the rows (and back is instant),
+// the filter narrows the loaded rows, copy, shortcuts, retry, the profiles and export dialogs.
+// With ROSTER_SCREENSHOT_DIR set, it also saves screenshots there.
+#include "credentialstore.h"
+#include "errorpane.h"
+#include "exportdialog.h"
+#include "karmo/karmoroutes.h"
+#include "mainwindow.h"
+#include "profiledialog.h"
+#include "profilestore.h"
+#include "sandbox/sandboxdemo.h"
+#include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxserver.h"
+#include "userdetailpane.h"
+#include "userfilterproxymodel.h"
+#include "usertablemodel.h"
+#include "usertableview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxHost m_sandbox;
+    QNetworkAccessManager m_nam;
+    CredentialStore m_credentials;
+    ProfileStore m_store;
+    std::unique_ptr<MainWindow> m_window;
+
+    Profile profile(const QString &name, const QString &kind, const QString &org)
+    {
+        Profile p = SandboxDemo::profile(name, kind, m_sandbox.url(), org);
+        return p;
+    }
+
+    bool waitSettled(int timeoutMs = 20000)
+    {
+        return QTest::qWaitFor([this] {
+            UserTableModel *m = m_window->currentModel();
+            return m && m->provider() && !m->isLoading();
+        }, timeoutMs);
+    }
+
+    void screenshot(QWidget *w, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("ROSTER_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(50);
+        QVERIFY(w->grab().save(QDir(dir).filePath(name)));
+    }
+
+    int findRow(const std::function<bool(const User &)> &pred)
+    {
+        UserTableModel *m = m_window->currentModel();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (pred(m->user(r)))
+                return r;
+        }
+        return -1;
+    }
+
+    void selectSourceRow(int sourceRow)
+    {
+        const QModelIndex proxyIndex = m_window->proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
+        m_window->table()->setCurrentIndex(proxyIndex);
+        m_window->table()->selectRow(proxyIndex.row());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
+        QVERIFY(m_sandbox.start(0, 25000, 5));
+        m_store.setProfiles({
+            profile(QStringLiteral("Acme (LlamaCloud)"), QStringLiteral("llamacloud"), QStringLiteral("3fa85f64-n400")),
+            profile(QStringLiteral("Acme (Karmo)"), QStringLiteral("karmo"), QStringLiteral("acme-n300")),
+            profile(QStringLiteral("Acme (CSP)"), QStringLiteral("csp"), QStringLiteral("acme-n450")),
+            profile(QStringLiteral("Acme (Char)"), QStringLiteral("char"), QStringLiteral("dir-n80")),
+            profile(QStringLiteral("LlamaCloud 422"), QStringLiteral("llamacloud"), QStringLiteral("error-422")),
+            profile(QStringLiteral("Karmo flaky"), QStringLiteral("karmo"), QStringLiteral("error-500-later-once-n250")),
+        });
+        MainWindow::Context context;
+        context.store = &m_store;
+        context.credentials = &m_credentials;
+        context.nam = &m_nam;
+        context.demo = true;
+        m_window = std::make_unique<MainWindow>(context);
+        m_window->resize(1400, 860);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(waitSettled());
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+    }
+
+    void opensOnTheFirstProfile()
+    {
+        QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (LlamaCloud)"));
+        QVERIFY(m_window->currentModel()->rowCount() > 0);
+        // LlamaCloud fills no given/family name: those columns start hidden.
+        QVERIFY(m_window->table()->horizontalHeader()->isSectionHidden(int(Column::GivenName)));
+        QVERIFY(!m_window->table()->horizontalHeader()->isSectionHidden(int(Column::Roles)));
+    }
+
+    void selectingARowShowsRolesAndPermissions()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (LlamaCloud)")));
+        QVERIFY(waitSettled());
+        const int row = findRow([](const User &u) {
+            if (u.roles.size() < 2 || u.invitedByEmail.isEmpty())
+                return false;
+            for (const Role &r : u.roles)
+                for (const Permission &p : r.permissions)
+                    if (!p.granted)
+                        return true;
+            return false;
+        });
+        QVERIFY(row >= 0);
+        selectSourceRow(row);
+        const User &u = m_window->currentModel()->user(row);
+        QTreeWidget *roles = m_window->detailPane()->rolesTree();
+        QVERIFY(roles->isVisibleTo(m_window.get()));
+        const QList<QTreeWidgetItem *> roleItems = roles->findItems(u.roles.first().name, Qt::MatchExactly | Qt::MatchRecursive);
+        QVERIFY(!roleItems.isEmpty());
+        int denied = 0, granted = 0;
+        for (QTreeWidgetItemIterator it(roles); *it; ++it) {
+            const QVariant g = (*it)->data(0, Qt::UserRole);
+            if (g.isValid())
+                (g.toBool() ? granted : denied)++;
+        }
+        QVERIFY(denied > 0);
+        QVERIFY(granted > 0);
+        QVERIFY(m_window->detailPane()->identityText().contains(u.email));
+        QVERIFY(m_window->detailPane()->rawRecordText().contains(u.id));
+        screenshot(m_window.get(), QStringLiteral("user-with-roles.png"));
+    }
+
+    void injected422ShowsLocMsgType()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("LlamaCloud 422")));
+        QVERIFY(waitSettled());
+        QCOMPARE(m_window->currentModel()->state(), UserTableModel::State::Failed);
+        QVERIFY(m_window->isErrorShown());
+        QCOMPARE(m_window->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
+        QTableWidget *fields = m_window->errorPane()->fieldErrorsTable();
+        QCOMPARE(fields->rowCount(), 2);
+        QCOMPARE(fields->item(0, 0)->text(), QStringLiteral("path.organization_id"));
+        QCOMPARE(fields->item(0, 1)->text(), QStringLiteral("value is not a valid uuid"));
+        QCOMPARE(fields->item(0, 2)->text(), QStringLiteral("type_error.uuid"));
+        QVERIFY(m_window->errorPane()->detailsText().contains(QStringLiteral("Request ID: sbx-")));
+        QVERIFY(!m_window->table()->emptyText().isEmpty());
+        screenshot(m_window.get(), QStringLiteral("error.png"));
+    }
+
+    void switchingProfilesChangesRowsAndBackIsInstant()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        UserTableModel *karmo = m_window->currentModel();
+        QCOMPARE(karmo->user(0).id, KarmoRoutes::userId(QStringLiteral("acme-n300"), 0));
+        const int karmoRows = karmo->rowCount();
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Char)")));
+        QVERIFY(waitSettled());
+        QVERIFY(m_window->currentModel() != karmo);
+        QCOMPARE(m_window->proxy()->rowCount(), m_window->currentModel()->rowCount());
+        QVERIFY(m_window->currentModel()->user(0).id != karmo->user(0).id);
+        const int before = m_sandbox.server()->requestCount();
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QCOMPARE(m_window->currentModel(), karmo); // kept, not reloaded
+        QCOMPARE(m_window->proxy()->rowCount(), karmoRows);
+        QCOMPARE(m_sandbox.server()->requestCount(), before);
+        QCOMPARE(m_window->profileCombo()->currentData().toString(), QStringLiteral("Acme (Karmo)"));
+    }
+
+    void shortcutsSwitchProfiles()
+    {
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (CSP)"));
+        QVERIFY(waitSettled());
+        QVERIFY(m_window->countLabel()->text().contains(QStringLiteral("of 450")) || m_window->countLabel()->text().contains(QStringLiteral("450")));
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (Karmo)"));
+    }
+
+    void filterNarrowsLoadedRows()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        UserTableModel *m = m_window->currentModel();
+        const int loaded = m->rowCount();
+        const QString email = m->user(7).email;
+        m_window->filterEdit()->setText(email);
+        QCOMPARE(m_window->proxy()->rowCount(), 1);
+        QVERIFY(m_window->filterNote()->isVisibleTo(m_window.get()));
+        QCOMPARE(m_window->filterNote()->text(), QStringLiteral("1 of %1 loaded match").arg(QLocale().toString(loaded)));
+        m_window->filterEdit()->setText(QStringLiteral("zzz-nobody-zzz"));
+        QCOMPARE(m_window->proxy()->rowCount(), 0);
+        QVERIFY(m_window->table()->emptyText().contains(QStringLiteral("zzz-nobody-zzz")));
+        m_window->filterEdit()->clear();
+        QCOMPARE(m_window->proxy()->rowCount(), loaded);
+        QVERIFY(!m_window->filterNote()->isVisibleTo(m_window.get()));
+    }
+
+    void copyAsTabSeparated()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        m_window->table()->clearSelection();
+        m_window->table()->selectionModel()->select(m_window->proxy()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_window->table()->selectionModel()->select(m_window->proxy()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QString text = m_window->table()->selectedRowsAsText();
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(m_window->currentModel()->user(0).id + QLatin1Char('\t')));
+        QVERIFY(lines[0].contains(m_window->currentModel()->user(0).email));
+    }
+
+    void errorThenRetryInTheWindow()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Karmo flaky")));
+        QVERIFY(waitSettled());
+        UserTableModel *m = m_window->currentModel();
+        QCOMPARE(m->rowCount(), 100);
+        m->fetchMore({});
+        QVERIFY(waitSettled());
+        QCOMPARE(m->state(), UserTableModel::State::Failed);
+        QVERIFY(m_window->isErrorShown());
+        QPushButton *retry = m_window->errorPane()->findChild<QPushButton *>();
+        QVERIFY(retry);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(waitSettled());
+        QVERIFY(m->rowCount() >= 200);
+        QVERIFY(!m_window->isErrorShown());
+    }
+
+    void sessionsAreBounded()
+    {
+        m_window->setSessionLimit(2);
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Char)")));
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (CSP)")));
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QCOMPARE(m_window->sessionCount(), 2);
+        m_window->setSessionLimit(6);
+    }
+
+    void profileDialogValidatesAndTests()
+    {
+        qputenv("ROSTER_GUI_TEST_TOKEN", "tok");
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false, m_window.get());
+        dialog.show();
+        dialog.addProfile();
+        dialog.nameEdit()->setText(QStringLiteral("Remote"));
+        dialog.urlEdit()->setText(QStringLiteral("http://auth.example.com"));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).contains(QStringLiteral("loopback")), qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("organization")).contains(QStringLiteral("missing")));
+        dialog.nameEdit()->setText(QStringLiteral("Acme (Karmo)"));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("name")).contains(QStringLiteral("another profile")));
+        dialog.nameEdit()->setText(QStringLiteral("Sandbox Karmo"));
+        dialog.urlEdit()->setText(m_sandbox.url(QStringLiteral("/karmo")).toString());
+        dialog.organizationEdit()->setText(QStringLiteral("test-n42"));
+        QComboBox *source = dialog.sourceCombo();
+        source->setCurrentIndex(source->findData(int(CredentialSource::Type::Env)));
+        dialog.sourceValueEdit()->setText(QStringLiteral("ROSTER_GUI_TEST_TOKEN"));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).isEmpty(), qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("credential")).isEmpty(), qPrintable(dialog.fieldMessage(QStringLiteral("credential"))));
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResult()->text().startsWith(QStringLiteral("✔")), 15000);
+        QVERIFY(dialog.testResult()->text().contains(QStringLiteral("42")));
+        screenshot(&dialog, QStringLiteral("profiles-dialog.png"));
+        const QList<Profile> edited = dialog.profiles();
+        QCOMPARE(edited.last().name, QStringLiteral("Sandbox Karmo"));
+        QCOMPARE(edited.last().credential.type, CredentialSource::Type::Env);
+        dialog.reject();
+    }
+
+    void exportDialogDefaultsToVisibleColumns()
+    {
+        const QList<Column> visible{Column::Email, Column::Id, Column::Phone};
+        ExportDialog dialog(ExportDialog::Scope::Selected, QStringLiteral("Acme (Karmo)"), 3, visible, m_window.get());
+        QCOMPARE(dialog.columns(), visible);
+        QVERIFY(dialog.path().endsWith(QStringLiteral("acme-karmo-users.csv")));
+        QVERIFY(dialog.formulaGuard());
+        dialog.columnList()->item(0)->setCheckState(Qt::Unchecked);
+        QCOMPARE(dialog.columns(), (QList<Column>{Column::Id, Column::Phone}));
+        screenshot(&dialog, QStringLiteral("export-dialog.png"));
+    }
+
+    void longAndNonLatinNamesDisplay()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (CSP)")));
+        QVERIFY(waitSettled());
+        const int row = findRow([](const User &u) { return u.givenName == QStringLiteral("太郎") || u.givenName.startsWith(QStringLiteral("Maximiliana")); });
+        QVERIFY(row >= 0);
+        selectSourceRow(row);
+        QVERIFY(m_window->detailPane()->identityText().contains(m_window->currentModel()->user(row).givenName));
+        screenshot(m_window.get(), QStringLiteral("csp-user.png"));
+    }
+
+    void windowStateIsRemembered()
+    {
+        m_window->close();
+        QSettings settings;
+        QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+        QVERIFY(!settings.value(QStringLiteral("columns/csp")).toByteArray().isEmpty());
+        QCOMPARE(settings.value(QStringLiteral("demo/lastProfile")).toString(), QStringLiteral("Acme (CSP)"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

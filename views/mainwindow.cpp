@@ -1,0 +1,635 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "credentialstore.h"
+#include "errorpane.h"
+#include "exportdialog.h"
+#include "exportjob.h"
+#include "profiledialog.h"
+#include "profilestore.h"
+#include "provider.h"
+#include "providerfactory.h"
+#include "userdetailpane.h"
+#include "userfilterproxymodel.h"
+#include "usertablemodel.h"
+#include "usertableview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+// The views library is static: its resources must be registered by hand.
+static void initRosterResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace {
+QString grouped(qint64 n)
+{
+    return QLocale().toString(n);
+}
+} // namespace
+
+MainWindow::MainWindow(const Context &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+{
+    initRosterResources();
+    setWindowTitle(context.demo ? tr("Roster — demo sandbox") : tr("Roster"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
+    buildUi();
+    buildActions();
+    reloadProfileList();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes({820, 460});
+
+    const QString last = settings.value(context.demo ? QStringLiteral("demo/lastProfile") : QStringLiteral("lastProfile")).toString();
+    if (!m_context.store->profiles().isEmpty())
+        activateProfile(m_context.store->find(last) ? last : m_context.store->profiles().first().name);
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    for (Session *s : std::as_const(m_sessions)) {
+        delete s->model;
+        delete s;
+    }
+}
+
+void MainWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *left = new QWidget(m_splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 0);
+    m_filterNote = new QLabel(left);
+    m_filterNote->setVisible(false);
+    m_filterNote->setEnabled(false);
+    leftLayout->addWidget(m_filterNote);
+    m_table = new UserTableView(left);
+    m_proxy = new UserFilterProxyModel(this);
+    m_table->setModel(m_proxy);
+    leftLayout->addWidget(m_table, 1);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateStatus);
+    connect(m_table, &UserTableView::exportSelectedRequested, this, [this] { exportUsers(false); });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
+
+    m_side = new QStackedWidget(m_splitter);
+    m_detail = new UserDetailPane(m_side);
+    m_error = new ErrorPane(m_side);
+    m_side->addWidget(m_detail);
+    m_side->addWidget(m_error);
+    connect(m_error, &ErrorPane::retryRequested, this, &MainWindow::retryCurrent);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_side);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter);
+    setCentralWidget(central);
+
+    m_stateLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_errorButton = new QToolButton(this);
+    m_errorButton->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_errorButton->setText(tr("Error"));
+    m_errorButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_errorButton->setAutoRaise(true);
+    m_errorButton->setToolTip(tr("Show what went wrong"));
+    m_errorButton->hide();
+    connect(m_errorButton, &QToolButton::clicked, this, &MainWindow::showError);
+    m_countLabel = new QLabel(this);
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_errorButton);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::buildActions()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *profileLabel = new QLabel(tr("&Profile:"), bar);
+    m_profiles = new QComboBox(bar);
+    m_profiles->setMinimumContentsLength(24);
+    m_profiles->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    profileLabel->setBuddy(m_profiles);
+    bar->addWidget(profileLabel);
+    bar->addWidget(m_profiles);
+    connect(m_profiles, &QComboBox::activated, this, [this](int index) { activateProfile(m_profiles->itemData(index).toString()); });
+
+    m_reload = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), this, &MainWindow::reloadCurrent);
+    m_reload->setShortcut(QKeySequence::Refresh);
+    m_reload->setToolTip(tr("Load the organization again from the first page (F5)"));
+    m_exportSelected = bar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export &selected…"), this, [this] { exportUsers(false); });
+    m_exportSelected->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportAll = new QAction(tr("Export &all…"), this);
+    m_exportAll->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_exportAll->setToolTip(tr("Fetch every page of the organization straight into a CSV file"));
+    connect(m_exportAll, &QAction::triggered, this, [this] { exportUsers(true); });
+    bar->addAction(m_exportAll);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_filter = new QLineEdit(bar);
+    m_filter->setPlaceholderText(tr("Filter loaded rows (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(260);
+    bar->addWidget(m_filter);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateStatus();
+    });
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, this, [this] { m_filter->setFocus(); m_filter->selectAll(); });
+    addAction(focusFilter);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportSelected);
+    file->addAction(m_exportAll);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_reload);
+    view->addAction(focusFilter);
+    focusFilter->setText(tr("&Filter"));
+    QAction *copy = view->addAction(tr("&Copy selected rows"), QKeySequence::Copy, m_table, &UserTableView::copySelection);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    QAction *showError = view->addAction(tr("Show &error"), this, &MainWindow::showError);
+    Q_UNUSED(showError);
+    QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
+    profiles->setObjectName(QStringLiteral("profilesMenu"));
+    QAction *edit = profiles->addAction(tr("&Edit profiles…"), this, &MainWindow::editProfiles);
+    edit->setShortcut(QKeySequence(tr("Ctrl+,")));
+    bar->insertAction(m_reload, edit);
+    bar->insertSeparator(m_reload);
+    profiles->addSeparator();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Roster"), this, [this] { AboutDialog(this).exec(); });
+}
+
+void MainWindow::reloadProfileList()
+{
+    QMenu *menu = menuBar()->findChild<QMenu *>(QStringLiteral("profilesMenu"));
+    for (QAction *a : std::as_const(m_profileActions)) {
+        menu->removeAction(a);
+        a->deleteLater();
+    }
+    m_profileActions.clear();
+    m_profiles->clear();
+    const QList<Profile> &profiles = m_context.store->profiles();
+    for (int i = 0; i < profiles.size(); ++i) {
+        const Profile &p = profiles[i];
+        m_profiles->addItem(QStringLiteral("%1  —  %2").arg(p.name, p.kind), p.name);
+        m_profiles->setItemData(i, QStringLiteral("%1\n%2\n%3").arg(p.kind, p.baseUrl.toString(), p.organization), Qt::ToolTipRole);
+        auto *a = new QAction(p.name, this);
+        if (i < 9)
+            a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+        connect(a, &QAction::triggered, this, [this, name = p.name] { activateProfile(name); });
+        menu->addAction(a);
+        addAction(a); // shortcuts work while the menu is closed
+        m_profileActions << a;
+    }
+    m_profiles->setEnabled(!profiles.isEmpty());
+    const int idx = m_profiles->findData(m_current);
+    if (idx >= 0)
+        m_profiles->setCurrentIndex(idx);
+}
+
+MainWindow::Session *MainWindow::current() const
+{
+    return m_sessions.value(m_current);
+}
+
+UserTableModel *MainWindow::currentModel() const
+{
+    Session *s = current();
+    return s ? s->model : nullptr;
+}
+
+MainWindow::Session *MainWindow::sessionFor(const QString &name)
+{
+    if (Session *s = m_sessions.value(name))
+        return s;
+    const Profile *profile = m_context.store->find(name);
+    if (!profile)
+        return nullptr;
+    auto *s = new Session;
+    s->profile = *profile;
+    s->model = new UserTableModel;
+    s->readingCredential = true;
+    m_sessions.insert(name, s);
+    UserTableModel *model = s->model;
+    m_context.credentials->read(*profile, model, [this, s, model](const QString &secret, const ProviderError &error) {
+        s->readingCredential = false;
+        if (error.isError()) {
+            s->credentialError = error;
+        } else {
+            s->provider = ProviderFactory::create(s->profile, secret, m_context.nam, model);
+            model->setProvider(s->provider);
+        }
+        if (current() == s) {
+            updateStatus();
+            if (error.isError())
+                showError();
+        }
+    });
+    return s;
+}
+
+void MainWindow::evictSessions()
+{
+    while (m_sessions.size() > m_sessionLimit) {
+        Session *oldest = nullptr;
+        for (Session *s : std::as_const(m_sessions)) {
+            if (s->profile.name != m_current && (!oldest || s->lastUsed < oldest->lastUsed))
+                oldest = s;
+        }
+        if (!oldest)
+            return;
+        m_sessions.remove(oldest->profile.name);
+        delete oldest->model; // aborts its page in flight and deletes its provider
+        delete oldest;
+    }
+}
+
+bool MainWindow::activateProfile(const QString &name)
+{
+    if (name == m_current && current())
+        return true;
+    Session *s = sessionFor(name);
+    if (!s)
+        return false;
+    saveColumns();
+    for (auto &c : m_modelConnections)
+        disconnect(c);
+    m_current = name;
+    s->lastUsed = ++m_clock;
+    m_proxy->setSourceModel(s->model);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    restoreColumns(s->profile.kind);
+    UserTableModel *model = s->model;
+    m_modelConnections[0] = connect(model, &UserTableModel::stateChanged, this, [this, model] {
+        updateStatus();
+        if (model == currentModel() && model->state() == UserTableModel::State::Failed)
+            showError();
+    });
+    m_modelConnections[1] = connect(model, &UserTableModel::countsChanged, this, &MainWindow::updateStatus);
+    m_modelConnections[2] = connect(model, &UserTableModel::retrying, this, [this](int attempt, int delayMs) {
+        m_stateLabel->setText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…").arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
+    });
+    const int idx = m_profiles->findData(name);
+    if (idx >= 0)
+        m_profiles->setCurrentIndex(idx);
+    m_side->setCurrentWidget(m_detail);
+    m_detail->clear();
+    evictSessions();
+    updateStatus();
+    if (s->credentialError.isError() || model->state() == UserTableModel::State::Failed)
+        showError();
+    return true;
+}
+
+void MainWindow::saveColumns()
+{
+    if (m_currentKind.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("columns/") + m_currentKind, m_table->horizontalHeader()->saveState());
+}
+
+void MainWindow::restoreColumns(const QString &kind)
+{
+    m_currentKind = kind;
+    QHeaderView *header = m_table->horizontalHeader();
+    const QByteArray state = QSettings().value(QStringLiteral("columns/") + kind).toByteArray();
+    if (!state.isEmpty() && header->restoreState(state)) {
+        header->setSortIndicator(-1, Qt::AscendingOrder);
+        return;
+    }
+    // First time for this kind: show the columns it fills, in the documented order.
+    const QList<Column> supported = Columns::supported(kind);
+    for (int i = 0; i < header->count(); ++i) {
+        header->moveSection(header->visualIndex(i), i);
+        header->setSectionHidden(i, !supported.contains(static_cast<Column>(i)));
+        header->resizeSection(i, static_cast<Column>(i) == Column::Email || static_cast<Column>(i) == Column::Roles ? 240 : 150);
+    }
+    header->setSectionHidden(int(Column::UserId), kind == QLatin1String("karmo") || kind == QLatin1String("csp"));
+}
+
+void MainWindow::updateStatus()
+{
+    Session *s = current();
+    UserTableModel *model = s ? s->model : nullptr;
+    const bool failed = s && (s->credentialError.isError() || (model && model->state() == UserTableModel::State::Failed));
+    const bool loading = s && (s->readingCredential || (model && model->isLoading()));
+    const qint64 loaded = model ? model->loadedCount() : 0;
+    const qint64 total = model ? model->totalCount() : -1;
+
+    m_reload->setEnabled(s && !s->readingCredential && s->provider);
+    m_exportAll->setEnabled(s && s->provider);
+    m_exportSelected->setEnabled(m_table->selectionModel() && m_table->selectionModel()->hasSelection());
+    m_errorButton->setVisible(failed);
+
+    QString count;
+    if (!s)
+        count = QString();
+    else if (failed)
+        count = total >= 0 ? tr("%1 loaded of %2").arg(grouped(loaded), grouped(total)) : tr("%1 loaded").arg(grouped(loaded));
+    else if (total >= 0 && model->state() != UserTableModel::State::Complete)
+        count = tr("%1 loaded of %2").arg(grouped(loaded), grouped(total));
+    else if (model && model->state() == UserTableModel::State::Complete)
+        count = tr("%n user(s)", nullptr, int(std::min<qint64>(loaded, INT_MAX)));
+    else if (model && model->hasMore())
+        count = tr("%1 loaded, more available").arg(grouped(loaded));
+    else
+        count = tr("%1 loaded").arg(grouped(loaded));
+    m_countLabel->setText(count);
+
+    if (loading) {
+        m_progress->show();
+        if (total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(1000 * loaded / total));
+        } else {
+            m_progress->setRange(0, 0);
+        }
+        m_stateLabel->setText(s->readingCredential ? tr("Reading the credential for %1…").arg(s->profile.name)
+                                                   : tr("Loading users from %1…").arg(s->profile.name));
+    } else {
+        m_progress->hide();
+        if (failed)
+            m_stateLabel->setText(tr("Loading failed: %1").arg((s->credentialError.isError() ? s->credentialError : model->lastError()).summary()));
+        else if (model && model->state() == UserTableModel::State::Complete)
+            m_stateLabel->setText(tr("All users of %1 are loaded.").arg(s->profile.name));
+        else if (model && model->hasMore())
+            m_stateLabel->setText(tr("Scroll down to load more."));
+        else
+            m_stateLabel->setText(s ? QString() : tr("No profile selected."));
+    }
+
+    // The filter note: how many of the loaded rows match, and an honest word about sorting.
+    QStringList notes;
+    if (!m_proxy->filterText().isEmpty())
+        notes << tr("%1 of %2 loaded match").arg(grouped(m_proxy->rowCount()), grouped(loaded));
+    if (m_table->horizontalHeader()->sortIndicatorSection() >= 0 && model && model->hasMore())
+        notes << tr("sorted: loaded rows only");
+    m_filterNote->setText(notes.join(QStringLiteral("  ·  ")));
+    m_filterNote->setVisible(!notes.isEmpty());
+
+    QString empty;
+    if (!s)
+        empty = m_context.store->profiles().isEmpty() ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.") : QString();
+    else if (loaded == 0 && loading)
+        empty = s->readingCredential ? tr("Reading the credential…") : tr("Loading users from %1…").arg(s->profile.name);
+    else if (loaded == 0 && failed)
+        empty = tr("Could not load users.\nThe error is shown on the right.");
+    else if (loaded == 0 && model && model->state() == UserTableModel::State::Complete)
+        empty = tr("This organization has no users.");
+    else if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
+        empty = model && model->hasMore() ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.").arg(m_proxy->filterText())
+                                          : tr("No user matches “%1”.").arg(m_proxy->filterText());
+    m_table->setEmptyText(empty);
+}
+
+void MainWindow::updateDetail()
+{
+    Session *s = current();
+    const QModelIndex idx = m_table->selectionModel()->currentIndex();
+    if (!s || !idx.isValid()) {
+        if (!isErrorShown())
+            m_detail->clear();
+        return;
+    }
+    const QModelIndex source = m_proxy->mapToSource(idx);
+    if (!source.isValid() || source.row() >= s->model->rowCount())
+        return;
+    m_detail->setUser(s->model->user(source.row()), s->profile.kind);
+    m_side->setCurrentWidget(m_detail);
+}
+
+bool MainWindow::isErrorShown() const
+{
+    return m_side->currentWidget() == m_error;
+}
+
+void MainWindow::showError()
+{
+    Session *s = current();
+    if (!s)
+        return;
+    const bool credential = s->credentialError.isError();
+    if (!credential && s->model->state() != UserTableModel::State::Failed)
+        return;
+    m_error->setError(credential ? s->credentialError : s->model->lastError(), s->profile.name);
+    m_error->setRetryEnabled(!credential);
+    m_side->setCurrentWidget(m_error);
+}
+
+void MainWindow::retryCurrent()
+{
+    if (Session *s = current()) {
+        s->model->retry();
+        m_side->setCurrentWidget(m_detail);
+        updateDetail();
+    }
+}
+
+void MainWindow::reloadCurrent()
+{
+    Session *s = current();
+    if (!s)
+        return;
+    if (s->credentialError.isError()) {
+        // Read the credential again: the variable or keychain may have been fixed.
+        const QString name = s->profile.name;
+        m_current.clear();
+        m_sessions.remove(name);
+        delete s->model;
+        delete s;
+        activateProfile(name);
+        return;
+    }
+    s->model->reload();
+    m_side->setCurrentWidget(m_detail);
+    m_detail->clear();
+}
+
+QList<int> MainWindow::selectedSourceRows() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<int> out;
+    for (const QModelIndex &r : std::as_const(rows))
+        out << m_proxy->mapToSource(r).row();
+    return out;
+}
+
+void MainWindow::exportUsers(bool all)
+{
+    Session *s = current();
+    if (!s || (all && !s->provider))
+        return;
+    const QList<int> rows = selectedSourceRows();
+    if (!all && rows.isEmpty()) {
+        statusBar()->showMessage(tr("Select the rows to export first (Ctrl+A selects every loaded row)."), 5000);
+        return;
+    }
+    QList<Column> visible;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int v = 0; v < header->count(); ++v) {
+        const int logical = header->logicalIndex(v);
+        if (!header->isSectionHidden(logical))
+            visible << static_cast<Column>(logical);
+    }
+    ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected, s->profile.name,
+                        all ? s->model->totalCount() : rows.size(), visible, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    ExportJob::Options options;
+    options.columns = dialog.columns();
+    options.csv.byteOrderMark = dialog.byteOrderMark();
+    options.csv.formulaGuard = dialog.formulaGuard();
+    ExportJob *job = all ? new ExportJob(s->provider, options, this) : new ExportJob(s->model->users(rows), options, this);
+    const QString path = dialog.path();
+    job->setOutputPath(path);
+
+    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(s->profile.name), tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("Export"));
+    progress->setMinimumDuration(300);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, job, &ExportJob::cancel);
+    connect(job, &ExportJob::progress, progress, [progress, job](qint64 done, qint64 total) {
+        const double rate = job->rowsPerSecond();
+        QString text = total >= 0 ? tr("%1 of %2 rows").arg(grouped(done), grouped(total)) : tr("%1 rows").arg(grouped(done));
+        if (rate > 0) {
+            text += tr(" · %1 rows/s").arg(grouped(qint64(rate)));
+            if (total > done)
+                text += tr(" · about %n second(s) left", nullptr, int((total - done) / rate) + 1);
+        }
+        progress->setLabelText(text);
+        if (total > 0) {
+            progress->setMaximum(1000);
+            progress->setValue(int(1000 * std::min(done, total) / total));
+        }
+    });
+    connect(job, &ExportJob::finished, this, [this, job, progress, path](bool ok) {
+        progress->hide();
+        progress->deleteLater();
+        job->deleteLater();
+        if (ok) {
+            QMessageBox box(QMessageBox::Information, tr("Export finished"),
+                            tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten())).arg(QDir::toNativeSeparators(path)),
+                            QMessageBox::Ok, this);
+            QPushButton *open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
+            box.exec();
+            if (box.clickedButton() == open)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        } else if (job->error().kind == ProviderError::Kind::Cancelled) {
+            statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
+        } else {
+            QMessageBox box(QMessageBox::Warning, tr("Export failed"),
+                            tr("Nothing was written; any existing file was left as it was.\n\n%1").arg(job->error().summary()),
+                            QMessageBox::Ok, this);
+            box.setDetailedText(job->error().detailLines().join(QLatin1Char('\n')));
+            box.exec();
+        }
+    });
+    job->start();
+}
+
+void MainWindow::editProfiles()
+{
+    ProfileDialog dialog(m_context.store, m_context.credentials, m_context.nam, m_context.demo, this);
+    if (!m_current.isEmpty())
+        dialog.selectProfile(m_current);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_context.store->setProfiles(dialog.profiles());
+    if (!m_context.profilesPath.isEmpty()) {
+        QString error;
+        if (!m_context.store->save(m_context.profilesPath, &error))
+            QMessageBox::warning(this, tr("Profiles not saved"), error);
+    }
+    // Drop sessions whose profile changed or went away; keep the rest as they are.
+    const QString previous = m_current;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        const Profile *p = m_context.store->find(it.key());
+        const bool same = p && ProfileStore::toJson(*p) == ProfileStore::toJson((*it)->profile)
+            && p->credential.value == (*it)->profile.credential.value && !dialog.secretChanged(it.key());
+        if (same) {
+            ++it;
+            continue;
+        }
+        if (it.key() == m_current) {
+            m_proxy->setSourceModel(nullptr);
+            m_current.clear();
+        }
+        delete (*it)->model;
+        delete *it;
+        it = m_sessions.erase(it);
+    }
+    reloadProfileList();
+    if (m_context.store->find(previous))
+        activateProfile(previous);
+    else if (!m_context.store->profiles().isEmpty())
+        activateProfile(m_context.store->profiles().first().name);
+    updateStatus();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveColumns();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(m_context.demo ? QStringLiteral("demo/lastProfile") : QStringLiteral("lastProfile"), m_current);
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,515 @@
+#include "profiledialog.h"
+
+#include "char/charprovider.h"
+#include "credentialstore.h"
+#include "httpclient.h"
+#include "pagereply.h"
+#include "profilestore.h"
+#include "providerfactory.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+QString kindTitle(const QString &kind)
+{
+    if (kind == QLatin1String("karmo"))
+        return ProfileDialog::tr("Karmo (WorkOS mode)");
+    if (kind == QLatin1String("llamacloud"))
+        return ProfileDialog::tr("LlamaCloud");
+    if (kind == QLatin1String("csp"))
+        return ProfileDialog::tr("VMware Cloud Services (CSP)");
+    if (kind == QLatin1String("char"))
+        return ProfileDialog::tr("Char directory");
+    return kind;
+}
+
+QString urlPlaceholder(const QString &kind)
+{
+    if (kind == QLatin1String("llamacloud"))
+        return QStringLiteral("https://api.cloud.llamaindex.ai");
+    if (kind == QLatin1String("csp"))
+        return QStringLiteral("https://console.cloud.vmware.com");
+    if (kind == QLatin1String("char"))
+        return QStringLiteral("https://app.usechar.ai");
+    return QStringLiteral("https://auth.example.com/v1");
+}
+} // namespace
+
+ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
+                             bool demo, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_credentials(credentials)
+    , m_nam(nam)
+    , m_demo(demo)
+    , m_profiles(store->profiles())
+{
+    setWindowTitle(tr("Profiles"));
+    auto *layout = new QVBoxLayout(this);
+    if (demo) {
+        auto *note = new QLabel(tr("These are the demo sandbox's profiles. Changes last until Roster is closed and are never saved."), this);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+    auto *splitter = new QSplitter(this);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_list = new QListWidget(left);
+    leftLayout->addWidget(m_list);
+    auto *listButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add"), left);
+    auto *remove = new QPushButton(tr("&Remove"), left);
+    listButtons->addWidget(add);
+    listButtons->addWidget(remove);
+    leftLayout->addLayout(listButtons);
+    connect(add, &QPushButton::clicked, this, &ProfileDialog::addProfile);
+    connect(remove, &QPushButton::clicked, this, &ProfileDialog::removeProfile);
+
+    m_form = new QWidget(splitter);
+    auto *form = new QFormLayout(m_form);
+    m_formLayout = form;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto fieldWithMessage = [&](const QString &label, QWidget *field, const QString &key) {
+        auto *box = new QWidget(m_form);
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(2);
+        v->addWidget(field);
+        auto *msg = new QLabel(box);
+        msg->setStyleSheet(QStringLiteral("color: #b3261e"));
+        msg->setWordWrap(true);
+        msg->hide();
+        v->addWidget(msg);
+        m_messages.insert(key, msg);
+        form->addRow(label, box);
+    };
+
+    m_name = new QLineEdit(m_form);
+    fieldWithMessage(tr("&Name:"), m_name, QStringLiteral("name"));
+    m_kind = new QComboBox(m_form);
+    for (const QString &k : ProfileStore::kinds())
+        m_kind->addItem(kindTitle(k), k);
+    fieldWithMessage(tr("&Kind:"), m_kind, QStringLiteral("kind"));
+    m_url = new QLineEdit(m_form);
+    fieldWithMessage(tr("Base &URL:"), m_url, QStringLiteral("baseUrl"));
+    auto *orgRow = new QWidget(m_form);
+    auto *orgLayout = new QHBoxLayout(orgRow);
+    orgLayout->setContentsMargins(0, 0, 0, 0);
+    m_org = new QLineEdit(orgRow);
+    m_chooseDir = new QPushButton(tr("C&hoose…"), orgRow);
+    m_chooseDir->setToolTip(tr("List the directories this token can see"));
+    orgLayout->addWidget(m_org, 1);
+    orgLayout->addWidget(m_chooseDir);
+    fieldWithMessage(tr("&Organization:"), orgRow, QStringLiteral("organization"));
+    connect(m_chooseDir, &QPushButton::clicked, this, &ProfileDialog::chooseDirectory);
+
+    m_source = new QComboBox(m_form);
+    m_source->addItem(tr("OS keychain"), int(CredentialSource::Type::Keychain));
+    m_source->addItem(tr("Environment variable"), int(CredentialSource::Type::Env));
+    m_source->addItem(tr("File (first line)"), int(CredentialSource::Type::File));
+    if (demo)
+        m_source->addItem(tr("Demo token (not saved)"), int(CredentialSource::Type::Inline));
+    fieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
+    auto *valueRow = new QWidget(m_form);
+    m_valueRow = valueRow;
+    auto *valueLayout = new QHBoxLayout(valueRow);
+    valueLayout->setContentsMargins(0, 0, 0, 0);
+    m_sourceValue = new QLineEdit(valueRow);
+    m_browseFile = new QPushButton(tr("Bro&wse…"), valueRow);
+    valueLayout->addWidget(m_sourceValue, 1);
+    valueLayout->addWidget(m_browseFile);
+    form->addRow(tr("&Variable or file:"), valueRow);
+    connect(m_browseFile, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
+        if (!f.isEmpty())
+            m_sourceValue->setText(f);
+    });
+    m_secret = new QLineEdit(m_form);
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("Leave empty to keep the stored secret"));
+    m_secretNote = new QLabel(tr("Stored in the OS keychain, never in the profiles file."), m_form);
+    m_secretNote->setEnabled(false);
+    form->addRow(tr("&Secret:"), m_secret);
+    form->addRow(QString(), m_secretNote);
+
+    m_pageSize = new QSpinBox(m_form);
+    m_pageSize->setSpecialValueText(tr("Default"));
+    m_pageSize->setRange(0, 100);
+    form->addRow(tr("&Page size:"), m_pageSize);
+    m_messages.insert(QStringLiteral("options.pageSize"), new QLabel(m_form));
+    m_llamaAuth = new QComboBox(m_form);
+    m_llamaAuth->addItem(tr("Session cookie"), QStringLiteral("cookie"));
+    m_llamaAuth->addItem(tr("Bearer API key"), QStringLiteral("bearer"));
+    m_llamaRow = m_llamaAuth;
+    form->addRow(tr("LlamaCloud &auth:"), m_llamaAuth);
+    auto *cspRow = new QWidget(m_form);
+    auto *cspLayout = new QHBoxLayout(cspRow);
+    cspLayout->setContentsMargins(0, 0, 0, 0);
+    m_cspTokenType = new QComboBox(cspRow);
+    m_cspTokenType->addItem(tr("API token (exchanged)"), QStringLiteral("api_token"));
+    m_cspTokenType->addItem(tr("Access token"), QStringLiteral("access_token"));
+    m_cspHeader = new QComboBox(cspRow);
+    m_cspHeader->addItem(QStringLiteral("csp-auth-token"), QStringLiteral("csp-auth-token"));
+    m_cspHeader->addItem(QStringLiteral("Authorization: Bearer"), QStringLiteral("authorization"));
+    cspLayout->addWidget(m_cspTokenType);
+    cspLayout->addWidget(m_cspHeader);
+    m_cspRow = cspRow;
+    form->addRow(tr("CSP &token:"), cspRow);
+
+    auto *testRow = new QHBoxLayout;
+    m_test = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Test connection"), m_form);
+    m_testResult = new QLabel(m_form);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+    form->addRow(QString(), testRow);
+    connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+
+    splitter->addWidget(left);
+    splitter->addWidget(m_form);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 520});
+    layout->addWidget(splitter, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+    layout->addWidget(m_buttons);
+
+    for (const Profile &p : std::as_const(m_profiles))
+        m_list->addItem(p.name);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        storeForm();
+        loadForm(row);
+    });
+    for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret})
+        connect(e, &QLineEdit::textChanged, this, [this] { storeForm(); validate(); });
+    for (QComboBox *c : {m_kind, m_source, m_llamaAuth, m_cspTokenType, m_cspHeader})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { updateKindFields(); storeForm(); validate(); });
+    connect(m_pageSize, &QSpinBox::valueChanged, this, [this] { storeForm(); validate(); });
+
+    resize(860, 560);
+    if (!m_profiles.isEmpty())
+        m_list->setCurrentRow(0);
+    else
+        loadForm(-1);
+}
+
+ProfileDialog::~ProfileDialog() = default;
+
+void ProfileDialog::selectProfile(const QString &name)
+{
+    for (int i = 0; i < m_profiles.size(); ++i) {
+        if (m_profiles[i].name == name)
+            m_list->setCurrentRow(i);
+    }
+}
+
+QString ProfileDialog::fieldMessage(const QString &field) const
+{
+    QLabel *l = m_messages.value(field);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+void ProfileDialog::updateKindFields()
+{
+    const QString kind = m_kind->currentData().toString();
+    m_url->setPlaceholderText(urlPlaceholder(kind));
+    m_org->setPlaceholderText(kind == QLatin1String("char") ? tr("Directory id (UUID)") : tr("Organization id"));
+    m_chooseDir->setVisible(kind == QLatin1String("char"));
+    // Only the options that apply to this kind and credential source are shown.
+    m_formLayout->setRowVisible(m_llamaRow, kind == QLatin1String("llamacloud"));
+    m_formLayout->setRowVisible(m_cspRow, kind == QLatin1String("csp"));
+    m_pageSize->setMaximum(ProfileStore::maxPageSize(kind));
+    const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
+    m_formLayout->setRowVisible(m_valueRow, type == CredentialSource::Type::Env || type == CredentialSource::Type::File);
+    m_formLayout->setRowVisible(m_secret, type == CredentialSource::Type::Keychain);
+    m_formLayout->setRowVisible(m_secretNote, type == CredentialSource::Type::Keychain);
+    m_sourceValue->setPlaceholderText(type == CredentialSource::Type::File ? tr("/path/to/token") : tr("VARIABLE_NAME"));
+    m_browseFile->setVisible(type == CredentialSource::Type::File);
+}
+
+void ProfileDialog::loadForm(int row)
+{
+    m_row = row;
+    m_loading = true;
+    m_form->setEnabled(row >= 0);
+    m_secret->setEnabled(true);
+    const Profile p = row >= 0 ? m_profiles[row] : Profile();
+    m_name->setText(p.name);
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(p.kind)));
+    m_url->setText(p.baseUrl.toString());
+    m_org->setText(p.organization);
+    int src = m_source->findData(int(p.credential.type));
+    m_source->setCurrentIndex(src >= 0 ? src : 0);
+    m_sourceValue->setText(p.credential.type == CredentialSource::Type::Inline ? QString() : p.credential.value);
+    m_secret->setText(m_pendingSecrets.value(p.name));
+    updateKindFields();
+    m_pageSize->setValue(p.pageSize());
+    m_llamaAuth->setCurrentIndex(std::max(0, m_llamaAuth->findData(p.option(QStringLiteral("auth"), QStringLiteral("cookie")))));
+    m_cspTokenType->setCurrentIndex(std::max(0, m_cspTokenType->findData(p.option(QStringLiteral("tokenType"), QStringLiteral("api_token")))));
+    m_cspHeader->setCurrentIndex(std::max(0, m_cspHeader->findData(p.option(QStringLiteral("authHeader"), QStringLiteral("csp-auth-token")))));
+    m_testResult->clear();
+    m_loading = false;
+    validate();
+}
+
+Profile ProfileDialog::formProfile() const
+{
+    Profile p = m_row >= 0 ? m_profiles[m_row] : Profile();
+    p.name = m_name->text().trimmed();
+    p.kind = m_kind->currentData().toString();
+    p.baseUrl = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
+    p.organization = m_org->text().trimmed();
+    const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
+    if (type != CredentialSource::Type::Inline)
+        p.credential = {type, type == CredentialSource::Type::Keychain ? QString() : m_sourceValue->text().trimmed()};
+    QJsonObject options;
+    if (m_pageSize->value() > 0)
+        options.insert(QStringLiteral("pageSize"), m_pageSize->value());
+    if (p.kind == QLatin1String("llamacloud") && m_llamaAuth->currentData().toString() != QLatin1String("cookie"))
+        options.insert(QStringLiteral("auth"), m_llamaAuth->currentData().toString());
+    if (p.kind == QLatin1String("csp")) {
+        if (m_cspTokenType->currentData().toString() != QLatin1String("api_token"))
+            options.insert(QStringLiteral("tokenType"), m_cspTokenType->currentData().toString());
+        if (m_cspHeader->currentData().toString() != QLatin1String("csp-auth-token"))
+            options.insert(QStringLiteral("authHeader"), m_cspHeader->currentData().toString());
+    }
+    p.options = options;
+    return p;
+}
+
+void ProfileDialog::storeForm()
+{
+    if (m_loading || m_row < 0 || m_row >= m_profiles.size())
+        return;
+    const QString oldName = m_profiles[m_row].name;
+    m_profiles[m_row] = formProfile();
+    const QString name = m_profiles[m_row].name;
+    if (oldName != name && m_pendingSecrets.contains(oldName))
+        m_pendingSecrets.insert(name, m_pendingSecrets.take(oldName));
+    const bool keychain = m_profiles[m_row].credential.type == CredentialSource::Type::Keychain;
+    if (keychain && !m_secret->text().isEmpty())
+        m_pendingSecrets.insert(name, m_secret->text());
+    else
+        m_pendingSecrets.remove(name);
+    if (QListWidgetItem *item = m_list->item(m_row))
+        item->setText(name.isEmpty() ? tr("(unnamed)") : name);
+}
+
+void ProfileDialog::validate()
+{
+    for (QLabel *l : std::as_const(m_messages))
+        l->hide();
+    bool ok = true;
+    QSet<QString> names;
+    for (int i = 0; i < m_profiles.size(); ++i) {
+        QList<ProfileStore::Issue> issues = ProfileStore::validate(m_profiles[i], i);
+        if (names.contains(m_profiles[i].name))
+            issues << ProfileStore::Issue{i, m_profiles[i].name, QStringLiteral("name"), tr("another profile has this name")};
+        names.insert(m_profiles[i].name);
+        ok = ok && issues.isEmpty();
+        if (QListWidgetItem *item = m_list->item(i))
+            item->setIcon(issues.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        if (i != m_row)
+            continue;
+        for (const ProfileStore::Issue &issue : std::as_const(issues)) {
+            QString field = issue.field.startsWith(QLatin1String("options.")) ? QStringLiteral("options.pageSize") : issue.field;
+            if (QLabel *l = m_messages.value(field)) {
+                if (l->isHidden()) {
+                    l->setText(issue.message);
+                    l->show();
+                }
+            }
+        }
+    }
+    QPushButton *save = m_buttons->button(QDialogButtonBox::Save);
+    save->setEnabled(ok);
+    save->setToolTip(ok ? QString() : tr("Fix the profiles marked with a warning first."));
+}
+
+void ProfileDialog::addProfile()
+{
+    storeForm();
+    Profile p;
+    QString name = tr("New profile");
+    for (int n = 2; std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const Profile &x) { return x.name == name; }); ++n)
+        name = tr("New profile %1").arg(n);
+    p.name = name;
+    p.kind = QStringLiteral("karmo");
+    p.credential = {CredentialSource::Type::Keychain, {}};
+    m_profiles.append(p);
+    m_list->addItem(p.name);
+    m_list->setCurrentRow(int(m_profiles.size()) - 1);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+void ProfileDialog::removeProfile()
+{
+    const int row = m_list->currentRow();
+    if (row < 0)
+        return;
+    const QString name = m_profiles[row].name;
+    if (QMessageBox::question(this, tr("Remove profile"), tr("Remove the profile \"%1\"?").arg(name)) != QMessageBox::Yes)
+        return;
+    m_loading = true;
+    m_profiles.removeAt(row);
+    m_pendingSecrets.remove(name);
+    delete m_list->takeItem(row);
+    m_loading = false;
+    m_row = -1;
+    loadForm(m_list->currentRow());
+}
+
+void ProfileDialog::withSecret(const Profile &profile, std::function<void(const QString &, const QString &)> done)
+{
+    if (profile.credential.type == CredentialSource::Type::Keychain && m_pendingSecrets.contains(profile.name)) {
+        done(m_pendingSecrets.value(profile.name), {});
+        return;
+    }
+    m_credentials->read(profile, this, [done](const QString &secret, const ProviderError &error) {
+        done(secret, error.isError() ? error.message : QString());
+    });
+}
+
+void ProfileDialog::testConnection()
+{
+    storeForm();
+    const Profile p = formProfile();
+    const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
+    if (!issues.isEmpty()) {
+        m_testResult->setText(tr("Fix the profile first: %1").arg(issues.first().text()));
+        return;
+    }
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Connecting…"));
+    withSecret(p, [this, p](const QString &secret, const QString &error) {
+        if (!error.isEmpty()) {
+            m_test->setEnabled(true);
+            m_testResult->setText(tr("✘ %1").arg(error));
+            return;
+        }
+        delete m_testProvider;
+        m_testProvider = ProviderFactory::create(p, secret, m_nam, this);
+        PageReply *reply = m_testProvider->fetchPage(QString());
+        connect(reply, &PageReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            m_test->setEnabled(true);
+            if (reply->hasError()) {
+                m_testResult->setText(tr("✘ %1").arg(reply->error().summary()));
+                return;
+            }
+            const Page &page = reply->page();
+            QString text = tr("✔ Connected: the first page has %n user(s)", nullptr, int(page.users.size()));
+            if (page.total >= 0)
+                text += tr(" of %1").arg(QLocale().toString(page.total));
+            m_testResult->setText(text + QLatin1Char('.'));
+        });
+    });
+}
+
+void ProfileDialog::chooseDirectory()
+{
+    storeForm();
+    Profile p = formProfile();
+    p.organization = QStringLiteral("-"); // not needed to list directories
+    const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
+    if (!issues.isEmpty()) {
+        m_testResult->setText(tr("Fill in the base URL and credential first: %1").arg(issues.first().text()));
+        return;
+    }
+    m_chooseDir->setEnabled(false);
+    m_testResult->setText(tr("Listing directories…"));
+    withSecret(p, [this, p](const QString &secret, const QString &error) {
+        if (!error.isEmpty()) {
+            m_chooseDir->setEnabled(true);
+            m_testResult->setText(tr("✘ %1").arg(error));
+            return;
+        }
+        auto *provider = new CharProvider(p, secret, m_nam, this);
+        HttpCall *call = provider->requestDirectories(provider);
+        connect(call, &HttpCall::finished, this, [this, call, provider] {
+            provider->deleteLater();
+            m_chooseDir->setEnabled(true);
+            QList<CharDirectory> dirs;
+            ProviderError error;
+            if (!call->hasResponse()) {
+                m_testResult->setText(tr("✘ %1").arg(call->error().summary()));
+                return;
+            }
+            if (call->response().status != 200) {
+                m_testResult->setText(tr("✘ %1").arg(CharParser::parseError(call->response().status, call->response().body, call->response().headers).summary()));
+                return;
+            }
+            if (!CharParser::parseDirectories(call->response().body, &dirs, &error) || dirs.isEmpty()) {
+                m_testResult->setText(dirs.isEmpty() && !error.isError() ? tr("This token sees no directories.") : tr("✘ %1").arg(error.summary()));
+                return;
+            }
+            m_testResult->clear();
+            QStringList items;
+            for (const CharDirectory &d : std::as_const(dirs))
+                items << tr("%1 — %2 (%3 users) [%4]").arg(d.name, d.type).arg(d.userCount >= 0 ? QLocale().toString(d.userCount) : tr("?"), d.id);
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(this, tr("Choose a directory"), tr("Directories this token can see:"), items, 0, false, &ok);
+            if (ok)
+                m_org->setText(dirs.at(int(items.indexOf(chosen))).id);
+        });
+    });
+}
+
+void ProfileDialog::accept()
+{
+    storeForm();
+    validate();
+    if (!m_buttons->button(QDialogButtonBox::Save)->isEnabled())
+        return;
+    // Secrets typed for keychain profiles go to the keychain before the dialog closes, so a
+    // keychain that refuses is reported here rather than discovered later.
+    QStringList pending;
+    for (const Profile &p : std::as_const(m_profiles)) {
+        if (p.credential.type == CredentialSource::Type::Keychain && m_pendingSecrets.contains(p.name))
+            pending << p.name;
+    }
+    if (pending.isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    setEnabled(false);
+    auto remaining = std::make_shared<int>(int(pending.size()));
+    auto failures = std::make_shared<QStringList>();
+    for (const QString &name : std::as_const(pending)) {
+        m_credentials->writeKeychain(name, m_pendingSecrets.value(name), this, [this, name, remaining, failures](const ProviderError &error) {
+            if (error.isError())
+                *failures << error.message;
+            else
+                m_secretsStored.insert(name);
+            if (--*remaining > 0)
+                return;
+            setEnabled(true);
+            if (!failures->isEmpty()) {
+                QMessageBox::warning(this, tr("Secret not stored"), failures->join(QLatin1Char('\n')));
+                return;
+            }
+            m_pendingSecrets.clear();
+            QDialog::accept();
+        });
+    }
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "profile.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+class CredentialStore;
+class PageReply;
+class ProfileStore;
+class Provider;
+class QComboBox;
+class QFormLayout;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QNetworkAccessManager;
+
+// Add, edit and remove profiles; every field is validated as it is typed; secrets go to the OS
+// keychain; "Test connection" fetches one page; Char directories can be picked from a list.
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ProfileDialog(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
+                  bool demo, QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    QList<Profile> profiles() const { return m_profiles; }
+    void selectProfile(const QString &name);
+    bool secretChanged(const QString &name) const { return m_secretsStored.contains(name); }
+
+    // For tests: the form's widgets and its per-field messages.
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QLineEdit *organizationEdit() const { return m_org; }
+    QComboBox *kindCombo() const { return m_kind; }
+    QComboBox *sourceCombo() const { return m_source; }
+    QLineEdit *sourceValueEdit() const { return m_sourceValue; }
+    QString fieldMessage(const QString &field) const;
+    QLabel *testResult() const { return m_testResult; }
+    QPushButton *testButton() const { return m_test; }
+    void addProfile();
+
+    void accept() override;
+
+private:
+    void loadForm(int row);
+    void storeForm();
+    Profile formProfile() const;
+    void validate();
+    void removeProfile();
+    void testConnection();
+    void chooseDirectory();
+    void updateKindFields();
+    void withSecret(const Profile &profile, std::function<void(const QString &, const QString &)> done);
+
+    ProfileStore *m_store;
+    CredentialStore *m_credentials;
+    QNetworkAccessManager *m_nam;
+    bool m_demo;
+    QList<Profile> m_profiles;
+    QHash<QString, QString> m_pendingSecrets; // profile name -> secret typed for the keychain
+    QSet<QString> m_secretsStored;
+    int m_row = -1;
+    bool m_loading = false;
+
+    QListWidget *m_list;
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QLineEdit *m_url;
+    QLineEdit *m_org;
+    QPushButton *m_chooseDir;
+    QComboBox *m_source;
+    QLineEdit *m_sourceValue;
+    QPushButton *m_browseFile;
+    QLineEdit *m_secret;
+    QLabel *m_secretNote;
+    QSpinBox *m_pageSize;
+    QComboBox *m_llamaAuth;
+    QComboBox *m_cspTokenType;
+    QComboBox *m_cspHeader;
+    QWidget *m_llamaRow;
+    QWidget *m_cspRow;
+    QHash<QString, QLabel *> m_messages;
+    QPushButton *m_test;
+    QLabel *m_testResult;
+    QDialogButtonBox *m_buttons;
+    QWidget *m_form;
+    QFormLayout *m_formLayout = nullptr;
+    QWidget *m_valueRow = nullptr;
+    QPointer<Provider> m_testProvider;
+};

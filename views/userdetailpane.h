@@ -1,0 +1,46 @@
+#pragma once
+
+#include "user.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+class QScrollArea;
+class QTreeWidget;
+
+// Everything about one user: identity, invitation, roles with their permissions and groups,
+// Char's raw attributes as a tree, and the raw record as pretty JSON.
+class UserDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit UserDetailPane(QWidget *parent = nullptr);
+
+    void setUser(const User &user, const QString &kind);
+    void clear();
+
+    // For tests: the roles tree and the raw record text.
+    QTreeWidget *rolesTree() const { return m_roles; }
+    QString rawRecordText() const;
+    QString identityText() const;
+
+private:
+    void addIdentityRow(const QString &label, const QString &value);
+
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QLabel *m_placeholder;
+    QScrollArea *m_scroll;
+    QWidget *m_content;
+    QFormLayout *m_identity;
+    QGroupBox *m_invitationBox;
+    QLabel *m_invitation;
+    QGroupBox *m_rolesBox;
+    QTreeWidget *m_roles;
+    QGroupBox *m_attributesBox;
+    QTreeWidget *m_attributes;
+    QPlainTextEdit *m_raw;
+};
