@@ -33,14 +33,11 @@ bool UserFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     const auto *model = qobject_cast<const UserTableModel *>(sourceModel());
     if (!model)
         return true;
-    const User &u = model->user(sourceRow);
+    const QString text = model->compactUser(sourceRow).searchText();
     // Every word must match somewhere, so "alex admin" finds Alex with the admin role.
     const QStringList words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
-        bool found = false;
-        for (int c = 0; c < Columns::count && !found; ++c)
-            found = u.value(static_cast<Column>(c)).contains(word, Qt::CaseInsensitive);
-        if (!found)
+        if (!text.contains(word, Qt::CaseInsensitive))
             return false;
     }
     Q_UNUSED(sourceParent);

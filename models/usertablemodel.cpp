@@ -2,6 +2,7 @@
 
 #include "pagereply.h"
 #include "provider.h"
+#include "providerfactory.h"
 
 UserTableModel::UserTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -15,6 +16,14 @@ UserTableModel::~UserTableModel()
 
 void UserTableModel::dropReply()
 {
+    for (PageReply *r : std::as_const(m_parallelReplies)) {
+        r->abort();
+        r->disconnect(this);
+        r->deleteLater();
+    }
+    m_parallelReplies.clear();
+    m_parallelDone.clear();
+    m_parallel = false;
     if (!m_reply)
         return;
     m_reply->abort();
@@ -47,6 +56,7 @@ void UserTableModel::reload()
     m_nextToken.clear();
     m_guard.reset();
     m_moreRemote = m_provider != nullptr;
+    m_decode = m_provider ? ProviderFactory::recordDecoder(m_provider->kind()) : nullptr;
     if (m_provider) {
         const ProviderCapabilities caps = m_provider->capabilities();
         m_batch = caps.paging == ProviderCapabilities::Paging::Single ? std::max(1, caps.pageSize) : 500;
@@ -71,13 +81,40 @@ bool UserTableModel::hasMore() const
     return bufferedCount() > 0 || m_moreRemote;
 }
 
+User UserTableModel::user(int row) const
+{
+    const CompactUser &c = m_rows.at(row);
+    if (m_decode) {
+        User u = m_decode(c.rawRecord());
+        if (!u.id.isEmpty())
+            return u;
+    }
+    // No decoder (or an undecodable record): the columns are all there is.
+    User u;
+    u.id = c.value(Column::Id);
+    u.userId = c.value(Column::UserId);
+    u.email = c.value(Column::Email);
+    u.givenName = c.value(Column::GivenName);
+    u.familyName = c.value(Column::FamilyName);
+    u.displayName = c.value(Column::DisplayName);
+    u.phone = c.value(Column::Phone);
+    u.status = c.value(Column::Status);
+    u.username = c.value(Column::Username);
+    u.idpId = c.value(Column::IdpId);
+    u.invitedByEmail = c.value(Column::InvitedBy);
+    u.createdAt = c.value(Column::CreatedAt);
+    u.updatedAt = c.value(Column::UpdatedAt);
+    u.rawRecord = c.rawRecord();
+    return u;
+}
+
 QList<User> UserTableModel::users(const QList<int> &rows) const
 {
     QList<User> out;
     out.reserve(rows.size());
     for (int r : rows) {
         if (r >= 0 && r < m_rows.size())
-            out.append(m_rows.at(r));
+            out.append(user(r));
     }
     return out;
 }
@@ -104,16 +141,13 @@ void UserTableModel::onReplyFinished(PageReply *reply)
     m_reply = nullptr;
     reply->deleteLater();
     if (reply->hasError()) {
-        m_error = reply->error();
-        setState(State::Failed);
-        emit countsChanged();
+        fail(reply->error());
         return;
     }
     Page page = reply->takePage();
     const ProviderError loop = m_guard.check(page);
     if (loop.isError()) {
-        m_error = loop;
-        setState(State::Failed);
+        fail(loop);
         return;
     }
     if (page.total >= 0)
@@ -127,20 +161,126 @@ void UserTableModel::onReplyFinished(PageReply *reply)
         m_bufferPos = 0;
         revealBatch();
     } else {
-        appendRows(std::move(page.users));
+        appendRows(page.users, 0, page.users.size());
     }
     setState(hasMore() ? State::Idle : State::Complete);
     emit countsChanged();
 }
 
-void UserTableModel::appendRows(QList<User> users)
+void UserTableModel::fail(const ProviderError &error)
 {
-    if (users.isEmpty())
+    for (PageReply *r : std::as_const(m_parallelReplies)) {
+        r->abort();
+        r->disconnect(this);
+        r->deleteLater();
+    }
+    m_parallelReplies.clear();
+    m_parallelDone.clear();
+    m_parallel = false;
+    m_error = error;
+    setState(State::Failed);
+    emit countsChanged();
+}
+
+void UserTableModel::loadAll()
+{
+    if (!m_provider || m_reply || m_parallel || m_state == State::Failed)
+        return;
+    if (bufferedCount() > 0) {
+        while (bufferedCount() > 0)
+            revealBatch();
+        setState(hasMore() ? State::Idle : State::Complete);
+        emit countsChanged();
+    }
+    if (!m_moreRemote)
+        return;
+    const ProviderCapabilities caps = m_provider->capabilities();
+    const qint64 loaded = m_rows.size();
+    if (caps.paging == ProviderCapabilities::Paging::Offset && m_total > loaded && loaded > 0 && m_maxParallel > 1) {
+        m_parallel = true;
+        m_pageSize = caps.pageSize;
+        m_nextOffset = loaded;
+        setState(State::Loading);
+        drainParallel();
+        return;
+    }
+    // Cursor APIs can only walk one page after another: keep fetching until the end.
+    auto *keepGoing = new QMetaObject::Connection;
+    *keepGoing = connect(this, &UserTableModel::stateChanged, this, [this, keepGoing] {
+        if (m_state == State::Idle && canFetchMore({})) {
+            fetchMore({});
+        } else if (m_state != State::Loading) {
+            disconnect(*keepGoing);
+            delete keepGoing;
+        }
+    });
+    fetchMore({});
+}
+
+void UserTableModel::requestOffset(qint64 offset)
+{
+    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
+    m_parallelReplies.append(reply);
+    const quint64 generation = m_generation;
+    connect(reply, &PageReply::finished, this, [this, reply, offset, generation] {
+        if (generation == m_generation && m_parallelReplies.contains(reply))
+            onOffsetPage(reply, offset);
+    });
+}
+
+void UserTableModel::onOffsetPage(PageReply *reply, qint64 offset)
+{
+    m_parallelReplies.removeOne(reply);
+    reply->deleteLater();
+    if (reply->hasError()) {
+        // Resume later from the first row not yet shown.
+        m_nextToken = m_provider->tokenForOffset(m_rows.size());
+        fail(reply->error());
+        return;
+    }
+    m_parallelDone.insert(offset, reply->takePage());
+    drainParallel();
+}
+
+void UserTableModel::drainParallel()
+{
+    // Insert finished pages in order, then keep up to m_maxParallel pages travelling.
+    while (!m_parallelDone.isEmpty() && m_parallelDone.firstKey() == m_rows.size()) {
+        const Page page = m_parallelDone.take(m_parallelDone.firstKey());
+        if (page.total >= 0)
+            m_total = page.total;
+        if (page.users.isEmpty()) {
+            m_nextToken = m_provider->tokenForOffset(m_rows.size());
+            fail(ProviderError::make(ProviderError::Kind::Malformed, tr("The provider returned an empty page at item %1 of %2.").arg(m_rows.size() + 1).arg(m_total)));
+            return;
+        }
+        appendRows(page.users, 0, page.users.size());
+        emit countsChanged();
+    }
+    while (m_parallelReplies.size() + m_parallelDone.size() < 2 * m_maxParallel && m_parallelReplies.size() < m_maxParallel
+           && m_nextOffset < m_total) {
+        requestOffset(m_nextOffset);
+        m_nextOffset += m_pageSize;
+    }
+    if (m_parallelReplies.isEmpty() && m_parallelDone.isEmpty()) {
+        m_parallel = false;
+        m_moreRemote = m_rows.size() < m_total;
+        m_nextToken = m_moreRemote ? m_provider->tokenForOffset(m_rows.size()) : QString();
+        setState(m_moreRemote ? State::Idle : State::Complete);
+        emit countsChanged();
+    }
+}
+
+void UserTableModel::appendRows(const QList<User> &users, qsizetype from, qsizetype count)
+{
+    if (count <= 0)
         return;
     const int first = int(m_rows.size());
     m_inserting = true;
-    beginInsertRows({}, first, first + int(users.size()) - 1);
-    m_rows.append(std::move(users));
+    beginInsertRows({}, first, first + int(count) - 1);
+    m_rows.reserve(m_rows.size() + count);
+    for (qsizetype i = from; i < from + count; ++i)
+        m_rows.emplace_back(users.at(i));
     endInsertRows();
     m_inserting = false;
 }
@@ -150,16 +290,16 @@ void UserTableModel::revealBatch()
     const qsizetype n = std::min<qsizetype>(m_batch, m_buffer.size() - m_bufferPos);
     if (n <= 0)
         return;
-    QList<User> batch;
-    batch.reserve(n);
-    for (qsizetype i = 0; i < n; ++i)
-        batch.append(std::move(m_buffer[m_bufferPos + i]));
+    const qsizetype from = m_bufferPos;
     m_bufferPos += n;
+    appendRows(m_buffer, from, n);
+    // Release what was revealed: the full records are only needed until they are packed.
+    for (qsizetype i = from; i < from + n; ++i)
+        m_buffer[i] = User();
     if (m_bufferPos >= m_buffer.size()) {
         m_buffer.clear();
         m_bufferPos = 0;
     }
-    appendRows(std::move(batch));
 }
 
 void UserTableModel::setState(State state)
@@ -184,7 +324,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const User &u = m_rows.at(index.row());
+    const CompactUser &u = m_rows.at(index.row());
     const Column column = static_cast<Column>(index.column());
     switch (role) {
     case Qt::DisplayRole: {
@@ -245,7 +385,7 @@ QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, in
 
 bool UserTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_provider || m_reply || m_inserting || m_state == State::Failed)
+    if (parent.isValid() || !m_provider || m_reply || m_parallel || m_inserting || m_state == State::Failed)
         return false;
     return hasMore();
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "compactuser.h"
 #include "pagingguard.h"
 #include "providererror.h"
 #include "user.h"
 
 #include <QAbstractTableModel>
+#include <QMap>
 #include <QPointer>
 
 class PageReply;
@@ -34,6 +36,10 @@ public:
     void reload();
     // After a failure: asks again for the page that failed; rows already shown stay.
     void retry();
+    // Loads every remaining row (the view jumped to the end). Where the API allows it (CSP:
+    // offsets and a total), several pages travel at once and rows are still inserted in order.
+    void loadAll();
+    void setMaxParallelPages(int n) { m_maxParallel = std::max(1, n); }
 
     State state() const { return m_state; }
     bool isLoading() const { return m_state == State::Loading; }
@@ -45,8 +51,12 @@ public:
     bool hasMore() const;
     const ProviderError &lastError() const { return m_error; }
 
-    const User &user(int row) const { return m_rows.at(row); }
+    // The whole user at `row`, decoded from what the table keeps (roles and all).
+    User user(int row) const;
     QList<User> users(const QList<int> &rows) const;
+    // One column's text at `row`, without decoding the whole user.
+    QString value(int row, Column column) const { return m_rows.at(row).value(column); }
+    const CompactUser &compactUser(int row) const { return m_rows.at(row); }
     static QList<Column> columns() { return Columns::all(); }
     static QString columnTitle(Column column);
 
@@ -66,13 +76,17 @@ signals:
 private:
     void request(const QString &token);
     void onReplyFinished(PageReply *reply);
-    void appendRows(QList<User> users);
+    void appendRows(const QList<User> &users, qsizetype from, qsizetype count);
+    void requestOffset(qint64 offset);
+    void onOffsetPage(PageReply *reply, qint64 offset);
+    void drainParallel();
+    void fail(const ProviderError &error);
     void revealBatch();
     void setState(State state);
     void dropReply();
 
     QPointer<Provider> m_provider;
-    QList<User> m_rows;
+    QList<CompactUser> m_rows;
     QList<User> m_buffer;
     qsizetype m_bufferPos = 0;
     QString m_nextToken;
@@ -84,5 +98,13 @@ private:
     qint64 m_total = -1;
     int m_batch = 500;
     bool m_inserting = false; // views and testers may call fetchMore() from inside an insertion
+    User (*m_decode)(const QByteArray &) = nullptr;
+    // Parallel loading by offset.
+    int m_maxParallel = 5;
+    bool m_parallel = false;
+    qint64 m_pageSize = 0;
+    qint64 m_nextOffset = 0;
+    QList<PageReply *> m_parallelReplies;
+    QMap<qint64, Page> m_parallelDone;
     PagingGuard m_guard;
 };

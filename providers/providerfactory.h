@@ -1,6 +1,7 @@
 #pragma once
 
 #include "profile.h"
+#include "user.h"
 
 class Provider;
 class QNetworkAccessManager;
@@ -10,4 +11,7 @@ class QObject;
 namespace ProviderFactory {
 Provider *create(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
                  QObject *parent = nullptr);
+// Rebuilds a whole User (roles and all) from the raw record a kind's parser kept.
+using RecordDecoder = User (*)(const QByteArray &rawRecord);
+RecordDecoder recordDecoder(const QString &kind);
 } // namespace ProviderFactory

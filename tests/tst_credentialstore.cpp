@@ -35,7 +35,7 @@ class TestCredentialStore : public QObject
             result.secret = secret;
             result.error = error;
         });
-        QTest::qWaitFor([&] { return result.called; }, timeoutMs);
+        result.called = QTest::qWaitFor([&] { return result.called; }, timeoutMs) && result.called;
         return result;
     }
 

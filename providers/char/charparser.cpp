@@ -12,6 +12,34 @@ QString tr(const char *text)
 }
 } // namespace
 
+User CharParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
+{
+    JsonReader r(o, where, problem);
+    User u;
+    u.id = r.str(QLatin1String("id"), true);
+    u.userId = r.str(QLatin1String("user_id"));
+    u.email = r.str(QLatin1String("email"));
+    u.givenName = r.str(QLatin1String("first_name"));
+    u.familyName = r.str(QLatin1String("last_name"));
+    const QString joined = User::joinNames(u.givenName, u.familyName);
+    u.displayName = joined.isEmpty() ? u.email : joined;
+    u.status = r.str(QLatin1String("state"));
+    u.idpId = r.str(QLatin1String("idp_id"));
+    u.createdAt = r.str(QLatin1String("created_at"));
+    u.updatedAt = r.str(QLatin1String("updated_at"));
+    u.organizationId = r.str(QLatin1String("directory_id"));
+    const QString raw = r.str(QLatin1String("raw_attributes"));
+    if (!raw.isEmpty()) {
+        // raw_attributes is JSON inside a JSON string: decode it a second time.
+        QJsonParseError e;
+        const QJsonDocument inner = QJsonDocument::fromJson(raw.toUtf8(), &e);
+        u.rawAttributesIsJson = e.error == QJsonParseError::NoError && (inner.isObject() || inner.isArray());
+        u.rawAttributes = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
+    }
+    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return u;
+}
+
 ParseResult CharParser::parsePage(const QByteArray &body)
 {
     QJsonDocument doc;
@@ -30,32 +58,7 @@ ParseResult CharParser::parsePage(const QByteArray &body)
             problem = tr("[%1] should be an object").arg(i);
             break;
         }
-        const QJsonObject o = items.at(i).toObject();
-        JsonReader r(o, QStringLiteral("[%1]").arg(i), &problem);
-        User u;
-        u.id = r.str(QLatin1String("id"), true);
-        u.userId = r.str(QLatin1String("user_id"));
-        u.email = r.str(QLatin1String("email"));
-        u.givenName = r.str(QLatin1String("first_name"));
-        u.familyName = r.str(QLatin1String("last_name"));
-        const QString joined = User::joinNames(u.givenName, u.familyName);
-        u.displayName = joined.isEmpty() ? u.email : joined;
-        u.status = r.str(QLatin1String("state"));
-        u.idpId = r.str(QLatin1String("idp_id"));
-        u.createdAt = r.str(QLatin1String("created_at"));
-        u.updatedAt = r.str(QLatin1String("updated_at"));
-        u.organizationId = r.str(QLatin1String("directory_id"));
-        u.username = QString(); // Char has no username column
-        const QString raw = r.str(QLatin1String("raw_attributes"));
-        if (!raw.isEmpty()) {
-            // raw_attributes is JSON inside a JSON string: decode it a second time.
-            QJsonParseError e;
-            const QJsonDocument inner = QJsonDocument::fromJson(raw.toUtf8(), &e);
-            u.rawAttributesIsJson = e.error == QJsonParseError::NoError && (inner.isObject() || inner.isArray());
-            u.rawAttributes = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
-        }
-        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        result.page.users.append(std::move(u));
+        result.page.users.append(readUser(items.at(i).toObject(), QStringLiteral("[%1]").arg(i), &problem));
     }
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));

@@ -3,6 +3,8 @@
 #include "../httpclient.h"
 #include "../parseresult.h"
 
+#include <QJsonObject>
+
 // One directory the caller can see (GET /api/directories).
 struct CharDirectory
 {
@@ -17,6 +19,8 @@ struct CharDirectory
 // Char directory users (spec/providers.md section 4), as pure functions.
 namespace CharParser {
 ParseResult parsePage(const QByteArray &body);
+// One directory user; the first problem goes to *problem.
+User readUser(const QJsonObject &object, const QString &where, QString *problem);
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
 // On failure returns false and fills *error.
 bool parseDirectories(const QByteArray &body, QList<CharDirectory> *directories, ProviderError *error);

@@ -53,6 +53,41 @@ Role parseRole(const QJsonObject &o, const QString &where, const QString &servic
 }
 } // namespace
 
+User CspParser::readResult(const QJsonObject &o, const QString &where, QString *problem)
+{
+    JsonReader r(o, where, problem);
+    const QJsonObject userObject = r.object(QLatin1String("user"), true);
+    JsonReader ur(userObject, where + QStringLiteral(".user"), problem);
+    User u;
+    u.userId = ur.str(QLatin1String("userId"), true);
+    u.id = u.userId;
+    u.email = ur.str(QLatin1String("email"));
+    u.username = ur.str(QLatin1String("username"));
+    u.givenName = ur.str(QLatin1String("firstName"));
+    u.familyName = ur.str(QLatin1String("lastName"));
+    const QString joined = User::joinNames(u.givenName, u.familyName);
+    u.displayName = joined.isEmpty() ? u.username : joined;
+    u.idpId = ur.str(QLatin1String("idpId"));
+    u.domain = ur.str(QLatin1String("domain"));
+    u.locale = ur.object(QLatin1String("userProfile")).value(QStringLiteral("locale")).toString();
+    u.organizationId = r.str(QLatin1String("orgId"));
+    const QJsonArray orgRoles = r.array(QLatin1String("organizationRoles"));
+    for (qsizetype k = 0; k < orgRoles.size(); ++k)
+        u.roles.append(parseRole(orgRoles.at(k).toObject(), where + QStringLiteral(".organizationRoles[%1]").arg(k), {}, problem));
+    const QJsonArray services = r.array(QLatin1String("serviceRoles"));
+    for (qsizetype k = 0; k < services.size(); ++k) {
+        const QJsonObject so = services.at(k).toObject();
+        const QString sw = where + QStringLiteral(".serviceRoles[%1]").arg(k);
+        JsonReader sr(so, sw, problem);
+        const QString serviceId = sr.str(QLatin1String("serviceDefinitionId"), true);
+        const QJsonArray roles = sr.array(QLatin1String("serviceRoles"));
+        for (qsizetype m = 0; m < roles.size(); ++m)
+            u.roles.append(parseRole(roles.at(m).toObject(), sw + QStringLiteral(".serviceRoles[%1]").arg(m), serviceId, problem));
+    }
+    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return u;
+}
+
 ParseResult CspParser::parsePage(const QByteArray &body)
 {
     QJsonDocument doc;
@@ -73,40 +108,7 @@ ParseResult CspParser::parsePage(const QByteArray &body)
             problem = tr("results[%1] should be an object").arg(i);
             break;
         }
-        const QJsonObject o = results.at(i).toObject();
-        const QString where = QStringLiteral("results[%1]").arg(i);
-        JsonReader r(o, where, &problem);
-        const QJsonObject userObject = r.object(QLatin1String("user"), true);
-        JsonReader ur(userObject, where + QStringLiteral(".user"), &problem);
-        User u;
-        u.userId = ur.str(QLatin1String("userId"), true);
-        u.id = u.userId;
-        u.email = ur.str(QLatin1String("email"));
-        u.username = ur.str(QLatin1String("username"));
-        u.givenName = ur.str(QLatin1String("firstName"));
-        u.familyName = ur.str(QLatin1String("lastName"));
-        const QString joined = User::joinNames(u.givenName, u.familyName);
-        u.displayName = joined.isEmpty() ? u.username : joined;
-        u.idpId = ur.str(QLatin1String("idpId"));
-        u.domain = ur.str(QLatin1String("domain"));
-        u.locale = ur.object(QLatin1String("userProfile")).value(QStringLiteral("locale")).toString();
-        u.organizationId = r.str(QLatin1String("orgId"));
-
-        const QJsonArray orgRoles = r.array(QLatin1String("organizationRoles"));
-        for (qsizetype k = 0; k < orgRoles.size(); ++k)
-            u.roles.append(parseRole(orgRoles.at(k).toObject(), where + QStringLiteral(".organizationRoles[%1]").arg(k), {}, &problem));
-        const QJsonArray services = r.array(QLatin1String("serviceRoles"));
-        for (qsizetype k = 0; k < services.size(); ++k) {
-            const QJsonObject so = services.at(k).toObject();
-            const QString sw = where + QStringLiteral(".serviceRoles[%1]").arg(k);
-            JsonReader sr(so, sw, &problem);
-            const QString serviceId = sr.str(QLatin1String("serviceDefinitionId"), true);
-            const QJsonArray roles = sr.array(QLatin1String("serviceRoles"));
-            for (qsizetype m = 0; m < roles.size(); ++m)
-                u.roles.append(parseRole(roles.at(m).toObject(), sw + QStringLiteral(".serviceRoles[%1]").arg(m), serviceId, &problem));
-        }
-        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        result.page.users.append(std::move(u));
+        result.page.users.append(readResult(results.at(i).toObject(), QStringLiteral("results[%1]").arg(i), &problem));
     }
     result.page.nextToken = top.str(QLatin1String("nextLink"));
     const QJsonValue total = root.value(QStringLiteral("totalResults"));

@@ -12,6 +12,22 @@ QString tr(const char *text)
 }
 } // namespace
 
+User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
+{
+    JsonReader r(o, where, problem);
+    User u;
+    u.id = r.str(QLatin1String("id"), true);
+    u.userId = u.id;
+    u.email = r.str(QLatin1String("email"));
+    u.phone = r.strAny({QLatin1String("mobileNumber"), QLatin1String("phoneNumber"), QLatin1String("mobile")});
+    u.givenName = r.strAny({QLatin1String("givenName"), QLatin1String("firstName")});
+    u.familyName = r.strAny({QLatin1String("familyName"), QLatin1String("lastName")});
+    const QString joined = User::joinNames(u.givenName, u.familyName);
+    u.displayName = joined.isEmpty() ? u.email : joined;
+    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return u;
+}
+
 QString KarmoParser::statusName(int status, bool karmoBody)
 {
     switch (status) {
@@ -64,19 +80,7 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
             problem = tr("users[%1] should be an object").arg(i);
             break;
         }
-        const QJsonObject o = users.at(i).toObject();
-        JsonReader r(o, QStringLiteral("users[%1]").arg(i), &problem);
-        User u;
-        u.id = r.str(QLatin1String("id"), true);
-        u.userId = u.id;
-        u.email = r.str(QLatin1String("email"));
-        u.phone = r.strAny({QLatin1String("mobileNumber"), QLatin1String("phoneNumber"), QLatin1String("mobile")});
-        u.givenName = r.strAny({QLatin1String("givenName"), QLatin1String("firstName")});
-        u.familyName = r.strAny({QLatin1String("familyName"), QLatin1String("lastName")});
-        const QString joined = User::joinNames(u.givenName, u.familyName);
-        u.displayName = joined.isEmpty() ? u.email : joined;
-        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        result.page.users.append(std::move(u));
+        result.page.users.append(readUser(users.at(i).toObject(), QStringLiteral("users[%1]").arg(i), &problem));
     }
 
     JsonReader pr(pagination, QStringLiteral("pagination"), &problem);

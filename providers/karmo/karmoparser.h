@@ -3,9 +3,13 @@
 #include "../httpclient.h"
 #include "../parseresult.h"
 
+#include <QJsonObject>
+
 // Karmo's wire format (spec/providers.md section 1) as pure functions of bytes and headers.
 namespace KarmoParser {
 ParseResult parsePage(const QByteArray &body);
+// One element of "users"; the first problem goes to *problem.
+User readUser(const QJsonObject &object, const QString &where, QString *problem);
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
 // The name the spec shows for a status (429 -> RATE_LIMITED, 503 -> PROVIDER_NOT_CONFIGURED).
 QString statusName(int status, bool karmoBody);

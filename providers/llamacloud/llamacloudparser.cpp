@@ -37,6 +37,28 @@ Role parseRole(const QJsonObject &entry, const QString &where, QString *problem)
 }
 } // namespace
 
+User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QString *problem)
+{
+    JsonReader r(o, where, problem);
+    User u;
+    u.id = r.str(QLatin1String("id"), true);
+    u.userId = r.str(QLatin1String("user_id"));
+    u.email = r.str(QLatin1String("email"));
+    u.displayName = u.email;
+    u.organizationId = r.str(QLatin1String("organization_id"));
+    u.pending = r.boolean(QLatin1String("pending"), false);
+    u.status = u.pending ? QStringLiteral("pending") : QStringLiteral("active");
+    u.invitedById = r.str(QLatin1String("invited_by_user_id"));
+    u.invitedByEmail = r.str(QLatin1String("invited_by_user_email"));
+    u.createdAt = r.str(QLatin1String("created_at"));
+    u.updatedAt = r.str(QLatin1String("updated_at"));
+    const QJsonArray roles = r.array(QLatin1String("roles"));
+    for (qsizetype k = 0; k < roles.size(); ++k)
+        u.roles.append(parseRole(roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), problem));
+    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return u;
+}
+
 ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
 {
     QJsonDocument doc;
@@ -55,28 +77,9 @@ ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
             problem = tr("[%1] should be an object").arg(i);
             break;
         }
-        const QJsonObject o = members.at(i).toObject();
-        const QString where = QStringLiteral("[%1]").arg(i);
-        JsonReader r(o, where, &problem);
-        User u;
-        u.id = r.str(QLatin1String("id"), true);
-        u.userId = r.str(QLatin1String("user_id"));
-        u.email = r.str(QLatin1String("email"));
-        u.displayName = u.email;
-        u.organizationId = r.str(QLatin1String("organization_id"));
-        u.pending = r.boolean(QLatin1String("pending"), false);
-        u.status = u.pending ? QStringLiteral("pending") : QStringLiteral("active");
-        u.invitedById = r.str(QLatin1String("invited_by_user_id"));
-        u.invitedByEmail = r.str(QLatin1String("invited_by_user_email"));
-        u.createdAt = r.str(QLatin1String("created_at"));
-        u.updatedAt = r.str(QLatin1String("updated_at"));
-        const QJsonArray roles = r.array(QLatin1String("roles"));
-        for (qsizetype k = 0; k < roles.size(); ++k)
-            u.roles.append(parseRole(roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), &problem));
+        result.page.users.append(readMember(members.at(i).toObject(), QStringLiteral("[%1]").arg(i), &problem));
         if (!problem.isEmpty())
             break;
-        u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        result.page.users.append(std::move(u));
     }
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));

@@ -3,9 +3,13 @@
 #include "../httpclient.h"
 #include "../parseresult.h"
 
+#include <QJsonObject>
+
 // LlamaCloud organization memberships (spec/providers.md section 2), as pure functions.
 namespace LlamaCloudParser {
 ParseResult parsePage(const QByteArray &body);
+// One membership; the first problem goes to *problem.
+User readMember(const QJsonObject &object, const QString &where, QString *problem);
 // FastAPI errors: 422 {"detail": [{loc, msg, type}]}, others {"detail": "..."}.
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
 } // namespace LlamaCloudParser

@@ -1,0 +1,346 @@
+// Roster's performance figures. Each figure runs in a fresh child process (so memory baselines are
+// clean), starts the sandbox in-process on its own thread, and prints one JSON line:
+//   roster_bench            all figures
+//   roster_bench FIGURE...  export, parallel, memory-karmo, memory-llamacloud, export-memory,
+//                           stall, switch, csv
+// Absolute times vary between machines; the targets are issue 6's.
+#include "credentialstore.h"
+#include "csvwriter.h"
+#include "exportjob.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "provider.h"
+#include "providerfactory.h"
+#include "sandbox/sandboxdemo.h"
+#include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxserver.h"
+#include "usertablemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <malloc.h>
+
+namespace {
+void emitFigure(QJsonObject o)
+{
+    QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+}
+
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+qint64 rssBytes()
+{
+    malloc_trim(0); // freed heap is returned first, so the figure counts what is held
+    return statusKb("VmRSS:") * 1024;
+}
+
+void resetPeak()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+Provider *makeProvider(SandboxHost &host, const QString &kind, const QString &org, QNetworkAccessManager *nam, QObject *parent)
+{
+    Profile p = SandboxDemo::profile(QStringLiteral("bench"), kind, host.url(), org);
+    return ProviderFactory::create(p, SandboxServer::demoToken(), nam, parent);
+}
+
+double runExport(SandboxHost &host, const QString &kind, const QString &org, int parallel, qint64 *rows)
+{
+    QNetworkAccessManager nam;
+    Provider *provider = makeProvider(host, kind, org, &nam, nullptr);
+    QTemporaryDir dir;
+    ExportJob::Options options;
+    options.maxParallelPages = parallel;
+    ExportJob job(provider, options);
+    job.setOutputPath(dir.filePath(QStringLiteral("out.csv")));
+    QElapsedTimer timer;
+    bool done = false, ok = false;
+    QObject::connect(&job, &ExportJob::finished, [&](bool success) { done = true; ok = success; });
+    timer.start();
+    job.start();
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    *rows = ok ? job.rowsWritten() : -1;
+    delete provider;
+    return seconds;
+}
+
+bool loadAll(UserTableModel &model)
+{
+    for (;;) {
+        while (model.isLoading())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (model.state() == UserTableModel::State::Failed)
+            return false;
+        if (!model.canFetchMore({}))
+            return true;
+        model.fetchMore({});
+    }
+}
+
+void figureExport()
+{
+    for (int latency : {2, 20}) {
+        SandboxHost host;
+        host.start(0, 25000, latency);
+        const qint64 n = 100000;
+        qint64 rows = 0;
+        const double seconds = runExport(host, QStringLiteral("karmo"), QStringLiteral("bench-n%1").arg(n), 1, &rows);
+        const double floor = double(n) / 100.0 * latency / 1000.0;
+        emitFigure({{QStringLiteral("figure"), QStringLiteral("export_throughput")}, {QStringLiteral("kind"), QStringLiteral("karmo")},
+                    {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), latency}, {QStringLiteral("rows"), rows},
+                    {QStringLiteral("seconds"), seconds}, {QStringLiteral("floor_seconds"), floor},
+                    {QStringLiteral("ratio_to_floor"), seconds / floor}, {QStringLiteral("target"), QStringLiteral("<= 1.15")},
+                    {QStringLiteral("met"), rows == n && seconds / floor <= 1.15}});
+    }
+}
+
+void figureParallel()
+{
+    SandboxHost host;
+    host.start(0, 25000, 20);
+    const qint64 n = 40000; // 200 pages of 200
+    qint64 seqRows = 0, parRows = 0;
+    const double sequential = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 1, &seqRows);
+    const double parallel = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 5, &parRows);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_pages")}, {QStringLiteral("kind"), QStringLiteral("csp")},
+                {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 5},
+                {QStringLiteral("sequential_seconds"), sequential}, {QStringLiteral("parallel_seconds"), parallel},
+                {QStringLiteral("speedup"), sequential / parallel}, {QStringLiteral("target"), QStringLiteral(">= 3")},
+                {QStringLiteral("met"), seqRows == n && parRows == n && sequential / parallel >= 3.0}});
+
+    // The table's "load everything" uses the same parallel fetching.
+    QNetworkAccessManager nam;
+    UserTableModel model;
+    Provider *provider = makeProvider(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), &nam, &model);
+    QElapsedTimer timer;
+    timer.start();
+    model.setProvider(provider);
+    while (model.isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    model.loadAll();
+    while (model.isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double tableSeconds = timer.nsecsElapsed() / 1e9;
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_table_fill")}, {QStringLiteral("kind"), QStringLiteral("csp")},
+                {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), 20}, {QStringLiteral("rows"), model.rowCount()},
+                {QStringLiteral("seconds"), tableSeconds}, {QStringLiteral("sequential_export_seconds"), sequential},
+                {QStringLiteral("speedup"), sequential / tableSeconds}, {QStringLiteral("target"), QStringLiteral(">= 3")},
+                {QStringLiteral("met"), model.rowCount() == n && sequential / tableSeconds >= 3.0}});
+}
+
+void figureMemory(const QString &kind, qint64 n, double targetBytes)
+{
+    SandboxHost host;
+    host.start(0, 25000, 0);
+    QNetworkAccessManager nam;
+    auto *model = new UserTableModel;
+    Provider *provider = makeProvider(host, kind, QStringLiteral("mem-n%1").arg(n), &nam, model);
+    // Warm up the network stack and allocator so the baseline holds their fixed costs.
+    {
+        UserTableModel warm;
+        warm.setProvider(makeProvider(host, kind, QStringLiteral("warm-n300"), &nam, &warm));
+        loadAll(warm);
+    }
+    const qint64 before = rssBytes();
+    QElapsedTimer timer;
+    timer.start();
+    model->setProvider(provider);
+    const bool ok = loadAll(*model);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const qint64 after = rssBytes();
+    const double perUser = double(after - before) / double(n);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("memory_per_loaded_user")}, {QStringLiteral("kind"), kind},
+                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("load_seconds"), seconds},
+                {QStringLiteral("rss_growth_bytes"), after - before}, {QStringLiteral("bytes_per_user"), perUser},
+                {QStringLiteral("target"), QStringLiteral("<= %1").arg(targetBytes)}, {QStringLiteral("met"), ok && perUser <= targetBytes}});
+    delete model;
+}
+
+void figureExportMemory()
+{
+    SandboxHost host;
+    host.start(0, 25000, 0);
+    const qint64 n = 1000000;
+    {
+        qint64 warmRows = 0;
+        runExport(host, QStringLiteral("karmo"), QStringLiteral("warm-n2000"), 1, &warmRows);
+    }
+    malloc_trim(0);
+    const qint64 start = statusKb("VmRSS:") * 1024;
+    resetPeak();
+    qint64 rows = 0;
+    const double seconds = runExport(host, QStringLiteral("karmo"), QStringLiteral("big-n%1").arg(n), 1, &rows);
+    const qint64 peak = statusKb("VmHWM:") * 1024;
+    const double growthMb = double(peak - start) / (1024.0 * 1024.0);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("export_peak_memory")}, {QStringLiteral("kind"), QStringLiteral("karmo")},
+                {QStringLiteral("users"), n}, {QStringLiteral("rows"), rows}, {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("peak_rss_growth_mb"), growthMb}, {QStringLiteral("target"), QStringLiteral("<= 50")},
+                {QStringLiteral("met"), rows == n && growthMb <= 50.0}});
+}
+
+void figureStall()
+{
+    SandboxHost host;
+    host.start(0, 25000, 0);
+    QNetworkAccessManager nam;
+    UserTableModel model;
+    const qint64 n = 100000;
+    Provider *provider = makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("stall-n%1").arg(n), &nam, &model);
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    QTimer heartbeat;
+    heartbeat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        worst = std::max(worst, now - last);
+        last = now;
+    });
+    clock.start();
+    heartbeat.start(5);
+    model.setProvider(provider);
+    // Insert every row the way a view scrolling to the end would: one batch per event-loop turn.
+    bool done = false;
+    QTimer pump;
+    QObject::connect(&pump, &QTimer::timeout, [&] {
+        if (model.isLoading())
+            return;
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        else
+            done = true;
+    });
+    pump.start(0);
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("ui_longest_stall")}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
+                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model.rowCount()}, {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("longest_gap_ms"), worst / 1e6}, {QStringLiteral("heartbeat_ms"), 5},
+                {QStringLiteral("target"), QStringLiteral("<= 50")}, {QStringLiteral("met"), model.rowCount() == n && worst / 1e6 <= 50.0}});
+}
+
+void figureSwitch()
+{
+    const int latency = 60;
+    SandboxHost host;
+    host.start(0, 25000, latency);
+    QNetworkAccessManager nam;
+    CredentialStore credentials;
+    ProfileStore store;
+    store.setProfiles(SandboxDemo::profiles(host.url()));
+    MainWindow::Context context{&store, QString(), &credentials, &nam, true};
+    MainWindow window(context);
+    window.show();
+    // Wait for the first profile, then time a switch to each other kind.
+    while (!window.currentModel() || window.currentModel()->isLoading() || window.currentModel()->rowCount() == 0)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    QJsonObject times;
+    double worst = 0;
+    for (int i = 1; i < 4; ++i) {
+        const Profile &p = store.profiles().at(i);
+        QElapsedTimer timer;
+        timer.start();
+        window.activateProfile(p.name);
+        while (window.currentModel()->rowCount() == 0 && window.currentModel()->state() != UserTableModel::State::Failed)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        times.insert(p.kind, ms);
+        worst = std::max(worst, ms);
+    }
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("first_rows_after_switch")}, {QStringLiteral("latency_ms"), latency},
+                {QStringLiteral("users_per_org"), 25000}, {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
+                {QStringLiteral("target"), QStringLiteral("<= %1").arg(latency + 30)}, {QStringLiteral("met"), worst <= latency + 30}});
+}
+
+void figureCsv()
+{
+    QList<User> users;
+    for (int i = 0; i < 1000; ++i) {
+        User u;
+        u.id = QStringLiteral("user_01J7C4Q8Q%1").arg(i, 11, 10, QLatin1Char('0'));
+        u.userId = u.id;
+        u.email = QStringLiteral("person.%1@example.com").arg(i);
+        u.givenName = i % 10 == 0 ? QStringLiteral("=Formula, \"quoted\"") : QStringLiteral("Alex");
+        u.familyName = QStringLiteral("Taylor");
+        u.displayName = u.givenName + QLatin1Char(' ') + u.familyName;
+        u.phone = QStringLiteral("+61412345678");
+        u.status = QStringLiteral("active");
+        users << u;
+    }
+    QFile sink(QStringLiteral("/dev/null"));
+    sink.open(QIODevice::WriteOnly);
+    CsvWriter writer(&sink, Columns::defaults());
+    writer.writeHeader();
+    const qint64 n = 2000000;
+    QElapsedTimer timer;
+    timer.start();
+    for (qint64 i = 0; i < n; ++i)
+        writer.writeUser(users[i % 1000]);
+    writer.flush();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("csv_writer")}, {QStringLiteral("rows"), n},
+                {QStringLiteral("columns"), int(Columns::defaults().size())}, {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("rows_per_second"), n / seconds}, {QStringLiteral("target"), QStringLiteral(">= 1000000")},
+                {QStringLiteral("met"), n / seconds >= 1e6}});
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RosterBench"));
+    QStringList figures = app.arguments().mid(1);
+    const QStringList all{QStringLiteral("csv"), QStringLiteral("export"), QStringLiteral("parallel"), QStringLiteral("memory-karmo"),
+                          QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"), QStringLiteral("stall"), QStringLiteral("switch")};
+    if (figures.isEmpty()) {
+        // One child process per figure, so each memory baseline starts clean.
+        for (const QString &f : all) {
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedChannels);
+            child.start(QCoreApplication::applicationFilePath(), {f});
+            child.waitForFinished(-1);
+        }
+        return 0;
+    }
+    for (const QString &f : std::as_const(figures)) {
+        if (f == QLatin1String("export")) figureExport();
+        else if (f == QLatin1String("parallel")) figureParallel();
+        else if (f == QLatin1String("memory-karmo")) figureMemory(QStringLiteral("karmo"), 1000000, 600);
+        else if (f == QLatin1String("memory-llamacloud")) figureMemory(QStringLiteral("llamacloud"), 100000, 1536);
+        else if (f == QLatin1String("export-memory")) figureExportMemory();
+        else if (f == QLatin1String("stall")) figureStall();
+        else if (f == QLatin1String("switch")) figureSwitch();
+        else if (f == QLatin1String("csv")) figureCsv();
+        else {
+            QTextStream(stderr) << "unknown figure " << f << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
+            return 2;
+        }
+    }
+    return 0;
+}
