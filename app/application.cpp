@@ -2,6 +2,7 @@
 
 #include "credentialstore.h"
 #include "mainwindow.h"
+#include "translations.h"
 #include "exportjob.h"
 #include "profilestore.h"
 #include "provider.h"
@@ -27,10 +28,6 @@
 namespace {
 enum Exit { Ok = 0, Failed = 1, Usage = 2 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Application", text);
-}
 
 void printErr(const QString &text)
 {
@@ -47,11 +44,11 @@ void setIdentity()
 int runSandbox(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Serve the sandbox provider APIs on 127.0.0.1 until stopped."));
+    parser.setApplicationDescription(QCoreApplication::translate("Application", "Serve the sandbox provider APIs on 127.0.0.1 until stopped."));
     parser.addHelpOption();
-    QCommandLineOption port(QStringLiteral("port"), tr("TCP port (default: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
-    QCommandLineOption users(QStringLiteral("users"), tr("Users per organization (default 25000)."), QStringLiteral("N"), QStringLiteral("25000"));
-    QCommandLineOption latency(QStringLiteral("latency"), tr("Latency per response in ms (default 60)."), QStringLiteral("MS"), QStringLiteral("60"));
+    QCommandLineOption port(QStringLiteral("port"), QCoreApplication::translate("Application", "TCP port (default: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption users(QStringLiteral("users"), QCoreApplication::translate("Application", "Users per organization (default 25000)."), QStringLiteral("N"), QStringLiteral("25000"));
+    QCommandLineOption latency(QStringLiteral("latency"), QCoreApplication::translate("Application", "Latency per response in ms (default 60)."), QStringLiteral("MS"), QStringLiteral("60"));
     parser.addOptions({port, users, latency});
     if (!parser.parse(args)) {
         printErr(QStringLiteral("roster sandbox: ") + parser.errorText());
@@ -66,29 +63,29 @@ int runSandbox(const QStringList &args)
     const qint64 usersValue = parser.value(users).toLongLong(&okUsers);
     const int latencyValue = parser.value(latency).toInt(&okLatency);
     if (!okPort || portValue > 65535) {
-        printErr(tr("roster sandbox: --port must be a number from 0 to 65535"));
+        printErr(QCoreApplication::translate("Application", "roster sandbox: --port must be a number from 0 to 65535"));
         return Usage;
     }
     if (!okUsers || usersValue < 0 || usersValue > 10000000) {
-        printErr(tr("roster sandbox: --users must be a number from 0 to 10000000"));
+        printErr(QCoreApplication::translate("Application", "roster sandbox: --users must be a number from 0 to 10000000"));
         return Usage;
     }
     if (!okLatency || latencyValue < 0 || latencyValue > 60000) {
-        printErr(tr("roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
+        printErr(QCoreApplication::translate("Application", "roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
         return Usage;
     }
     SandboxServer server;
     server.setUsersPerOrganization(usersValue);
     server.setLatencyMs(latencyValue);
     if (server.start(quint16(portValue)) == 0) {
-        printErr(tr("roster sandbox: cannot listen on 127.0.0.1:%1").arg(portValue));
+        printErr(QCoreApplication::translate("Application", "roster sandbox: cannot listen on 127.0.0.1:%1").arg(portValue));
         return Failed;
     }
     QTextStream out(stdout);
-    out << tr("Sandbox serving on %1 (%2 users per organization, %3 ms latency).")
+    out << QCoreApplication::translate("Application", "Sandbox serving on %1 (%2 users per organization, %3 ms latency).")
                .arg(server.url().toString()).arg(usersValue).arg(latencyValue)
         << Qt::endl;
-    out << tr("Demo profiles (token: %1):").arg(SandboxServer::demoToken()) << Qt::endl;
+    out << QCoreApplication::translate("Application", "Demo profiles (token: %1):").arg(SandboxServer::demoToken()) << Qt::endl;
     for (const Profile &p : SandboxDemo::profiles(server.url()))
         out << QStringLiteral("  %1  %2  %3  %4").arg(p.name, p.kind, p.baseUrl.toString(), p.organization) << Qt::endl;
     return QCoreApplication::exec();
@@ -102,7 +99,7 @@ bool loadProfiles(const QString &config, bool demo, const QUrl &sandboxUrl, Prof
     }
     const QString path = ProfileStore::resolvePath(config);
     if (!store->load(path)) {
-        printErr(tr("roster: the profiles file %1 has problems:").arg(path));
+        printErr(QCoreApplication::translate("Application", "roster: the profiles file %1 has problems:").arg(path));
         printErr(store->errorText());
         return false;
     }
@@ -112,13 +109,13 @@ bool loadProfiles(const QString &config, bool demo, const QUrl &sandboxUrl, Prof
 int runProfiles(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List the configured profiles."));
+    parser.setApplicationDescription(QCoreApplication::translate("Application", "List the configured profiles."));
     parser.addHelpOption();
-    QCommandLineOption config(QStringLiteral("config"), tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
-    QCommandLineOption demo(QStringLiteral("demo"), tr("List the built-in demo profiles."));
+    QCommandLineOption config(QStringLiteral("config"), QCoreApplication::translate("Application", "Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("Application", "List the built-in demo profiles."));
     parser.addOptions({config, demo});
     if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
-        printErr(QStringLiteral("roster profiles: ") + (parser.errorText().isEmpty() ? tr("unexpected argument %1").arg(parser.positionalArguments().value(0)) : parser.errorText()));
+        printErr(QStringLiteral("roster profiles: ") + (parser.errorText().isEmpty() ? QCoreApplication::translate("Application", "unexpected argument %1").arg(parser.positionalArguments().value(0)) : parser.errorText()));
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -143,19 +140,19 @@ QString grouped(qint64 n)
 int runExport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Fetch every page of a profile's organization and write CSV."));
+    parser.setApplicationDescription(QCoreApplication::translate("Application", "Fetch every page of a profile's organization and write CSV."));
     parser.addHelpOption();
-    QCommandLineOption profileOpt(QStringLiteral("profile"), tr("The profile to export."), QStringLiteral("NAME"));
-    QCommandLineOption outputOpt(QStringLiteral("output"), tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE"));
-    QCommandLineOption columnsOpt(QStringLiteral("columns"), tr("Column keys, comma separated, in output order (default: %1).")
+    QCommandLineOption profileOpt(QStringLiteral("profile"), QCoreApplication::translate("Application", "The profile to export."), QStringLiteral("NAME"));
+    QCommandLineOption outputOpt(QStringLiteral("output"), QCoreApplication::translate("Application", "The CSV file to write, or - for standard output."), QStringLiteral("FILE"));
+    QCommandLineOption columnsOpt(QStringLiteral("columns"), QCoreApplication::translate("Application", "Column keys, comma separated, in output order (default: %1).")
                                       .arg([] { QStringList k; for (Column c : Columns::defaults()) k << Columns::key(c); return k.join(QLatin1Char(',')); }()),
                                   QStringLiteral("KEYS"));
-    QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte-order mark (for spreadsheets)."));
-    QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"), tr("Do not prefix ' to cells that start with = + - @ TAB or CR."));
-    QCommandLineOption configOpt(QStringLiteral("config"), tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
-    QCommandLineOption demoOpt(QStringLiteral("demo"), tr("Use the built-in sandbox and its demo profiles."));
-    QCommandLineOption quietOpt(QStringLiteral("quiet"), tr("Print nothing but errors."));
-    QCommandLineOption parallelOpt(QStringLiteral("parallel"), tr("Pages fetched at once where the provider allows it (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    QCommandLineOption bomOpt(QStringLiteral("bom"), QCoreApplication::translate("Application", "Start the file with a UTF-8 byte-order mark (for spreadsheets)."));
+    QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"), QCoreApplication::translate("Application", "Do not prefix ' to cells that start with = + - @ TAB or CR."));
+    QCommandLineOption configOpt(QStringLiteral("config"), QCoreApplication::translate("Application", "Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    QCommandLineOption demoOpt(QStringLiteral("demo"), QCoreApplication::translate("Application", "Use the built-in sandbox and its demo profiles."));
+    QCommandLineOption quietOpt(QStringLiteral("quiet"), QCoreApplication::translate("Application", "Print nothing but errors."));
+    QCommandLineOption parallelOpt(QStringLiteral("parallel"), QCoreApplication::translate("Application", "Pages fetched at once where the provider allows it (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
     parser.addOptions({profileOpt, outputOpt, columnsOpt, bomOpt, noGuardOpt, configOpt, demoOpt, quietOpt, parallelOpt});
     if (!parser.parse(args)) {
         printErr(QStringLiteral("roster export: ") + parser.errorText());
@@ -166,15 +163,15 @@ int runExport(const QStringList &args)
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printErr(tr("roster export: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        printErr(QCoreApplication::translate("Application", "roster export: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
         return Usage;
     }
     if (!parser.isSet(profileOpt)) {
-        printErr(tr("roster export: --profile NAME is required (see `roster profiles`)"));
+        printErr(QCoreApplication::translate("Application", "roster export: --profile NAME is required (see `roster profiles`)"));
         return Usage;
     }
     if (!parser.isSet(outputOpt) || parser.value(outputOpt).isEmpty()) {
-        printErr(tr("roster export: --output FILE is required (use - for standard output)"));
+        printErr(QCoreApplication::translate("Application", "roster export: --output FILE is required (use - for standard output)"));
         return Usage;
     }
     ExportJob::Options options;
@@ -185,14 +182,14 @@ int runExport(const QStringList &args)
             QStringList keys;
             for (Column c : Columns::all())
                 keys << Columns::key(c);
-            printErr(tr("roster export: unknown column key \"%1\" in --columns (known keys: %2)").arg(bad, keys.join(QStringLiteral(", "))));
+            printErr(QCoreApplication::translate("Application", "roster export: unknown column key \"%1\" in --columns (known keys: %2)").arg(bad, keys.join(QStringLiteral(", "))));
             return Usage;
         }
     }
     bool okParallel = false;
     options.maxParallelPages = parser.value(parallelOpt).toInt(&okParallel);
     if (!okParallel || options.maxParallelPages < 1 || options.maxParallelPages > 16) {
-        printErr(tr("roster export: --parallel must be a number from 1 to 16"));
+        printErr(QCoreApplication::translate("Application", "roster export: --parallel must be a number from 1 to 16"));
         return Usage;
     }
     options.csv.byteOrderMark = parser.isSet(bomOpt);
@@ -203,7 +200,7 @@ int runExport(const QStringList &args)
     QUrl sandboxUrl;
     if (parser.isSet(demoOpt)) {
         if (!sandbox.start()) {
-            printErr(tr("roster export: cannot start the demo sandbox on 127.0.0.1"));
+            printErr(QCoreApplication::translate("Application", "roster export: cannot start the demo sandbox on 127.0.0.1"));
             return Failed;
         }
         sandboxUrl = sandbox.url();
@@ -216,14 +213,14 @@ int runExport(const QStringList &args)
         QStringList names;
         for (const Profile &p : store.profiles())
             names << p.name;
-        printErr(tr("roster export: no profile named \"%1\" (profiles: %2)").arg(parser.value(profileOpt), names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+        printErr(QCoreApplication::translate("Application", "roster export: no profile named \"%1\" (profiles: %2)").arg(parser.value(profileOpt), names.isEmpty() ? QCoreApplication::translate("Application", "none") : names.join(QStringLiteral(", "))));
         return Usage;
     }
     const Profile profile = *found;
     const QString output = parser.value(outputOpt);
     QFile stdoutFile;
     if (output == QLatin1String("-") && !stdoutFile.open(stdout, QIODevice::WriteOnly)) {
-        printErr(tr("roster export: cannot write to standard output"));
+        printErr(QCoreApplication::translate("Application", "roster export: cannot write to standard output"));
         return Failed;
     }
 
@@ -251,24 +248,24 @@ int runExport(const QStringList &args)
             if (!showProgress || lastProgress.elapsed() < 200)
                 return;
             lastProgress.restart();
-            const QString of = total >= 0 ? tr(" of %1").arg(grouped(total)) : QString();
-            QTextStream(stderr) << QStringLiteral("\r") << tr("%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) << QStringLiteral("   ") << Qt::flush;
+            const QString of = total >= 0 ? QCoreApplication::translate("Application", " of %1").arg(grouped(total)) : QString();
+            QTextStream(stderr) << QStringLiteral("\r") << QCoreApplication::translate("Application", "%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) << QStringLiteral("   ") << Qt::flush;
         });
         QObject::connect(job, &ExportJob::finished, &context, [&, job](bool ok) {
             if (showProgress)
                 QTextStream(stderr) << QStringLiteral("\r\033[K") << Qt::flush;
             if (ok) {
                 if (!quiet)
-                    printErr(tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), output == QLatin1String("-") ? tr("standard output") : output));
+                    printErr(QCoreApplication::translate("Application", "Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), output == QLatin1String("-") ? QCoreApplication::translate("Application", "standard output") : output));
                 exitCode = Ok;
             } else {
                 const ProviderError &e = job->error();
-                printErr(tr("roster export: profile \"%1\" failed: %2").arg(profile.name, e.summary()));
+                printErr(QCoreApplication::translate("Application", "roster export: profile \"%1\" failed: %2").arg(profile.name, e.summary()));
                 const QStringList lines = e.detailLines();
                 for (qsizetype i = 1; i < lines.size(); ++i)
                     printErr(QStringLiteral("  ") + lines[i]);
                 if (output != QLatin1String("-"))
-                    printErr(tr("  Nothing was written; %1 was left as it was.").arg(output));
+                    printErr(QCoreApplication::translate("Application", "  Nothing was written; %1 was left as it was.").arg(output));
                 exitCode = e.kind == ProviderError::Kind::Configuration ? Usage : Failed;
             }
             QCoreApplication::exit(exitCode);
@@ -282,14 +279,15 @@ int runExport(const QStringList &args)
 int runWindow(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Translations::install(&app, QLocale());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     QApplication::setDesktopFileName(QStringLiteral(ROSTER_APP_ID));
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Browse and export the users of identity and access providers."));
+    parser.setApplicationDescription(QCoreApplication::translate("Application", "Browse and export the users of identity and access providers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption demoOpt(QStringLiteral("demo"), tr("Open the built-in demo sandbox."));
-    QCommandLineOption configOpt(QStringLiteral("config"), tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    QCommandLineOption demoOpt(QStringLiteral("demo"), QCoreApplication::translate("Application", "Open the built-in demo sandbox."));
+    QCommandLineOption configOpt(QStringLiteral("config"), QCoreApplication::translate("Application", "Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
     parser.addOptions({demoOpt, configOpt});
     parser.process(app);
 
@@ -304,7 +302,7 @@ int runWindow(int argc, char *argv[])
 
     auto startDemo = [&] {
         if (!sandbox.start()) {
-            QMessageBox::critical(nullptr, tr("Roster"), tr("The demo sandbox could not listen on 127.0.0.1."));
+            QMessageBox::critical(nullptr, QCoreApplication::translate("Application", "Roster"), QCoreApplication::translate("Application", "The demo sandbox could not listen on 127.0.0.1."));
             return false;
         }
         store.setProfiles(SandboxDemo::profiles(sandbox.url()));
@@ -320,17 +318,17 @@ int runWindow(int argc, char *argv[])
         const QString path = ProfileStore::resolvePath(parser.value(configOpt));
         context.profilesPath = path;
         if (QFileInfo::exists(path) && !store.load(path)) {
-            QMessageBox::warning(nullptr, tr("Roster"),
-                                 tr("The profiles file %1 has problems, so no profile was loaded:\n\n%2\n\nFix the file and start Roster again; profiles you add now would replace it.")
+            QMessageBox::warning(nullptr, QCoreApplication::translate("Application", "Roster"),
+                                 QCoreApplication::translate("Application", "The profiles file %1 has problems, so no profile was loaded:\n\n%2\n\nFix the file and start Roster again; profiles you add now would replace it.")
                                      .arg(path, store.errorText()));
             store.setProfiles({});
         }
         if (store.profiles().isEmpty()) {
-            QMessageBox ask(QMessageBox::Question, tr("Welcome to Roster"),
-                            tr("There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile."),
+            QMessageBox ask(QMessageBox::Question, QCoreApplication::translate("Application", "Welcome to Roster"),
+                            QCoreApplication::translate("Application", "There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile."),
                             QMessageBox::NoButton);
-            QPushButton *demo = ask.addButton(tr("Open the &demo"), QMessageBox::AcceptRole);
-            ask.addButton(tr("&Add a profile"), QMessageBox::RejectRole);
+            QPushButton *demo = ask.addButton(QCoreApplication::translate("Application", "Open the &demo"), QMessageBox::AcceptRole);
+            ask.addButton(QCoreApplication::translate("Application", "&Add a profile"), QMessageBox::RejectRole);
             ask.setDefaultButton(demo);
             ask.exec();
             if (ask.clickedButton() == demo && !startDemo())
@@ -344,7 +342,7 @@ int runWindow(int argc, char *argv[])
 
 void printUsage()
 {
-    QTextStream(stdout) << tr(
+    QTextStream(stdout) << QCoreApplication::translate("Application",
         "Usage:\n"
         "  roster                         open the window\n"
         "  roster --demo                  open the window on the built-in sandbox\n"
@@ -367,11 +365,13 @@ int Application::run(int argc, char *argv[])
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QCoreApplication app(argc, argv);
+        Translations::install(&app, QLocale());
         printUsage();
         return Ok;
     }
     if (command == QLatin1String("sandbox") || command == QLatin1String("profiles") || command == QLatin1String("export")) {
         QCoreApplication app(argc, argv);
+        Translations::install(&app, QLocale());
         QStringList args = app.arguments();
         args.removeAt(1); // the command word
         if (command == QLatin1String("export"))
@@ -381,7 +381,8 @@ int Application::run(int argc, char *argv[])
     if (command.isEmpty() || command.startsWith(QLatin1Char('-')))
         return runWindow(argc, argv);
     QCoreApplication app(argc, argv);
-    printErr(tr("roster: unknown command \"%1\"").arg(command));
+    Translations::install(&app, QLocale());
+    printErr(QCoreApplication::translate("Application", "roster: unknown command \"%1\"").arg(command));
     printUsage();
     return Usage;
 }

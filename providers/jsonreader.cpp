@@ -4,10 +4,6 @@
 #include <QJsonDocument>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ResponseParsing", text);
-}
 } // namespace
 
 void JsonReader::fail(const QString &message) const
@@ -29,12 +25,12 @@ QString JsonReader::str(QLatin1String key, bool required, bool numbersToo) const
         return v.toString();
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(tr("\"%1\" is missing").arg(key));
+            fail(QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key));
         return {};
     }
     if (numbersToo && v.isDouble())
         return ResponseParsing::valueText(v);
-    fail(tr("\"%1\" should be a string").arg(key));
+    fail(QCoreApplication::translate("ResponseParsing", "\"%1\" should be a string").arg(key));
     return {};
 }
 
@@ -53,7 +49,7 @@ bool JsonReader::boolean(QLatin1String key, bool fallback) const
     if (v.isBool())
         return v.toBool();
     if (!v.isUndefined() && !v.isNull())
-        fail(tr("\"%1\" should be true or false").arg(key));
+        fail(QCoreApplication::translate("ResponseParsing", "\"%1\" should be true or false").arg(key));
     return fallback;
 }
 
@@ -64,8 +60,8 @@ QJsonArray JsonReader::array(QLatin1String key, bool required) const
         return v.toArray();
     if ((v.isUndefined() || v.isNull()) && !required)
         return {};
-    fail(v.isUndefined() || v.isNull() ? tr("\"%1\" is missing").arg(key)
-                                       : tr("\"%1\" should be an array").arg(key));
+    fail(v.isUndefined() || v.isNull() ? QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key)
+                                       : QCoreApplication::translate("ResponseParsing", "\"%1\" should be an array").arg(key));
     return {};
 }
 
@@ -76,15 +72,15 @@ QJsonObject JsonReader::object(QLatin1String key, bool required) const
         return v.toObject();
     if ((v.isUndefined() || v.isNull()) && !required)
         return {};
-    fail(v.isUndefined() || v.isNull() ? tr("\"%1\" is missing").arg(key)
-                                       : tr("\"%1\" should be an object").arg(key));
+    fail(v.isUndefined() || v.isNull() ? QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key)
+                                       : QCoreApplication::translate("ResponseParsing", "\"%1\" should be an object").arg(key));
     return {};
 }
 
 bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, ProviderError *error)
 {
     if (body.trimmed().isEmpty()) {
-        *error = malformed(tr("The response body is empty."), body);
+        *error = malformed(QCoreApplication::translate("ResponseParsing", "The response body is empty."), body);
         return false;
     }
     QJsonParseError parseError;
@@ -93,8 +89,8 @@ bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, Prov
         return true;
     // The parser stopping at the very end means the document was cut short.
     const bool truncated = parseError.offset >= body.trimmed().size() - 1;
-    *error = malformed(truncated ? tr("The response body is truncated (it ends at byte %1 inside a JSON value).").arg(body.size())
-                                 : tr("The response body is not valid JSON (%1 at byte %2).")
+    *error = malformed(truncated ? QCoreApplication::translate("ResponseParsing", "The response body is truncated (it ends at byte %1 inside a JSON value).").arg(body.size())
+                                 : QCoreApplication::translate("ResponseParsing", "The response body is not valid JSON (%1 at byte %2).")
                                        .arg(parseError.errorString())
                                        .arg(parseError.offset),
                        body);

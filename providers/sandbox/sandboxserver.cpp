@@ -6,6 +6,7 @@
 #include "../llamacloud/llamacloudroutes.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpSocket>
@@ -135,6 +136,8 @@ void SandboxServer::clearRecentRequests()
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    QElapsedTimer arrived;
+    arrived.start();
     SandboxRequest r;
     switch (request.method()) {
     case QHttpServerRequest::Method::Get: r.method = "GET"; break;
@@ -156,7 +159,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             m_recent.removeFirst();
     }
     const SandboxResponse response = dispatch(r);
-    const int delay = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);
+    // The latency is the time to the response, so the time spent generating it counts toward it.
+    const int latency = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);
+    const int delay = std::max(0, latency - int(arrived.elapsed()));
     emit served(r.path, response.status);
     if (delay <= 0) {
         write(socket, response);

@@ -1,0 +1,1649 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Roster</source>
+        <translation>Über Roster</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Roster %1&lt;/h2&gt;&lt;p&gt;Browse the users of an organization held by an identity or access provider, inspect their roles, permissions and invitations, and export them to CSV.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, Version 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Roster %1&lt;/h2&gt;&lt;p&gt;Durchsuchen Sie die Benutzer einer Organisation bei einem Identitäts- oder Zugriffsanbieter, prüfen Sie ihre Rollen, Berechtigungen und Einladungen und exportieren Sie sie als CSV.&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License, Version 2.0.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>roster: unknown command "%1"</source>
+        <translation>roster: unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>Serve the sandbox provider APIs on 127.0.0.1 until stopped.</source>
+        <translation>Stellt die Anbieter-APIs der Sandbox auf 127.0.0.1 bereit, bis sie beendet wird.</translation>
+    </message>
+    <message>
+        <source>TCP port (default: any free port).</source>
+        <translation>TCP-Port (Standard: ein freier Port).</translation>
+    </message>
+    <message>
+        <source>Users per organization (default 25000).</source>
+        <translation>Benutzer pro Organisation (Standard 25000).</translation>
+    </message>
+    <message>
+        <source>Latency per response in ms (default 60).</source>
+        <translation>Latenz pro Antwort in ms (Standard 60).</translation>
+    </message>
+    <message>
+        <source>roster sandbox: --port must be a number from 0 to 65535</source>
+        <translation>roster sandbox: --port muss eine Zahl von 0 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>roster sandbox: --users must be a number from 0 to 10000000</source>
+        <translation>roster sandbox: --users muss eine Zahl von 0 bis 10000000 sein</translation>
+    </message>
+    <message>
+        <source>roster sandbox: --latency must be a number of milliseconds from 0 to 60000</source>
+        <translation>roster sandbox: --latency muss eine Anzahl Millisekunden von 0 bis 60000 sein</translation>
+    </message>
+    <message>
+        <source>roster sandbox: cannot listen on 127.0.0.1:%1</source>
+        <translation>roster sandbox: kann nicht auf 127.0.0.1:%1 lauschen</translation>
+    </message>
+    <message>
+        <source>Sandbox serving on %1 (%2 users per organization, %3 ms latency).</source>
+        <translation>Sandbox läuft auf %1 (%2 Benutzer pro Organisation, %3 ms Latenz).</translation>
+    </message>
+    <message>
+        <source>Demo profiles (token: %1):</source>
+        <translation>Demo-Profile (Token: %1):</translation>
+    </message>
+    <message>
+        <source>roster: the profiles file %1 has problems:</source>
+        <translation>roster: die Profildatei %1 hat Fehler:</translation>
+    </message>
+    <message>
+        <source>List the configured profiles.</source>
+        <translation>Listet die eingerichteten Profile auf.</translation>
+    </message>
+    <message>
+        <source>Profiles file (default: $ROSTER_CONFIG or %1).</source>
+        <translation>Profildatei (Standard: $ROSTER_CONFIG oder %1).</translation>
+    </message>
+    <message>
+        <source>List the built-in demo profiles.</source>
+        <translation>Listet die eingebauten Demo-Profile auf.</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>Fetch every page of a profile's organization and write CSV.</source>
+        <translation>Lädt jede Seite der Organisation eines Profils und schreibt CSV.</translation>
+    </message>
+    <message>
+        <source>The profile to export.</source>
+        <translation>Das zu exportierende Profil.</translation>
+    </message>
+    <message>
+        <source>The CSV file to write, or - for standard output.</source>
+        <translation>Die zu schreibende CSV-Datei, oder - für die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Column keys, comma separated, in output order (default: %1).</source>
+        <translation>Spaltenschlüssel, durch Kommas getrennt, in Ausgabereihenfolge (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Start the file with a UTF-8 byte-order mark (for spreadsheets).</source>
+        <translation>Die Datei mit einer UTF-8-Bytereihenfolgemarke beginnen (für Tabellenkalkulationen).</translation>
+    </message>
+    <message>
+        <source>Do not prefix ' to cells that start with = + - @ TAB or CR.</source>
+        <translation>Zellen, die mit = + - @ TAB oder CR beginnen, kein ' voranstellen.</translation>
+    </message>
+    <message>
+        <source>Use the built-in sandbox and its demo profiles.</source>
+        <translation>Die eingebaute Sandbox und ihre Demo-Profile verwenden.</translation>
+    </message>
+    <message>
+        <source>Print nothing but errors.</source>
+        <translation>Nur Fehler ausgeben.</translation>
+    </message>
+    <message>
+        <source>Pages fetched at once where the provider allows it (default 4).</source>
+        <translation>Gleichzeitig geladene Seiten, wo der Anbieter es erlaubt (Standard 4).</translation>
+    </message>
+    <message>
+        <source>roster export: unexpected argument "%1"</source>
+        <translation>roster export: unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>roster export: --profile NAME is required (see `roster profiles`)</source>
+        <translation>roster export: --profile NAME ist erforderlich (siehe `roster profiles`)</translation>
+    </message>
+    <message>
+        <source>roster export: --output FILE is required (use - for standard output)</source>
+        <translation>roster export: --output DATEI ist erforderlich (- für die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>roster export: unknown column key "%1" in --columns (known keys: %2)</source>
+        <translation>roster export: unbekannter Spaltenschlüssel „%1“ in --columns (bekannte Schlüssel: %2)</translation>
+    </message>
+    <message>
+        <source>roster export: --parallel must be a number from 1 to 16</source>
+        <translation>roster export: --parallel muss eine Zahl von 1 bis 16 sein</translation>
+    </message>
+    <message>
+        <source>roster export: cannot start the demo sandbox on 127.0.0.1</source>
+        <translation>roster export: die Demo-Sandbox kann auf 127.0.0.1 nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>roster export: no profile named "%1" (profiles: %2)</source>
+        <translation>roster export: kein Profil namens „%1“ (Profile: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>roster export: cannot write to standard output</source>
+        <translation>roster export: kann nicht in die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>%1%2 rows, %3 rows/s</source>
+        <translation>%1%2 Zeilen, %3 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>%1 Zeilen nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>roster export: profile "%1" failed: %2</source>
+        <translation>roster export: Profil „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>  Nothing was written; %1 was left as it was.</source>
+        <translation>  Es wurde nichts geschrieben; %1 blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Browse and export the users of identity and access providers.</source>
+        <translation>Benutzer von Identitäts- und Zugriffsanbietern durchsuchen und exportieren.</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo sandbox.</source>
+        <translation>Die eingebaute Demo-Sandbox öffnen.</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>The demo sandbox could not listen on 127.0.0.1.</source>
+        <translation>Die Demo-Sandbox konnte nicht auf 127.0.0.1 lauschen.</translation>
+    </message>
+    <message>
+        <source>The profiles file %1 has problems, so no profile was loaded:
+
+%2
+
+Fix the file and start Roster again; profiles you add now would replace it.</source>
+        <translation>Die Profildatei %1 hat Fehler, daher wurde kein Profil geladen:
+
+%2
+
+Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profile würden sie ersetzen.</translation>
+    </message>
+    <message>
+        <source>Welcome to Roster</source>
+        <translation>Willkommen bei Roster</translation>
+    </message>
+    <message>
+        <source>There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile.</source>
+        <translation>Es gibt noch keine Profile. Sie können sich in der Demo-Sandbox umsehen, die alle vier Anbieter-APIs mit erfundenen Benutzern auf diesem Computer bereitstellt, oder Ihr erstes Profil anlegen.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add a profile</source>
+        <translation>Profil &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Usage:
+  roster                         open the window
+  roster --demo                  open the window on the built-in sandbox
+  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
+                 [--no-formula-guard] [--config FILE] [--demo] [--quiet]
+  roster profiles [--config FILE] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS]
+  roster --version | --help
+</source>
+        <translation>Aufruf:
+  roster                         öffnet das Fenster
+  roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
+  roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
+                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet]
+  roster profiles [--config DATEI] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS]
+  roster --version | --help
+</translation>
+    </message>
+</context>
+<context>
+    <name>CharParser</name>
+    <message>
+        <source>Expected a JSON array of directory users.</source>
+        <translation>Ein JSON-Array von Verzeichnisbenutzern wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>[%1] should be an object</source>
+        <translation>[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a Char error body.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne Char-Fehlerinhalt.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON array of directories.</source>
+        <translation>Ein JSON-Array von Verzeichnissen wurde erwartet.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>no credential is configured.</source>
+        <translation>es ist keine Anmeldeinformation eingerichtet.</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is not set.</source>
+        <translation>die Umgebungsvariable %1 ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is empty.</source>
+        <translation>die Umgebungsvariable %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>cannot read the credential file %1: %2.</source>
+        <translation>die Anmeldedatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>the credential file %1 is empty.</source>
+        <translation>die Anmeldedatei %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>the keychain can only be read asynchronously.</source>
+        <translation>der Schlüsselbund kann nur asynchron gelesen werden.</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s; is a secret service running?</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet; läuft ein Secret Service?</translation>
+    </message>
+    <message>
+        <source>the keychain holds no secret for this profile; set one in the profile dialog.</source>
+        <translation>der Schlüsselbund enthält kein Geheimnis für dieses Profil; legen Sie eines im Profildialog fest.</translation>
+    </message>
+    <message>
+        <source>the keychain is unavailable: %1</source>
+        <translation>der Schlüsselbund ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>the keychain entry is empty.</source>
+        <translation>der Schlüsselbundeintrag ist leer.</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s.</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>could not store the secret in the keychain: %1</source>
+        <translation>das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>could not remove the secret from the keychain: %1</source>
+        <translation>das Geheimnis konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Profile "%1": %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CspParser</name>
+    <message>
+        <source>Expected a JSON object with "results".</source>
+        <translation>Ein JSON-Objekt mit „results“ wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>results[%1] should be an object</source>
+        <translation>results[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>"totalResults" should be a number</source>
+        <translation>„totalResults“ sollte eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>The page is empty but claims another page follows.</source>
+        <translation>Die Seite ist leer, gibt aber an, dass eine weitere folgt.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a CSP error body.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne CSP-Fehlerinhalt.</translation>
+    </message>
+    <message>
+        <source>The API token was refused (invalid_grant): it is expired or revoked. Generate a new API token in the CSP console.</source>
+        <translation>Das API-Token wurde abgelehnt (invalid_grant): es ist abgelaufen oder widerrufen. Erzeugen Sie ein neues API-Token in der CSP-Konsole.</translation>
+    </message>
+    <message>
+        <source>The API token could not be exchanged for an access token: %1</source>
+        <translation>Das API-Token konnte nicht gegen ein Zugriffstoken getauscht werden: %1</translation>
+    </message>
+    <message>
+        <source>The token exchange answered with an unreadable body: %1</source>
+        <translation>Der Tokentausch antwortete mit einem unlesbaren Inhalt: %1</translation>
+    </message>
+    <message>
+        <source>The token exchange returned no access_token.</source>
+        <translation>Der Tokentausch lieferte kein access_token.</translation>
+    </message>
+</context>
+<context>
+    <name>CspProvider</name>
+    <message>
+        <source>Refused to follow a page link to another origin: %1</source>
+        <translation>Einem Seitenlink zu einem anderen Ursprung wurde nicht gefolgt: %1</translation>
+    </message>
+    <message>
+        <source>The token exchange failed: %1</source>
+        <translation>Der Tokentausch ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <source>Could not write the CSV data: %1</source>
+        <translation>Die CSV-Daten konnten nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPane</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask again for the page that failed; rows already loaded stay.</source>
+        <translation>Die fehlgeschlagene Seite erneut anfordern; bereits geladene Zeilen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field errors&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Feldfehler&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Meta&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Metadaten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation>Antwortinhalt</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>The provider gave no message.</source>
+        <translation>Der Anbieter gab keine Meldung an.</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Error code:</source>
+        <translation>Fehlercode:</translation>
+    </message>
+    <message>
+        <source>Request ID:</source>
+        <translation>Anfrage-ID:</translation>
+    </message>
+    <message>
+        <source>Retry after:</source>
+        <translation>Erneut versuchen nach:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation><numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Versuche:</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Übertragung:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>[… the body was longer; the first %1 KiB are shown]</source>
+        <translation>[… der Inhalt war länger; die ersten %1 KiB werden gezeigt]</translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation>(kein Inhalt)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export all users</source>
+        <translation>Alle Benutzer exportieren</translation>
+    </message>
+    <message>
+        <source>Export selected users</source>
+        <translation>Ausgewählte Benutzer exportieren</translation>
+    </message>
+    <message>
+        <source>Every page of %1 (%2 users) is fetched straight into the file.</source>
+        <translation>Jede Seite von %1 (%2 Benutzer) wird direkt in die Datei geladen.</translation>
+    </message>
+    <message>
+        <source>Every page of %1 is fetched straight into the file.</source>
+        <translation>Jede Seite von %1 wird direkt in die Datei geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) of %1, in the table's order.</source>
+        <translation><numerusform>%n ausgewählte Zeile von %1, in der Reihenfolge der Tabelle.</numerusform><numerusform>%n ausgewählte Zeilen von %1, in der Reihenfolge der Tabelle.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Tick the columns to write; drag them to change their order.</source>
+        <translation>Haken Sie die zu schreibenden Spalten an; ziehen Sie sie, um die Reihenfolge zu ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Spalten:</translation>
+    </message>
+    <message>
+        <source>Start with a byte-order &amp;mark (helps some spreadsheet programs detect UTF-8)</source>
+        <translation>Mit einer Bytereihenfolge&amp;marke beginnen (hilft manchen Tabellenkalkulationen, UTF-8 zu erkennen)</translation>
+    </message>
+    <message>
+        <source>Protect against &amp;formulas: prefix ' to cells starting with = + - @ (not to plain numbers such as phone numbers)</source>
+        <translation>Vor &amp;Formeln schützen: Zellen, die mit = + - @ beginnen, ein ' voranstellen (nicht bei reinen Zahlen wie Telefonnummern)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Tick at least one column.</source>
+        <translation>Haken Sie mindestens eine Spalte an.</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Wählen Sie eine Datei zum Schreiben.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add a file name.</source>
+        <translation>%1 ist ein Ordner; fügen Sie einen Dateinamen hinzu.</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it when the export has finished?
+(If the export fails or is cancelled, the file stays as it is.)</source>
+        <translation>%1 existiert bereits. Nach Abschluss des Exports ersetzen?
+(Schlägt der Export fehl oder wird er abgebrochen, bleibt die Datei unverändert.)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No provider to export from.</source>
+        <translation>Kein Anbieter zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The provider returned an empty page at item %1 of %2.</source>
+        <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
+    </message>
+    <message>
+        <source>The provider announced %1 users but %2 were received.</source>
+        <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpCall</name>
+    <message>
+        <source>The network manager is gone.</source>
+        <translation>Der Netzwerkmanager existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The response announced %1 bytes, more than the limit of %2 bytes.</source>
+        <translation>Die Antwort kündigte %1 Bytes an, mehr als die Grenze von %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>The response exceeded the limit of %1 bytes.</source>
+        <translation>Die Antwort überschritt die Grenze von %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>No data arrived for %1 s.</source>
+        <translation>Seit %1 s sind keine Daten angekommen.</translation>
+    </message>
+    <message>
+        <source>Refused to follow a redirect from %1 to another origin, %2.</source>
+        <translation>Einer Umleitung von %1 zu einem anderen Ursprung, %2, wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>Too many redirects.</source>
+        <translation>Zu viele Umleitungen.</translation>
+    </message>
+</context>
+<context>
+    <name>KarmoParser</name>
+    <message>
+        <source>Expected a JSON object with "users" and "pagination".</source>
+        <translation>Ein JSON-Objekt mit „users“ und „pagination“ wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>users[%1] should be an object</source>
+        <translation>users[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>The page is empty but claims another page follows.</source>
+        <translation>Die Seite ist leer, gibt aber an, dass eine weitere folgt.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a Karmo error body.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne Karmo-Fehlerinhalt.</translation>
+    </message>
+    <message>
+        <source>The access-management provider is not configured for this environment.</source>
+        <translation>Der Zugriffsverwaltungsanbieter ist für diese Umgebung nicht eingerichtet.</translation>
+    </message>
+</context>
+<context>
+    <name>LlamaCloudParser</name>
+    <message>
+        <source>Expected a JSON array of memberships.</source>
+        <translation>Ein JSON-Array von Mitgliedschaften wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>[%1] should be an object</source>
+        <translation>[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a FastAPI error body.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne FastAPI-Fehlerinhalt.</translation>
+    </message>
+    <message>
+        <source>Validation error</source>
+        <translation>Validierungsfehler</translation>
+    </message>
+    <message>
+        <source>Request error</source>
+        <translation>Anfragefehler</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Roster — demo sandbox</source>
+        <translation>Roster — Demo-Sandbox</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation>Zeigen, was schiefging</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Load the organization again from the first page (F5)</source>
+        <translation>Die Organisation ab der ersten Seite neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>&amp;Ausgewählte exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;all…</source>
+        <translation>A&amp;lle exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Fetch every page of the organization straight into a CSV file</source>
+        <translation>Jede Seite der Organisation direkt in eine CSV-Datei laden</translation>
+    </message>
+    <message>
+        <source>Filter loaded rows (Ctrl+F)</source>
+        <translation>Geladene Zeilen filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Copy selected rows</source>
+        <translation>Ausgewählte Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Show &amp;error</source>
+        <translation>&amp;Fehler anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profiles…</source>
+        <translation>Profile &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Roster</source>
+        <translation>&amp;Über Roster</translation>
+    </message>
+    <message>
+        <source>The provider asked to wait; trying again in %1 s (attempt %2)…</source>
+        <translation>Der Anbieter bat zu warten; neuer Versuch in %1 s (Versuch %2) …</translation>
+    </message>
+    <message>
+        <source>%1 loaded of %2</source>
+        <translation>%1 von %2 geladen</translation>
+    </message>
+    <message>
+        <source>%1 loaded</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 loaded, more available</source>
+        <translation>%1 geladen, weitere verfügbar</translation>
+    </message>
+    <message>
+        <source>Reading the credential for %1…</source>
+        <translation>Anmeldeinformation für %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Loading users from %1…</source>
+        <translation>Benutzer von %1 werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>All users of %1 are loaded.</source>
+        <translation>Alle Benutzer von %1 sind geladen.</translation>
+    </message>
+    <message>
+        <source>Scroll down to load more.</source>
+        <translation>Nach unten blättern, um mehr zu laden.</translation>
+    </message>
+    <message>
+        <source>No profile selected.</source>
+        <translation>Kein Profil ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 loaded match</source>
+        <translation>%1 von %2 geladenen passen</translation>
+    </message>
+    <message>
+        <source>sorted: loaded rows only</source>
+        <translation>sortiert: nur geladene Zeilen</translation>
+    </message>
+    <message>
+        <source>No profiles yet.
+Use Profiles › Edit profiles… to add one.</source>
+        <translation>Noch keine Profile.
+Legen Sie über Profile › Profile bearbeiten … eines an.</translation>
+    </message>
+    <message>
+        <source>Reading the credential…</source>
+        <translation>Anmeldeinformation wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Could not load users.
+The error is shown on the right.</source>
+        <translation>Benutzer konnten nicht geladen werden.
+Der Fehler wird rechts angezeigt.</translation>
+    </message>
+    <message>
+        <source>This organization has no users.</source>
+        <translation>Diese Organisation hat keine Benutzer.</translation>
+    </message>
+    <message>
+        <source>No loaded user matches “%1”.
+Scroll or clear the filter to load more.</source>
+        <translation>Kein geladener Benutzer passt zu „%1“.
+Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
+    </message>
+    <message>
+        <source>No user matches “%1”.</source>
+        <translation>Kein Benutzer passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Select the rows to export first (Ctrl+A selects every loaded row).</source>
+        <translation>Wählen Sie zuerst die zu exportierenden Zeilen aus (Strg+A wählt alle geladenen Zeilen).</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source> · %1 rows/s</source>
+        <translation> · %1 Zeilen/s</translation>
+    </message>
+    <message numerus="yes">
+        <source> · about %n second(s) left</source>
+        <translation><numerusform> · noch etwa %n Sekunde</numerusform><numerusform> · noch etwa %n Sekunden</numerusform></translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation><numerusform>%n Zeile nach %1 geschrieben.</numerusform><numerusform>%n Zeilen nach %1 geschrieben.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Nothing was written; any existing file was left as it was.
+
+%1</source>
+        <translation>Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Profiles not saved</source>
+        <translation>Profile nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>PagingGuard</name>
+    <message>
+        <source>The provider returned a page token that was already used; stopped to avoid an endless loop.</source>
+        <translation>Der Anbieter lieferte ein bereits verwendetes Seiten-Token; abgebrochen, um eine Endlosschleife zu vermeiden.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Karmo (WorkOS mode)</source>
+        <translation>Karmo (WorkOS-Modus)</translation>
+    </message>
+    <message>
+        <source>LlamaCloud</source>
+        <translation>LlamaCloud</translation>
+    </message>
+    <message>
+        <source>VMware Cloud Services (CSP)</source>
+        <translation>VMware Cloud Services (CSP)</translation>
+    </message>
+    <message>
+        <source>Char directory</source>
+        <translation>Char-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>These are the demo sandbox's profiles. Changes last until Roster is closed and are never saved.</source>
+        <translation>Dies sind die Profile der Demo-Sandbox. Änderungen gelten, bis Roster geschlossen wird, und werden nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen …</translation>
+    </message>
+    <message>
+        <source>List the directories this token can see</source>
+        <translation>Die Verzeichnisse auflisten, die dieses Token sieht</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>File (first line)</source>
+        <translation>Datei (erste Zeile)</translation>
+    </message>
+    <message>
+        <source>Demo token (not saved)</source>
+        <translation>Demo-Token (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Credential from:</source>
+        <translation>Anmelde&amp;daten aus:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Variable or file:</source>
+        <translation>&amp;Variable oder Datei:</translation>
+    </message>
+    <message>
+        <source>Credential file</source>
+        <translation>Anmeldedatei</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored secret</source>
+        <translation>Leer lassen, um das gespeicherte Geheimnis zu behalten</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain, never in the profiles file.</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in der Profildatei.</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>&amp;Seitengröße:</translation>
+    </message>
+    <message>
+        <source>Session cookie</source>
+        <translation>Sitzungs-Cookie</translation>
+    </message>
+    <message>
+        <source>Bearer API key</source>
+        <translation>Bearer-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>LlamaCloud &amp;auth:</source>
+        <translation>LlamaCloud-&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>API token (exchanged)</source>
+        <translation>API-Token (getauscht)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>CSP &amp;token:</source>
+        <translation>CSP-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Directory id (UUID)</source>
+        <translation>Verzeichnis-ID (UUID)</translation>
+    </message>
+    <message>
+        <source>Organization id</source>
+        <translation>Organisations-ID</translation>
+    </message>
+    <message>
+        <source>/path/to/token</source>
+        <translation>/pfad/zum/token</translation>
+    </message>
+    <message>
+        <source>VARIABLE_NAME</source>
+        <translation>VARIABLENNAME</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>another profile has this name</source>
+        <translation>ein anderes Profil hat diesen Namen</translation>
+    </message>
+    <message>
+        <source>Fix the profiles marked with a warning first.</source>
+        <translation>Korrigieren Sie zuerst die mit einer Warnung markierten Profile.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>New profile %1</source>
+        <translation>Neues Profil %1</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile "%1"?</source>
+        <translation>Das Profil „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Fix the profile first: %1</source>
+        <translation>Korrigieren Sie zuerst das Profil: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden …</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ Connected: the first page has %n user(s)</source>
+        <translation><numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform><numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform></translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>Fill in the base URL and credential first: %1</source>
+        <translation>Füllen Sie zuerst Basis-URL und Anmeldedaten aus: %1</translation>
+    </message>
+    <message>
+        <source>Listing directories…</source>
+        <translation>Verzeichnisse werden aufgelistet …</translation>
+    </message>
+    <message>
+        <source>This token sees no directories.</source>
+        <translation>Dieses Token sieht keine Verzeichnisse.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 users) [%4]</source>
+        <translation>%1 — %2 (%3 Benutzer) [%4]</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Choose a directory</source>
+        <translation>Verzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>Directories this token can see:</source>
+        <translation>Verzeichnisse, die dieses Token sieht:</translation>
+    </message>
+    <message>
+        <source>Secret not stored</source>
+        <translation>Geheimnis nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>is missing or empty</source>
+        <translation>fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>unknown kind "%1" (expected one of: %2)</source>
+        <translation>unbekannte Art „%1“ (erwartet wird eine von: %2)</translation>
+    </message>
+    <message>
+        <source>"%1" is not an http:// or https:// URL with a host</source>
+        <translation>„%1“ ist keine http://- oder https://-URL mit Host</translation>
+    </message>
+    <message>
+        <source>http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use https://</source>
+        <translation>http:// ist nur für Loopback-Hosts erlaubt (127.0.0.0/8, ::1, localhost); verwenden Sie https://</translation>
+    </message>
+    <message>
+        <source>must not hold user info, a query or a fragment</source>
+        <translation>darf keine Benutzerangaben, Abfrage oder Fragment enthalten</translation>
+    </message>
+    <message>
+        <source>must not contain '/'</source>
+        <translation>darf kein '/' enthalten</translation>
+    </message>
+    <message>
+        <source>is missing (expected {"env": "VAR"}, {"file": "/path"} or {"keychain": true})</source>
+        <translation>fehlt (erwartet: {"env": "VAR"}, {"file": "/pfad"} oder {"keychain": true})</translation>
+    </message>
+    <message>
+        <source>names an empty variable or path</source>
+        <translation>nennt eine leere Variable oder einen leeren Pfad</translation>
+    </message>
+    <message>
+        <source>is not an option of kind "%1"</source>
+        <translation>ist keine Option der Art „%1“</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation>muss eine ganze Zahl von 1 bis %1 sein</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>muss eines davon sein: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>kein gültiges JSON bei Position %1: %2</translation>
+    </message>
+    <message>
+        <source>the top level must be an object with a "profiles" array</source>
+        <translation>die oberste Ebene muss ein Objekt mit einem „profiles“-Array sein</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid URL</source>
+        <translation>„%1“ ist keine gültige URL</translation>
+    </message>
+    <message>
+        <source>must hold exactly one of "env", "file" or "keychain"</source>
+        <translation>muss genau eines von „env“, „file“ oder „keychain“ enthalten</translation>
+    </message>
+    <message>
+        <source>must be {"env": "VAR"}, {"file": "/path"} or {"keychain": true}</source>
+        <translation>muss {"env": "VAR"}, {"file": "/pfad"} oder {"keychain": true} sein</translation>
+    </message>
+    <message>
+        <source>is used by an earlier profile; names must be unique</source>
+        <translation>wird von einem früheren Profil verwendet; Namen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>profiles file</source>
+        <translation>Profildatei</translation>
+    </message>
+    <message>
+        <source>profile "%1"</source>
+        <translation>Profil „%1“</translation>
+    </message>
+    <message>
+        <source>profile #%1</source>
+        <translation>Profil #%1</translation>
+    </message>
+    <message>
+        <source>%1: field "%2": %3</source>
+        <translation>%1: Feld „%2“: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderError</name>
+    <message>
+        <source>Provider error</source>
+        <translation>Anbieterfehler</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Response too large</source>
+        <translation>Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>Malformed response</source>
+        <translation>Fehlerhafte Antwort</translation>
+    </message>
+    <message>
+        <source>Paging loop</source>
+        <translation>Seitenschleife</translation>
+    </message>
+    <message>
+        <source>Refused redirect</source>
+        <translation>Umleitung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Configuration error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Row count mismatch</source>
+        <translation>Zeilenzahl stimmt nicht</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1 %2</source>
+        <translation>HTTP-Status: %1 %2</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Fehlercode: %1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message>
+        <source>Meta: %1 = %2</source>
+        <translation>Metadaten: %1 = %2</translation>
+    </message>
+    <message>
+        <source>Field error: %1: %2</source>
+        <translation>Feldfehler: %1: %2</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+    <message>
+        <source>Retry after: %1 s</source>
+        <translation>Erneut versuchen nach: %1 s</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Transport: %1</source>
+        <translation>Übertragung: %1</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseParsing</name>
+    <message>
+        <source>The response body is empty.</source>
+        <translation>Der Antwortinhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>The response body is truncated (it ends at byte %1 inside a JSON value).</source>
+        <translation>Der Antwortinhalt ist abgeschnitten (er endet bei Byte %1 mitten in einem JSON-Wert).</translation>
+    </message>
+    <message>
+        <source>The response body is not valid JSON (%1 at byte %2).</source>
+        <translation>Der Antwortinhalt ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>"%1" is missing</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>"%1" should be a string</source>
+        <translation>„%1“ sollte eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>"%1" should be true or false</source>
+        <translation>„%1“ sollte true oder false sein</translation>
+    </message>
+    <message>
+        <source>"%1" should be an array</source>
+        <translation>„%1“ sollte ein Array sein</translation>
+    </message>
+    <message>
+        <source>"%1" should be an object</source>
+        <translation>„%1“ sollte ein Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>UserDetailPane</name>
+    <message>
+        <source>Select a user to see their identity, roles, permissions and invitation.</source>
+        <translation>Wählen Sie einen Benutzer, um Identität, Rollen, Berechtigungen und Einladung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Roles and permissions</source>
+        <translation>Rollen und Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Role / permission</source>
+        <translation>Rolle / Berechtigung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Raw IdP attributes</source>
+        <translation>Rohe IdP-Attribute</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Raw record</source>
+        <translation>Rohdatensatz</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>JSON kopieren</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <source>Given name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Family name:</source>
+        <translation>Nachname:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>Benutzer-ID:</translation>
+    </message>
+    <message>
+        <source>(none: not signed up yet)</source>
+        <translation>(keine: noch nicht registriert)</translation>
+    </message>
+    <message>
+        <source>IdP ID:</source>
+        <translation>IdP-ID:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domäne:</translation>
+    </message>
+    <message>
+        <source>Locale:</source>
+        <translation>Gebietsschema:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Verzeichnis:</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Pending: invited, has not signed up yet.</source>
+        <translation>Ausstehend: eingeladen, noch nicht registriert.</translation>
+    </message>
+    <message>
+        <source>Accepted: a member of the organization.</source>
+        <translation>Angenommen: Mitglied der Organisation.</translation>
+    </message>
+    <message>
+        <source>Invited by %1 (%2)</source>
+        <translation>Eingeladen von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Invited by %1</source>
+        <translation>Eingeladen von %1</translation>
+    </message>
+    <message>
+        <source>Inviter not recorded.</source>
+        <translation>Einladende Person nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>Organization roles</source>
+        <translation>Organisationsrollen</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>membership: %1</source>
+        <translation>Mitgliedschaft: %1</translation>
+    </message>
+    <message>
+        <source>expires: %1</source>
+        <translation>läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>resource: %1</source>
+        <translation>Ressource: %1</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>verweigert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+    </message>
+    <message>
+        <source>via group %1</source>
+        <translation>über Gruppe %1</translation>
+    </message>
+    <message>
+        <source>No roles</source>
+        <translation>Keine Rollen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(not JSON)</source>
+        <translation>(kein JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>The provider returned an empty page at item %1 of %2.</source>
+        <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>IdP ID</source>
+        <translation>IdP-ID</translation>
+    </message>
+    <message>
+        <source>Invited by</source>
+        <translation>Eingeladen von</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Column key: %1</source>
+        <translation>Spaltenschlüssel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableView</name>
+    <message numerus="yes">
+        <source>&amp;Copy %n row(s)</source>
+        <translation><numerusform>%n Zeile &amp;kopieren</numerusform><numerusform>%n Zeilen &amp;kopieren</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export %n selected row(s)…</source>
+        <translation><numerusform>%n ausgewählte Zeile &amp;exportieren …</numerusform><numerusform>%n ausgewählte Zeilen &amp;exportieren …</numerusform></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Drag a column header to reorder</source>
+        <translation>Spaltenkopf ziehen, um die Reihenfolge zu ändern</translation>
+    </message>
+</context>
+</TS>
