@@ -2,6 +2,11 @@
 
 namespace {
 constexpr int kRawField = Columns::count;
+// Raw records longer than this are kept zlib-compressed: LlamaCloud members with roles and
+// permissions shrink to about a third, and they are only decoded when one user is opened.
+constexpr qsizetype kCompressAbove = 512;
+constexpr char kPlain = 0;
+constexpr char kZlib = 1;
 
 void appendVarint(QByteArray &out, quint64 v)
 {
@@ -40,8 +45,16 @@ CompactUser::CompactUser(const User &user)
         appendVarint(m_data, quint64(f.size()));
         m_data += f;
     }
-    appendVarint(m_data, quint64(user.rawRecord.size()));
-    m_data += user.rawRecord;
+    if (user.rawRecord.size() > kCompressAbove) {
+        const QByteArray packed = qCompress(user.rawRecord, 3);
+        appendVarint(m_data, quint64(packed.size() + 1));
+        m_data += kZlib;
+        m_data += packed;
+    } else {
+        appendVarint(m_data, quint64(user.rawRecord.size() + 1));
+        m_data += kPlain;
+        m_data += user.rawRecord;
+    }
     m_data.squeeze();
 }
 
@@ -74,7 +87,11 @@ QByteArray CompactUser::rawRecord() const
 {
     const char *begin = nullptr;
     qsizetype size = 0;
-    return field(kRawField, &begin, &size) ? QByteArray(begin, size) : QByteArray();
+    if (!field(kRawField, &begin, &size) || size < 1)
+        return {};
+    if (*begin == kZlib)
+        return qUncompress(reinterpret_cast<const uchar *>(begin + 1), size - 1);
+    return QByteArray(begin + 1, size - 1);
 }
 
 QString CompactUser::searchText() const

@@ -48,8 +48,8 @@ void UserTableModel::reload()
     dropReply();
     ++m_generation;
     beginResetModel();
-    m_rows.clear();
-    m_buffer.clear();
+    m_rows = QList<CompactUser>();
+    m_buffer = QList<User>();
     m_bufferPos = 0;
     m_total = -1;
     m_error = ProviderError();
@@ -278,7 +278,7 @@ void UserTableModel::appendRows(const QList<User> &users, qsizetype from, qsizet
     const int first = int(m_rows.size());
     m_inserting = true;
     beginInsertRows({}, first, first + int(count) - 1);
-    m_rows.reserve(m_rows.size() + count);
+    // No reserve(size + count) here: it would defeat the list's geometric growth (quadratic time).
     for (qsizetype i = from; i < from + count; ++i)
         m_rows.emplace_back(users.at(i));
     endInsertRows();
@@ -297,7 +297,7 @@ void UserTableModel::revealBatch()
     for (qsizetype i = from; i < from + n; ++i)
         m_buffer[i] = User();
     if (m_bufferPos >= m_buffer.size()) {
-        m_buffer.clear();
+        m_buffer = QList<User>(); // clear() would keep the capacity: ~450 bytes per user
         m_bufferPos = 0;
     }
 }

@@ -60,7 +60,9 @@ void HttpPageReply::onCallFinished()
     }
     m_watcher = new QFutureWatcher<ParseResult>(this);
     connect(m_watcher, &QFutureWatcher<ParseResult>::finished, this, [this, attempts] {
-        ParseResult result = m_watcher->result();
+        // Take, not copy: a copy would leave the page shared with the future, and the first
+        // write into it would then duplicate every user.
+        ParseResult result = m_watcher->future().takeResult();
         m_watcher->deleteLater();
         m_watcher = nullptr;
         deliver(std::move(result), attempts);

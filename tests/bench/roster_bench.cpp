@@ -173,9 +173,14 @@ void figureMemory(const QString &kind, qint64 n, double targetBytes)
     const double seconds = timer.nsecsElapsed() / 1e9;
     const qint64 after = rssBytes();
     const double perUser = double(after - before) / double(n);
+    double packed = 0;
+    for (int r = 0; r < model->rowCount(); ++r)
+        packed += double(model->compactUser(r).byteSize());
+    packed /= std::max(1, model->rowCount());
     emitFigure({{QStringLiteral("figure"), QStringLiteral("memory_per_loaded_user")}, {QStringLiteral("kind"), kind},
                 {QStringLiteral("users"), n}, {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("load_seconds"), seconds},
                 {QStringLiteral("rss_growth_bytes"), after - before}, {QStringLiteral("bytes_per_user"), perUser},
+                {QStringLiteral("packed_row_bytes"), packed},
                 {QStringLiteral("target"), QStringLiteral("<= %1").arg(targetBytes)}, {QStringLiteral("met"), ok && perUser <= targetBytes}});
     delete model;
 }
