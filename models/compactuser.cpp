@@ -4,7 +4,7 @@ namespace {
 constexpr int kRawField = Columns::count;
 // Raw records longer than this are kept zlib-compressed: LlamaCloud members with roles and
 // permissions shrink to about a third, and they are only decoded when one user is opened.
-constexpr qsizetype kCompressAbove = 512;
+constexpr qsizetype kCompressAbove = 1536;
 constexpr char kPlain = 0;
 constexpr char kZlib = 1;
 
@@ -46,7 +46,7 @@ CompactUser::CompactUser(const User &user)
         m_data += f;
     }
     if (user.rawRecord.size() > kCompressAbove) {
-        const QByteArray packed = qCompress(user.rawRecord, 3);
+        const QByteArray packed = qCompress(user.rawRecord, 1);
         appendVarint(m_data, quint64(packed.size() + 1));
         m_data += kZlib;
         m_data += packed;

@@ -100,6 +100,7 @@ void ExportJob::start()
         return;
     }
     m_guard.reset();
+    m_guard.markUsed(QString());
     requestSequential(QString());
 }
 
@@ -110,12 +111,23 @@ void ExportJob::cancel()
     fail(ProviderError::make(ProviderError::Kind::Cancelled, tr("The export was cancelled.")));
 }
 
-void ExportJob::requestSequential(const QString &token)
+PageReply *ExportJob::requestSequential(const QString &token)
 {
-    m_guard.markUsed(token);
     PageReply *reply = m_provider->fetchPage(token);
     m_inFlight.append(reply);
-    connect(reply, &PageReply::finished, this, [this, reply] { onPage(reply, -1); });
+    connect(reply, &PageReply::finished, this, [this, reply] {
+        if (reply == m_prefetch) {
+            m_prefetchReady = true; // keep the order: it is handled once its predecessor is written
+            return;
+        }
+        onPage(reply, -1);
+    });
+    connect(reply, &PageReply::nextTokenHint, this, [this](const QString &hint) {
+        // Only when nothing is queued yet and the hint is new: a wrong hint costs one request.
+        if (m_running && !m_prefetch && m_inFlight.size() == 1 && !m_parallel)
+            m_prefetch = requestSequential(hint);
+    });
+    return reply;
 }
 
 void ExportJob::requestOffset(qint64 offset)
@@ -165,12 +177,26 @@ void ExportJob::onPage(PageReply *reply, qint64 offset)
         drainInOrder();
         return;
     }
-    // Ask for the next page first, so it travels while this one is written.
+    // Ask for the next page first, so it travels while this one is written: usually it is
+    // already on its way, requested on the hint; a wrong hint is dropped and asked again.
     const bool more = page.hasMore();
-    if (more)
-        requestSequential(page.nextToken);
+    PageReply *prefetch = std::exchange(m_prefetch, nullptr);
+    const bool prefetchReady = std::exchange(m_prefetchReady, false);
+    if (prefetch && (!more || prefetch->token() != page.nextToken)) {
+        m_inFlight.removeOne(prefetch);
+        prefetch->abort();
+        prefetch->deleteLater();
+        prefetch = nullptr;
+    }
+    if (more) {
+        m_guard.markUsed(page.nextToken);
+        if (!prefetch)
+            requestSequential(page.nextToken);
+    }
     if (!writePage(page))
         return;
+    if (prefetch && prefetchReady)
+        QMetaObject::invokeMethod(this, [this, prefetch] { onPage(prefetch, -1); }, Qt::QueuedConnection);
     if (!more)
         succeed();
 }

@@ -57,7 +57,7 @@ signals:
 private:
     void fail(ProviderError error);
     void succeed();
-    void requestSequential(const QString &token);
+    PageReply *requestSequential(const QString &token);
     void requestOffset(qint64 offset);
     void onPage(PageReply *reply, qint64 offset);
     bool writePage(const Page &page);
@@ -74,6 +74,8 @@ private:
     std::unique_ptr<QSaveFile> m_file;
     std::unique_ptr<CsvWriter> m_writer;
     QList<PageReply *> m_inFlight;
+    PageReply *m_prefetch = nullptr; // the next page, requested on a hint before this one was parsed
+    bool m_prefetchReady = false;    // it finished before its predecessor was written
     PagingGuard m_guard;
     QElapsedTimer m_clock;
     ProviderError m_error;

@@ -183,8 +183,14 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
         m_reply = m_config.nam->sendCustomRequest(request, method, body);
 
     const qint64 cap = m_config.options.maxBodyBytes;
+    m_body.clear();
+    // Backpressure: with an unbounded read buffer, QNAM piles up tens of megabytes while the UI
+    // thread copies the previous chunk, and one readyRead ends up copying 100 MB at once.
+    m_reply->setReadBufferSize(2 * 1024 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() <= cap && length.toLongLong() > m_body.capacity())
+            m_body.reserve(length.toLongLong()); // one allocation, no copying as the body grows
         if (length.isValid() && length.toLongLong() > cap) {
             failTransport(ProviderError::Kind::TooLarge,
                           tr("The response announced %1 bytes, more than the limit of %2 bytes.")
@@ -197,7 +203,9 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     // so a fast oversized burst would slip past the cap.
     connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
         m_timeout->start(m_config.options.timeoutMs);
-        const qint64 received = m_reply->bytesAvailable();
+        // Read as it arrives: one readAll() of a 200 MB body at the end blocks for most of a second.
+        m_body += m_reply->readAll();
+        const qint64 received = m_body.size();
         if (received > cap) {
             failTransport(ProviderError::Kind::TooLarge,
                           tr("The response exceeded the limit of %1 bytes.").arg(cap), false);
@@ -291,7 +299,8 @@ void HttpCall::onReplyFinished()
     HttpResponse response;
     response.status = status;
     response.headers = reply->rawHeaderPairs();
-    response.body = reply->readAll();
+    m_body += reply->readAll();
+    response.body = std::exchange(m_body, QByteArray());
     response.requestId = QString::fromUtf8(response.header("X-Request-ID"));
     response.url = reply->url();
     response.attempts = m_attempt;

@@ -74,6 +74,8 @@ public:
     // True when an HTTP response (of any status) arrived; false on a transport failure.
     bool hasResponse() const { return m_hasResponse; }
     const HttpResponse &response() const { return m_response; }
+    // Moves the response out, so its body can be freed by whoever processes it last.
+    HttpResponse takeResponse() { return std::move(m_response); }
     const ProviderError &error() const { return m_error; }
     int attempts() const { return m_attempt; }
 
@@ -107,6 +109,7 @@ private:
     bool m_aborted = false;
     bool m_hasResponse = false;
     HttpResponse m_response;
+    QByteArray m_body;
     ProviderError m_error;
 };
 

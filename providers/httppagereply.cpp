@@ -50,10 +50,15 @@ void HttpPageReply::onCallFinished()
         finishWithError(call->error());
         return;
     }
-    const HttpResponse &response = call->response();
-    if (intercept(response))
+    if (intercept(call->response()))
         return;
+    HttpResponse response = call->takeResponse();
     const int attempts = response.attempts;
+    if (m_peeker && response.status == 200) {
+        const QString hint = m_peeker(response.body);
+        if (!hint.isEmpty())
+            emit nextTokenHint(hint);
+    }
     if (response.body.size() < offThreadThreshold) {
         deliver(m_parser(response), attempts);
         return;
@@ -67,7 +72,8 @@ void HttpPageReply::onCallFinished()
         m_watcher = nullptr;
         deliver(std::move(result), attempts);
     });
-    m_watcher->setFuture(QtConcurrent::run([parser = m_parser, response] { return parser(response); }));
+    // The worker becomes the body's only owner, so large buffers are freed off the UI thread.
+    m_watcher->setFuture(QtConcurrent::run([parser = m_parser](HttpResponse r) { return parser(r); }, std::move(response)));
 }
 
 void HttpPageReply::deliver(ParseResult result, int attempts)

@@ -16,12 +16,14 @@ class HttpPageReply : public PageReply
     Q_OBJECT
 public:
     using Parser = std::function<ParseResult(const HttpResponse &)>;
+    using Peeker = QString (*)(const QByteArray &body);
     static constexpr qsizetype offThreadThreshold = 256 * 1024;
 
     HttpPageReply(const QString &token, Parser parser, QObject *parent);
     ~HttpPageReply() override;
 
     void start(const HttpClient *client, const HttpRequest &request);
+    void setNextTokenPeeker(Peeker peeker) { m_peeker = peeker; }
 
 protected:
     void onAbort() override;
@@ -34,6 +36,7 @@ private:
     void onCallFinished();
 
     Parser m_parser;
+    Peeker m_peeker = nullptr;
     HttpCall *m_call = nullptr;
     QFutureWatcher<ParseResult> *m_watcher = nullptr;
 };

@@ -24,6 +24,9 @@ public:
     bool isAborted() const { return m_aborted; }
 
 signals:
+    // The next page's token, read cheaply before the page is parsed, so the next request can
+    // travel meanwhile. Only a hint: the parsed page's nextToken is authoritative.
+    void nextTokenHint(const QString &token);
     void finished();
     void progress(qint64 received, qint64 total);
     void retrying(int nextAttempt, int delayMs);

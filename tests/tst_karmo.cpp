@@ -230,6 +230,26 @@ private slots:
         m_server.setLatencyMs(2);
     }
 
+    void peekNextCursor_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("cursor");
+        QTest::newRow("plain") << QByteArray("{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"nextCursor\":\"abc123\"}}") << "abc123";
+        QTest::newRow("spaces") << QByteArray("{\"pagination\": {\"nextCursor\" :  \"x-y\"}}") << "x-y";
+        QTest::newRow("null") << QByteArray("{\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}") << "";
+        QTest::newRow("no next page") << QByteArray("{\"pagination\":{\"hasNextPage\":false,\"nextCursor\":\"abc\"}}") << "";
+        QTest::newRow("escaped: left to the parser") << QByteArray("{\"pagination\":{\"nextCursor\":\"a\\\"b\"}}") << "";
+        QTest::newRow("absent") << QByteArray("{\"users\":[]}") << "";
+        QTest::newRow("truncated") << QByteArray("{\"pagination\":{\"nextCursor\":\"abc") << "";
+    }
+
+    void peekNextCursor()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, cursor);
+        QCOMPARE(KarmoParser::peekNextCursor(body), cursor);
+    }
+
     void parserCodeFormats()
     {
         QCOMPARE(KarmoParser::formatCode(QJsonValue(40100001)), QStringLiteral("40100001"));

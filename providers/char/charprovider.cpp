@@ -15,7 +15,7 @@ CharProvider::CharProvider(const Profile &profile, const QString &secret,
 
 ProviderCapabilities CharProvider::capabilities() const
 {
-    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 500;
+    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 150;
     return {ProviderCapabilities::Paging::Single, 0, batch};
 }
 

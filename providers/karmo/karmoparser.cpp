@@ -28,6 +28,25 @@ User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *
     return u;
 }
 
+QString KarmoParser::peekNextCursor(const QByteArray &body)
+{
+    const qsizetype key = body.lastIndexOf("\"nextCursor\"");
+    if (key < 0)
+        return {};
+    const qsizetype noMore = body.lastIndexOf("\"hasNextPage\":false");
+    if (noMore >= 0 && noMore > key - 64)
+        return {};
+    qsizetype i = key + 12;
+    while (i < body.size() && (body[i] == ' ' || body[i] == ':' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
+        ++i;
+    if (i >= body.size() || body[i] != '"')
+        return {};
+    const qsizetype end = body.indexOf('"', i + 1);
+    if (end < 0 || body.mid(i + 1, end - i - 1).contains('\\'))
+        return {};
+    return QString::fromUtf8(body.mid(i + 1, end - i - 1));
+}
+
 QString KarmoParser::statusName(int status, bool karmoBody)
 {
     switch (status) {

@@ -8,6 +8,8 @@
 // Karmo's wire format (spec/providers.md section 1) as pure functions of bytes and headers.
 namespace KarmoParser {
 ParseResult parsePage(const QByteArray &body);
+// The next cursor read straight from the bytes (empty when absent, null, escaped or unclear).
+QString peekNextCursor(const QByteArray &body);
 // One element of "users"; the first problem goes to *problem.
 User readUser(const QJsonObject &object, const QString &where, QString *problem);
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);

@@ -37,6 +37,7 @@ PageReply *KarmoProvider::fetchPage(const QString &token)
     }, this);
     HttpRequest request;
     request.url = url;
+    reply->setNextTokenPeeker(&KarmoParser::peekNextCursor);
     reply->start(http(), request);
     return reply;
 }

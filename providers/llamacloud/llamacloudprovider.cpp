@@ -18,7 +18,7 @@ LlamaCloudProvider::LlamaCloudProvider(const Profile &profile, const QString &se
 
 ProviderCapabilities LlamaCloudProvider::capabilities() const
 {
-    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 500;
+    const int batch = profile().pageSize() > 0 ? profile().pageSize() : 150;
     return {ProviderCapabilities::Paging::Single, 0, batch};
 }
 

@@ -161,13 +161,15 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     const SandboxResponse response = dispatch(r);
     // The latency is the time to the response, so the time spent generating it counts toward it.
     const int latency = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);
-    const int delay = std::max(0, latency - int(arrived.elapsed()));
+    // Rounded up, so the sandbox is never faster than its stated latency.
+    const qint64 spentMs = (arrived.nsecsElapsed() + 999999) / 1000000;
+    const int delay = std::max(0, latency - int(spentMs));
     emit served(r.path, response.status);
     if (delay <= 0) {
         write(socket, response);
     } else {
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(delay, this, [this, guard, response] {
+        QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, guard, response] {
             if (guard)
                 write(guard, response);
         });
