@@ -297,16 +297,20 @@ void figureSwitch()
     QNetworkAccessManager nam;
     CredentialStore credentials;
     ProfileStore store;
-    store.setProfiles(SandboxDemo::profiles(host.url()));
+    // Open on an error profile, so every kind's first rows are timed from a switch.
+    QList<Profile> profiles = SandboxDemo::profiles(host.url());
+    profiles.prepend(SandboxDemo::profile(QStringLiteral("start"), QStringLiteral("karmo"), host.url(), QStringLiteral("error-404")));
+    store.setProfiles(profiles);
     MainWindow::Context context{&store, QString(), &credentials, &nam, true};
     MainWindow window(context);
     window.show();
     // Wait for the first profile, then time a switch to each other kind.
-    while (!window.currentModel() || window.currentModel()->isLoading() || window.currentModel()->rowCount() == 0)
+    while (!window.currentModel() || window.currentModel()->state() != UserTableModel::State::Failed)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     QJsonObject times;
     double worst = 0;
-    for (int i = 1; i < 4; ++i) {
+    double worstPaged = 0;
+    for (int i = 1; i <= 4; ++i) {
         const Profile &p = store.profiles().at(i);
         QElapsedTimer timer;
         timer.start();
@@ -316,9 +320,12 @@ void figureSwitch()
         const double ms = timer.nsecsElapsed() / 1e6;
         times.insert(p.kind, ms);
         worst = std::max(worst, ms);
+        if (p.kind == QLatin1String("karmo") || p.kind == QLatin1String("csp"))
+            worstPaged = std::max(worstPaged, ms);
     }
     emitFigure({{QStringLiteral("figure"), QStringLiteral("first_rows_after_switch")}, {QStringLiteral("latency_ms"), latency},
                 {QStringLiteral("users_per_org"), 25000}, {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
+                {QStringLiteral("worst_paged_ms"), worstPaged},
                 {QStringLiteral("target"), QStringLiteral("<= %1").arg(latency + 30)}, {QStringLiteral("met"), worst <= latency + 30}});
 }
 
