@@ -16,7 +16,7 @@ UserTableModel::~UserTableModel()
     dropReply();
 }
 
-void UserTableModel::dropReply()
+void UserTableModel::abortParallel()
 {
     for (PageReply *r : std::as_const(m_parallelReplies)) {
         r->abort();
@@ -26,6 +26,11 @@ void UserTableModel::dropReply()
     m_parallelReplies.clear();
     m_parallelDone.clear();
     m_parallel = false;
+}
+
+void UserTableModel::dropReply()
+{
+    abortParallel();
     if (!m_reply)
         return;
     m_reply->abort();
@@ -171,14 +176,7 @@ void UserTableModel::onReplyFinished(PageReply *reply)
 
 void UserTableModel::fail(const ProviderError &error)
 {
-    for (PageReply *r : std::as_const(m_parallelReplies)) {
-        r->abort();
-        r->disconnect(this);
-        r->deleteLater();
-    }
-    m_parallelReplies.clear();
-    m_parallelDone.clear();
-    m_parallel = false;
+    abortParallel();
     m_error = error;
     setState(State::Failed);
     emit countsChanged();

@@ -81,6 +81,7 @@ private:
     void onOffsetPage(PageReply *reply, qint64 offset);
     void drainParallel();
     void fail(const ProviderError &error);
+    void abortParallel();
     void revealBatch();
     void setState(State state);
     void dropReply();

@@ -192,10 +192,7 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
         body += ",\"prevLink\":\"" + path + "?pageStart=" + QByteArray::number(std::max<qint64>(1, offset - pageLimit + 1)) + "&pageLimit=" + QByteArray::number(pageLimit) + '"';
     body += ",\"totalResults\":" + QByteArray::number(total) + '}';
     *response = SandboxResponse::json(200, body);
-    if (inject.special == QLatin1String("truncated"))
-        response->body.truncate(response->body.size() / 2);
-    if (inject.special == QLatin1String("truncated-transport"))
-        response->truncateAt = response->body.size() / 2;
+    response->applyBodyInjection(inject.special);
     return true;
 }
 

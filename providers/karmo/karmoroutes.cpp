@@ -186,12 +186,7 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
     body += "}}";
     *response = SandboxResponse::json(200, body);
-    if (inject.special == QLatin1String("truncated"))
-        response->body.truncate(response->body.size() / 2);
-    if (inject.special == QLatin1String("truncated-transport"))
-        response->truncateAt = response->body.size() / 2;
-    if (inject.special == QLatin1String("slow"))
-        response->delayMs = 3000;
+    response->applyBodyInjection(inject.special);
     return true;
 }
 

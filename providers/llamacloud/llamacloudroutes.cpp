@@ -183,10 +183,7 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
     }
     body += ']';
     *response = SandboxResponse::json(200, body);
-    if (inject.special == QLatin1String("truncated"))
-        response->body.truncate(response->body.size() / 2);
-    if (inject.special == QLatin1String("truncated-transport"))
-        response->truncateAt = response->body.size() / 2;
+    response->applyBodyInjection(inject.special);
     return true;
 }
 

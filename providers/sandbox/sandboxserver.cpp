@@ -69,6 +69,16 @@ SandboxResponse SandboxResponse::json(int status, QByteArray body)
     return r;
 }
 
+void SandboxResponse::applyBodyInjection(const QString &special)
+{
+    if (special == QLatin1String("truncated"))
+        body.truncate(body.size() / 2);
+    else if (special == QLatin1String("truncated-transport"))
+        truncateAt = body.size() / 2;
+    else if (special == QLatin1String("slow"))
+        delayMs = 3000;
+}
+
 SandboxServer::SandboxServer(QObject *parent)
     : QAbstractHttpServer(parent)
 {

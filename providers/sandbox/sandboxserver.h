@@ -37,6 +37,9 @@ struct SandboxResponse
 
     static SandboxResponse json(int status, QByteArray body);
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+    // Applies the body-level injections ("truncated": half the JSON; "truncated-transport": the
+    // connection closes halfway; "slow": answers after 3 s) that every route shares.
+    void applyBodyInjection(const QString &special);
 };
 
 // Serves the four providers' APIs on 127.0.0.1 from deterministic synthetic data, with latency
