@@ -257,6 +257,16 @@ private slots:
         QVERIFY(!m_window->isErrorShown());
     }
 
+    void ctrlEndLoadsEverything()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (CSP)")));
+        QVERIFY(waitSettled());
+        m_window->table()->setFocus();
+        QTest::keyClick(m_window->table(), Qt::Key_End, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentModel()->rowCount(), 450, 15000);
+        QCOMPARE(m_window->currentModel()->state(), UserTableModel::State::Complete);
+    }
+
     void sessionsAreBounded()
     {
         m_window->setSessionLimit(2);

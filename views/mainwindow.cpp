@@ -107,6 +107,7 @@ void MainWindow::buildUi()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetail);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateStatus);
     connect(m_table, &UserTableView::exportSelectedRequested, this, [this] { exportUsers(false); });
+    connect(m_table, &UserTableView::loadAllRequested, this, &MainWindow::loadAllCurrent);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
@@ -199,6 +200,9 @@ void MainWindow::buildActions()
     focusFilter->setText(tr("&Filter"));
     QAction *copy = view->addAction(tr("&Copy selected rows"), QKeySequence::Copy, m_table, &UserTableView::copySelection);
     copy->setShortcutContext(Qt::WidgetShortcut);
+    QAction *loadAll = view->addAction(tr("&Load all rows"), this, &MainWindow::loadAllCurrent);
+    loadAll->setShortcut(QKeySequence(tr("Ctrl+Shift+End")));
+    loadAll->setToolTip(tr("Fetch every remaining page (several at once where the provider allows it)"));
     QAction *showError = view->addAction(tr("Show &error"), this, &MainWindow::showError);
     Q_UNUSED(showError);
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
@@ -476,6 +480,25 @@ void MainWindow::retryCurrent()
         m_side->setCurrentWidget(m_detail);
         updateDetail();
     }
+}
+
+void MainWindow::loadAllCurrent()
+{
+    Session *s = current();
+    if (!s || !s->provider)
+        return;
+    UserTableModel *model = s->model;
+    model->loadAll();
+    // Follow the rows to the end as they arrive, as Ctrl+End promised.
+    auto *follow = new QMetaObject::Connection;
+    *follow = connect(model, &UserTableModel::countsChanged, this, [this, model, follow] {
+        if (model == currentModel() && m_proxy->rowCount() > 0)
+            m_table->scrollToBottom();
+        if (model->state() != UserTableModel::State::Loading) {
+            disconnect(*follow);
+            delete follow;
+        }
+    });
 }
 
 void MainWindow::reloadCurrent()

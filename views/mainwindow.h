@@ -89,6 +89,7 @@ private:
     void editProfiles();
     void reloadCurrent();
     void retryCurrent();
+    void loadAllCurrent();
     Session *current() const;
     QList<int> selectedSourceRows() const;
 

@@ -98,6 +98,8 @@ void UserTableView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (event->matches(QKeySequence::MoveToEndOfDocument))
+        emit loadAllRequested();
     QTableView::keyPressEvent(event);
 }
 

@@ -19,6 +19,8 @@ public:
 
 signals:
     void exportSelectedRequested();
+    // Ctrl+End: the user wants the end of the organization, not just of the loaded rows.
+    void loadAllRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -901,6 +901,18 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <source>Profiles not saved</source>
         <translation>Profile nicht gespeichert</translation>
     </message>
+    <message>
+        <source>&amp;Load all rows</source>
+        <translation>Alle Zeilen &amp;laden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+End</source>
+        <translation>Ctrl+Shift+End</translation>
+    </message>
+    <message>
+        <source>Fetch every remaining page (several at once where the provider allows it)</source>
+        <translation>Alle übrigen Seiten laden (mehrere gleichzeitig, wo der Anbieter es erlaubt)</translation>
+    </message>
 </context>
 <context>
     <name>PagingGuard</name>
