@@ -240,12 +240,14 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
                 details << tr("resource: %1").arg(r.resource);
             auto *roleItem = new QTreeWidgetItem(parent, {r.name, details.join(QStringLiteral(" · "))});
             roleItem->setToolTip(0, r.id);
+            roleItem->setToolTip(1, roleItem->text(1));
             for (const Permission &p : r.permissions) {
                 auto *pi = new QTreeWidgetItem(roleItem, {(p.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + p.name,
                                                           (p.granted ? tr("granted") : tr("denied")) + (p.description.isEmpty() ? QString() : QStringLiteral(" — ") + p.description)});
                 pi->setForeground(0, p.granted ? granted : denied);
                 pi->setForeground(1, p.granted ? granted : denied);
                 pi->setData(0, Qt::UserRole, p.granted);
+                pi->setToolTip(1, pi->text(1));
             }
             for (const RoleGroup &g : r.groups) {
                 QString text = g.displayName.isEmpty() ? g.id : g.displayName;
