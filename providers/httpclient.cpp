@@ -136,10 +136,8 @@ void HttpCall::abort()
 
 void HttpCall::dropReply()
 {
-    if (!m_reply) {
-        m_reply = nullptr;
+    if (!m_reply)
         return;
-    }
     QNetworkReply *reply = m_reply.data();
     m_reply = nullptr;
     reply->disconnect(this);
@@ -230,9 +228,7 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     dropReply();
     m_timeout->stop();
     if (retryable && m_attempt < m_config.options.maxAttempts) {
-        const int base = m_config.options.backoffBaseMs << std::min(m_attempt - 1, 16);
-        const int capped = std::min(base, m_config.options.backoffMaxMs);
-        scheduleRetry(capped / 2 + int(QRandomGenerator::global()->bounded(capped / 2 + 1)));
+        scheduleRetry(backoffMs());
         return;
     }
     ProviderError error;
@@ -242,6 +238,14 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     error.url = url.toString(QUrl::RemoveUserInfo);
     error.attempts = m_attempt;
     finishWithError(error);
+}
+
+int HttpCall::backoffMs() const
+{
+    // Doubles per attempt up to the maximum; "equal jitter" keeps it between half and all of that.
+    const int base = m_config.options.backoffBaseMs << std::min(m_attempt - 1, 16);
+    const int capped = std::min(base, m_config.options.backoffMaxMs);
+    return capped / 2 + int(QRandomGenerator::global()->bounded(capped / 2 + 1));
 }
 
 void HttpCall::scheduleRetry(int delayMs)
@@ -309,11 +313,8 @@ void HttpCall::onReplyFinished()
         && (!m_config.retryVeto || m_config.retryVeto(response))) {
         const QDateTime now = m_config.clock();
         qint64 delay = HttpClient::parseRetryAfterMs(response.header("Retry-After"), now);
-        if (delay < 0) {
-            const int base = m_config.options.backoffBaseMs << std::min(m_attempt - 1, 16);
-            const int capped = std::min(base, m_config.options.backoffMaxMs);
-            delay = capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1);
-        }
+        if (delay < 0)
+            delay = backoffMs();
         scheduleRetry(int(std::min<qint64>(delay, m_config.options.retryAfterCapMs)));
         return;
     }

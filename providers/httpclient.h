@@ -94,6 +94,7 @@ private:
     void onTimeout();
     void failTransport(ProviderError::Kind kind, const QString &detail, bool retryable);
     void scheduleRetry(int delayMs);
+    int backoffMs() const;
     void finishWithResponse(HttpResponse response);
     void finishWithError(ProviderError error);
     void dropReply();
