@@ -37,10 +37,15 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     auto *form = new QFormLayout;
     auto *pathRow = new QHBoxLayout;
     m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("path"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    // addRow(QString, QLayout *) gives the label no buddy, so its mnemonic would show as a
+    // literal "&": the label is made here and pointed at the path field.
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
 
     m_columns = new QListWidget(this);
@@ -82,9 +87,7 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     layout->addWidget(m_buttons);
 
-    QString dir = settings.value(QStringLiteral("export/lastDir")).toString();
-    if (dir.isEmpty() || !QDir(dir).exists())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = defaultFolder(settings.value(QStringLiteral("export/lastDir")).toString());
     QString slug = profileName.toLower();
     slug.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
     slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
@@ -92,6 +95,19 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::validate);
     resize(620, 520);
     validate();
+}
+
+QString ExportDialog::defaultFolder(const QString &lastUsed)
+{
+    // The folder the user chose last time, else Documents, else home: always one that exists,
+    // so the proposed path can be exported to at once (a fresh account may have no Documents).
+    const QStringList candidates{lastUsed, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                 QDir::homePath()};
+    for (const QString &c : candidates) {
+        if (!c.isEmpty() && QFileInfo(c).isDir())
+            return c;
+    }
+    return QDir::currentPath();
 }
 
 QString ExportDialog::path() const

@@ -29,6 +29,10 @@ public:
 
     void accept() override;
 
+    // Where the proposed file goes: the last folder used, else Documents, else home; never one
+    // that does not exist.
+    static QString defaultFolder(const QString &lastUsed);
+
 private:
     void browse();
     void validate();

@@ -239,6 +239,12 @@ void MainWindow::reloadProfileList()
         m_profileActions << a;
     }
     m_profiles->setEnabled(!profiles.isEmpty());
+    // Wide enough for every name in full, within reason: a longer one is elided, and its tooltip
+    // and the Profiles menu show it whole.
+    qsizetype longest = 0;
+    for (int i = 0; i < m_profiles->count(); ++i)
+        longest = std::max(longest, m_profiles->itemText(i).size());
+    m_profiles->setMinimumContentsLength(int(std::clamp<qsizetype>(longest + 2, 24, 64)));
     const int idx = m_profiles->findData(m_current);
     if (idx >= 0)
         m_profiles->setCurrentIndex(idx);

@@ -71,6 +71,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
+    m_list->setObjectName(QStringLiteral("profileList"));
     leftLayout->addWidget(m_list);
     auto *listButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add"), left);
@@ -97,6 +98,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
         msg->hide();
         v->addWidget(msg);
         m_messages.insert(key, msg);
+        // The label's mnemonic focuses the box; the box hands focus on to its field.
+        box->setFocusProxy(field);
         form->addRow(label, box);
     };
 
@@ -116,6 +119,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     m_chooseDir->setToolTip(tr("List the directories this token can see"));
     orgLayout->addWidget(m_org, 1);
     orgLayout->addWidget(m_chooseDir);
+    orgRow->setFocusProxy(m_org);
     fieldWithMessage(tr("&Organization:"), orgRow, QStringLiteral("organization"));
     connect(m_chooseDir, &QPushButton::clicked, this, &ProfileDialog::chooseDirectory);
 
@@ -134,6 +138,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     m_browseFile = new QPushButton(tr("Bro&wse…"), valueRow);
     valueLayout->addWidget(m_sourceValue, 1);
     valueLayout->addWidget(m_browseFile);
+    valueRow->setFocusProxy(m_sourceValue);
     form->addRow(tr("&Variable or file:"), valueRow);
     connect(m_browseFile, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
@@ -169,6 +174,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     m_cspHeader->addItem(QStringLiteral("Authorization: Bearer"), QStringLiteral("authorization"));
     cspLayout->addWidget(m_cspTokenType);
     cspLayout->addWidget(m_cspHeader);
+    cspRow->setFocusProxy(m_cspTokenType);
     m_cspRow = cspRow;
     form->addRow(tr("CSP &token:"), cspRow);
 
@@ -185,7 +191,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     splitter->addWidget(left);
     splitter->addWidget(m_form);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 520});
+    m_splitter = splitter;
     layout->addWidget(splitter, 1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -193,6 +199,10 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
     layout->addWidget(m_buttons);
 
+    // Long names are elided in the middle (their ends tell profiles apart) with the whole name as
+    // a tooltip; the list is first sized to show the names in full, within reason.
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (const Profile &p : std::as_const(m_profiles))
         m_list->addItem(p.name);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -206,6 +216,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     connect(m_pageSize, &QSpinBox::valueChanged, this, [this] { storeForm(); validate(); });
 
     resize(860, 560);
+    fitListToNames();
     if (!m_profiles.isEmpty())
         m_list->setCurrentRow(0);
     else
@@ -213,6 +224,22 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
 }
 
 ProfileDialog::~ProfileDialog() = default;
+
+void ProfileDialog::fitListToNames()
+{
+    int widest = 0;
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        item->setToolTip(item->text());
+        widest = std::max(widest, m_list->sizeHintForIndex(m_list->model()->index(i, 0)).width());
+    }
+    // Room for the warning icon an invalid profile gets, the frame and a vertical scroll bar.
+    const int chrome = m_list->iconSize().width() + 8 + 2 * m_list->frameWidth()
+                     + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    const int cap = std::max(220, width() * 2 / 5);
+    const int left = std::clamp(widest + chrome, 220, cap);
+    m_splitter->setSizes({left, std::max(360, width() - left)});
+}
 
 void ProfileDialog::selectProfile(const QString &name)
 {
@@ -310,8 +337,10 @@ void ProfileDialog::storeForm()
         m_pendingSecrets.insert(name, m_secret->text());
     else
         m_pendingSecrets.remove(name);
-    if (QListWidgetItem *item = m_list->item(m_row))
+    if (QListWidgetItem *item = m_list->item(m_row)) {
         item->setText(name.isEmpty() ? tr("(unnamed)") : name);
+        item->setToolTip(item->text());
+    }
 }
 
 void ProfileDialog::validate()
@@ -357,6 +386,7 @@ void ProfileDialog::addProfile()
     p.credential = {CredentialSource::Type::Keychain, {}};
     m_profiles.append(p);
     m_list->addItem(p.name);
+    m_list->item(m_list->count() - 1)->setToolTip(p.name);
     m_list->setCurrentRow(int(m_profiles.size()) - 1);
     m_name->setFocus();
     m_name->selectAll();

@@ -17,6 +17,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QSplitter;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -51,6 +52,7 @@ public:
     void accept() override;
 
 private:
+    void fitListToNames();
     void loadForm(int row);
     void storeForm();
     Profile formProfile() const;
@@ -72,6 +74,7 @@ private:
     bool m_loading = false;
 
     QListWidget *m_list;
+    QSplitter *m_splitter = nullptr;
     QLineEdit *m_name;
     QComboBox *m_kind;
     QLineEdit *m_url;

@@ -1,0 +1,253 @@
+// A walk through every dialog and pane of the window, as a new user would meet them, on the demo
+// profiles, in the language of ROSTER_WALK_LOCALE (CTest runs it in English and in German). It
+// fails when a visible label shows a literal "&" (a mnemonic without a buddy, or whose buddy
+// cannot take focus), when a proposed path lies in a folder that does not exist, or when a list,
+// combo box or label cuts one of the demo's own profile names short. Screenshots of every step go
+// to walkthrough/<locale>/ beside the test binary.
+#include "aboutdialog.h"
+#include "credentialstore.h"
+#include "errorpane.h"
+#include "exportdialog.h"
+#include "mainwindow.h"
+#include "profiledialog.h"
+#include "profilestore.h"
+#include "sandbox/sandboxdemo.h"
+#include "sandbox/sandboxhost.h"
+#include "translations.h"
+#include "userdetailpane.h"
+#include "userfilterproxymodel.h"
+#include "usertablemodel.h"
+#include "usertableview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStyleOptionComboBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestWalkthrough : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    SandboxHost m_sandbox;
+    QNetworkAccessManager m_nam;
+    CredentialStore m_credentials;
+    ProfileStore m_store;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_names;
+    QString m_locale;
+
+    static bool hasMnemonic(const QString &text)
+    {
+        QString t = text;
+        t.remove(QStringLiteral("&&"));
+        static const QRegularExpression mnemonic(QStringLiteral("&[^\\s&]"));
+        return mnemonic.match(t).hasMatch();
+    }
+
+    // Every problem a person would see in `top` as it is shown now, one line each.
+    QStringList problems(QWidget *top) const
+    {
+        QStringList out;
+        for (QLabel *label : top->findChildren<QLabel *>()) {
+            if (!label->isVisibleTo(top) || label->textFormat() == Qt::RichText
+                || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()))
+                || label->textInteractionFlags().testFlag(Qt::TextSelectableByMouse)) // a value, not a caption
+                continue;
+            if (hasMnemonic(label->text())) {
+                QWidget *buddy = label->buddy();
+                QWidget *target = buddy;
+                while (target && target->focusProxy())
+                    target = target->focusProxy();
+                if (!buddy)
+                    out << QStringLiteral("label \"%1\" shows a literal & (no buddy)").arg(label->text());
+                else if (target->focusPolicy() == Qt::NoFocus)
+                    out << QStringLiteral("label \"%1\": its buddy cannot take focus").arg(label->text());
+            }
+            for (const QString &name : m_names) {
+                if (label->text().contains(name) && !label->wordWrap()
+                    && label->width() < label->fontMetrics().horizontalAdvance(label->text()))
+                    out << QStringLiteral("label cuts \"%1\" short").arg(name);
+            }
+        }
+        for (QListView *list : top->findChildren<QListView *>()) {
+            if (!list->isVisibleTo(top) || !list->model())
+                continue;
+            for (int r = 0; r < list->model()->rowCount(); ++r) {
+                const QModelIndex index = list->model()->index(r, list->modelColumn());
+                const QString text = index.data().toString();
+                if (m_names.contains(text) && list->sizeHintForIndex(index).width() > list->viewport()->width())
+                    out << QStringLiteral("list \"%1\" elides \"%2\" (%3 px wanted, %4 px shown)")
+                               .arg(list->objectName(), text).arg(list->sizeHintForIndex(index).width()).arg(list->viewport()->width());
+            }
+        }
+        for (QComboBox *combo : top->findChildren<QComboBox *>()) {
+            if (!combo->isVisibleTo(top))
+                continue;
+            QStyleOptionComboBox option;
+            option.initFrom(combo);
+            option.editable = combo->isEditable();
+            const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
+            for (int i = 0; i < combo->count(); ++i) {
+                const QString text = combo->itemText(i);
+                const bool demoName = std::any_of(m_names.cbegin(), m_names.cend(), [&](const QString &n) { return text.contains(n); });
+                const int iconWidth = combo->itemIcon(i).isNull() ? 0 : combo->iconSize().width() + 4;
+                if (demoName && combo->fontMetrics().horizontalAdvance(text) + iconWidth > field.width())
+                    out << QStringLiteral("combo box elides \"%1\" (%2 px shown)").arg(text).arg(field.width());
+            }
+        }
+        for (QLineEdit *edit : top->findChildren<QLineEdit *>(QStringLiteral("path"))) {
+            const QFileInfo file(edit->text());
+            if (edit->isVisibleTo(top) && !QFileInfo(file.absolutePath()).isDir())
+                out << QStringLiteral("the proposed path %1 lies in a folder that does not exist").arg(edit->text());
+        }
+        return out;
+    }
+
+    void look(QWidget *w, const QString &name)
+    {
+        QTest::qWait(30); // let layouts settle before measuring
+        const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("walkthrough/") + m_locale);
+        QDir().mkpath(dir);
+        QVERIFY(w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+        const QStringList found = problems(w);
+        QVERIFY2(found.isEmpty(), qPrintable(name + QStringLiteral(": ") + found.join(QStringLiteral("; "))));
+    }
+
+    bool waitSettled()
+    {
+        return QTest::qWaitFor([this] {
+            UserTableModel *m = m_window->currentModel();
+            return m && m->provider() && !m->isLoading();
+        }, 20000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        // A fresh account: a home folder with no Documents in it, and no settings yet.
+        qputenv("HOME", m_home.path().toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toLocal8Bit());
+        qunsetenv("XDG_DOCUMENTS_DIR");
+        m_locale = qEnvironmentVariable("ROSTER_WALK_LOCALE", QStringLiteral("en_US"));
+        const QLocale locale(m_locale);
+        QLocale::setDefault(locale);
+        const bool translated = Translations::install(QCoreApplication::instance(), locale);
+        QCOMPARE(translated, locale.language() == QLocale::German);
+
+        QVERIFY(m_sandbox.start(0, 2000, 5));
+        m_store.setProfiles(SandboxDemo::profiles(m_sandbox.url()));
+        for (const Profile &p : m_store.profiles())
+            m_names << p.name;
+        MainWindow::Context context;
+        context.store = &m_store;
+        context.credentials = &m_credentials;
+        context.nam = &m_nam;
+        context.demo = true;
+        m_window = std::make_unique<MainWindow>(context);
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(waitSettled());
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void theWindowWithAUserOpen()
+    {
+        QVERIFY(m_window->activateProfile(m_names.first()));
+        QVERIFY(waitSettled());
+        look(m_window.get(), QStringLiteral("01-window"));
+        m_window->table()->selectRow(3);
+        QTRY_VERIFY(m_window->detailPane()->isVisible());
+        look(m_window.get(), QStringLiteral("02-detail-pane"));
+    }
+
+    void everyDemoProfileInTheWindow()
+    {
+        // Each demo profile in turn, the error ones included: the error pane, its headline and
+        // details are part of the walk.
+        for (int i = 0; i < m_names.size(); ++i) {
+            QVERIFY(m_window->activateProfile(m_names[i]));
+            QVERIFY2(waitSettled(), qPrintable(m_names[i]));
+            look(m_window.get(), QStringLiteral("03-profile-%1").arg(i, 2, 10, QLatin1Char('0')));
+        }
+        QVERIFY(m_window->isErrorShown());
+    }
+
+    void theProfilesDialog()
+    {
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, true, m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        look(&dialog, QStringLiteral("04-profiles"));
+        for (const QString &name : std::as_const(m_names)) {
+            dialog.selectProfile(name);
+            look(&dialog, QStringLiteral("05-profile-") + QString::number(m_names.indexOf(name)));
+        }
+        dialog.addProfile();
+        look(&dialog, QStringLiteral("06-new-profile"));
+        dialog.reject();
+    }
+
+    void theExportDialogProposesAFolderThatExists()
+    {
+        QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("Documents"))));
+        QSettings().remove(QStringLiteral("export/lastDir"));
+        {
+            ExportDialog dialog(ExportDialog::Scope::All, m_names.first(), 25000, Columns::defaults(), m_window.get());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.path()).absolutePath());
+            look(&dialog, QStringLiteral("07-export-all"));
+            // The folder chosen last time is proposed next time.
+            QVERIFY(QDir(m_home.path()).mkpath(QStringLiteral("exports")));
+            dialog.setPath(m_home.filePath(QStringLiteral("exports/people.csv")));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        {
+            ExportDialog dialog(ExportDialog::Scope::Selected, m_names.first(), 3, Columns::defaults(), m_window.get());
+            dialog.show();
+            QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.filePath(QStringLiteral("exports"))).absolutePath());
+            look(&dialog, QStringLiteral("08-export-selected"));
+        }
+        // Once Documents exists, and the last folder is gone, Documents is proposed.
+        QVERIFY(QDir(m_home.filePath(QStringLiteral("exports"))).removeRecursively());
+        QVERIFY(QDir(m_home.path()).mkpath(QStringLiteral("Documents")));
+        ExportDialog dialog(ExportDialog::Scope::All, m_names.first(), -1, Columns::defaults(), m_window.get());
+        QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.filePath(QStringLiteral("Documents"))).absolutePath());
+    }
+
+    void theAboutDialog()
+    {
+        AboutDialog dialog(m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        look(&dialog, QStringLiteral("09-about"));
+    }
+
+    void theCheckItselfCatchesALiteralAmpersand()
+    {
+        // The check must be able to fail: a caption with a mnemonic and no buddy is reported.
+        QWidget w;
+        auto *label = new QLabel(QStringLiteral("&File:"), &w);
+        w.show();
+        QVERIFY(problems(&w).join(QString()).contains(QStringLiteral("literal &")));
+        auto *edit = new QLineEdit(&w);
+        label->setBuddy(edit);
+        QVERIFY(problems(&w).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestWalkthrough)
+#include "tst_walkthrough.moc"
