@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -123,9 +124,19 @@ int runProfiles(const QStringList &args)
         return Ok;
     }
     ProfileStore store;
+    const QString path = ProfileStore::resolvePath(parser.value(config));
+    QTextStream out(stdout);
+    const bool defaultPath = parser.value(config).isEmpty() && qEnvironmentVariableIsEmpty("ROSTER_CONFIG");
+    if (!parser.isSet(demo) && defaultPath && !QFileInfo::exists(path)) {
+        // Not an error: a fresh account simply has none yet. (A file named with --config or
+        // ROSTER_CONFIG that is not there is still a usage error: most likely a typo.)
+        out << "name\tkind\tbaseUrl\torganization" << Qt::endl;
+        printErr(QCoreApplication::translate("Application", "roster profiles: there are no profiles yet; they would be read from %1 (add them in the window, or write that file; `roster --demo` shows examples).")
+                     .arg(QDir::toNativeSeparators(path)));
+        return Ok;
+    }
     if (!loadProfiles(parser.value(config), parser.isSet(demo), QUrl(QStringLiteral("http://127.0.0.1:0")), &store))
         return Usage;
-    QTextStream out(stdout);
     out << "name\tkind\tbaseUrl\torganization" << Qt::endl;
     for (const Profile &p : store.profiles())
         out << p.name << '\t' << p.kind << '\t' << p.baseUrl.toString() << '\t' << p.organization << Qt::endl;
@@ -251,9 +262,19 @@ int runExport(const QStringList &args)
             const QString of = total >= 0 ? QCoreApplication::translate("Application", " of %1").arg(grouped(total)) : QString();
             QTextStream(stderr) << QStringLiteral("\r") << QCoreApplication::translate("Application", "%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) << QStringLiteral("   ") << Qt::flush;
         });
+        QObject::connect(job, &ExportJob::retrying, &context, [&](int attempt, int delayMs) {
+            if (quiet)
+                return;
+            if (showProgress)
+                QTextStream(stderr) << QStringLiteral("\r\033[K") << Qt::flush;
+            printErr(QCoreApplication::translate("Application", "roster export: the provider asked to wait; trying again in %1 s (attempt %2).")
+                         .arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
+        });
         QObject::connect(job, &ExportJob::finished, &context, [&, job](bool ok) {
             if (showProgress)
                 QTextStream(stderr) << QStringLiteral("\r\033[K") << Qt::flush;
+            if (ok && !job->notice().isEmpty())
+                printErr(QStringLiteral("roster export: ") + job->notice()); // even with --quiet: the data moved
             if (ok) {
                 if (!quiet)
                     printErr(QCoreApplication::translate("Application", "Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), output == QLatin1String("-") ? QCoreApplication::translate("Application", "standard output") : output));
@@ -266,6 +287,7 @@ int runExport(const QStringList &args)
                     printErr(QStringLiteral("  ") + lines[i]);
                 if (output != QLatin1String("-"))
                     printErr(QCoreApplication::translate("Application", "  Nothing was written; %1 was left as it was.").arg(output));
+                // Only a bad profile is the user's usage; a file that cannot be written is a failure.
                 exitCode = e.kind == ProviderError::Kind::Configuration ? Usage : Failed;
             }
             QCoreApplication::exit(exitCode);
@@ -347,7 +369,7 @@ void printUsage()
         "  roster                         open the window\n"
         "  roster --demo                  open the window on the built-in sandbox\n"
         "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
-        "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet]\n"
+        "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS]\n"
         "  roster --version | --help\n");

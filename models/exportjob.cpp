@@ -50,8 +50,7 @@ bool ExportJob::openOutput()
     if (!device) {
         m_file = std::make_unique<QSaveFile>(m_path);
         if (!m_file->open(QIODevice::WriteOnly)) {
-            fail(ProviderError::make(ProviderError::Kind::Configuration,
-                                     tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), m_file->errorString())));
+            failWriting(m_file->errorString());
             return false;
         }
         device = m_file.get();
@@ -69,7 +68,7 @@ void ExportJob::start()
     if (!openOutput())
         return;
     if (!m_writer->writeHeader()) {
-        fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+        failWriting(m_writer->errorString());
         return;
     }
     if (!m_all) {
@@ -82,7 +81,7 @@ void ExportJob::start()
             const qsizetype to = std::min<qsizetype>(from + 20000, m_users.size());
             for (qsizetype i = from; i < to; ++i) {
                 if (!m_writer->writeUser(m_users[i])) {
-                    fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+                    failWriting(m_writer->errorString());
                     return;
                 }
             }
@@ -115,6 +114,7 @@ PageReply *ExportJob::requestSequential(const QString &token)
 {
     PageReply *reply = m_provider->fetchPage(token);
     m_inFlight.append(reply);
+    connect(reply, &PageReply::retrying, this, &ExportJob::retrying);
     connect(reply, &PageReply::finished, this, [this, reply] {
         if (reply == m_prefetch) {
             m_prefetchReady = true; // keep the order: it is handled once its predecessor is written
@@ -134,6 +134,7 @@ void ExportJob::requestOffset(qint64 offset)
 {
     PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
     m_inFlight.append(reply);
+    connect(reply, &PageReply::retrying, this, &ExportJob::retrying);
     connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });
 }
 
@@ -148,8 +149,11 @@ void ExportJob::onPage(PageReply *reply, qint64 offset)
         return;
     }
     Page page = reply->takePage();
-    if (page.total >= 0)
+    if (page.total >= 0) {
         m_total = page.total;
+        if (m_firstTotal < 0)
+            m_firstTotal = page.total;
+    }
 
     if (m_parallel) {
         m_waiting.insert(offset, std::move(page));
@@ -232,7 +236,7 @@ bool ExportJob::writePage(const Page &page)
 {
     for (const User &u : page.users) {
         if (!m_writer->writeUser(u)) {
-            fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+            failWriting(m_writer->errorString());
             return false;
         }
     }
@@ -243,10 +247,14 @@ bool ExportJob::writePage(const Page &page)
 void ExportJob::succeed()
 {
     if (!m_writer->flush()) {
-        fail(ProviderError::make(ProviderError::Kind::Configuration, m_writer->errorString()));
+        failWriting(m_writer->errorString());
         return;
     }
-    if (m_all && m_total >= 0 && rowsWritten() != m_total) {
+    if (m_all && m_firstTotal >= 0 && m_firstTotal != m_total) {
+        // People joined or left while a long export ran: not a failure, never silent either.
+        m_notice = tr("The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.")
+                       .arg(m_firstTotal).arg(m_total).arg(rowsWritten());
+    } else if (m_all && m_total >= 0 && rowsWritten() != m_total) {
         fail(ProviderError::make(ProviderError::Kind::Mismatch,
                                  tr("The provider announced %1 users but %2 were received.").arg(m_total).arg(rowsWritten())));
         return;
@@ -254,13 +262,19 @@ void ExportJob::succeed()
     if (m_file && !m_file->commit()) {
         const QString reason = m_file->errorString();
         m_file.reset();
-        fail(ProviderError::make(ProviderError::Kind::Configuration,
-                                 tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), reason)));
+        failWriting(reason);
         return;
     }
     m_file.reset();
     m_running = false;
     emit finished(true);
+}
+
+void ExportJob::failWriting(const QString &reason)
+{
+    // The local file, not the provider nor the user's usage: the path and what the OS said.
+    const QString where = m_device ? tr("the output") : QDir::toNativeSeparators(m_path);
+    fail(ProviderError::make(ProviderError::Kind::LocalFile, tr("Cannot write %1: %2").arg(where, reason)));
 }
 
 void ExportJob::fail(ProviderError error)

@@ -48,14 +48,22 @@ public:
     qint64 rowsWritten() const;
     qint64 total() const { return m_total; }
     const ProviderError &error() const { return m_error; }
+    // Set when the export succeeded but something about it deserves a word: the organization's
+    // total changed while it ran (both numbers and the rows written are named).
+    QString notice() const { return m_notice; }
+    // The total the provider announced first; total() is the last one it announced.
+    qint64 firstTotal() const { return m_firstTotal; }
     double rowsPerSecond() const;
 
 signals:
     void progress(qint64 rows, qint64 total);
+    // The provider asked to wait (rate limit, unavailable): the next attempt goes in delayMs.
+    void retrying(int nextAttempt, int delayMs);
     void finished(bool ok);
 
 private:
     void fail(ProviderError error);
+    void failWriting(const QString &reason);
     void succeed();
     PageReply *requestSequential(const QString &token);
     void requestOffset(qint64 offset);
@@ -80,6 +88,8 @@ private:
     QElapsedTimer m_clock;
     ProviderError m_error;
     qint64 m_total = -1;
+    qint64 m_firstTotal = -1;
+    QString m_notice;
     bool m_running = false;
 
     // Parallel (offset) mode.

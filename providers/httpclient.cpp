@@ -100,6 +100,27 @@ qint64 HttpClient::parseRetryAfterMs(const QByteArray &value, const QDateTime &n
     return std::max<qint64>(0, now.msecsTo(when));
 }
 
+qint64 HttpClient::parseRateLimitResetMs(const QByteArray &value, const QDateTime &now)
+{
+    bool ok = false;
+    const qint64 v = value.trimmed().toLongLong(&ok);
+    if (!ok || v < 0)
+        return -1;
+    if (v > 1000000000)
+        return std::max<qint64>(0, v * 1000 - now.toMSecsSinceEpoch());
+    return v * 1000;
+}
+
+qint64 HttpClient::requestedDelayMs(const HttpResponse &response, const RetryHint &hint, const QDateTime &now)
+{
+    qint64 delay = parseRetryAfterMs(response.header("Retry-After"), now);
+    if (delay < 0 && hint)
+        delay = hint(response);
+    if (delay < 0 && response.status == 429)
+        delay = parseRateLimitResetMs(response.header("X-RateLimit-Reset"), now);
+    return delay;
+}
+
 bool HttpClient::isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
@@ -162,6 +183,10 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
                          QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
+    // A credential only ever comes from the profile: the manager's cookie jar (shared by every
+    // profile) neither stores what a server or load balancer sets, nor replaces our Cookie header.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("Roster/%1").arg(QLatin1String(ROSTER_VERSION)));
@@ -311,8 +336,7 @@ void HttpCall::onReplyFinished()
 
     if (HttpClient::isRetryableStatus(status) && m_attempt < m_config.options.maxAttempts
         && (!m_config.retryVeto || m_config.retryVeto(response))) {
-        const QDateTime now = m_config.clock();
-        qint64 delay = HttpClient::parseRetryAfterMs(response.header("Retry-After"), now);
+        qint64 delay = HttpClient::requestedDelayMs(response, m_config.retryHint, m_config.clock());
         if (delay < 0)
             delay = backoffMs();
         scheduleRetry(int(std::min<qint64>(delay, m_config.options.retryAfterCapMs)));

@@ -57,6 +57,7 @@ struct HttpClientConfig
     QUrl baseUrl;
     std::function<void(QNetworkRequest &)> decorator;
     std::function<bool(const struct HttpResponse &)> retryVeto;
+    std::function<qint64(const struct HttpResponse &)> retryHint;
     std::function<QDateTime()> clock;
     HttpOptions options;
 };
@@ -124,11 +125,15 @@ public:
     // Asked about a response whose status is retryable; returning false stops retrying it.
     using RetryVeto = std::function<bool(const HttpResponse &)>;
     using Clock = std::function<QDateTime()>;
+    // How long a retryable response asks to wait, from what only the vendor knows how to read
+    // (Char's body `retry_after`); -1 when it says nothing.
+    using RetryHint = std::function<qint64(const HttpResponse &)>;
 
     HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent = nullptr);
 
     void setDecorator(Decorator decorator) { m_config.decorator = std::move(decorator); }
     void setRetryVeto(RetryVeto veto) { m_config.retryVeto = std::move(veto); }
+    void setRetryHint(RetryHint hint) { m_config.retryHint = std::move(hint); }
     void setOptions(const HttpOptions &options) { m_config.options = options; }
     const HttpOptions &options() const { return m_config.options; }
     void setClock(Clock clock) { m_config.clock = std::move(clock); }
@@ -144,6 +149,11 @@ public:
     static bool isRetryableStatus(int status);
     // Delta-seconds or an HTTP-date; -1 when absent or unreadable.
     static qint64 parseRetryAfterMs(const QByteArray &value, const QDateTime &now);
+    // X-RateLimit-Reset: epoch seconds (a value past 10^9), else seconds from now; -1 when absent.
+    static qint64 parseRateLimitResetMs(const QByteArray &value, const QDateTime &now);
+    // What a retryable response asks to wait, in order: the Retry-After header, the vendor's
+    // hint, X-RateLimit-Reset (429 only); -1 when nothing says.
+    static qint64 requestedDelayMs(const HttpResponse &response, const RetryHint &hint, const QDateTime &now);
     static bool isLoopbackHost(const QString &host);
 
 private:

@@ -145,8 +145,10 @@ void ResponseParsing::fillCommon(ProviderError *error, int status, const QByteAr
     if (error->requestId.isEmpty())
         error->requestId = QString::fromUtf8(headerValue(headers, "X-Request-ID"));
     if (error->retryAfterSeconds < 0) {
-        const qint64 ms = HttpClient::parseRetryAfterMs(headerValue(headers, "Retry-After"),
-                                                        QDateTime::currentDateTimeUtc());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        qint64 ms = HttpClient::parseRetryAfterMs(headerValue(headers, "Retry-After"), now);
+        if (ms < 0 && status == 429)
+            ms = HttpClient::parseRateLimitResetMs(headerValue(headers, "X-RateLimit-Reset"), now);
         if (ms >= 0)
             error->retryAfterSeconds = int((ms + 999) / 1000);
     }

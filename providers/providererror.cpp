@@ -31,6 +31,7 @@ QString ProviderError::kindText() const
     case Kind::Configuration: return QCoreApplication::translate("ProviderError", "Configuration error");
     case Kind::Cancelled: return QCoreApplication::translate("ProviderError", "Cancelled");
     case Kind::Mismatch: return QCoreApplication::translate("ProviderError", "Row count mismatch");
+    case Kind::LocalFile: return QCoreApplication::translate("ProviderError", "Local file error");
     }
     return {};
 }

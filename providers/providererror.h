@@ -30,6 +30,7 @@ struct ProviderError
         Configuration, // the profile itself is wrong
         Cancelled,
         Mismatch,      // the row count differs from the total the provider announced
+        LocalFile,     // the output could not be written (no such folder, full disk...)
     };
 
     static constexpr qsizetype rawBodyCap = 64 * 1024;

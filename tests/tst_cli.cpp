@@ -4,6 +4,7 @@
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -247,6 +248,62 @@ private slots:
         QCOMPARE(csp.exitCode, 1);
         QVERIFY2(csp.err.contains("HTTP 404 NOT_FOUND (540.120-340.800): Organization not found"), csp.err.constData());
         QVERIFY(csp.err.contains("Meta: moduleCode = 540"));
+    }
+
+    void unwritableOutputExitsOneNamingThePath()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("no-such-folder/users.csv"));
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
+                              QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(out.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains("Local file error") || r.err.contains("Cannot write"), r.err.constData());
+    }
+
+    void fullDiskOnStandardOutputExitsOne()
+    {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ROSTER_TEST_TOKEN"), kSecret);
+        p.setProcessEnvironment(env);
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(ROSTER_BINARY), {QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
+                                                QStringLiteral("--output"), QStringLiteral("-")});
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("No space left on device"), err.constData());
+        QVERIFY(!err.contains(kSecret.toUtf8()));
+    }
+
+    void noProfilesFileYetIsNotAnError()
+    {
+        // A fresh account: the default profiles file does not exist yet.
+        const Run r = roster({QStringLiteral("profiles")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("name\tkind\tbaseUrl\torganization"));
+        QVERIFY2(r.err.contains(QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("xdg"))).toUtf8()), r.err.constData());
+        QVERIFY(r.err.contains("no profiles yet"));
+    }
+
+    void waitsForARateLimitAndSaysSo()
+    {
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("Demo quirk: Char, rate-limited once"),
+                              QStringLiteral("--output"), m_dir.filePath(QStringLiteral("ratelimited.csv"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("the provider asked to wait; trying again in 1.0 s (attempt 2)"), r.err.constData());
+    }
+
+    void aGrowingOrganizationIsExportedWithANotice()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("growing.csv"));
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--quiet"), QStringLiteral("--profile"), QStringLiteral("Demo quirk: CSP, total grows"),
+                              QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("The organization changed during the export"), r.err.constData());
+        QVERIFY(read(out).startsWith("id,"));
     }
 
     void demoExport()

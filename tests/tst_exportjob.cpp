@@ -205,7 +205,8 @@ private slots:
         ExportJob job(QList<User>{}, ExportJob::Options());
         job.setOutputPath(QStringLiteral("/nonexistent-dir/out.csv"));
         QVERIFY(!run(&job));
-        QCOMPARE(job.error().kind, ProviderError::Kind::Configuration);
+        // A local file error, not a configuration one: the CLI exits 1 for it, not 2 (issue #12).
+        QCOMPARE(job.error().kind, ProviderError::Kind::LocalFile);
         QVERIFY(job.error().message.contains(QStringLiteral("/nonexistent-dir/out.csv")));
     }
 

@@ -238,7 +238,13 @@ private slots:
         QTest::newRow("spaces") << QByteArray("{\"pagination\": {\"nextCursor\" :  \"x-y\"}}") << "x-y";
         QTest::newRow("null") << QByteArray("{\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}") << "";
         QTest::newRow("no next page") << QByteArray("{\"pagination\":{\"hasNextPage\":false,\"nextCursor\":\"abc\"}}") << "";
-        QTest::newRow("escaped: left to the parser") << QByteArray("{\"pagination\":{\"nextCursor\":\"a\\\"b\"}}") << "";
+        // The pagination object is parsed, so an escaped cursor is read exactly as the parser reads it.
+        QTest::newRow("escaped") << QByteArray("{\"pagination\":{\"nextCursor\":\"a\\\"b\"}}") << "a\"b";
+        // Real servers pretty-print and order keys as they like (issue #12).
+        QTest::newRow("pretty, pagination first") << QByteArray("{\n    \"pagination\": {\n        \"hasNextPage\": true,\n        \"nextCursor\": \"c2\"\n    },\n    \"users\": [\n        {\"id\": \"u\", \"nextCursor\": \"decoy\"}\n    ]\n}\n") << "c2";
+        QTest::newRow("pretty last page keeps its cursor") << QByteArray("{\n  \"users\": [],\n  \"pagination\": {\n    \"nextCursor\": \"stale\",\n    \"previousCursor\": \"p\",\n    \"hasPreviousPage\": true,\n    \"hasNextPage\": false\n  }\n}") << "";
+        QTest::newRow("cursor in a user, none in pagination") << QByteArray("{\"users\":[{\"nextCursor\":\"decoy\"}],\"pagination\":{\"hasNextPage\":false}}") << "";
+        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF{\"pagination\":{\"nextCursor\":\"bom\"}}") << "bom";
         QTest::newRow("absent") << QByteArray("{\"users\":[]}") << "";
         QTest::newRow("truncated") << QByteArray("{\"pagination\":{\"nextCursor\":\"abc") << "";
     }

@@ -588,6 +588,10 @@ void MainWindow::exportUsers(bool all)
             progress->setValue(int(1000 * std::min(done, total) / total));
         }
     });
+    connect(job, &ExportJob::retrying, progress, [progress](int attempt, int delayMs) {
+        progress->setLabelText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…")
+                                   .arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
+    });
     connect(job, &ExportJob::finished, this, [this, job, progress, path](bool ok) {
         progress->hide();
         progress->deleteLater();
@@ -596,6 +600,10 @@ void MainWindow::exportUsers(bool all)
             QMessageBox box(QMessageBox::Information, tr("Export finished"),
                             tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten())).arg(QDir::toNativeSeparators(path)),
                             QMessageBox::Ok, this);
+            if (!job->notice().isEmpty()) {
+                box.setIcon(QMessageBox::Warning);
+                box.setInformativeText(job->notice());
+            }
             QPushButton *open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
             box.exec();
             if (box.clickedButton() == open)

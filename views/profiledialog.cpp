@@ -233,11 +233,15 @@ void ProfileDialog::fitListToNames()
         item->setToolTip(item->text());
         widest = std::max(widest, m_list->sizeHintForIndex(m_list->model()->index(i, 0)).width());
     }
-    // Room for the warning icon an invalid profile gets, the frame and a vertical scroll bar.
-    const int chrome = m_list->iconSize().width() + 8 + 2 * m_list->frameWidth()
-                     + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    // Room for the warning icon an invalid profile gets (with its spacing), the frame, a vertical
+    // scroll bar and the item margins.
+    const int chrome = m_list->iconSize().width() + 2 * m_list->frameWidth()
+                     + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 32;
     const int cap = std::max(220, width() * 2 / 5);
     const int left = std::clamp(widest + chrome, 220, cap);
+    // A minimum, not only a size: the splitter would otherwise give the width back to the form
+    // as soon as the form's own minimum grows (longer labels in German, field messages).
+    m_list->setMinimumWidth(left);
     m_splitter->setSizes({left, std::max(360, width() - left)});
 }
 

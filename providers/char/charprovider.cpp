@@ -11,6 +11,11 @@ CharProvider::CharProvider(const Profile &profile, const QString &secret,
 {
     const QByteArray header = "Bearer " + secret.toUtf8();
     http()->setDecorator([header](QNetworkRequest &r) { r.setRawHeader("Authorization", header); });
+    // Char's 429 says how long to wait in its body (`retry_after`), often with no Retry-After.
+    http()->setRetryHint([](const HttpResponse &r) -> qint64 {
+        const int seconds = CharParser::parseError(r.status, r.body, r.headers).retryAfterSeconds;
+        return seconds >= 0 ? qint64(seconds) * 1000 : -1;
+    });
 }
 
 ProviderCapabilities CharProvider::capabilities() const

@@ -38,6 +38,7 @@ SandboxResponse injectedError(int status)
         SandboxResponse r = SandboxResponse::json(429, R"({"code":"RATE_LIMITED","status":429,"message":"Too many requests","retry_after":1})");
         r.addHeader("X-RateLimit-Limit", "100");
         r.addHeader("X-RateLimit-Remaining", "0");
+        // As Char sends it: the wait in the body and an epoch reset time, no Retry-After.
         r.addHeader("X-RateLimit-Reset", "1767225600");
         return r;
     }
@@ -139,7 +140,8 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
     const QString dir = m.captured(1);
     const SandboxInjection inject = injection(dir);
     if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("char:") + dir))) {
-        *response = injectedError(inject.status);
+        if (!SandboxResponse::gateway(inject, response))
+            *response = injectedError(inject.status);
         return true;
     }
     if (inject.special == QLatin1String("malformed")) {

@@ -144,7 +144,8 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
     }
     const bool firstPage = request.query.queryItemValue(QStringLiteral("pageStart")).toLongLong() <= 1;
     if (inject.status != 0 && shouldFail(inject, firstPage, server.hit(QStringLiteral("csp:") + org + (firstPage ? QString() : QStringLiteral(":later"))))) {
-        *response = injectedError(inject.status);
+        if (!SandboxResponse::gateway(inject, response))
+            *response = injectedError(inject.status);
         return true;
     }
     bool ok = true;
@@ -165,7 +166,9 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
         *response = SandboxResponse::json(200, R"({"results":[{"user":{"userId":"u1","email":["a"]}}],"totalResults":"one"})");
         return true;
     }
-    const qint64 total = userCount(org, server.usersPerOrganization());
+    qint64 total = userCount(org, server.usersPerOrganization());
+    if (inject.special == QLatin1String("growing"))
+        total += server.hit(QStringLiteral("csp-growing:") + org) - 1; // someone joins with every request
     const qint64 offset = pageStart - 1;
     const qint64 end = std::min(total, offset + pageLimit);
     QByteArray body;

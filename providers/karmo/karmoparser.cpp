@@ -1,9 +1,13 @@
 #include "karmoparser.h"
 
 #include "../jsonreader.h"
+#include "../jsonscan.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <cmath>
 
 namespace {
 QString tr(const char *text)
@@ -30,21 +34,15 @@ User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *
 
 QString KarmoParser::peekNextCursor(const QByteArray &body)
 {
-    const qsizetype key = body.lastIndexOf("\"nextCursor\"");
-    if (key < 0)
+    // Only the pagination object is parsed, wherever it stands and however it is laid out.
+    const QByteArrayView pagination = JsonScan::member(body, "pagination");
+    if (pagination.isNull())
         return {};
-    const qsizetype noMore = body.lastIndexOf("\"hasNextPage\":false");
-    if (noMore >= 0 && noMore > key - 64)
+    const QJsonObject o = QJsonDocument::fromJson(pagination.toByteArray()).object();
+    const QJsonValue cursor = o.value(QStringLiteral("nextCursor"));
+    if (o.value(QStringLiteral("hasNextPage")) == QJsonValue(false) || !cursor.isString())
         return {};
-    qsizetype i = key + 12;
-    while (i < body.size() && (body[i] == ' ' || body[i] == ':' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
-        ++i;
-    if (i >= body.size() || body[i] != '"')
-        return {};
-    const qsizetype end = body.indexOf('"', i + 1);
-    if (end < 0 || body.mid(i + 1, end - i - 1).contains('\\'))
-        return {};
-    return QString::fromUtf8(body.mid(i + 1, end - i - 1));
+    return cursor.toString();
 }
 
 QString KarmoParser::statusName(int status, bool karmoBody)
@@ -73,8 +71,13 @@ bool KarmoParser::isKarmoErrorBody(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject())
         return false;
-    const QJsonObject o = doc.object();
-    return o.contains(QStringLiteral("code")) || o.contains(QStringLiteral("message"));
+    // Karmo's own errors carry its 8-digit code (a string or a number, leading zeros possibly
+    // dropped); a gateway's {"message":"Service Unavailable"} does not, and is not Karmo's.
+    const QJsonValue code = doc.object().value(QStringLiteral("code"));
+    if (code.isDouble())
+        return code.toDouble() >= 0 && code.toDouble() < 1e8 && code.toDouble() == std::floor(code.toDouble());
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,8}$"));
+    return code.isString() && digits.match(code.toString()).hasMatch();
 }
 
 ParseResult KarmoParser::parsePage(const QByteArray &body)
@@ -120,11 +123,13 @@ ProviderError KarmoParser::parseError(int status, const QByteArray &body, const 
     error.kind = ProviderError::Kind::Http;
     const bool karmoBody = isKarmoErrorBody(body);
     error.name = statusName(status, karmoBody);
-    if (!karmoBody) {
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject()) {
         error.message = tr("The server answered HTTP %1 without a Karmo error body.").arg(status);
         return error;
     }
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    // A gateway's JSON ({"message": "Service Unavailable"}) is shown for what it says too.
+    const QJsonObject o = doc.object();
     error.code = formatCode(o.value(QStringLiteral("code")));
     error.message = ResponseParsing::valueText(o.value(QStringLiteral("message")));
     const QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
@@ -136,7 +141,7 @@ ProviderError KarmoParser::parseError(int status, const QByteArray &body, const 
         error.fieldErrors.append({ResponseParsing::valueText(f.value(QStringLiteral("pointer"))),
                                   ResponseParsing::valueText(f.value(QStringLiteral("detail"))), {}});
     }
-    if (status == 503 && error.message.isEmpty())
+    if (status == 503 && karmoBody && error.message.isEmpty())
         error.message = tr("The access-management provider is not configured for this environment.");
     return error;
 }

@@ -116,12 +116,8 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
         const bool firstPage = !request.query.hasQueryItem(QStringLiteral("after"));
         const bool fail = shouldFail(inject, firstPage, server.hit(QStringLiteral("karmo:") + org + (firstPage ? QString() : QStringLiteral(":later"))));
         if (fail) {
-            if (inject.special == QLatin1String("proxy")) {
-                *response = SandboxResponse::json(inject.status, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
-                response->contentType = "text/html";
-            } else {
+            if (!SandboxResponse::gateway(inject, response))
                 *response = karmoError(inject.status, org);
-            }
             return true;
         }
     }
@@ -181,7 +177,9 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     body += ",\"hasPreviousPage\":";
     body += offset > 0 ? "true" : "false";
     body += ",\"nextCursor\":";
-    appendJsonString(body, hasNext ? cursorFor(nextOffset) : QString());
+    // Servers that pretty-print here also keep a cursor on the last page; hasNextPage ends it.
+    const bool keepsCursor = SandboxBehaviours::fromPath(request.path).pretty;
+    appendJsonString(body, hasNext || keepsCursor ? cursorFor(nextOffset) : QString());
     body += ",\"previousCursor\":";
     appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
     body += "}}";

@@ -142,6 +142,8 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
         return true;
     }
     if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("llamacloud:") + org))) {
+        if (SandboxResponse::gateway(inject, response))
+            return true;
         switch (inject.status) {
         case 401: *response = fastApiDetail(401, "Not authenticated"); break;
         case 403: *response = fastApiDetail(403, "You do not have access to this organization"); break;
@@ -154,12 +156,7 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
             response->addHeader("Retry-After", "1");
             break;
         default:
-            if (inject.special == QLatin1String("proxy")) {
-                *response = SandboxResponse::json(inject.status, "<html><body>Bad gateway</body></html>");
-                response->contentType = "text/html";
-            } else {
-                *response = fastApiDetail(inject.status, "Internal Server Error");
-            }
+            *response = fastApiDetail(inject.status, "Internal Server Error");
         }
         return true;
     }

@@ -180,14 +180,43 @@ void SandboxData::appendKey(QByteArray &out, const char *key)
     out += "\":";
 }
 
+namespace {
+const QStringList &behaviourWords()
+{
+    static const QStringList words{QStringLiteral("cookies"), QStringLiteral("pretty"), QStringLiteral("gzip"),
+                                   QStringLiteral("chunked"), QStringLiteral("stall")};
+    return words;
+}
+} // namespace
+
+SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
+{
+    SandboxBehaviours b;
+    for (const QString &segment : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QStringList words = segment.split(QLatin1Char('-'));
+        b.cookies = b.cookies || words.contains(QLatin1String("cookies"));
+        b.pretty = b.pretty || words.contains(QLatin1String("pretty"));
+        b.gzip = b.gzip || words.contains(QLatin1String("gzip"));
+        b.chunked = b.chunked || words.contains(QLatin1String("chunked"));
+        b.stall = b.stall || words.contains(QLatin1String("stall"));
+    }
+    return b;
+}
+
 SandboxInjection SandboxData::injection(const QString &organization)
 {
-    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy)?(-once|-later-once|-later)?$"));
+    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy|-generic)?(-once|-later-once|-later)?$"));
     SandboxInjection injection;
-    // A "-n<count>" suffix only sets the size; look at what comes before it.
+    // A "-n<count>" suffix only sets the size, and behaviour words only how the server answers;
+    // look at what is left.
     static const QRegularExpression sizeSuffix(QStringLiteral("-n\\d{1,7}$"));
     QString base = organization;
     base.remove(sizeSuffix);
+    QStringList words = base.split(QLatin1Char('-'));
+    if (words.size() > 1) {
+        words.removeIf([](const QString &w) { return behaviourWords().contains(w); });
+        base = words.join(QLatin1Char('-'));
+    }
     const QRegularExpressionMatch m = pattern.match(base);
     if (m.hasMatch()) {
         injection.status = m.captured(1).toInt();
@@ -195,13 +224,13 @@ SandboxInjection SandboxData::injection(const QString &organization)
         injection.later = m.captured(3) == QLatin1String("-later");
         injection.laterOnce = m.captured(3) == QLatin1String("-later-once");
         if (m.capturedLength(2) > 0)
-            injection.special = QStringLiteral("proxy");
+            injection.special = m.captured(2).mid(1);
         return injection;
     }
     static const QStringList specials = {
         QStringLiteral("malformed"), QStringLiteral("wrong-types"), QStringLiteral("truncated"),
         QStringLiteral("truncated-transport"), QStringLiteral("loop"), QStringLiteral("empty-claims-more"),
-        QStringLiteral("foreign-link"), QStringLiteral("slow")};
+        QStringLiteral("foreign-link"), QStringLiteral("slow"), QStringLiteral("growing")};
     if (specials.contains(base))
         injection.special = base;
     return injection;

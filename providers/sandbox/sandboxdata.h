@@ -30,8 +30,23 @@ struct SandboxInjection
     bool once = false;  // fail the first request only, then serve data
     bool later = false; // serve the first page, fail every later one (error-<status>-later)
     bool laterOnce = false; // fail the first request for a later page only (error-<status>-later-once)
-    QString special;    // proxy, malformed, wrong-types, truncated, truncated-transport, loop,
-                        // empty-claims-more, foreign-link, slow
+    QString special;    // proxy, generic, malformed, wrong-types, truncated, truncated-transport,
+                        // loop, empty-claims-more, foreign-link, slow, growing
+};
+
+// How a real deployment answers, beyond what the API documents: words anywhere in an
+// organization id ("acme-pretty-gzip", "error-503-once-cookies"), applied by the server to every
+// response of that organization (see README: "Sandbox organizations").
+struct SandboxBehaviours
+{
+    bool cookies = false; // a load balancer sets cookies on every response
+    bool pretty = false;  // JSON pretty-printed, object keys reordered
+    bool gzip = false;    // Content-Encoding: gzip when the client accepts it
+    bool chunked = false; // Transfer-Encoding: chunked, no Content-Length
+    bool stall = false;   // the first response of each URL stops halfway and never ends
+
+    bool any() const { return cookies || pretty || gzip || chunked || stall; }
+    static SandboxBehaviours fromPath(const QString &path);
 };
 
 namespace SandboxData {

@@ -4,13 +4,17 @@
 #include "../csp/csproutes.h"
 #include "../karmo/karmoroutes.h"
 #include "../llamacloud/llamacloudroutes.h"
+#include "sandboxdata.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <zlib.h>
 
 namespace {
 QByteArray reasonPhrase(int status)
@@ -32,6 +36,36 @@ QByteArray reasonPhrase(int status)
     case 504: return "Gateway Timeout";
     default: return "Status";
     }
+}
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream zs{};
+    if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&zs, uLong(data.size()))), Qt::Uninitialized);
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    out.resize(qsizetype(zs.total_out));
+    deflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
+// Chunked transfer coding in uneven chunk sizes, as proxies re-chunk bodies.
+QByteArray chunk(const QByteArray &body)
+{
+    QByteArray out;
+    out.reserve(body.size() + body.size() / 500 + 16);
+    static constexpr qsizetype sizes[] = {1, 7, 4096, 333, 16384, 2, 1500};
+    qsizetype at = 0;
+    for (int i = 0; at < body.size(); ++i) {
+        const qsizetype n = std::min(sizes[i % std::size(sizes)], body.size() - at);
+        out += QByteArray::number(n, 16) + "\r\n" + body.mid(at, n) + "\r\n";
+        at += n;
+    }
+    return out + "0\r\n\r\n";
 }
 } // namespace
 
@@ -77,6 +111,25 @@ void SandboxResponse::applyBodyInjection(const QString &special)
         truncateAt = body.size() / 2;
     else if (special == QLatin1String("slow"))
         delayMs = 3000;
+}
+
+bool SandboxResponse::gateway(const SandboxInjection &injection, SandboxResponse *out)
+{
+    if (injection.special == QLatin1String("proxy")) {
+        // nginx's wording for its own 503 page.
+        const QByteArray title = QByteArray::number(injection.status) + ' '
+            + (injection.status == 503 ? QByteArray("Service Temporarily Unavailable") : reasonPhrase(injection.status));
+        *out = json(injection.status, "<html><head><title>" + title + "</title></head><body><center><h1>" + title
+                                          + "</h1></center><hr><center>nginx</center></body></html>");
+        out->contentType = "text/html";
+        return true;
+    }
+    if (injection.special == QLatin1String("generic")) {
+        QByteArray body = "{\"message\":\"" + reasonPhrase(injection.status) + "\"}";
+        *out = json(injection.status, body);
+        return true;
+    }
+    return false;
 }
 
 SandboxServer::SandboxServer(QObject *parent)
@@ -168,7 +221,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         if (m_recent.size() > 500)
             m_recent.removeFirst();
     }
-    const SandboxResponse response = dispatch(r);
+    SandboxResponse response = dispatch(r);
+    applyBehaviours(r, &response);
     // The latency is the time to the response, so the time spent generating it counts toward it.
     const int latency = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);
     // Rounded up, so the sandbox is never faster than its stated latency.
@@ -192,6 +246,32 @@ void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socke
     write(socket, SandboxResponse::json(404, R"({"message":"no such sandbox route"})"));
 }
 
+void SandboxServer::applyBehaviours(const SandboxRequest &request, SandboxResponse *response)
+{
+    const SandboxBehaviours b = SandboxBehaviours::fromPath(request.path);
+    if (!b.any())
+        return;
+    if (b.cookies) {
+        // What load balancers and WAFs set; a client that lets its cookie jar speak sends these
+        // instead of the profile's own session cookie.
+        response->addHeader("Set-Cookie", "AWSALB=lb" + QByteArray::number(m_requestCount) + "; Path=/; HttpOnly");
+        response->addHeader("Set-Cookie", "session=lb-sticky-" + QByteArray::number(m_requestCount) + "; Path=/");
+    }
+    if (b.pretty && response->contentType == "application/json") {
+        // QJsonDocument writes object keys sorted: "pagination" now comes before "users".
+        const QJsonDocument doc = QJsonDocument::fromJson(response->body);
+        if (!doc.isNull())
+            response->body = doc.toJson(QJsonDocument::Indented);
+    }
+    if (b.gzip && request.header("Accept-Encoding").contains("gzip")) {
+        response->body = gzip(response->body);
+        response->addHeader("Content-Encoding", "gzip");
+    }
+    response->chunked = b.chunked;
+    if (b.stall && hit(QStringLiteral("stall:") + request.url.toString()) == 1)
+        response->stallAt = response->body.size() / 2;
+}
+
 SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
 {
     SandboxResponse response;
@@ -207,7 +287,10 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
         return;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (response.chunked)
+        head += "Transfer-Encoding: chunked\r\n";
+    else
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     bool hasRequestId = false;
     for (const auto &h : response.headers) {
         head += h.first + ": " + h.second + "\r\n";
@@ -224,5 +307,11 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
         socket->disconnectFromHost();
         return;
     }
-    socket->write(head + response.body);
+    if (response.stallAt >= 0) {
+        // Half the body, then silence with the connection left open, as a stuck upstream does.
+        const QByteArray part = response.body.left(response.stallAt);
+        socket->write(head + (response.chunked ? QByteArray::number(part.size(), 16) + "\r\n" + part : part));
+        return;
+    }
+    socket->write(head + (response.chunked ? chunk(response.body) : response.body));
 }

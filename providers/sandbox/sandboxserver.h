@@ -33,6 +33,8 @@ struct SandboxResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     qint64 truncateAt = -1; // announce the whole body, send this many bytes, then close
+    qint64 stallAt = -1;    // send this many bytes of the body, then nothing more (never close)
+    bool chunked = false;   // Transfer-Encoding: chunked instead of Content-Length
     int delayMs = -1;       // overrides the server's latency
 
     static SandboxResponse json(int status, QByteArray body);
@@ -40,6 +42,9 @@ struct SandboxResponse
     // Applies the body-level injections ("truncated": half the JSON; "truncated-transport": the
     // connection closes halfway; "slow": answers after 3 s) that every route shares.
     void applyBodyInjection(const QString &special);
+    // What a proxy or gateway in front of the API sends instead of the vendor's error: an HTML
+    // page ("-proxy") or a generic JSON body ("-generic"). False for any other injection.
+    static bool gateway(const struct SandboxInjection &injection, SandboxResponse *out);
 };
 
 // Serves the four providers' APIs on 127.0.0.1 from deterministic synthetic data, with latency
@@ -92,6 +97,9 @@ protected:
 
 private:
     SandboxResponse dispatch(const SandboxRequest &request);
+    // What a real deployment adds on the way out (SandboxBehaviours): cookies, layout,
+    // compression, chunking, a stalled body.
+    void applyBehaviours(const SandboxRequest &request, SandboxResponse *response);
     void write(QTcpSocket *socket, const SandboxResponse &response);
 
     quint16 m_port = 0;

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AboutDialog</name>
@@ -14,7 +15,7 @@
 <context>
     <name>Application</name>
     <message>
-        <source>roster: unknown command "%1"</source>
+        <source>roster: unknown command &quot;%1&quot;</source>
         <translation>roster: unbekannter Befehl „%1“</translation>
     </message>
     <message>
@@ -78,7 +79,7 @@
         <translation>unerwartetes Argument %1</translation>
     </message>
     <message>
-        <source>Fetch every page of a profile's organization and write CSV.</source>
+        <source>Fetch every page of a profile&apos;s organization and write CSV.</source>
         <translation>Lädt jede Seite der Organisation eines Profils und schreibt CSV.</translation>
     </message>
     <message>
@@ -98,8 +99,8 @@
         <translation>Die Datei mit einer UTF-8-Bytereihenfolgemarke beginnen (für Tabellenkalkulationen).</translation>
     </message>
     <message>
-        <source>Do not prefix ' to cells that start with = + - @ TAB or CR.</source>
-        <translation>Zellen, die mit = + - @ TAB oder CR beginnen, kein ' voranstellen.</translation>
+        <source>Do not prefix &apos; to cells that start with = + - @ TAB or CR.</source>
+        <translation>Zellen, die mit = + - @ TAB oder CR beginnen, kein &apos; voranstellen.</translation>
     </message>
     <message>
         <source>Use the built-in sandbox and its demo profiles.</source>
@@ -114,7 +115,7 @@
         <translation>Gleichzeitig geladene Seiten, wo der Anbieter es erlaubt (Standard 4).</translation>
     </message>
     <message>
-        <source>roster export: unexpected argument "%1"</source>
+        <source>roster export: unexpected argument &quot;%1&quot;</source>
         <translation>roster export: unerwartetes Argument „%1“</translation>
     </message>
     <message>
@@ -126,7 +127,7 @@
         <translation>roster export: --output DATEI ist erforderlich (- für die Standardausgabe)</translation>
     </message>
     <message>
-        <source>roster export: unknown column key "%1" in --columns (known keys: %2)</source>
+        <source>roster export: unknown column key &quot;%1&quot; in --columns (known keys: %2)</source>
         <translation>roster export: unbekannter Spaltenschlüssel „%1“ in --columns (bekannte Schlüssel: %2)</translation>
     </message>
     <message>
@@ -138,7 +139,7 @@
         <translation>roster export: die Demo-Sandbox kann auf 127.0.0.1 nicht gestartet werden</translation>
     </message>
     <message>
-        <source>roster export: no profile named "%1" (profiles: %2)</source>
+        <source>roster export: no profile named &quot;%1&quot; (profiles: %2)</source>
         <translation>roster export: kein Profil namens „%1“ (Profile: %2)</translation>
     </message>
     <message>
@@ -166,7 +167,7 @@
         <translation>Standardausgabe</translation>
     </message>
     <message>
-        <source>roster export: profile "%1" failed: %2</source>
+        <source>roster export: profile &quot;%1&quot; failed: %2</source>
         <translation>roster export: Profil „%1“ fehlgeschlagen: %2</translation>
     </message>
     <message>
@@ -218,11 +219,19 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Profil &amp;hinzufügen</translation>
     </message>
     <message>
+        <source>roster profiles: there are no profiles yet; they would be read from %1 (add them in the window, or write that file; `roster --demo` shows examples).</source>
+        <translation>roster profiles: es gibt noch keine Profile; sie würden aus %1 gelesen (legen Sie sie im Fenster an oder schreiben Sie diese Datei; `roster --demo` zeigt Beispiele).</translation>
+    </message>
+    <message>
+        <source>roster export: the provider asked to wait; trying again in %1 s (attempt %2).</source>
+        <translation>roster export: der Anbieter bittet zu warten; neuer Versuch in %1 s (Versuch %2).</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
   roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
-                 [--no-formula-guard] [--config FILE] [--demo] [--quiet]
+                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
   roster profiles [--config FILE] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
@@ -231,7 +240,7 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster                         öffnet das Fenster
   roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
   roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
-                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet]
+                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
   roster profiles [--config DATEI] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
@@ -312,14 +321,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>das Geheimnis konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
     </message>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>Profil „%1“: %2</translation>
     </message>
 </context>
 <context>
     <name>CspParser</name>
     <message>
-        <source>Expected a JSON object with "results".</source>
+        <source>Expected a JSON object with &quot;results&quot;.</source>
         <translation>Ein JSON-Objekt mit „results“ wurde erwartet.</translation>
     </message>
     <message>
@@ -327,7 +336,7 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>results[%1] sollte ein Objekt sein</translation>
     </message>
     <message>
-        <source>"totalResults" should be a number</source>
+        <source>&quot;totalResults&quot; should be a number</source>
         <translation>„totalResults“ sollte eine Zahl sein</translation>
     </message>
     <message>
@@ -449,7 +458,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation><numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Attempts:</source>
@@ -491,8 +503,11 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Jede Seite von %1 wird direkt in die Datei geladen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n selected row(s) of %1, in the table's order.</source>
-        <translation><numerusform>%n ausgewählte Zeile von %1, in der Reihenfolge der Tabelle.</numerusform><numerusform>%n ausgewählte Zeilen von %1, in der Reihenfolge der Tabelle.</numerusform></translation>
+        <source>%n selected row(s) of %1, in the table&apos;s order.</source>
+        <translation>
+            <numerusform>%n ausgewählte Zeile von %1, in der Reihenfolge der Tabelle.</numerusform>
+            <numerusform>%n ausgewählte Zeilen von %1, in der Reihenfolge der Tabelle.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -515,8 +530,8 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Mit einer Bytereihenfolge&amp;marke beginnen (hilft manchen Tabellenkalkulationen, UTF-8 zu erkennen)</translation>
     </message>
     <message>
-        <source>Protect against &amp;formulas: prefix ' to cells starting with = + - @ (not to plain numbers such as phone numbers)</source>
-        <translation>Vor &amp;Formeln schützen: Zellen, die mit = + - @ beginnen, ein ' voranstellen (nicht bei reinen Zahlen wie Telefonnummern)</translation>
+        <source>Protect against &amp;formulas: prefix &apos; to cells starting with = + - @ (not to plain numbers such as phone numbers)</source>
+        <translation>Vor &amp;Formeln schützen: Zellen, die mit = + - @ beginnen, ein &apos; voranstellen (nicht bei reinen Zahlen wie Telefonnummern)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -579,6 +594,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>The provider announced %1 users but %2 were received.</source>
         <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
     </message>
+    <message>
+        <source>The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.</source>
+        <translation>Die Organisation hat sich während des Exports geändert: Der Anbieter zählte zu Beginn %L1 Benutzer und am Ende %L2; %L3 Zeilen wurden geschrieben.</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>die Ausgabe</translation>
+    </message>
 </context>
 <context>
     <name>HttpCall</name>
@@ -610,7 +633,7 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 <context>
     <name>KarmoParser</name>
     <message>
-        <source>Expected a JSON object with "users" and "pagination".</source>
+        <source>Expected a JSON object with &quot;users&quot; and &quot;pagination&quot;.</source>
         <translation>Ein JSON-Objekt mit „users“ und „pagination“ wurde erwartet.</translation>
     </message>
     <message>
@@ -769,7 +792,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 loaded, more available</source>
@@ -867,7 +893,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
     <message numerus="yes">
         <source> · about %n second(s) left</source>
-        <translation><numerusform> · noch etwa %n Sekunde</numerusform><numerusform> · noch etwa %n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform> · noch etwa %n Sekunde</numerusform>
+            <numerusform> · noch etwa %n Sekunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export finished</source>
@@ -875,7 +904,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1.</source>
-        <translation><numerusform>%n Zeile nach %1 geschrieben.</numerusform><numerusform>%n Zeilen nach %1 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile nach %1 geschrieben.</numerusform>
+            <numerusform>%n Zeilen nach %1 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
@@ -944,7 +976,7 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Profile</translation>
     </message>
     <message>
-        <source>These are the demo sandbox's profiles. Changes last until Roster is closed and are never saved.</source>
+        <source>These are the demo sandbox&apos;s profiles. Changes last until Roster is closed and are never saved.</source>
         <translation>Dies sind die Profile der Demo-Sandbox. Änderungen gelten, bis Roster geschlossen wird, und werden nie gespeichert.</translation>
     </message>
     <message>
@@ -1100,7 +1132,7 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Profil entfernen</translation>
     </message>
     <message>
-        <source>Remove the profile "%1"?</source>
+        <source>Remove the profile &quot;%1&quot;?</source>
         <translation>Das Profil „%1“ entfernen?</translation>
     </message>
     <message>
@@ -1117,7 +1149,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
     <message numerus="yes">
         <source>✔ Connected: the first page has %n user(s)</source>
-        <translation><numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform><numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform></translation>
+        <translation>
+            <numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform>
+            <numerusform>✔ Verbunden: die erste Seite hat %n Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source> of %1</source>
@@ -1171,11 +1206,11 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>fehlt</translation>
     </message>
     <message>
-        <source>unknown kind "%1" (expected one of: %2)</source>
+        <source>unknown kind &quot;%1&quot; (expected one of: %2)</source>
         <translation>unbekannte Art „%1“ (erwartet wird eine von: %2)</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// or https:// URL with a host</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL with a host</source>
         <translation>„%1“ ist keine http://- oder https://-URL mit Host</translation>
     </message>
     <message>
@@ -1187,19 +1222,19 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>darf keine Benutzerangaben, Abfrage oder Fragment enthalten</translation>
     </message>
     <message>
-        <source>must not contain '/'</source>
-        <translation>darf kein '/' enthalten</translation>
+        <source>must not contain &apos;/&apos;</source>
+        <translation>darf kein &apos;/&apos; enthalten</translation>
     </message>
     <message>
-        <source>is missing (expected {"env": "VAR"}, {"file": "/path"} or {"keychain": true})</source>
-        <translation>fehlt (erwartet: {"env": "VAR"}, {"file": "/pfad"} oder {"keychain": true})</translation>
+        <source>is missing (expected {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/path&quot;} or {&quot;keychain&quot;: true})</source>
+        <translation>fehlt (erwartet: {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/pfad&quot;} oder {&quot;keychain&quot;: true})</translation>
     </message>
     <message>
         <source>names an empty variable or path</source>
         <translation>nennt eine leere Variable oder einen leeren Pfad</translation>
     </message>
     <message>
-        <source>is not an option of kind "%1"</source>
+        <source>is not an option of kind &quot;%1&quot;</source>
         <translation>ist keine Option der Art „%1“</translation>
     </message>
     <message>
@@ -1215,7 +1250,7 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>kein gültiges JSON bei Position %1: %2</translation>
     </message>
     <message>
-        <source>the top level must be an object with a "profiles" array</source>
+        <source>the top level must be an object with a &quot;profiles&quot; array</source>
         <translation>die oberste Ebene muss ein Objekt mit einem „profiles“-Array sein</translation>
     </message>
     <message>
@@ -1231,16 +1266,16 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL</source>
+        <source>&quot;%1&quot; is not a valid URL</source>
         <translation>„%1“ ist keine gültige URL</translation>
     </message>
     <message>
-        <source>must hold exactly one of "env", "file" or "keychain"</source>
+        <source>must hold exactly one of &quot;env&quot;, &quot;file&quot; or &quot;keychain&quot;</source>
         <translation>muss genau eines von „env“, „file“ oder „keychain“ enthalten</translation>
     </message>
     <message>
-        <source>must be {"env": "VAR"}, {"file": "/path"} or {"keychain": true}</source>
-        <translation>muss {"env": "VAR"}, {"file": "/pfad"} oder {"keychain": true} sein</translation>
+        <source>must be {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/path&quot;} or {&quot;keychain&quot;: true}</source>
+        <translation>muss {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/pfad&quot;} oder {&quot;keychain&quot;: true} sein</translation>
     </message>
     <message>
         <source>is used by an earlier profile; names must be unique</source>
@@ -1255,7 +1290,7 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Profildatei</translation>
     </message>
     <message>
-        <source>profile "%1"</source>
+        <source>profile &quot;%1&quot;</source>
         <translation>Profil „%1“</translation>
     </message>
     <message>
@@ -1263,7 +1298,7 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Profil #%1</translation>
     </message>
     <message>
-        <source>%1: field "%2": %3</source>
+        <source>%1: field &quot;%2&quot;: %3</source>
         <translation>%1: Feld „%2“: %3</translation>
     </message>
 </context>
@@ -1353,6 +1388,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <source>URL: %1</source>
         <translation>URL: %1</translation>
     </message>
+    <message>
+        <source>Local file error</source>
+        <translation>Fehler der lokalen Datei</translation>
+    </message>
 </context>
 <context>
     <name>ResponseParsing</name>
@@ -1369,23 +1408,23 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Der Antwortinhalt ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
-        <source>"%1" is missing</source>
+        <source>&quot;%1&quot; is missing</source>
         <translation>„%1“ fehlt</translation>
     </message>
     <message>
-        <source>"%1" should be a string</source>
+        <source>&quot;%1&quot; should be a string</source>
         <translation>„%1“ sollte eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>"%1" should be true or false</source>
+        <source>&quot;%1&quot; should be true or false</source>
         <translation>„%1“ sollte true oder false sein</translation>
     </message>
     <message>
-        <source>"%1" should be an array</source>
+        <source>&quot;%1&quot; should be an array</source>
         <translation>„%1“ sollte ein Array sein</translation>
     </message>
     <message>
-        <source>"%1" should be an object</source>
+        <source>&quot;%1&quot; should be an object</source>
         <translation>„%1“ sollte ein Objekt sein</translation>
     </message>
 </context>
@@ -1553,7 +1592,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source>via group %1</source>
@@ -1643,11 +1685,17 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <name>UserTableView</name>
     <message numerus="yes">
         <source>&amp;Copy %n row(s)</source>
-        <translation><numerusform>%n Zeile &amp;kopieren</numerusform><numerusform>%n Zeilen &amp;kopieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile &amp;kopieren</numerusform>
+            <numerusform>%n Zeilen &amp;kopieren</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Export %n selected row(s)…</source>
-        <translation><numerusform>%n ausgewählte Zeile &amp;exportieren …</numerusform><numerusform>%n ausgewählte Zeilen &amp;exportieren …</numerusform></translation>
+        <translation>
+            <numerusform>%n ausgewählte Zeile &amp;exportieren …</numerusform>
+            <numerusform>%n ausgewählte Zeilen &amp;exportieren …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ctrl+E</source>
