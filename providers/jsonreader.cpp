@@ -84,6 +84,13 @@ bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, Prov
         return false;
     }
     QJsonParseError parseError;
+    // Some servers (and Windows tooling behind them) start a body with a UTF-8 byte-order mark,
+    // which RFC 8259 lets a parser ignore; QJsonDocument does not.
+    if (body.startsWith("\xEF\xBB\xBF")) {
+        *doc = QJsonDocument::fromJson(body.sliced(3), &parseError);
+        if (parseError.error == QJsonParseError::NoError)
+            return true;
+    }
     *doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error == QJsonParseError::NoError)
         return true;

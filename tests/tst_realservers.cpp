@@ -293,6 +293,14 @@ private slots:
         QCOMPARE(out.data().size(), qsizetype(strlen("id,given_name\r\nuser_1,\r\n")) + huge.size());
     }
 
+    void aByteOrderMarkBeforeTheBodyIsIgnored()
+    {
+        const QByteArray body = "\xEF\xBB\xBF{\"users\":[{\"id\":\"user_1\",\"email\":\"a@example.com\"}],\"pagination\":{\"hasNextPage\":false}}";
+        const ParseResult result = KarmoParser::parsePage(body);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.page.users.first().email, QStringLiteral("a@example.com"));
+    }
+
     void aTotalThatChangesDuringAnExportIsReportedNotFailed()
     {
         // Someone joins with every request: CSP's totalResults grows while the export runs.

@@ -3,7 +3,13 @@
 #include "char/charparser.h"
 #include "csp/cspparser.h"
 #include "karmo/karmoparser.h"
+#include "jsonscan.h"
 #include "llamacloud/llamacloudparser.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdlib>
 
 namespace {
 // The first byte picks a status, the rest is the body; headers come along for the error parsers.
@@ -22,14 +28,31 @@ void touch(const ParseResult &r)
     }
     (void)r.error.detailLines();
 }
+// JsonScan must find a member wherever a full parse does, and hand back valid JSON for it.
+void checkScanAgreesWithParser(const QByteArray &input)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(input);
+    if (!doc.isObject() || input.contains('\\'))
+        return; // keys with escapes are written differently from what they decode to
+    const QJsonObject o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QByteArray key = it.key().toUtf8();
+        const QByteArrayView text = JsonScan::member(input, key);
+        if (text.isNull() || QJsonDocument::fromJson("[" + text.toByteArray() + "]").isNull())
+            abort();
+    }
+}
 } // namespace
 
 bool FuzzParsers::run(const QString &target, const QByteArray &input)
 {
     const HeaderList headers = {{"Retry-After", input.left(12)}, {"X-RateLimit-Limit", "10"}};
     const QByteArray body = input.mid(1);
-    if (target == QLatin1String("karmo_page"))
+    if (target == QLatin1String("karmo_page")) {
         touch(KarmoParser::parsePage(input));
+        (void)KarmoParser::peekNextCursor(input);
+        checkScanAgreesWithParser(input);
+    }
     else if (target == QLatin1String("karmo_error"))
         (void)KarmoParser::parseError(statusFrom(input), body, headers).detailLines();
     else if (target == QLatin1String("llamacloud_page"))
