@@ -631,6 +631,69 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
 </context>
 <context>
+    <name>JsonArrayReader</name>
+    <message>
+        <source>The body starts with a broken byte-order mark (byte %1).</source>
+        <translation>Der Inhalt beginnt mit einer beschädigten Bytereihenfolgemarke (Byte %1).</translation>
+    </message>
+    <message>
+        <source>Expected a JSON array at byte %1.</source>
+        <translation>JSON-Array erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object at byte %1.</source>
+        <translation>JSON-Objekt erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>Expected the member holding the array at byte %1.</source>
+        <translation>Das Element mit dem Array wurde an Byte %1 erwartet.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;:&quot; at byte %1.</source>
+        <translation>„:“ erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>The member holding the array is not an array (byte %1).</source>
+        <translation>Das Element, das das Array enthalten sollte, ist kein Array (Byte %1).</translation>
+    </message>
+    <message>
+        <source>Expected a value at byte %1.</source>
+        <translation>Wert erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>The object has no member &quot;%2&quot; holding an array (byte %1).</source>
+        <translation>Das Objekt hat kein Element „%2“ mit einem Array (Byte %1).</translation>
+    </message>
+    <message>
+        <source>Expected &quot;,&quot; or &quot;}&quot; at byte %1.</source>
+        <translation>„,“ oder „}“ erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>Expected an array element at byte %1.</source>
+        <translation>Array-Element erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>The array element at byte %1 is larger than the limit of %2 bytes.</source>
+        <translation>Das Array-Element an Byte %1 ist größer als die Grenze von %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;,&quot; or &quot;]&quot; after an array element at byte %1.</source>
+        <translation>„,“ oder „]“ nach einem Array-Element erwartet an Byte %1.</translation>
+    </message>
+    <message>
+        <source>Unexpected data after the array at byte %1.</source>
+        <translation>Unerwartete Daten nach dem Array an Byte %1.</translation>
+    </message>
+    <message>
+        <source>The body is empty (byte %1).</source>
+        <translation>Der Inhalt ist leer (Byte %1).</translation>
+    </message>
+    <message>
+        <source>The array is not closed: the body ended at byte %1.</source>
+        <translation>Das Array ist nicht geschlossen: Der Inhalt endete an Byte %1.</translation>
+    </message>
+</context>
+<context>
     <name>KarmoParser</name>
     <message>
         <source>Expected a JSON object with &quot;users&quot; and &quot;pagination&quot;.</source>

@@ -3,9 +3,11 @@
 #include "char/charparser.h"
 #include "csp/cspparser.h"
 #include "karmo/karmoparser.h"
+#include "jsonarrayreader.h"
 #include "jsonscan.h"
 #include "llamacloud/llamacloudparser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -29,21 +31,48 @@ void touch(const ParseResult &r)
     }
     (void)r.error.detailLines();
 }
-// JsonScan must find a member wherever a full parse does, and hand back valid JSON for it.
+
+// JsonScan must find a member wherever a full parse does, and hand back valid JSON for it. Only
+// plain ASCII bodies are compared: Qt accepts raw control characters (invalid JSON, RFC 8259 §7)
+// and drops a byte-order mark at a string's start, so such keys decode to other text.
 void checkScanAgreesWithParser(const QByteArray &input)
 {
+    const bool plain = std::all_of(input.cbegin(), input.cend(), [](char c) {
+        return (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '\\') || c == '\n' || c == '\r' || c == '\t';
+    });
     const QJsonDocument doc = QJsonDocument::fromJson(input);
-    if (!doc.isObject() || input.contains('\\'))
-        return; // keys with escapes are written differently from what they decode to
+    if (!plain || !doc.isObject())
+        return;
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
-        const QByteArray key = it.key().toUtf8();
-        // Raw control characters are invalid JSON (RFC 8259 §7) that Qt accepts and rewrites;
-        // only keys written as they decode are compared.
-        if (std::any_of(key.cbegin(), key.cend(), [](char c) { return uchar(c) < 0x20; }))
-            continue;
-        const QByteArrayView text = JsonScan::member(input, key);
+        const QByteArrayView text = JsonScan::member(input, it.key().toUtf8());
         if (text.isNull() || QJsonDocument::fromJson("[" + text.toByteArray() + "]").isNull())
+            abort();
+    }
+}
+
+// The incremental reader, fed the body in chunks whose sizes the first byte picks, must hand out
+// exactly the elements a whole-document parse finds whenever that parse succeeds; whatever the
+// bytes, it must not crash.
+void checkArrayReaderAgreesWithParser(const QByteArray &input)
+{
+    const qsizetype chunk = input.isEmpty() ? 1 : 1 + (uchar(input[0]) % 17) * (uchar(input[0]) % 5 + 1);
+    const QByteArray body = input.mid(1);
+    JsonArrayReader reader;
+    QList<QByteArray> elements;
+    bool ok = true;
+    for (qsizetype at = 0; ok && at < body.size(); at += chunk)
+        ok = reader.feed(QByteArrayView(body).sliced(at, std::min(chunk, body.size() - at)), &elements);
+    ok = ok && reader.finish();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray() || body.contains('\0'))
+        return;
+    const QJsonArray array = doc.array();
+    if (!ok || elements.size() != array.size())
+        abort();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (QJsonDocument::fromJson("[" + elements[i] + "]").array().first() != array[i])
             abort();
     }
 }
@@ -78,6 +107,8 @@ bool FuzzParsers::run(const QString &target, const QByteArray &input)
         CharParser::parseDirectories(input, &dirs, &error);
     } else if (target == QLatin1String("char_error"))
         (void)CharParser::parseError(statusFrom(input), body, headers).detailLines();
+    else if (target == QLatin1String("json_array"))
+        checkArrayReaderAgreesWithParser(input);
     else
         return false;
     return true;

@@ -1,0 +1,241 @@
+#include "jsonarrayreader.h"
+
+#include <QCoreApplication>
+
+namespace {
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonArrayReader", text);
+}
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+} // namespace
+
+JsonArrayReader::JsonArrayReader(QByteArray key, qsizetype maxElementBytes)
+    : m_key(std::move(key))
+    , m_maxElement(maxElementBytes)
+{
+}
+
+bool JsonArrayReader::fail(const QString &message, qint64 at)
+{
+    if (m_state != State::Failed) {
+        m_state = State::Failed;
+        m_error = message.arg(at);
+        m_pending = QByteArray();
+    }
+    return false;
+}
+
+void JsonArrayReader::startValue(char c)
+{
+    m_inString = c == '"';
+    m_escape = false;
+    m_depth = (c == '{' || c == '[') ? 1 : 0;
+    m_scalar = !m_inString && m_depth == 0;
+}
+
+bool JsonArrayReader::trackValueByte(char c)
+{
+    if (m_inString) {
+        if (m_escape)
+            m_escape = false;
+        else if (c == '\\')
+            m_escape = true;
+        else if (c == '"') {
+            m_inString = false;
+            return m_depth == 0; // a string element ends with its closing quote
+        }
+        return false;
+    }
+    if (c == '"')
+        m_inString = true;
+    else if (c == '{' || c == '[')
+        ++m_depth;
+    else if (c == '}' || c == ']')
+        return --m_depth == 0;
+    return false;
+}
+
+bool JsonArrayReader::feed(QByteArrayView chunk, QList<QByteArray> *elements)
+{
+    for (qsizetype i = 0; i < chunk.size(); ++i, ++m_offset) {
+        const char c = chunk[i];
+        switch (m_state) {
+        case State::Start:
+            if (m_offset == m_bomSeen && m_bomSeen < 3 && c == kBom[m_bomSeen]) {
+                ++m_bomSeen;
+                continue;
+            }
+            if (m_bomSeen > 0 && m_bomSeen < 3)
+                return fail(tr("The body starts with a broken byte-order mark (byte %1)."), m_offset);
+            if (isSpace(c))
+                continue;
+            if (m_key.isEmpty() && c == '[')
+                m_state = State::FirstElement;
+            else if (!m_key.isEmpty() && c == '{')
+                m_state = State::ObjectKeyOrEnd;
+            else
+                return fail(m_key.isEmpty() ? tr("Expected a JSON array at byte %1.") : tr("Expected a JSON object at byte %1."), m_offset);
+            continue;
+        case State::ObjectKeyOrEnd:
+            if (isSpace(c))
+                continue;
+            if (c != '"')
+                return fail(tr("Expected the member holding the array at byte %1."), m_offset);
+            m_name.clear();
+            m_nameEscape = false;
+            m_state = State::ObjectKey;
+            continue;
+        case State::ObjectKey:
+            if (!m_nameEscape && c == '"') {
+                m_state = State::ObjectColon;
+                continue;
+            }
+            m_nameEscape = !m_nameEscape && c == '\\';
+            m_name += c;
+            continue;
+        case State::ObjectColon:
+            if (isSpace(c))
+                continue;
+            if (c != ':')
+                return fail(tr("Expected \":\" at byte %1."), m_offset);
+            m_state = State::ObjectValue;
+            continue;
+        case State::ObjectValue:
+            if (isSpace(c))
+                continue;
+            if (m_name == m_key) {
+                if (c != '[')
+                    return fail(tr("The member holding the array is not an array (byte %1)."), m_offset);
+                m_state = State::FirstElement;
+                continue;
+            }
+            if (c == ',' || c == '}' || c == ']' || c == ':')
+                return fail(tr("Expected a value at byte %1."), m_offset);
+            startValue(c);
+            m_state = State::SkipValue;
+            continue;
+        case State::SkipValue:
+            if (m_scalar) {
+                if (c == ',' || c == '}' || isSpace(c)) {
+                    m_state = State::ObjectNext;
+                    --i, --m_offset; // the delimiter belongs to what follows
+                }
+            } else if (trackValueByte(c)) {
+                m_state = State::ObjectNext;
+            }
+            continue;
+        case State::ObjectNext:
+            if (isSpace(c))
+                continue;
+            if (c == ',')
+                m_state = State::ObjectKeyOrEnd;
+            else if (c == '}')
+                return fail(tr("The object has no member \"%2\" holding an array (byte %1).").replace(QLatin1String("%2"), QString::fromUtf8(m_key)), m_offset);
+            else
+                return fail(tr("Expected \",\" or \"}\" at byte %1."), m_offset);
+            continue;
+        case State::FirstElement:
+        case State::Element:
+            if (isSpace(c))
+                continue;
+            if (c == ']' && m_state == State::FirstElement) {
+                closeArray();
+                continue;
+            }
+            if (c == ',' || c == ']' || c == '}' || c == ':')
+                return fail(tr("Expected an array element at byte %1."), m_offset);
+            startValue(c);
+            m_elementStart = m_offset;
+            m_pending.clear();
+            m_pending += c;
+            m_state = State::InElement;
+            continue;
+        case State::InElement: {
+            bool ended = false;
+            if (m_scalar) {
+                if (c == ',' || c == ']' || c == '}' || isSpace(c)) {
+                    ended = true;
+                    --i, --m_offset; // the delimiter is read again after the element
+                } else {
+                    m_pending += c;
+                }
+            } else {
+                // The element's bytes up to its end or the chunk's, in one append.
+                qsizetype j = i;
+                for (; j < chunk.size(); ++j) {
+                    if (trackValueByte(chunk[j])) {
+                        ended = true;
+                        break;
+                    }
+                }
+                const qsizetype n = (ended ? j + 1 : j) - i;
+                m_pending.append(chunk.data() + i, n);
+                i += n - 1;
+                m_offset += n - 1;
+            }
+            if (m_pending.size() > m_maxElement)
+                return fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.").replace(QLatin1String("%2"), QString::number(m_maxElement)), m_elementStart);
+            if (ended) {
+                elements->append(std::exchange(m_pending, QByteArray()));
+                ++m_count;
+                m_state = State::AfterElement;
+            }
+            continue;
+        }
+        case State::AfterElement:
+            if (isSpace(c))
+                continue;
+            if (c == ',') {
+                m_state = State::Element;
+            } else if (c == ']') {
+                closeArray();
+            } else {
+                return fail(tr("Expected \",\" or \"]\" after an array element at byte %1."), m_offset);
+            }
+            continue;
+        case State::RestOfObject:
+            // The members after the array are skipped: only the array matters.
+            if (trackValueByte(c))
+                m_state = State::Trailing;
+            continue;
+        case State::Trailing:
+            if (!isSpace(c))
+                return fail(tr("Unexpected data after the array at byte %1."), m_offset);
+            continue;
+        case State::Done:
+        case State::Failed:
+            return false;
+        }
+    }
+    return m_state != State::Failed;
+}
+
+void JsonArrayReader::closeArray()
+{
+    if (m_key.isEmpty()) {
+        m_state = State::Trailing;
+        return;
+    }
+    startValue('{'); // inside the top-level object, one level deep
+    m_state = State::RestOfObject;
+}
+
+bool JsonArrayReader::finish()
+{
+    if (m_state == State::Failed)
+        return false;
+    if (m_state == State::Trailing || m_state == State::Done) {
+        m_state = State::Done;
+        return true;
+    }
+    if (m_offset == m_bomSeen)
+        return fail(tr("The body is empty (byte %1)."), m_offset);
+    return fail(tr("The array is not closed: the body ended at byte %1."), m_offset);
+}
