@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileDevice>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -115,6 +116,15 @@ PageReply *ExportJob::requestSequential(const QString &token)
     PageReply *reply = m_provider->fetchPage(token);
     m_inFlight.append(reply);
     connect(reply, &PageReply::retrying, this, &ExportJob::retrying);
+    if (m_provider->capabilities().paging == ProviderCapabilities::Paging::Single) {
+        // One array: each batch is written as soon as it is parsed, so memory stays flat and
+        // standard output shows rows while the rest is still arriving.
+        reply->setIncremental(true);
+        connect(reply, &PageReply::usersArrived, this, [this](const QList<User> &users) {
+            if (m_running)
+                writeUsers(users, m_device != nullptr);
+        });
+    }
     connect(reply, &PageReply::finished, this, [this, reply] {
         if (reply == m_prefetch) {
             m_prefetchReady = true; // keep the order: it is handled once its predecessor is written
@@ -234,9 +244,22 @@ void ExportJob::drainInOrder()
 
 bool ExportJob::writePage(const Page &page)
 {
-    for (const User &u : page.users) {
+    return writeUsers(page.users, false);
+}
+
+bool ExportJob::writeUsers(const QList<User> &users, bool flush)
+{
+    for (const User &u : users) {
         if (!m_writer->writeUser(u)) {
             failWriting(m_writer->errorString());
+            return false;
+        }
+    }
+    // A pipe reader (roster export --output - | head) sees each batch as it is written.
+    if (flush) {
+        auto *file = qobject_cast<QFileDevice *>(m_device);
+        if (!m_writer->flush() || (file && !file->flush())) {
+            failWriting(m_writer->errorString().isEmpty() ? file->errorString() : m_writer->errorString());
             return false;
         }
     }

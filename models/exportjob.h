@@ -69,6 +69,7 @@ private:
     void requestOffset(qint64 offset);
     void onPage(PageReply *reply, qint64 offset);
     bool writePage(const Page &page);
+    bool writeUsers(const QList<User> &users, bool flush);
     void fillParallel();
     void drainInOrder();
     bool openOutput();

@@ -62,6 +62,10 @@ void UserTableModel::reload()
     m_error = ProviderError();
     m_nextToken.clear();
     m_guard.reset();
+    m_skip = 0;
+    m_revealAll = false;
+    m_bytesReceived = 0;
+    m_bytesExpected = -1;
     m_moreRemote = m_provider != nullptr;
     m_decode = m_provider ? ProviderFactory::recordDecoder(m_provider->kind()) : nullptr;
     if (m_provider) {
@@ -80,6 +84,10 @@ void UserTableModel::retry()
     if (m_state != State::Failed || !m_provider)
         return;
     m_error = ProviderError();
+    // A one-array API can only send the whole array again: the users already received are
+    // skipped, so no row is shown twice.
+    if (m_provider->capabilities().paging == ProviderCapabilities::Paging::Single)
+        m_skip = loadedCount() + bufferedCount();
     request(m_nextToken);
 }
 
@@ -138,9 +146,44 @@ void UserTableModel::request(const QString &token)
         if (generation == m_generation && reply == m_reply)
             onReplyFinished(reply);
     });
-    connect(reply, &PageReply::progress, this, &UserTableModel::downloadProgress);
+    connect(reply, &PageReply::progress, this, [this, reply, generation](qint64 received, qint64 total) {
+        if (generation != m_generation || reply != m_reply)
+            return;
+        m_bytesReceived = received;
+        m_bytesExpected = total;
+        emit downloadProgress(received, total);
+    });
     connect(reply, &PageReply::retrying, this, &UserTableModel::retrying);
+    // One-array APIs: rows are shown as they are parsed, not when the last byte is in.
+    m_streaming = m_provider->capabilities().paging == ProviderCapabilities::Paging::Single;
+    if (m_streaming) {
+        reply->setIncremental(true);
+        connect(reply, &PageReply::usersArrived, this, [this, reply, generation](const QList<User> &users) {
+            if (generation == m_generation && reply == m_reply)
+                onUsersArrived(users);
+        });
+    }
     setState(State::Loading);
+}
+
+void UserTableModel::onUsersArrived(const QList<User> &users)
+{
+    const qsizetype skip = qsizetype(std::min<qint64>(m_skip, users.size()));
+    m_skip -= skip;
+    if (skip == users.size())
+        return;
+    if (m_bufferPos >= m_buffer.size()) {
+        m_buffer = QList<User>();
+        m_bufferPos = 0;
+    }
+    m_buffer.append(skip > 0 ? users.mid(skip) : users);
+    // The first rows appear at once; later ones when the view asks (fetchMore), as for pages.
+    if ((m_revealAll || m_rows.size() < m_batch) && !m_inserting) {
+        do
+            revealBatch();
+        while (m_revealAll && bufferedCount() > 0);
+    }
+    emit countsChanged();
 }
 
 void UserTableModel::onReplyFinished(PageReply *reply)
@@ -162,11 +205,13 @@ void UserTableModel::onReplyFinished(PageReply *reply)
     m_moreRemote = page.hasMore();
     m_nextToken = page.nextToken;
     if (m_provider && m_provider->capabilities().paging == ProviderCapabilities::Paging::Single) {
-        // The whole organization arrived at once: keep it aside and reveal it in batches, so
-        // inserting 100,000 rows never blocks the window and the view behaves as for paged APIs.
-        m_buffer = std::move(page.users);
-        m_bufferPos = 0;
-        revealBatch();
+        // The whole organization, streamed in through onUsersArrived() (or, from a reply that does
+        // not stream, all at once here): keep it aside and reveal it in batches, so inserting
+        // 100,000 rows never blocks the window and the view behaves as for paged APIs.
+        if (!page.users.isEmpty())
+            onUsersArrived(page.users);
+        if (m_rows.isEmpty())
+            revealBatch();
     } else {
         appendRows(page.users, 0, page.users.size());
     }
@@ -184,6 +229,14 @@ void UserTableModel::fail(const ProviderError &error)
 
 void UserTableModel::loadAll()
 {
+    if (m_reply && m_streaming) {
+        // The array is still arriving: show what is here, and the rest as it comes.
+        m_revealAll = true;
+        while (bufferedCount() > 0)
+            revealBatch();
+        emit countsChanged();
+        return;
+    }
     if (!m_provider || m_reply || m_parallel || m_state == State::Failed)
         return;
     if (bufferedCount() > 0) {
@@ -387,7 +440,12 @@ QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, in
 
 bool UserTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_provider || m_reply || m_parallel || m_inserting || m_state == State::Failed)
+    if (parent.isValid() || !m_provider || m_parallel || m_inserting)
+        return false;
+    // Rows already received can be revealed while a stream goes on, and after it failed.
+    if (bufferedCount() > 0)
+        return true;
+    if (m_reply || m_state == State::Failed)
         return false;
     return hasMore();
 }
@@ -398,7 +456,8 @@ void UserTableModel::fetchMore(const QModelIndex &parent)
         return;
     if (bufferedCount() > 0) {
         revealBatch();
-        setState(hasMore() ? State::Idle : State::Complete);
+        if (!m_reply && m_state != State::Failed)
+            setState(hasMore() ? State::Idle : State::Complete);
         emit countsChanged();
         return;
     }

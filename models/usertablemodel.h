@@ -49,6 +49,12 @@ public:
     // The organization's size when the provider says (CSP, or a single response), else -1.
     qint64 totalCount() const { return m_total; }
     bool hasMore() const;
+    // While a one-array response streams in: its bytes so far, and what the server announced
+    // (-1 when it did not say).
+    qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 bytesExpected() const { return m_bytesExpected; }
+    // True while rows of a one-array response are still arriving.
+    bool isStreaming() const { return m_reply && m_streaming; }
     const ProviderError &lastError() const { return m_error; }
 
     // The whole user at `row`, decoded from what the table keeps (roles and all).
@@ -76,6 +82,7 @@ signals:
 private:
     void request(const QString &token);
     void onReplyFinished(PageReply *reply);
+    void onUsersArrived(const QList<User> &users);
     void appendRows(const QList<User> &users, qsizetype from, qsizetype count);
     void requestOffset(qint64 offset);
     void onOffsetPage(PageReply *reply, qint64 offset);
@@ -99,6 +106,11 @@ private:
     qint64 m_total = -1;
     int m_batch = 500;
     bool m_inserting = false; // views and testers may call fetchMore() from inside an insertion
+    bool m_streaming = false;  // the reply in flight hands out users as they are parsed
+    bool m_revealAll = false;  // loadAll() during a stream: every row as soon as it arrives
+    qint64 m_skip = 0;         // users a retried stream repeats (already received), to drop
+    qint64 m_bytesReceived = 0;
+    qint64 m_bytesExpected = -1;
     User (*m_decode)(const QByteArray &) = nullptr;
     // Parallel loading by offset.
     int m_maxParallel = 5;

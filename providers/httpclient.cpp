@@ -173,6 +173,7 @@ void HttpCall::startAttempt()
         return;
     ++m_attempt;
     m_redirects = 0;
+    m_streamed = false;
     sendTo(m_request.url, m_request.method, m_request.body);
 }
 
@@ -205,14 +206,15 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     else
         m_reply = m_config.nam->sendCustomRequest(request, method, body);
 
-    const qint64 cap = m_config.options.maxBodyBytes;
+    const qint64 cap = m_request.streamBody ? m_config.options.maxStreamedBytes : m_config.options.maxBodyBytes;
     m_body.clear();
+    m_received = 0;
     // Backpressure: with an unbounded read buffer, QNAM piles up tens of megabytes while the UI
     // thread copies the previous chunk, and one readyRead ends up copying 100 MB at once.
     m_reply->setReadBufferSize(2 * 1024 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() <= cap && length.toLongLong() > m_body.capacity())
+        if (!streaming() && length.isValid() && length.toLongLong() <= cap && length.toLongLong() > m_body.capacity())
             m_body.reserve(length.toLongLong()); // one allocation, no copying as the body grows
         if (length.isValid() && length.toLongLong() > cap) {
             failTransport(ProviderError::Kind::TooLarge,
@@ -227,8 +229,17 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
         m_timeout->start(m_config.options.timeoutMs);
         // Read as it arrives: one readAll() of a 200 MB body at the end blocks for most of a second.
-        m_body += m_reply->readAll();
-        const qint64 received = m_body.size();
+        const QByteArray chunk = m_reply->readAll();
+        m_received += chunk.size();
+        const qint64 received = m_received;
+        if (streaming()) {
+            m_streamed = m_streamed || !chunk.isEmpty();
+            emit bodyChunk(chunk);
+            if (!m_reply)
+                return; // the receiver gave up on the call
+        } else {
+            m_body += chunk;
+        }
         if (received > cap) {
             failTransport(ProviderError::Kind::TooLarge,
                           tr("The response exceeded the limit of %1 bytes.").arg(cap), false);
@@ -239,6 +250,14 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     });
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     m_timeout->start(m_config.options.timeoutMs);
+}
+
+bool HttpCall::streaming() const
+{
+    if (!m_request.streamBody || !m_reply)
+        return false;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status >= 200 && status < 300;
 }
 
 void HttpCall::onTimeout()
@@ -252,6 +271,9 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     const QUrl url = m_reply ? m_reply->url() : m_request.url;
     dropReply();
     m_timeout->stop();
+    // Rows from a streamed body were already handed out: a silent retry would repeat them.
+    if (std::exchange(m_streamed, false))
+        retryable = false;
     if (retryable && m_attempt < m_config.options.maxAttempts) {
         scheduleRetry(backoffMs());
         return;
@@ -328,6 +350,13 @@ void HttpCall::onReplyFinished()
     HttpResponse response;
     response.status = status;
     response.headers = reply->rawHeaderPairs();
+    if (m_request.streamBody && status >= 200 && status < 300) {
+        const QByteArray rest = reply->readAll();
+        if (!rest.isEmpty())
+            emit bodyChunk(rest);
+        if (m_aborted)
+            return;
+    }
     m_body += reply->readAll();
     response.body = std::exchange(m_body, QByteArray());
     response.requestId = QString::fromUtf8(response.header("X-Request-ID"));

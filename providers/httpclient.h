@@ -22,6 +22,9 @@ struct HttpRequest
     QUrl url;
     HeaderList headers;
     QByteArray body;
+    // A successful (2xx) body is handed out as it arrives (HttpCall::bodyChunk) and never kept;
+    // error bodies are kept as usual. Once part of a body was handed out, a failure is final.
+    bool streamBody = false;
 };
 
 struct HttpResponse
@@ -45,6 +48,7 @@ struct HttpOptions
     int backoffBaseMs = 500;     // first backoff without Retry-After, doubled per attempt, jittered
     int backoffMaxMs = 16000;
     qint64 maxBodyBytes = qint64(256) << 20;
+    qint64 maxStreamedBytes = qint64(16) << 30; // a streamed body is never held whole
     int maxRedirects = 5;
 };
 
@@ -84,6 +88,8 @@ signals:
     void finished();
     void retrying(int nextAttempt, int delayMs);
     void downloadProgress(qint64 received, qint64 total);
+    // The next bytes of a streamed 2xx body (HttpRequest::streamBody).
+    void bodyChunk(const QByteArray &chunk);
 
 private:
     friend class HttpClient;
@@ -96,6 +102,7 @@ private:
     void failTransport(ProviderError::Kind kind, const QString &detail, bool retryable);
     void scheduleRetry(int delayMs);
     int backoffMs() const;
+    bool streaming() const;
     void finishWithResponse(HttpResponse response);
     void finishWithError(ProviderError error);
     void dropReply();
@@ -112,6 +119,8 @@ private:
     bool m_hasResponse = false;
     HttpResponse m_response;
     QByteArray m_body;
+    qint64 m_received = 0;
+    bool m_streamed = false; // part of this attempt's body was handed out
     ProviderError m_error;
 };
 

@@ -19,6 +19,12 @@ public:
     Page takePage() { return std::move(m_page); }
     const ProviderError &error() const { return m_error; }
 
+    // Asks for users as they are parsed, through usersArrived(), instead of all of them in page()
+    // at the end. Only replies that stream (one-array bodies) ever emit it; call it right after
+    // fetchPage(), before returning to the event loop.
+    void setIncremental(bool on) { m_incremental = on; }
+    bool isIncremental() const { return m_incremental; }
+
     // Stops the request; no signal is emitted afterwards. Safe at any time.
     void abort();
     bool isAborted() const { return m_aborted; }
@@ -28,6 +34,9 @@ signals:
     // travel meanwhile. Only a hint: the parsed page's nextToken is authoritative.
     void nextTokenHint(const QString &token);
     void finished();
+    // Incremental replies: the next users, in order, as soon as they are parsed. The users
+    // emitted this way are not repeated in page().
+    void usersArrived(const QList<User> &users);
     void progress(qint64 received, qint64 total);
     void retrying(int nextAttempt, int delayMs);
 
@@ -43,4 +52,5 @@ private:
     ProviderError m_error;
     bool m_finished = false;
     bool m_aborted = false;
+    bool m_incremental = false;
 };

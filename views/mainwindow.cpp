@@ -332,6 +332,7 @@ bool MainWindow::activateProfile(const QString &name)
     m_modelConnections[2] = connect(model, &UserTableModel::retrying, this, [this](int attempt, int delayMs) {
         m_stateLabel->setText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…").arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
     });
+    m_modelConnections[3] = connect(model, &UserTableModel::downloadProgress, this, &MainWindow::updateStatus);
     const int idx = m_profiles->findData(name);
     if (idx >= 0)
         m_profiles->setCurrentIndex(idx);
@@ -399,7 +400,20 @@ void MainWindow::updateStatus()
         count = tr("%1 loaded").arg(grouped(loaded));
     m_countLabel->setText(count);
 
-    if (loading) {
+    if (loading && model && model->isStreaming() && model->bytesReceived() > 0) {
+        // One array arriving: rows can already be browsed; say how much is in.
+        const qint64 received = model->bytesReceived();
+        const qint64 expected = model->bytesExpected();
+        const QLocale locale;
+        m_progress->show();
+        m_progress->setRange(0, expected > 0 ? 1000 : 0);
+        if (expected > 0)
+            m_progress->setValue(int(1000 * std::min(received, expected) / expected));
+        const QString bytes = expected > 0 ? tr("%1 of %2").arg(locale.formattedDataSize(received), locale.formattedDataSize(expected))
+                                           : locale.formattedDataSize(received);
+        m_stateLabel->setText(tr("Receiving users from %1: %2 so far (%3)…")
+                                  .arg(s->profile.name, grouped(loaded + model->bufferedCount()), bytes));
+    } else if (loading) {
         m_progress->show();
         if (total > 0) {
             m_progress->setRange(0, 1000);

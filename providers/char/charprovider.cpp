@@ -1,6 +1,7 @@
 #include "charprovider.h"
 
 #include "../httppagereply.h"
+#include "../streamingpagereply.h"
 #include "../jsonreader.h"
 
 #include <QNetworkRequest>
@@ -26,9 +27,8 @@ ProviderCapabilities CharProvider::capabilities() const
 
 PageReply *CharProvider::fetchPage(const QString &token)
 {
-    auto *reply = new HttpPageReply(token, [](const HttpResponse &response) {
-        return ResponseParsing::parse(response, CharParser::parsePage, CharParser::parseError);
-    }, this);
+    Q_UNUSED(token); // one array: there is only the first page
+    auto *reply = new StreamingPageReply(&CharParser::readUser, &CharParser::parseError, this);
     HttpRequest request;
     request.url = endpoint(QStringLiteral("/api/directories/%1/users").arg(profile().organization));
     reply->start(http(), request);

@@ -164,6 +164,7 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
     body += ']';
     *response = SandboxResponse::json(200, body);
     response->applyBodyInjection(inject.special);
+    response->applyCutOnce(inject.special, server, dir);
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "llamacloudprovider.h"
 
 #include "../httppagereply.h"
+#include "../streamingpagereply.h"
 #include "../jsonreader.h"
 #include "llamacloudparser.h"
 
@@ -24,9 +25,9 @@ ProviderCapabilities LlamaCloudProvider::capabilities() const
 
 PageReply *LlamaCloudProvider::fetchPage(const QString &token)
 {
-    auto *reply = new HttpPageReply(token, [](const HttpResponse &response) {
-        return ResponseParsing::parse(response, LlamaCloudParser::parsePage, LlamaCloudParser::parseError);
-    }, this);
+    Q_UNUSED(token); // one array: there is only the first page
+    // The array is read as it arrives, so rows can be shown before the last member is in.
+    auto *reply = new StreamingPageReply(&LlamaCloudParser::readMember, &LlamaCloudParser::parseError, this);
     HttpRequest request;
     request.url = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));
     reply->start(http(), request);

@@ -181,6 +181,7 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
     body += ']';
     *response = SandboxResponse::json(200, body);
     response->applyBodyInjection(inject.special);
+    response->applyCutOnce(inject.special, server, org);
     return true;
 }
 

@@ -230,7 +230,8 @@ SandboxInjection SandboxData::injection(const QString &organization)
     static const QStringList specials = {
         QStringLiteral("malformed"), QStringLiteral("wrong-types"), QStringLiteral("truncated"),
         QStringLiteral("truncated-transport"), QStringLiteral("loop"), QStringLiteral("empty-claims-more"),
-        QStringLiteral("foreign-link"), QStringLiteral("slow"), QStringLiteral("growing")};
+        QStringLiteral("foreign-link"), QStringLiteral("slow"), QStringLiteral("growing"),
+        QStringLiteral("truncated-transport-once")};
     if (specials.contains(base))
         injection.special = base;
     return injection;

@@ -31,7 +31,8 @@ struct SandboxInjection
     bool later = false; // serve the first page, fail every later one (error-<status>-later)
     bool laterOnce = false; // fail the first request for a later page only (error-<status>-later-once)
     QString special;    // proxy, generic, malformed, wrong-types, truncated, truncated-transport,
-                        // loop, empty-claims-more, foreign-link, slow, growing
+                        // loop, empty-claims-more, foreign-link, slow, growing,
+                        // truncated-transport-once
 };
 
 // How a real deployment answers, beyond what the API documents: words anywhere in an

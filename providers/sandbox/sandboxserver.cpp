@@ -113,6 +113,12 @@ void SandboxResponse::applyBodyInjection(const QString &special)
         delayMs = 3000;
 }
 
+void SandboxResponse::applyCutOnce(const QString &special, SandboxServer &server, const QString &key)
+{
+    if (special == QLatin1String("truncated-transport-once") && server.hit(QStringLiteral("cut-once:") + key) == 1)
+        truncateAt = body.size() / 2;
+}
+
 bool SandboxResponse::gateway(const SandboxInjection &injection, SandboxResponse *out)
 {
     if (injection.special == QLatin1String("proxy")) {
@@ -304,7 +310,22 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
     if (response.truncateAt >= 0) {
         socket->write(head + response.body.left(response.truncateAt));
         socket->flush();
-        socket->disconnectFromHost();
+        // Close once the part is out and a moment has passed, so the client has read it: the cut
+        // is always "midway", never before the first byte.
+        QPointer<QTcpSocket> guard(socket);
+        auto close = [guard] {
+            if (guard)
+                QTimer::singleShot(100, guard, [guard] { guard->disconnectFromHost(); });
+        };
+        if (socket->bytesToWrite() == 0)
+            close();
+        else
+            connect(socket, &QTcpSocket::bytesWritten, socket, [socket, close] {
+                if (socket->bytesToWrite() == 0) {
+                    socket->disconnect(socket, &QTcpSocket::bytesWritten, nullptr, nullptr);
+                    close();
+                }
+            });
         return;
     }
     if (response.stallAt >= 0) {

@@ -42,6 +42,8 @@ struct SandboxResponse
     // Applies the body-level injections ("truncated": half the JSON; "truncated-transport": the
     // connection closes halfway; "slow": answers after 3 s) that every route shares.
     void applyBodyInjection(const QString &special);
+    // "truncated-transport-once": the connection closes mid-body the first time `key` is asked.
+    void applyCutOnce(const QString &special, class SandboxServer &server, const QString &key);
     // What a proxy or gateway in front of the API sends instead of the vendor's error: an HTML
     // page ("-proxy") or a generic JSON body ("-generic"). False for any other injection.
     static bool gateway(const struct SandboxInjection &injection, SandboxResponse *out);

@@ -1008,6 +1008,14 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <source>Fetch every remaining page (several at once where the provider allows it)</source>
         <translation>Alle übrigen Seiten laden (mehrere gleichzeitig, wo der Anbieter es erlaubt)</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Receiving users from %1: %2 so far (%3)…</source>
+        <translation>Benutzer von %1 werden empfangen: bisher %2 (%3)…</translation>
+    </message>
 </context>
 <context>
     <name>PagingGuard</name>
@@ -1489,6 +1497,33 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>&quot;%1&quot; should be an object</source>
         <translation>„%1“ sollte ein Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>StreamingPageReply</name>
+    <message>
+        <source>The response body is not valid JSON: %1</source>
+        <translation>Der Inhalt der Antwort ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>The response body is not valid JSON: %1 (%2 at byte %3 of that element)</source>
+        <translation>Der Inhalt der Antwort ist kein gültiges JSON: %1 (%2 an Byte %3 dieses Elements)</translation>
+    </message>
+    <message>
+        <source>%1 should be an object</source>
+        <translation>%1 sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 (the connection failed after %2 bytes)</source>
+        <translation>%1 (die Verbindung brach nach %2 Bytes ab)</translation>
+    </message>
+    <message>
+        <source>The response body is empty.</source>
+        <translation>Der Antwortinhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>The response body is truncated: %1</source>
+        <translation>Der Inhalt der Antwort ist abgeschnitten: %1</translation>
     </message>
 </context>
 <context>

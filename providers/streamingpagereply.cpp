@@ -1,0 +1,183 @@
+#include "streamingpagereply.h"
+
+#include "jsonreader.h"
+
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
+
+struct StreamingPageReply::State
+{
+    JsonArrayReader reader;
+    RecordReader read = nullptr;
+    qint64 index = 0;
+};
+
+StreamingPageReply::StreamingPageReply(RecordReader reader, ErrorParser errorParser, QObject *parent)
+    : PageReply(QString(), parent)
+    , m_reader(reader)
+    , m_errorParser(std::move(errorParser))
+    , m_state(std::make_shared<State>())
+{
+    m_state->read = reader;
+}
+
+StreamingPageReply::~StreamingPageReply()
+{
+    onAbort();
+}
+
+void StreamingPageReply::start(const HttpClient *client, HttpRequest request)
+{
+    request.streamBody = true;
+    m_call = client->send(request, this);
+    connect(m_call, &HttpCall::bodyChunk, this, &StreamingPageReply::onChunk);
+    connect(m_call, &HttpCall::finished, this, &StreamingPageReply::onCallFinished);
+    connect(m_call, &HttpCall::downloadProgress, this, &PageReply::progress);
+    connect(m_call, &HttpCall::retrying, this, &PageReply::retrying);
+}
+
+void StreamingPageReply::onAbort()
+{
+    if (m_call) {
+        m_call->abort();
+        m_call->deleteLater();
+        m_call = nullptr;
+    }
+    if (m_watcher) {
+        // The worker keeps its own reference to the state; its batch is never looked at.
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
+    m_pending = QByteArray();
+}
+
+void StreamingPageReply::onChunk(const QByteArray &chunk)
+{
+    if (m_head.size() < ProviderError::rawBodyCap)
+        m_head += chunk.left(ProviderError::rawBodyCap - m_head.size());
+    m_pending += chunk;
+    if (!m_watcher)
+        parseNext();
+}
+
+void StreamingPageReply::parseNext()
+{
+    if (m_pending.isEmpty() || isAborted())
+        return;
+    m_watcher = new QFutureWatcher<Batch>(this);
+    connect(m_watcher, &QFutureWatcher<Batch>::finished, this, [this] {
+        Batch batch = m_watcher->future().takeResult();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        onBatch(std::move(batch));
+    });
+    // Whatever arrived meanwhile goes in one batch: the worker never waits for the network, and
+    // the UI thread only appends bytes.
+    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::exchange(m_pending, QByteArray())] {
+        Batch batch;
+        QList<QByteArray> elements;
+        if (!state->reader.feed(bytes, &elements))
+            batch.problem = tr("The response body is not valid JSON: %1").arg(state->reader.errorString());
+        batch.users.reserve(elements.size());
+        for (const QByteArray &element : std::as_const(elements)) {
+            const QString where = QStringLiteral("[%1]").arg(state->index);
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
+            QString problem;
+            if (error.error != QJsonParseError::NoError)
+                problem = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)").arg(where, error.errorString()).arg(error.offset);
+            else if (!doc.isObject())
+                problem = tr("%1 should be an object").arg(where);
+            else
+                batch.users.append(state->read(doc.object(), where, &problem));
+            if (!problem.isEmpty()) {
+                batch.problem = problem;
+                break;
+            }
+            ++state->index;
+        }
+        return batch;
+    }));
+}
+
+void StreamingPageReply::onBatch(Batch batch)
+{
+    m_usersRead += batch.users.size();
+    if (isIncremental()) {
+        if (!batch.users.isEmpty())
+            emit usersArrived(batch.users);
+    } else {
+        m_users.append(std::move(batch.users));
+    }
+    if (isAborted())
+        return; // a receiver of usersArrived() gave up on us
+    if (!batch.problem.isEmpty()) {
+        failMalformed(batch.problem);
+        return;
+    }
+    if (!m_pending.isEmpty())
+        parseNext();
+    else
+        finishIfDone();
+}
+
+void StreamingPageReply::onCallFinished()
+{
+    HttpCall *call = std::exchange(m_call, nullptr);
+    call->deleteLater();
+    m_attempts = call->attempts();
+    if (!call->hasResponse()) {
+        // Rows already handed out stay with whoever received them (nothing is retried silently);
+        // the complete rows among the bytes received are still parsed and handed out first.
+        m_callDone = true;
+        m_callError = call->error();
+        if (m_usersRead > 0 || !m_head.isEmpty())
+            m_callError.message = tr("%1 (the connection failed after %2 bytes)").arg(m_callError.message).arg(m_state->reader.offset() + m_pending.size());
+        if (!m_watcher)
+            m_pending.isEmpty() ? finishIfDone() : parseNext();
+        return;
+    }
+    HttpResponse response = call->takeResponse();
+    m_url = response.url.toString(QUrl::RemoveUserInfo);
+    if (response.status < 200 || response.status >= 300) {
+        finishWithError(ResponseParsing::parse(response, [](const QByteArray &) { return ParseResult(); }, m_errorParser).error);
+        return;
+    }
+    m_callDone = true;
+    finishIfDone();
+}
+
+void StreamingPageReply::finishIfDone()
+{
+    if (!m_callDone || m_watcher || !m_pending.isEmpty() || isFinished())
+        return;
+    if (m_callError.isError()) {
+        finishWithError(m_callError);
+        return;
+    }
+    if (!m_state->reader.finish()) {
+        failMalformed(m_head.trimmed().isEmpty() ? tr("The response body is empty.")
+                                                 : tr("The response body is truncated: %1").arg(m_state->reader.errorString()));
+        return;
+    }
+    Page page;
+    page.users = std::move(m_users);
+    page.total = m_usersRead;
+    finishWithPage(std::move(page));
+}
+
+void StreamingPageReply::failMalformed(const QString &message)
+{
+    if (m_call) {
+        m_call->abort();
+        m_call->deleteLater();
+        m_call = nullptr;
+    }
+    m_pending = QByteArray();
+    ProviderError error = ResponseParsing::malformed(message, m_head);
+    error.url = m_url;
+    error.attempts = m_attempts;
+    finishWithError(std::move(error));
+}
