@@ -1,5 +1,6 @@
 #include "exportjob.h"
 
+#include "offsetpager.h"
 #include "provider.h"
 
 #include <QCoreApplication>
@@ -130,7 +131,7 @@ PageReply *ExportJob::requestSequential(const QString &token)
             m_prefetchReady = true; // keep the order: it is handled once its predecessor is written
             return;
         }
-        onPage(reply, -1);
+        onPage(reply);
     });
     connect(reply, &PageReply::nextTokenHint, this, [this](const QString &hint) {
         // Only when nothing is queued yet and the hint is new: a wrong hint costs one request.
@@ -140,15 +141,33 @@ PageReply *ExportJob::requestSequential(const QString &token)
     return reply;
 }
 
-void ExportJob::requestOffset(qint64 offset)
+void ExportJob::startParallel(const Page &first)
 {
-    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
-    m_inFlight.append(reply);
-    connect(reply, &PageReply::retrying, this, &ExportJob::retrying);
-    connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });
+    m_parallel = true;
+    for (PageReply *r : std::as_const(m_inFlight)) { // a prefetch on a hint is not needed now
+        r->abort();
+        r->deleteLater();
+    }
+    m_inFlight.clear();
+    m_prefetch = nullptr;
+    if (!writePage(first))
+        return;
+    m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, this);
+    connect(m_pager, &OffsetPager::usersReady, this, [this](const QList<User> &users) {
+        if (m_running)
+            writeUsers(users, false);
+    });
+    connect(m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { m_total = total; });
+    connect(m_pager, &OffsetPager::retrying, this, &ExportJob::retrying);
+    connect(m_pager, &OffsetPager::finished, this, [this] {
+        if (m_running)
+            succeed();
+    });
+    connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) { fail(error); });
+    m_pager->start(first.users.size(), first.users.size(), m_total);
 }
 
-void ExportJob::onPage(PageReply *reply, qint64 offset)
+void ExportJob::onPage(PageReply *reply)
 {
     m_inFlight.removeOne(reply);
     reply->deleteLater();
@@ -165,30 +184,17 @@ void ExportJob::onPage(PageReply *reply, qint64 offset)
             m_firstTotal = page.total;
     }
 
-    if (m_parallel) {
-        m_waiting.insert(offset, std::move(page));
-        fillParallel();
-        drainInOrder();
-        return;
-    }
-
     const ProviderError loop = m_guard.check(page);
     if (loop.isError()) {
         fail(loop);
         return;
     }
-    const bool first = rowsWritten() == 0 && m_nextOffsetToWrite == 0;
+    const bool first = rowsWritten() == 0;
     const ProviderCapabilities caps = m_provider->capabilities();
     // CSP: once the total is known, fetch the remaining pages several at a time, by offset.
     if (first && caps.paging == ProviderCapabilities::Paging::Offset && page.total > page.users.size()
         && !page.users.isEmpty() && m_options.maxParallelPages > 1) {
-        m_parallel = true;
-        m_pageSize = page.users.size();
-        m_nextOffsetToRequest = m_pageSize;
-        m_nextOffsetToWrite = 0;
-        m_waiting.insert(0, std::move(page));
-        fillParallel();
-        drainInOrder();
+        startParallel(page);
         return;
     }
     // Ask for the next page first, so it travels while this one is written: usually it is
@@ -210,35 +216,8 @@ void ExportJob::onPage(PageReply *reply, qint64 offset)
     if (!writePage(page))
         return;
     if (prefetch && prefetchReady)
-        QMetaObject::invokeMethod(this, [this, prefetch] { onPage(prefetch, -1); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, prefetch] { onPage(prefetch); }, Qt::QueuedConnection);
     if (!more)
-        succeed();
-}
-
-void ExportJob::fillParallel()
-{
-    while (m_running && m_inFlight.size() < m_options.maxParallelPages
-           && m_waiting.size() < 2 * m_options.maxParallelPages && m_nextOffsetToRequest < m_total) {
-        requestOffset(m_nextOffsetToRequest);
-        m_nextOffsetToRequest += m_pageSize;
-    }
-}
-
-void ExportJob::drainInOrder()
-{
-    while (m_running && !m_waiting.isEmpty() && m_waiting.firstKey() == m_nextOffsetToWrite) {
-        const Page page = m_waiting.take(m_nextOffsetToWrite);
-        if (page.users.isEmpty() && m_nextOffsetToWrite < m_total) {
-            fail(ProviderError::make(ProviderError::Kind::Malformed,
-                                     tr("The provider returned an empty page at item %1 of %2.").arg(m_nextOffsetToWrite + 1).arg(m_total)));
-            return;
-        }
-        m_nextOffsetToWrite += page.users.size();
-        if (!writePage(page))
-            return;
-        fillParallel();
-    }
-    if (m_running && m_inFlight.isEmpty() && m_waiting.isEmpty() && m_nextOffsetToRequest >= m_total)
         succeed();
 }
 
@@ -311,7 +290,8 @@ void ExportJob::fail(ProviderError error)
         r->deleteLater();
     }
     m_inFlight.clear();
-    m_waiting.clear();
+    if (m_pager)
+        m_pager->abort();
     if (m_file) {
         // Discards the temporary file; whatever was at the path stays as it was.
         m_file->cancelWriting();

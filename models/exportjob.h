@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class OffsetPager;
 class PageReply;
 class Provider;
 class QIODevice;
@@ -66,12 +67,10 @@ private:
     void failWriting(const QString &reason);
     void succeed();
     PageReply *requestSequential(const QString &token);
-    void requestOffset(qint64 offset);
-    void onPage(PageReply *reply, qint64 offset);
+    void onPage(PageReply *reply);
     bool writePage(const Page &page);
     bool writeUsers(const QList<User> &users, bool flush);
-    void fillParallel();
-    void drainInOrder();
+    void startParallel(const Page &first);
     bool openOutput();
 
     QPointer<Provider> m_provider;
@@ -93,10 +92,7 @@ private:
     QString m_notice;
     bool m_running = false;
 
-    // Parallel (offset) mode.
+    // Parallel (offset) mode: the pages after the first, several at a time.
     bool m_parallel = false;
-    qint64 m_pageSize = 0;
-    qint64 m_nextOffsetToRequest = 0;
-    qint64 m_nextOffsetToWrite = 0;
-    QMap<qint64, Page> m_waiting;
+    OffsetPager *m_pager = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "usertablemodel.h"
 
+#include "offsetpager.h"
 #include "pagereply.h"
 #include "provider.h"
 #include "providerfactory.h"
@@ -18,13 +19,8 @@ UserTableModel::~UserTableModel()
 
 void UserTableModel::abortParallel()
 {
-    for (PageReply *r : std::as_const(m_parallelReplies)) {
-        r->abort();
-        r->disconnect(this);
-        r->deleteLater();
-    }
-    m_parallelReplies.clear();
-    m_parallelDone.clear();
+    if (m_pager)
+        m_pager->abort();
     m_parallel = false;
 }
 
@@ -202,6 +198,8 @@ void UserTableModel::onReplyFinished(PageReply *reply)
     }
     if (page.total >= 0)
         m_total = page.total;
+    if (!page.users.isEmpty())
+        m_lastPageSize = page.users.size();
     m_moreRemote = page.hasMore();
     m_nextToken = page.nextToken;
     if (m_provider && m_provider->capabilities().paging == ProviderCapabilities::Paging::Single) {
@@ -250,11 +248,7 @@ void UserTableModel::loadAll()
     const ProviderCapabilities caps = m_provider->capabilities();
     const qint64 loaded = m_rows.size();
     if (caps.paging == ProviderCapabilities::Paging::Offset && m_total > loaded && loaded > 0 && m_maxParallel > 1) {
-        m_parallel = true;
-        m_pageSize = caps.pageSize;
-        m_nextOffset = loaded;
-        setState(State::Loading);
-        drainParallel();
+        startParallel();
         return;
     }
     // Cursor APIs can only walk one page after another: keep fetching until the end.
@@ -270,58 +264,33 @@ void UserTableModel::loadAll()
     fetchMore({});
 }
 
-void UserTableModel::requestOffset(qint64 offset)
+void UserTableModel::startParallel()
 {
-    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
-    m_parallelReplies.append(reply);
-    const quint64 generation = m_generation;
-    connect(reply, &PageReply::finished, this, [this, reply, offset, generation] {
-        if (generation == m_generation && m_parallelReplies.contains(reply))
-            onOffsetPage(reply, offset);
-    });
-}
-
-void UserTableModel::onOffsetPage(PageReply *reply, qint64 offset)
-{
-    m_parallelReplies.removeOne(reply);
-    reply->deleteLater();
-    if (reply->hasError()) {
-        // Resume later from the first row not yet shown.
-        m_nextToken = m_provider->tokenForOffset(m_rows.size());
-        fail(reply->error());
-        return;
+    if (!m_pager) {
+        m_pager = new OffsetPager(m_provider, m_maxParallel, this);
+        connect(m_pager, &OffsetPager::usersReady, this, [this](const QList<User> &users) {
+            appendRows(users, 0, users.size());
+            emit countsChanged();
+        });
+        connect(m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { m_total = total; });
+        connect(m_pager, &OffsetPager::retrying, this, &UserTableModel::retrying);
+        connect(m_pager, &OffsetPager::finished, this, [this] {
+            m_parallel = false;
+            m_moreRemote = false;
+            m_nextToken.clear();
+            setState(State::Complete);
+            emit countsChanged();
+        });
+        connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) {
+            m_parallel = false;
+            // Resume later from the first row not yet shown.
+            m_nextToken = m_provider->tokenForOffset(m_pager->position());
+            fail(error);
+        });
     }
-    m_parallelDone.insert(offset, reply->takePage());
-    drainParallel();
-}
-
-void UserTableModel::drainParallel()
-{
-    // Insert finished pages in order, then keep up to m_maxParallel pages travelling.
-    while (!m_parallelDone.isEmpty() && m_parallelDone.firstKey() == m_rows.size()) {
-        const Page page = m_parallelDone.take(m_parallelDone.firstKey());
-        if (page.total >= 0)
-            m_total = page.total;
-        if (page.users.isEmpty()) {
-            m_nextToken = m_provider->tokenForOffset(m_rows.size());
-            fail(ProviderError::make(ProviderError::Kind::Malformed, tr("The provider returned an empty page at item %1 of %2.").arg(m_rows.size() + 1).arg(m_total)));
-            return;
-        }
-        appendRows(page.users, 0, page.users.size());
-        emit countsChanged();
-    }
-    while (m_parallelReplies.size() + m_parallelDone.size() < 2 * m_maxParallel && m_parallelReplies.size() < m_maxParallel
-           && m_nextOffset < m_total) {
-        requestOffset(m_nextOffset);
-        m_nextOffset += m_pageSize;
-    }
-    if (m_parallelReplies.isEmpty() && m_parallelDone.isEmpty()) {
-        m_parallel = false;
-        m_moreRemote = m_rows.size() < m_total;
-        m_nextToken = m_moreRemote ? m_provider->tokenForOffset(m_rows.size()) : QString();
-        setState(m_moreRemote ? State::Idle : State::Complete);
-        emit countsChanged();
-    }
+    m_parallel = true;
+    setState(State::Loading);
+    m_pager->start(m_rows.size(), m_lastPageSize, m_total);
 }
 
 void UserTableModel::appendRows(const QList<User> &users, qsizetype from, qsizetype count)

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QPointer>
 
+class OffsetPager;
 class PageReply;
 class Provider;
 
@@ -84,9 +85,7 @@ private:
     void onReplyFinished(PageReply *reply);
     void onUsersArrived(const QList<User> &users);
     void appendRows(const QList<User> &users, qsizetype from, qsizetype count);
-    void requestOffset(qint64 offset);
-    void onOffsetPage(PageReply *reply, qint64 offset);
-    void drainParallel();
+    void startParallel();
     void fail(const ProviderError &error);
     void abortParallel();
     void revealBatch();
@@ -115,9 +114,7 @@ private:
     // Parallel loading by offset.
     int m_maxParallel = 5;
     bool m_parallel = false;
-    qint64 m_pageSize = 0;
-    qint64 m_nextOffset = 0;
-    QList<PageReply *> m_parallelReplies;
-    QMap<qint64, Page> m_parallelDone;
+    qint64 m_lastPageSize = 0; // what the server actually returned last: the parallel stride
+    OffsetPager *m_pager = nullptr;
     PagingGuard m_guard;
 };

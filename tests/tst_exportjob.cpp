@@ -228,6 +228,32 @@ private slots:
             QCOMPARE(lines[i + 1], CspRoutes::userId(QStringLiteral("par-n2001"), i).toLatin1() + '\r');
     }
 
+    void cspShortAndLongPagesLeaveNoGapNorDuplicate_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("total");
+        QTest::newRow("capped at 150") << "capped-n1001" << 1001;
+        QTest::newRow("uneven") << "uneven-n2001" << 2001;
+    }
+
+    void cspShortAndLongPagesLeaveNoGapNorDuplicate()
+    {
+        QFETCH(QString, org);
+        QFETCH(int, total);
+        ExportJob::Options options;
+        options.columns = {Column::Id};
+        options.maxParallelPages = 5;
+        ExportJob job(provider(QStringLiteral("csp"), org), options);
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        job.setOutputDevice(&out);
+        QVERIFY2(run(&job), qPrintable(job.error().summary()));
+        const QList<QByteArray> lines = out.data().split('\n');
+        QCOMPARE(lines.size(), total + 2);
+        for (int i = 0; i < total; ++i)
+            QCOMPARE(lines[i + 1], CspRoutes::userId(org, i).toLatin1() + '\r');
+    }
+
     void loopStopsTheExport()
     {
         const QString path = m_dir.filePath(QStringLiteral("loop.csv"));

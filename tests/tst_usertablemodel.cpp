@@ -195,6 +195,32 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void loadAllWithShortAndLongPages_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("total");
+        // A server that caps its pages below the 200 asked for ("200 loaded of 1,001" used to be
+        // where it stopped), and one whose pages are 17 shorter or longer than asked.
+        QTest::newRow("capped at 150") << "capped-n1001" << 1001;
+        QTest::newRow("uneven") << "uneven-n2001" << 2001;
+    }
+
+    void loadAllWithShortAndLongPages()
+    {
+        QFETCH(QString, org);
+        QFETCH(int, total);
+        UserTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setProvider(provider(QStringLiteral("csp"), org));
+        QVERIFY(waitIdle(model));
+        model.loadAll();
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model.state(), UserTableModel::State::Complete);
+        QCOMPARE(model.rowCount(), total);
+        for (int i = 0; i < total; ++i)
+            QCOMPARE(model.value(i, Column::Id), CspRoutes::userId(org, i)); // in order, no gap, no repeat
+    }
+
     void filterNarrowsLoadedRows()
     {
         UserTableModel model;

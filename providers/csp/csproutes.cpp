@@ -170,7 +170,14 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
     if (inject.special == QLatin1String("growing"))
         total += server.hit(QStringLiteral("csp-growing:") + org) - 1; // someone joins with every request
     const qint64 offset = pageStart - 1;
-    const qint64 end = std::min(total, offset + pageLimit);
+    // Real deployments cap their pages below what was asked, or vary them.
+    const SandboxBehaviours behaviours = SandboxBehaviours::fromPath(request.path);
+    qint64 served = pageLimit;
+    if (behaviours.capped)
+        served = std::min<qint64>(served, 150);
+    if (behaviours.uneven)
+        served = std::max<qint64>(1, pageLimit + (pageStart % 3 - 1) * 17);
+    const qint64 end = std::min(total, offset + served);
     QByteArray body;
     body.reserve(int(std::max<qint64>(0, end - offset)) * 900 + 300);
     body += "{\"results\":[";

@@ -184,7 +184,8 @@ namespace {
 const QStringList &behaviourWords()
 {
     static const QStringList words{QStringLiteral("cookies"), QStringLiteral("pretty"), QStringLiteral("gzip"),
-                                   QStringLiteral("chunked"), QStringLiteral("stall")};
+                                   QStringLiteral("chunked"), QStringLiteral("stall"), QStringLiteral("capped"),
+                                   QStringLiteral("uneven")};
     return words;
 }
 } // namespace
@@ -199,6 +200,8 @@ SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
         b.gzip = b.gzip || words.contains(QLatin1String("gzip"));
         b.chunked = b.chunked || words.contains(QLatin1String("chunked"));
         b.stall = b.stall || words.contains(QLatin1String("stall"));
+        b.capped = b.capped || words.contains(QLatin1String("capped"));
+        b.uneven = b.uneven || words.contains(QLatin1String("uneven"));
     }
     return b;
 }

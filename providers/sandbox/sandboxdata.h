@@ -45,6 +45,8 @@ struct SandboxBehaviours
     bool gzip = false;    // Content-Encoding: gzip when the client accepts it
     bool chunked = false; // Transfer-Encoding: chunked, no Content-Length
     bool stall = false;   // the first response of each URL stops halfway and never ends
+    bool capped = false;  // offset APIs (CSP): at most 150 items a page, whatever was asked
+    bool uneven = false;  // offset APIs (CSP): pages 17 items shorter or longer than asked
 
     bool any() const { return cookies || pretty || gzip || chunked || stall; }
     static SandboxBehaviours fromPath(const QString &path);

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "providererror.h"
+#include "user.h"
+
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class PageReply;
+class Provider;
+
+// Fetches the pages of an offset-paged organization (CSP) several at a time and hands their
+// users out in order, for the table and the export alike. The stride comes from what the server
+// actually returns, not from what was asked: a page shorter than asked leaves a gap that is
+// fetched at once, a longer or overlapping one never gives a row twice, an empty page before the
+// total is an error (never a hang), and a total that changes on the way is followed.
+class OffsetPager : public QObject
+{
+    Q_OBJECT
+public:
+    OffsetPager(Provider *provider, int maxParallel, QObject *parent = nullptr);
+    ~OffsetPager() override;
+
+    // Starts at item `from` (0-based; rows before it are already had), `stride` items a page
+    // (the size of a page the server returned), until `total`.
+    void start(qint64 from, qint64 stride, qint64 total);
+    void abort();
+
+    bool isRunning() const { return m_running; }
+    // The first item not yet handed out: where to resume after a failure.
+    qint64 position() const { return m_next; }
+    qint64 total() const { return m_total; }
+
+signals:
+    void usersReady(const QList<User> &users);
+    void totalChanged(qint64 total);
+    void retrying(int nextAttempt, int delayMs);
+    void finished();
+    void failed(const ProviderError &error);
+
+private:
+    void request(qint64 offset);
+    void onPage(PageReply *reply, qint64 offset);
+    void deliver();
+    void fill();
+    void fail(const ProviderError &error);
+
+    QPointer<Provider> m_provider;
+    int m_maxParallel;
+    bool m_running = false;
+    qint64 m_next = 0;      // first item not yet handed out
+    qint64 m_requestAt = 0; // next offset to ask for
+    qint64 m_stride = 1;
+    qint64 m_total = 0;
+    QMap<qint64, PageReply *> m_inFlight; // by offset
+    QMap<qint64, QList<User>> m_done;     // by offset, waiting for the items before them
+};
