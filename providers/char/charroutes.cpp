@@ -153,16 +153,9 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         return true;
     }
     const qint64 total = userCount(dir, server.usersPerOrganization());
-    QByteArray body;
-    body.reserve(int(std::min<qint64>(total * 700 + 16, 1LL << 30)));
-    body += '[';
-    for (qint64 i = 0; i < total; ++i) {
-        if (i)
-            body += ',';
-        appendUser(body, dir, i);
-    }
-    body += ']';
-    *response = SandboxResponse::json(200, body);
+    *response = SandboxResponse::jsonArray(total, [dir](QByteArray &out, qint64 i) { appendUser(out, dir, i); });
+    if (!inject.special.isEmpty())
+        response->materialize(); // the injections cut or delay a whole body
     response->applyBodyInjection(inject.special);
     response->applyCutOnce(inject.special, server, dir);
     return true;

@@ -27,16 +27,17 @@ constexpr PermissionSpec kPermissions[] = {
 struct RoleSpec
 {
     const char *name;
-    unsigned grantMask; // bit i: kPermissions[i] granted; others in `listMask` are denied
-    unsigned listMask;
+    unsigned grantMask; // bit i: kPermissions[i] granted; others in the list are denied
+    unsigned listMask;  // the "heavy" organizations: every permission the role knows of
+    unsigned lightMask; // the others: one or two, as in the seed's example
 };
 
 constexpr RoleSpec kRoles[] = {
-    {"admin", 0x7F, 0x7F},
-    {"member", 0x01 | 0x02, 0x1F},
-    {"viewer", 0x01, 0x07},
-    {"billing manager", 0x04 | 0x08, 0x0C},
-    {"Réviseur, \"externe\"", 0x01, 0x41},
+    {"admin", 0x7F, 0x7F, 0x01 | 0x40},
+    {"member", 0x01 | 0x02, 0x1F, 0x01 | 0x04},
+    {"viewer", 0x01, 0x07, 0x01},
+    {"billing manager", 0x04 | 0x08, 0x0C, 0x04},
+    {"Réviseur, \"externe\"", 0x01, 0x41, 0x01 | 0x40},
 };
 
 void appendTimestampPair(QByteArray &out, const SandboxPerson &p, bool nullable)
@@ -48,7 +49,7 @@ void appendTimestampPair(QByteArray &out, const SandboxPerson &p, bool nullable)
 }
 
 void appendRole(QByteArray &out, const QString &org, const QString &memberId, const QString &userId,
-                int roleIndex, const SandboxPerson &p)
+                int roleIndex, const SandboxPerson &p, bool heavy)
 {
     const RoleSpec &role = kRoles[roleIndex];
     const QString roleId = uuid(hash(org) ^ 0xA0 ^ quint64(roleIndex));
@@ -70,7 +71,7 @@ void appendRole(QByteArray &out, const QString &org, const QString &memberId, co
     out += ",\"permissions\":[";
     bool first = true;
     for (unsigned i = 0; i < std::size(kPermissions); ++i) {
-        if (!(role.listMask & (1u << i)))
+        if (!((heavy ? role.listMask : role.lightMask) & (1u << i)))
             continue;
         if (!first)
             out += ',';
@@ -88,7 +89,7 @@ void appendRole(QByteArray &out, const QString &org, const QString &memberId, co
     out += "]}}";
 }
 
-void appendMember(QByteArray &out, const QString &org, qint64 index)
+void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
 {
     const SandboxPerson p = person(org, index);
     const QString memberId = LlamaCloudRoutes::memberId(org, index);
@@ -115,7 +116,7 @@ void appendMember(QByteArray &out, const QString &org, qint64 index)
     for (int k = 0; k < count; ++k) {
         if (k)
             out += ',';
-        appendRole(out, org, memberId, userId, int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p);
+        appendRole(out, org, memberId, userId, int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p, heavy);
     }
     out += "]}";
 }
@@ -170,16 +171,10 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
         return true;
     }
     const qint64 total = userCount(org, server.usersPerOrganization());
-    QByteArray body;
-    body.reserve(int(std::min<qint64>(total * 900 + 16, 1LL << 30)));
-    body += '[';
-    for (qint64 i = 0; i < total; ++i) {
-        if (i)
-            body += ',';
-        appendMember(body, org, i);
-    }
-    body += ']';
-    *response = SandboxResponse::json(200, body);
+    const bool heavy = SandboxBehaviours::fromPath(request.path).heavy;
+    *response = SandboxResponse::jsonArray(total, [org, heavy](QByteArray &out, qint64 i) { appendMember(out, org, i, heavy); });
+    if (!inject.special.isEmpty())
+        response->materialize(); // the injections cut or delay a whole body
     response->applyBodyInjection(inject.special);
     response->applyCutOnce(inject.special, server, org);
     return true;

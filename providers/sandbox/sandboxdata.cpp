@@ -185,7 +185,7 @@ const QStringList &behaviourWords()
 {
     static const QStringList words{QStringLiteral("cookies"), QStringLiteral("pretty"), QStringLiteral("gzip"),
                                    QStringLiteral("chunked"), QStringLiteral("stall"), QStringLiteral("capped"),
-                                   QStringLiteral("uneven")};
+                                   QStringLiteral("uneven"), QStringLiteral("heavy")};
     return words;
 }
 } // namespace
@@ -202,6 +202,7 @@ SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
         b.stall = b.stall || words.contains(QLatin1String("stall"));
         b.capped = b.capped || words.contains(QLatin1String("capped"));
         b.uneven = b.uneven || words.contains(QLatin1String("uneven"));
+        b.heavy = b.heavy || words.contains(QLatin1String("heavy"));
     }
     return b;
 }

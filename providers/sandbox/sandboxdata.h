@@ -47,6 +47,7 @@ struct SandboxBehaviours
     bool stall = false;   // the first response of each URL stops halfway and never ends
     bool capped = false;  // offset APIs (CSP): at most 150 items a page, whatever was asked
     bool uneven = false;  // offset APIs (CSP): pages 17 items shorter or longer than asked
+    bool heavy = false;   // LlamaCloud: every permission of every role listed (about 2 KB a member)
 
     bool any() const { return cookies || pretty || gzip || chunked || stall; }
     static SandboxBehaviours fromPath(const QString &path);

@@ -103,6 +103,39 @@ SandboxResponse SandboxResponse::json(int status, QByteArray body)
     return r;
 }
 
+SandboxResponse SandboxResponse::jsonArray(qint64 count, std::function<void(QByteArray &, qint64)> appendItem)
+{
+    SandboxResponse r;
+    auto next = std::make_shared<qint64>(-1); // -1: the opening bracket is still to come
+    r.generate = [count, next, appendItem = std::move(appendItem)](QByteArray *out) {
+        const qsizetype start = out->size(); // materialize() keeps appending to one body
+        if (*next < 0) {
+            *out += '[';
+            *next = 0;
+        }
+        while (*next < count && out->size() - start < 64 * 1024) {
+            if (*next > 0)
+                *out += ',';
+            appendItem(*out, (*next)++);
+        }
+        if (*next < count)
+            return true;
+        *out += ']';
+        return false;
+    };
+    return r;
+}
+
+void SandboxResponse::materialize()
+{
+    if (!generate)
+        return;
+    body.clear();
+    while (generate(&body)) {
+    }
+    generate = nullptr;
+}
+
 void SandboxResponse::applyBodyInjection(const QString &special)
 {
     if (special == QLatin1String("truncated"))
@@ -263,6 +296,8 @@ void SandboxServer::applyBehaviours(const SandboxRequest &request, SandboxRespon
         response->addHeader("Set-Cookie", "AWSALB=lb" + QByteArray::number(m_requestCount) + "; Path=/; HttpOnly");
         response->addHeader("Set-Cookie", "session=lb-sticky-" + QByteArray::number(m_requestCount) + "; Path=/");
     }
+    if (b.pretty || b.gzip || b.stall)
+        response->materialize(); // these work on the whole body
     if (b.pretty && response->contentType == "application/json") {
         // QJsonDocument writes object keys sorted: "pagination" now comes before "users".
         const QJsonDocument doc = QJsonDocument::fromJson(response->body);
@@ -276,6 +311,38 @@ void SandboxServer::applyBehaviours(const SandboxRequest &request, SandboxRespon
     response->chunked = b.chunked;
     if (b.stall && hit(QStringLiteral("stall:") + request.url.toString()) == 1)
         response->stallAt = response->body.size() / 2;
+}
+
+void SandboxServer::writeGenerated(QTcpSocket *socket, QByteArray head, const SandboxResponse &response)
+{
+    // Generated while it is sent: the next pieces are made whenever the socket's buffer runs low,
+    // so a million members never exist as one body, and the first bytes leave at once.
+    QPointer<QTcpSocket> guard(socket);
+    auto generate = response.generate;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto pump = [guard, generate, connection] {
+        while (guard && guard->bytesToWrite() < 512 * 1024) {
+            if (guard->state() != QAbstractSocket::ConnectedState) {
+                QObject::disconnect(*connection); // the client went away: stop generating
+                return;
+            }
+            QByteArray piece;
+            const bool more = generate(&piece);
+            if (!piece.isEmpty())
+                guard->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+            if (!more) {
+                guard->write("0\r\n\r\n");
+                QObject::disconnect(*connection);
+                return;
+            }
+        }
+    };
+    *connection = connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+    QByteArray first;
+    const bool more = generate(&first);
+    socket->write(head + QByteArray::number(first.size(), 16) + "\r\n" + first + "\r\n" + (more ? QByteArray() : QByteArray("0\r\n\r\n")));
+    if (!more)
+        QObject::disconnect(*connection);
 }
 
 SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
@@ -293,7 +360,7 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
         return;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";
-    if (response.chunked)
+    if (response.chunked || response.generate)
         head += "Transfer-Encoding: chunked\r\n";
     else
         head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
@@ -307,6 +374,10 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
     head += "Connection: keep-alive\r\n\r\n";
     // One write with Nagle off: a separate header segment would wait for the client's delayed ACK.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (response.generate) {
+        writeGenerated(socket, head, response);
+        return;
+    }
     if (response.truncateAt >= 0) {
         socket->write(head + response.body.left(response.truncateAt));
         socket->flush();

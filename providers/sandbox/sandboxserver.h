@@ -7,6 +7,7 @@
 #include <QUrlQuery>
 
 #include <atomic>
+#include <functional>
 
 class QTcpSocket;
 
@@ -35,9 +36,16 @@ struct SandboxResponse
     qint64 truncateAt = -1; // announce the whole body, send this many bytes, then close
     qint64 stallAt = -1;    // send this many bytes of the body, then nothing more (never close)
     bool chunked = false;   // Transfer-Encoding: chunked instead of Content-Length
+    // When set, the body is generated as it is sent (chunked), piece by piece, and never held
+    // whole: appends the next piece to *out; returns false once that was the last one.
+    std::function<bool(QByteArray *out)> generate;
     int delayMs = -1;       // overrides the server's latency
 
     static SandboxResponse json(int status, QByteArray body);
+    // A 200 JSON array of `count` items, generated as it is sent.
+    static SandboxResponse jsonArray(qint64 count, std::function<void(QByteArray &out, qint64 index)> appendItem);
+    // Runs the generator to the end into `body` (for injections and behaviours that need it whole).
+    void materialize();
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
     // Applies the body-level injections ("truncated": half the JSON; "truncated-transport": the
     // connection closes halfway; "slow": answers after 3 s) that every route shares.
@@ -103,6 +111,7 @@ private:
     // compression, chunking, a stalled body.
     void applyBehaviours(const SandboxRequest &request, SandboxResponse *response);
     void write(QTcpSocket *socket, const SandboxResponse &response);
+    void writeGenerated(QTcpSocket *socket, QByteArray head, const SandboxResponse &response);
 
     quint16 m_port = 0;
     std::atomic<int> m_latencyMs{60};
