@@ -226,30 +226,50 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     });
     // readyRead, not downloadProgress: Qt chokes downloadProgress during a reply's first 100 ms,
     // so a fast oversized burst would slip past the cap.
-    connect(m_reply, &QNetworkReply::readyRead, this, [this, cap] {
-        m_timeout->start(m_config.options.timeoutMs);
-        // Read as it arrives: one readAll() of a 200 MB body at the end blocks for most of a second.
-        const QByteArray chunk = m_reply->readAll();
-        m_received += chunk.size();
-        const qint64 received = m_received;
-        if (streaming()) {
-            m_streamed = m_streamed || !chunk.isEmpty();
-            emit bodyChunk(chunk);
-            if (!m_reply)
-                return; // the receiver gave up on the call
-        } else {
-            m_body += chunk;
-        }
-        if (received > cap) {
-            failTransport(ProviderError::Kind::TooLarge,
-                          tr("The response exceeded the limit of %1 bytes.").arg(cap), false);
-            return;
-        }
-        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        emit downloadProgress(received, length.isValid() ? length.toLongLong() : -1);
-    });
+    m_cap = cap;
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::readAvailable);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     m_timeout->start(m_config.options.timeoutMs);
+}
+
+void HttpCall::readAvailable()
+{
+    if (!m_reply || m_paused)
+        return; // paused: the data waits in the reply's bounded buffer, and TCP holds the rest
+    m_timeout->start(m_config.options.timeoutMs);
+    // Read as it arrives: one readAll() of a 200 MB body at the end blocks for most of a second.
+    const QByteArray chunk = m_reply->readAll();
+    m_received += chunk.size();
+    const qint64 received = m_received;
+    if (streaming()) {
+        m_streamed = m_streamed || !chunk.isEmpty();
+        emit bodyChunk(chunk);
+        if (!m_reply)
+            return; // the receiver gave up on the call
+    } else {
+        m_body += chunk;
+    }
+    if (received > m_cap) {
+        failTransport(ProviderError::Kind::TooLarge, tr("The response exceeded the limit of %1 bytes.").arg(m_cap), false);
+        return;
+    }
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    emit downloadProgress(received, length.isValid() ? length.toLongLong() : -1);
+}
+
+void HttpCall::setReadingPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (paused) {
+        m_timeout->stop(); // the wait is ours, not the server's
+        return;
+    }
+    if (m_reply) {
+        m_timeout->start(m_config.options.timeoutMs);
+        QMetaObject::invokeMethod(this, &HttpCall::readAvailable, Qt::QueuedConnection);
+    }
 }
 
 bool HttpCall::streaming() const

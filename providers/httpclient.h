@@ -75,6 +75,9 @@ public:
 
     // Stops everything; no signal is emitted afterwards.
     void abort();
+    // Backpressure for a streamed body: while paused nothing more is read (the reply's buffer is
+    // bounded, so the server is held back by TCP) and the inactivity timeout does not run.
+    void setReadingPaused(bool paused);
     bool isFinished() const { return m_finished; }
     // True when an HTTP response (of any status) arrived; false on a transport failure.
     bool hasResponse() const { return m_hasResponse; }
@@ -103,6 +106,7 @@ private:
     void scheduleRetry(int delayMs);
     int backoffMs() const;
     bool streaming() const;
+    void readAvailable();
     void finishWithResponse(HttpResponse response);
     void finishWithError(ProviderError error);
     void dropReply();
@@ -120,6 +124,8 @@ private:
     HttpResponse m_response;
     QByteArray m_body;
     qint64 m_received = 0;
+    qint64 m_cap = 0;
+    bool m_paused = false;
     bool m_streamed = false; // part of this attempt's body was handed out
     ProviderError m_error;
 };

@@ -6,6 +6,12 @@
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
 
+namespace {
+constexpr qsizetype kSlice = 512 * 1024;            // bytes a worker parses at a time
+constexpr qsizetype kPauseAbove = 8 * 1024 * 1024;  // stop reading when this much waits
+constexpr qsizetype kResumeBelow = 2 * 1024 * 1024; // and read again below this
+} // namespace
+
 struct StreamingPageReply::State
 {
     JsonArrayReader reader;
@@ -58,6 +64,9 @@ void StreamingPageReply::onChunk(const QByteArray &chunk)
     if (m_head.size() < ProviderError::rawBodyCap)
         m_head += chunk.left(ProviderError::rawBodyCap - m_head.size());
     m_pending += chunk;
+    // Backpressure: when the parser falls behind, the network waits (the body is never held whole).
+    if (m_call && m_pending.size() > kPauseAbove)
+        m_call->setReadingPaused(true);
     if (!m_watcher)
         parseNext();
 }
@@ -73,9 +82,18 @@ void StreamingPageReply::parseNext()
         m_watcher = nullptr;
         onBatch(std::move(batch));
     });
-    // Whatever arrived meanwhile goes in one batch: the worker never waits for the network, and
-    // the UI thread only appends bytes.
-    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::exchange(m_pending, QByteArray())] {
+    // What arrived meanwhile, up to a bounded slice, goes in one batch: the worker never waits for
+    // the network, the UI thread only appends bytes, and batches stay small.
+    QByteArray slice;
+    if (m_pending.size() <= kSlice) {
+        slice = std::exchange(m_pending, QByteArray());
+    } else {
+        slice = m_pending.first(kSlice);
+        m_pending.remove(0, kSlice);
+    }
+    if (m_call && m_pending.size() < kResumeBelow)
+        m_call->setReadingPaused(false);
+    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::move(slice)] {
         Batch batch;
         QList<QByteArray> elements;
         if (!state->reader.feed(bytes, &elements))
@@ -90,8 +108,10 @@ void StreamingPageReply::parseNext()
                 problem = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)").arg(where, error.errorString()).arg(error.offset);
             else if (!doc.isObject())
                 problem = tr("%1 should be an object").arg(where);
-            else
+            else {
                 batch.users.append(state->read(doc.object(), where, &problem));
+                batch.users.last().rawRecord = element; // as received: no second serialization
+            }
             if (!problem.isEmpty()) {
                 batch.problem = problem;
                 break;

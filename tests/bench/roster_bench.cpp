@@ -2,7 +2,7 @@
 // clean), starts the sandbox in-process on its own thread, and prints one JSON line:
 //   roster_bench            all figures
 //   roster_bench FIGURE...  export, parallel, memory-karmo, memory-llamacloud, export-memory,
-//                           stall, switch, csv
+//                           stall, switch, csv, stream, export-llamacloud
 // Absolute times vary between machines; the targets are issue 6's.
 #include "credentialstore.h"
 #include "csvwriter.h"
@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -252,7 +253,7 @@ void figureStall()
     QNetworkAccessManager nam;
     UserTableModel model;
     const qint64 n = 100000;
-    Provider *provider = makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("stall-n%1").arg(n), &nam, &model);
+    Provider *provider = makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("ui-n%1").arg(n), &nam, &model);
     QElapsedTimer clock;
     qint64 last = 0, worst = 0;
     QTimer heartbeat;
@@ -286,14 +287,97 @@ void figureStall()
                 {QStringLiteral("users"), n}, {QStringLiteral("rows"), model.rowCount()}, {QStringLiteral("seconds"), seconds},
                 {QStringLiteral("longest_gap_ms"), worst / 1e6}, {QStringLiteral("heartbeat_ms"), 5},
                 {QStringLiteral("slowest_event_ms"), timingApp->slowestNs / 1e6}, {QStringLiteral("slowest_event"), timingApp->slowest},
+                {QStringLiteral("error"), model.lastError().summary()},
                 {QStringLiteral("target"), QStringLiteral("<= 50")}, {QStringLiteral("met"), model.rowCount() == n && worst / 1e6 <= 50.0}});
 }
 
-void figureSwitch()
+// The floor: the same body received with nothing parsed (read and dropped as it arrives).
+double receiveOnly(SandboxHost &host, const QString &org, qint64 *bytes)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(host.url(QStringLiteral("/llamacloud/api/v1/organizations/%1/users").arg(org)));
+    request.setRawHeader("Cookie", "session=" + SandboxServer::demoToken().toUtf8());
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *reply = nam.get(request);
+    reply->setReadBufferSize(2 * 1024 * 1024);
+    *bytes = 0;
+    QObject::connect(reply, &QNetworkReply::readyRead, [reply, bytes] { *bytes += reply->readAll().size(); });
+    while (!reply->isFinished())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    *bytes += reply->readAll().size();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    delete reply;
+    return seconds;
+}
+
+void figureStream()
+{
+    // A whole one-array organization into the table, against the time to receive its body.
+    SandboxHost host;
+    host.start(0, 25000, 60);
+    const qint64 n = 100000;
+    const QString org = QStringLiteral("stream-n%1").arg(n);
+    qint64 bytes = 0;
+    receiveOnly(host, QStringLiteral("warm-n2000"), &bytes);
+    const double floor = receiveOnly(host, org, &bytes);
+    QNetworkAccessManager nam;
+    auto *model = new UserTableModel;
+    {
+        UserTableModel warm;
+        warm.setProvider(makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("warm-n300"), &nam, &warm));
+        loadAll(warm);
+    }
+    const qint64 start = rssBytes();
+    resetPeak();
+    QElapsedTimer timer;
+    timer.start();
+    model->setProvider(makeProvider(host, QStringLiteral("llamacloud"), org, &nam, model));
+    model->loadAll(); // every row as it arrives, as Ctrl+End does
+    const bool ok = loadAll(*model);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const qint64 peak = statusKb("VmHWM:") * 1024;
+    const qint64 final = rssBytes();
+    const double ratio = seconds / floor;
+    const double overMb = double(peak - final) / (1024.0 * 1024.0);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("one_array_into_table")}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
+                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("body_mb"), bytes / 1048576.0},
+                {QStringLiteral("receive_only_seconds"), floor}, {QStringLiteral("table_seconds"), seconds},
+                {QStringLiteral("ratio"), ratio}, {QStringLiteral("table_mb"), (final - start) / 1048576.0},
+                {QStringLiteral("peak_over_final_mb"), overMb},
+                {QStringLiteral("target"), QStringLiteral("ratio <= 1.2, peak <= final + 32 MB")},
+                {QStringLiteral("met"), ok && model->rowCount() == n && ratio <= 1.2 && overMb <= 32.0}});
+    delete model;
+}
+
+void figureExportLlamaCloud()
+{
+    SandboxHost host;
+    host.start(0, 25000, 0);
+    const qint64 n = 1000000;
+    {
+        qint64 warmRows = 0;
+        runExport(host, QStringLiteral("llamacloud"), QStringLiteral("warm-n2000"), 1, &warmRows);
+    }
+    malloc_trim(0);
+    const qint64 start = statusKb("VmRSS:") * 1024;
+    resetPeak();
+    qint64 rows = 0;
+    const double seconds = runExport(host, QStringLiteral("llamacloud"), QStringLiteral("big-n%1").arg(n), 1, &rows);
+    const qint64 peak = statusKb("VmHWM:") * 1024;
+    const double growthMb = double(peak - start) / (1024.0 * 1024.0);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("export_peak_memory")}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
+                {QStringLiteral("users"), n}, {QStringLiteral("rows"), rows}, {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("rows_per_second"), rows / seconds},
+                {QStringLiteral("peak_rss_growth_mb"), growthMb}, {QStringLiteral("target"), QStringLiteral("<= 50")},
+                {QStringLiteral("met"), rows == n && growthMb <= 50.0}});
+}
+
+void figureSwitch(qint64 users)
 {
     const int latency = 60;
     SandboxHost host;
-    host.start(0, 25000, latency);
+    host.start(0, users, latency);
     QNetworkAccessManager nam;
     CredentialStore credentials;
     ProfileStore store;
@@ -312,6 +396,10 @@ void figureSwitch()
     double worstPaged = 0;
     for (int i = 1; i <= 4; ++i) {
         const Profile &p = store.profiles().at(i);
+        // The previous organization first finishes loading: each switch is timed on its own, not
+        // against a one-array download still going on in the background.
+        while (window.currentModel()->isLoading())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         QElapsedTimer timer;
         timer.start();
         window.activateProfile(p.name);
@@ -324,7 +412,7 @@ void figureSwitch()
             worstPaged = std::max(worstPaged, ms);
     }
     emitFigure({{QStringLiteral("figure"), QStringLiteral("first_rows_after_switch")}, {QStringLiteral("latency_ms"), latency},
-                {QStringLiteral("users_per_org"), 25000}, {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
+                {QStringLiteral("users_per_org"), users}, {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
                 {QStringLiteral("worst_paged_ms"), worstPaged},
                 {QStringLiteral("target"), QStringLiteral("<= %1").arg(latency + 30)}, {QStringLiteral("met"), worst <= latency + 30}});
 }
@@ -370,7 +458,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("RosterBench"));
     QStringList figures = app.arguments().mid(1);
     const QStringList all{QStringLiteral("csv"), QStringLiteral("export"), QStringLiteral("parallel"), QStringLiteral("memory-karmo"),
-                          QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"), QStringLiteral("stall"), QStringLiteral("switch")};
+                          QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"), QStringLiteral("stall"), QStringLiteral("switch"),
+                          QStringLiteral("stream"), QStringLiteral("export-llamacloud")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -388,8 +477,13 @@ int main(int argc, char *argv[])
         else if (f == QLatin1String("memory-llamacloud")) figureMemory(QStringLiteral("llamacloud"), 100000, 1536);
         else if (f == QLatin1String("export-memory")) figureExportMemory();
         else if (f == QLatin1String("stall")) figureStall();
-        else if (f == QLatin1String("switch")) figureSwitch();
+        else if (f == QLatin1String("switch")) {
+            figureSwitch(25000);
+            figureSwitch(100000);
+        }
         else if (f == QLatin1String("csv")) figureCsv();
+        else if (f == QLatin1String("stream")) figureStream();
+        else if (f == QLatin1String("export-llamacloud")) figureExportLlamaCloud();
         else {
             QTextStream(stderr) << "unknown figure " << f << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
             return 2;
