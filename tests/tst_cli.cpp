@@ -306,6 +306,30 @@ private slots:
         QVERIFY(read(out).startsWith("id,"));
     }
 
+    void standardOutputShowsRowsWhileTheArrayArrives()
+    {
+        // roster export ... --output - | head: the first rows come out long before the last one.
+        QProcess p;
+        p.start(QStringLiteral(ROSTER_BINARY), {QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--quiet"),
+                                                QStringLiteral("--profile"), QStringLiteral("Demo: LlamaCloud (Acme)"),
+                                                QStringLiteral("--output"), QStringLiteral("-")});
+        QByteArray out;
+        bool runningWhenRowsCame = false;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += p.readAllStandardOutput();
+            if (out.count('\n') > 100) {
+                runningWhenRowsCame = p.state() == QProcess::Running;
+                return true;
+            }
+            return p.state() == QProcess::NotRunning;
+        }, 60000));
+        QVERIFY(p.waitForFinished(120000));
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(runningWhenRowsCame);
+        QCOMPARE(out.count('\n'), 25001); // the header and every member
+    }
+
     void demoExport()
     {
         const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("Demo error: Char 403"),

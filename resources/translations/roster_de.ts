@@ -587,10 +587,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The provider returned an empty page at item %1 of %2.</source>
-        <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
-    </message>
-    <message>
         <source>The provider announced %1 users but %2 were received.</source>
         <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
     </message>
@@ -1015,6 +1011,17 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>Receiving users from %1: %2 so far (%3)…</source>
         <translation>Benutzer von %1 werden empfangen: bisher %2 (%3)…</translation>
+    </message>
+</context>
+<context>
+    <name>OffsetPager</name>
+    <message>
+        <source>The provider is gone.</source>
+        <translation>Der Anbieter ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>The provider returned an empty page at item %1 of %2.</source>
+        <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
     </message>
 </context>
 <context>
@@ -1714,10 +1721,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
 </context>
 <context>
     <name>UserTableModel</name>
-    <message>
-        <source>The provider returned an empty page at item %1 of %2.</source>
-        <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
-    </message>
     <message>
         <source>ID</source>
         <translation>ID</translation>
