@@ -64,6 +64,7 @@ void StreamingPageReply::onChunk(const QByteArray &chunk)
     if (m_head.size() < ProviderError::rawBodyCap)
         m_head += chunk.left(ProviderError::rawBodyCap - m_head.size());
     m_pending += chunk;
+    m_bytesIn += chunk.size();
     // Backpressure: when the parser falls behind, the network waits (the body is never held whole).
     if (m_call && m_pending.size() > kPauseAbove)
         m_call->setReadingPaused(true);
@@ -153,8 +154,8 @@ void StreamingPageReply::onCallFinished()
         // the complete rows among the bytes received are still parsed and handed out first.
         m_callDone = true;
         m_callError = call->error();
-        if (m_usersRead > 0 || !m_head.isEmpty())
-            m_callError.message = tr("%1 (the connection failed after %2 bytes)").arg(m_callError.message).arg(m_state->reader.offset() + m_pending.size());
+        if (m_bytesIn > 0) // (the worker's reader is not to be touched from here)
+            m_callError.message = tr("%1 (the connection failed after %2 bytes)").arg(m_callError.message).arg(m_bytesIn);
         if (!m_watcher)
             m_pending.isEmpty() ? finishIfDone() : parseNext();
         return;

@@ -58,6 +58,7 @@ private:
     QByteArray m_head;      // the body's first bytes, for the error view
     QList<User> m_users;    // kept for page() when not incremental
     qint64 m_usersRead = 0;
+    qint64 m_bytesIn = 0;   // body bytes received
     bool m_callDone = false;
     ProviderError m_callError; // the transport failed; reported once the parsed rows are out
     int m_attempts = 0;
