@@ -148,8 +148,10 @@ void SandboxResponse::applyBodyInjection(const QString &special)
 
 void SandboxResponse::applyCutOnce(const QString &special, SandboxServer &server, const QString &key)
 {
-    if (special == QLatin1String("truncated-transport-once") && server.hit(QStringLiteral("cut-once:") + key) == 1)
+    if (special == QLatin1String("truncated-transport-once") && server.hit(QStringLiteral("cut-once:") + key) == 1) {
         truncateAt = body.size() / 2;
+        closeLater = true; // the cut must come midway, after the client has read the first part
+    }
 }
 
 bool SandboxResponse::gateway(const SandboxInjection &injection, SandboxResponse *out)
@@ -381,6 +383,10 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
     if (response.truncateAt >= 0) {
         socket->write(head + response.body.left(response.truncateAt));
         socket->flush();
+        if (!response.closeLater) {
+            socket->disconnectFromHost();
+            return;
+        }
         // Close once the part is out and a moment has passed, so the client has read it: the cut
         // is always "midway", never before the first byte.
         QPointer<QTcpSocket> guard(socket);

@@ -34,6 +34,7 @@ struct SandboxResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     qint64 truncateAt = -1; // announce the whole body, send this many bytes, then close
+    bool closeLater = false; // with truncateAt: close only once the part has gone out
     qint64 stallAt = -1;    // send this many bytes of the body, then nothing more (never close)
     bool chunked = false;   // Transfer-Encoding: chunked instead of Content-Length
     // When set, the body is generated as it is sent (chunked), piece by piece, and never held
