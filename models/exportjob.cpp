@@ -1,6 +1,6 @@
 #include "exportjob.h"
 
-#include "offsetpager.h"
+#include "pagewalker.h"
 #include "provider.h"
 
 #include <QCoreApplication>
@@ -27,10 +27,8 @@ ExportJob::ExportJob(QList<User> users, Options options, QObject *parent)
 
 ExportJob::~ExportJob()
 {
-    for (PageReply *r : std::as_const(m_inFlight)) {
-        r->abort();
-        r->deleteLater();
-    }
+    if (m_walker)
+        m_walker->abort();
     if (m_file)
         m_file->cancelWriting();
 }
@@ -74,7 +72,6 @@ void ExportJob::start()
         return;
     }
     if (!m_all) {
-        m_total = m_users.size();
         // Selected rows are already in memory; write them in slices so progress and cancel work.
         auto writeSlice = std::make_shared<std::function<void(qsizetype)>>();
         *writeSlice = [this, writeSlice](qsizetype from) {
@@ -87,7 +84,7 @@ void ExportJob::start()
                     return;
                 }
             }
-            emit progress(rowsWritten(), m_total);
+            emit progress(rowsWritten(), total());
             if (to >= m_users.size())
                 succeed();
             else
@@ -100,9 +97,25 @@ void ExportJob::start()
         fail(ProviderError::make(ProviderError::Kind::Configuration, tr("No provider to export from.")));
         return;
     }
-    m_guard.reset();
-    m_guard.markUsed(QString());
-    requestSequential(QString());
+    // The same engine as the table's: every page (several at a time where the API allows it),
+    // streamed arrays written batch by batch, every consistency rule.
+    m_walker = new PageWalker(m_provider, {m_options.maxParallelPages, true}, this);
+    connect(m_walker, &PageWalker::usersReady, this, [this](const QList<User> &users) {
+        // A pipe reader (roster export --output - | head) sees each batch as it is written.
+        if (m_running)
+            writeUsers(users, m_device != nullptr);
+    });
+    connect(m_walker, &PageWalker::retrying, this, &ExportJob::retrying);
+    connect(m_walker, &PageWalker::stateChanged, this, [this](PageWalker::State state) {
+        if (!m_running)
+            return;
+        if (state == PageWalker::State::Complete)
+            succeed();
+        else if (state == PageWalker::State::Failed)
+            fail(m_walker->error());
+    });
+    m_walker->start();
+    m_walker->runToEnd();
 }
 
 void ExportJob::cancel()
@@ -112,118 +125,14 @@ void ExportJob::cancel()
     fail(ProviderError::make(ProviderError::Kind::Cancelled, tr("The export was cancelled.")));
 }
 
-PageReply *ExportJob::requestSequential(const QString &token)
+qint64 ExportJob::total() const
 {
-    PageReply *reply = m_provider->fetchPage(token);
-    m_inFlight.append(reply);
-    connect(reply, &PageReply::retrying, this, &ExportJob::retrying);
-    if (m_provider->capabilities().paging == ProviderCapabilities::Paging::Single) {
-        // One array: each batch is written as soon as it is parsed, so memory stays flat and
-        // standard output shows rows while the rest is still arriving.
-        reply->setIncremental(true);
-        connect(reply, &PageReply::usersArrived, this, [this](const QList<User> &users) {
-            if (m_running)
-                writeUsers(users, m_device != nullptr);
-        });
-    }
-    connect(reply, &PageReply::finished, this, [this, reply] {
-        if (reply == m_prefetch) {
-            m_prefetchReady = true; // keep the order: it is handled once its predecessor is written
-            return;
-        }
-        onPage(reply);
-    });
-    connect(reply, &PageReply::nextTokenHint, this, [this](const QString &hint) {
-        // Only when nothing is queued yet and the hint is new: a wrong hint costs one request.
-        if (m_running && !m_prefetch && m_inFlight.size() == 1 && !m_parallel)
-            m_prefetch = requestSequential(hint);
-    });
-    return reply;
+    return m_all ? (m_walker ? m_walker->total() : -1) : m_users.size();
 }
 
-void ExportJob::startParallel(const Page &first)
+qint64 ExportJob::firstTotal() const
 {
-    m_parallel = true;
-    for (PageReply *r : std::as_const(m_inFlight)) { // a prefetch on a hint is not needed now
-        r->abort();
-        r->deleteLater();
-    }
-    m_inFlight.clear();
-    m_prefetch = nullptr;
-    if (!writePage(first))
-        return;
-    m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, this);
-    connect(m_pager, &OffsetPager::usersReady, this, [this](const QList<User> &users) {
-        if (m_running)
-            writeUsers(users, false);
-    });
-    connect(m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { m_total = total; });
-    connect(m_pager, &OffsetPager::retrying, this, &ExportJob::retrying);
-    connect(m_pager, &OffsetPager::finished, this, [this] {
-        if (m_running)
-            succeed();
-    });
-    connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) { fail(error); });
-    m_pager->start(first.users.size(), first.users.size(), m_total);
-}
-
-void ExportJob::onPage(PageReply *reply)
-{
-    m_inFlight.removeOne(reply);
-    reply->deleteLater();
-    if (!m_running)
-        return;
-    if (reply->hasError()) {
-        fail(reply->error());
-        return;
-    }
-    Page page = reply->takePage();
-    if (page.total >= 0) {
-        m_total = page.total;
-        if (m_firstTotal < 0)
-            m_firstTotal = page.total;
-    }
-
-    const ProviderError loop = m_guard.check(page);
-    if (loop.isError()) {
-        fail(loop);
-        return;
-    }
-    const bool first = rowsWritten() == 0;
-    const ProviderCapabilities caps = m_provider->capabilities();
-    // CSP: once the total is known, fetch the remaining pages several at a time, by offset.
-    if (first && caps.paging == ProviderCapabilities::Paging::Offset && page.total > page.users.size()
-        && !page.users.isEmpty() && m_options.maxParallelPages > 1) {
-        startParallel(page);
-        return;
-    }
-    // Ask for the next page first, so it travels while this one is written: usually it is
-    // already on its way, requested on the hint; a wrong hint is dropped and asked again.
-    const bool more = page.hasMore();
-    PageReply *prefetch = std::exchange(m_prefetch, nullptr);
-    const bool prefetchReady = std::exchange(m_prefetchReady, false);
-    if (prefetch && (!more || prefetch->token() != page.nextToken)) {
-        m_inFlight.removeOne(prefetch);
-        prefetch->abort();
-        prefetch->deleteLater();
-        prefetch = nullptr;
-    }
-    if (more) {
-        m_guard.markUsed(page.nextToken);
-        if (!prefetch)
-            requestSequential(page.nextToken);
-    }
-    if (!writePage(page))
-        return;
-    if (prefetch && prefetchReady)
-        QMetaObject::invokeMethod(this, [this, prefetch] { onPage(prefetch); }, Qt::QueuedConnection);
-    if (!more)
-        succeed();
-}
-
-bool ExportJob::writePage(const Page &page)
-{
-    return writeUsers(page.users, false);
+    return m_all ? (m_walker ? m_walker->firstTotal() : -1) : m_users.size();
 }
 
 bool ExportJob::writeUsers(const QList<User> &users, bool flush)
@@ -242,7 +151,7 @@ bool ExportJob::writeUsers(const QList<User> &users, bool flush)
             return false;
         }
     }
-    emit progress(rowsWritten(), m_total);
+    emit progress(rowsWritten(), total());
     return true;
 }
 
@@ -252,14 +161,11 @@ void ExportJob::succeed()
         failWriting(m_writer->errorString());
         return;
     }
-    if (m_all && m_firstTotal >= 0 && m_firstTotal != m_total) {
-        // People joined or left while a long export ran: not a failure, never silent either.
+    // People joined or left while a long export ran: not a failure, never silent either. (A total
+    // that never changed but was not what arrived is the walker's error, before this.)
+    if (m_all && firstTotal() >= 0 && firstTotal() != total()) {
         m_notice = tr("The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.")
-                       .arg(m_firstTotal).arg(m_total).arg(rowsWritten());
-    } else if (m_all && m_total >= 0 && rowsWritten() != m_total) {
-        fail(ProviderError::make(ProviderError::Kind::Mismatch,
-                                 tr("The provider announced %1 users but %2 were received.").arg(m_total).arg(rowsWritten())));
-        return;
+                       .arg(firstTotal()).arg(total()).arg(rowsWritten());
     }
     if (m_file && !m_file->commit()) {
         const QString reason = m_file->errorString();
@@ -285,13 +191,8 @@ void ExportJob::fail(ProviderError error)
         return;
     m_running = false;
     m_error = std::move(error);
-    for (PageReply *r : std::as_const(m_inFlight)) {
-        r->abort();
-        r->deleteLater();
-    }
-    m_inFlight.clear();
-    if (m_pager)
-        m_pager->abort();
+    if (m_walker)
+        m_walker->abort();
     if (m_file) {
         // Discards the temporary file; whatever was at the path stays as it was.
         m_file->cancelWriting();

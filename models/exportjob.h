@@ -1,7 +1,6 @@
 #pragma once
 
 #include "csvwriter.h"
-#include "pagingguard.h"
 #include "providererror.h"
 
 #include <QElapsedTimer>
@@ -11,8 +10,7 @@
 
 #include <memory>
 
-class OffsetPager;
-class PageReply;
+class PageWalker;
 class Provider;
 class QIODevice;
 class QSaveFile;
@@ -47,13 +45,13 @@ public:
 
     bool isRunning() const { return m_running; }
     qint64 rowsWritten() const;
-    qint64 total() const { return m_total; }
+    qint64 total() const;
     const ProviderError &error() const { return m_error; }
     // Set when the export succeeded but something about it deserves a word: the organization's
     // total changed while it ran (both numbers and the rows written are named).
     QString notice() const { return m_notice; }
     // The total the provider announced first; total() is the last one it announced.
-    qint64 firstTotal() const { return m_firstTotal; }
+    qint64 firstTotal() const;
     double rowsPerSecond() const;
 
 signals:
@@ -66,11 +64,7 @@ private:
     void fail(ProviderError error);
     void failWriting(const QString &reason);
     void succeed();
-    PageReply *requestSequential(const QString &token);
-    void onPage(PageReply *reply);
-    bool writePage(const Page &page);
     bool writeUsers(const QList<User> &users, bool flush);
-    void startParallel(const Page &first);
     bool openOutput();
 
     QPointer<Provider> m_provider;
@@ -81,18 +75,10 @@ private:
     QIODevice *m_device = nullptr;
     std::unique_ptr<QSaveFile> m_file;
     std::unique_ptr<CsvWriter> m_writer;
-    QList<PageReply *> m_inFlight;
-    PageReply *m_prefetch = nullptr; // the next page, requested on a hint before this one was parsed
-    bool m_prefetchReady = false;    // it finished before its predecessor was written
-    PagingGuard m_guard;
+    PageWalker *m_walker = nullptr; // the one paging engine, shared with the table
     QElapsedTimer m_clock;
     ProviderError m_error;
-    qint64 m_total = -1;
-    qint64 m_firstTotal = -1;
     QString m_notice;
     bool m_running = false;
 
-    // Parallel (offset) mode: the pages after the first, several at a time.
-    bool m_parallel = false;
-    OffsetPager *m_pager = nullptr;
 };

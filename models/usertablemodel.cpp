@@ -1,7 +1,5 @@
 #include "usertablemodel.h"
 
-#include "offsetpager.h"
-#include "pagereply.h"
 #include "provider.h"
 #include "providerfactory.h"
 
@@ -14,25 +12,17 @@ UserTableModel::UserTableModel(QObject *parent)
 
 UserTableModel::~UserTableModel()
 {
-    dropReply();
+    dropWalker();
 }
 
-void UserTableModel::abortParallel()
+void UserTableModel::dropWalker()
 {
-    if (m_pager)
-        m_pager->abort();
-    m_parallel = false;
-}
-
-void UserTableModel::dropReply()
-{
-    abortParallel();
-    if (!m_reply)
+    if (!m_walker)
         return;
-    m_reply->abort();
-    m_reply->disconnect(this);
-    m_reply->deleteLater();
-    m_reply = nullptr;
+    m_walker->abort();
+    m_walker->disconnect(this);
+    m_walker->deleteLater();
+    m_walker = nullptr;
 }
 
 Provider *UserTableModel::provider() const
@@ -48,48 +38,58 @@ void UserTableModel::setProvider(Provider *provider)
 
 void UserTableModel::reload()
 {
-    dropReply();
-    ++m_generation;
+    dropWalker();
     beginResetModel();
     m_rows = QList<CompactUser>();
     m_buffer = QList<User>();
     m_bufferPos = 0;
-    m_total = -1;
     m_error = ProviderError();
-    m_nextToken.clear();
-    m_guard.reset();
-    m_skip = 0;
     m_revealAll = false;
     m_bytesReceived = 0;
     m_bytesExpected = -1;
-    m_moreRemote = m_provider != nullptr;
     m_decode = m_provider ? ProviderFactory::recordDecoder(m_provider->kind()) : nullptr;
     if (m_provider) {
         const ProviderCapabilities caps = m_provider->capabilities();
-        m_batch = caps.paging == ProviderCapabilities::Paging::Single ? std::max(1, caps.pageSize) : 500;
+        m_buffered = caps.paging == ProviderCapabilities::Paging::Single;
+        m_batch = m_buffered ? std::max(1, caps.pageSize) : 500;
+        m_walker = new PageWalker(m_provider, {m_maxParallel, true}, this);
+        connect(m_walker, &PageWalker::usersReady, this, &UserTableModel::onUsersReady);
+        connect(m_walker, &PageWalker::stateChanged, this, [this] {
+            if (m_walker->state() == PageWalker::State::Failed)
+                m_error = m_walker->error();
+            updateState();
+            emit countsChanged();
+        });
+        connect(m_walker, &PageWalker::downloadProgress, this, [this](qint64 received, qint64 total) {
+            m_bytesReceived = received;
+            m_bytesExpected = total;
+            emit downloadProgress(received, total);
+        });
+        connect(m_walker, &PageWalker::retrying, this, &UserTableModel::retrying);
     }
     endResetModel();
     setState(State::Idle);
     emit countsChanged();
-    if (m_provider)
-        request(QString());
+    if (m_walker)
+        m_walker->start();
+}
+
+void UserTableModel::setMaxParallelPages(int n)
+{
+    m_maxParallel = std::max(1, n);
 }
 
 void UserTableModel::retry()
 {
-    if (m_state != State::Failed || !m_provider)
+    if (m_state != State::Failed || !m_walker)
         return;
     m_error = ProviderError();
-    // A one-array API can only send the whole array again: the users already received are
-    // skipped, so no row is shown twice.
-    if (m_provider->capabilities().paging == ProviderCapabilities::Paging::Single)
-        m_skip = loadedCount() + bufferedCount();
-    request(m_nextToken);
+    m_walker->retry();
 }
 
 bool UserTableModel::hasMore() const
 {
-    return bufferedCount() > 0 || m_moreRemote;
+    return bufferedCount() > 0 || (m_walker && m_walker->hasMore());
 }
 
 User UserTableModel::user(int row) const
@@ -130,167 +130,47 @@ QList<User> UserTableModel::users(const QList<int> &rows) const
     return out;
 }
 
-void UserTableModel::request(const QString &token)
+void UserTableModel::onUsersReady(const QList<User> &users)
 {
-    dropReply();
-    m_guard.markUsed(token);
-    m_nextToken = token;
-    m_reply = m_provider->fetchPage(token);
-    const quint64 generation = m_generation;
-    PageReply *reply = m_reply;
-    connect(reply, &PageReply::finished, this, [this, reply, generation] {
-        if (generation == m_generation && reply == m_reply)
-            onReplyFinished(reply);
-    });
-    connect(reply, &PageReply::progress, this, [this, reply, generation](qint64 received, qint64 total) {
-        if (generation != m_generation || reply != m_reply)
-            return;
-        m_bytesReceived = received;
-        m_bytesExpected = total;
-        emit downloadProgress(received, total);
-    });
-    connect(reply, &PageReply::retrying, this, &UserTableModel::retrying);
-    // One-array APIs: rows are shown as they are parsed, not when the last byte is in.
-    m_streaming = m_provider->capabilities().paging == ProviderCapabilities::Paging::Single;
-    if (m_streaming) {
-        reply->setIncremental(true);
-        connect(reply, &PageReply::usersArrived, this, [this, reply, generation](const QList<User> &users) {
-            if (generation == m_generation && reply == m_reply)
-                onUsersArrived(users);
-        });
-    }
-    setState(State::Loading);
+    if (m_buffered)
+        bufferUsers(users);
+    else
+        appendRows(users, 0, users.size());
+    emit countsChanged();
 }
 
-void UserTableModel::onUsersArrived(const QList<User> &users)
+void UserTableModel::bufferUsers(const QList<User> &users)
 {
-    const qsizetype skip = qsizetype(std::min<qint64>(m_skip, users.size()));
-    m_skip -= skip;
-    if (skip == users.size())
-        return;
+    // The whole organization, streamed in: keep it aside and reveal it in batches, so inserting
+    // 100,000 rows never blocks the window and the view behaves as for paged APIs.
     if (m_bufferPos >= m_buffer.size()) {
         m_buffer = QList<User>();
         m_bufferPos = 0;
     }
-    m_buffer.append(skip > 0 ? users.mid(skip) : users);
+    m_buffer.append(users);
     // The first rows appear at once; later ones when the view asks (fetchMore), as for pages.
     if ((m_revealAll || m_rows.size() < m_batch) && !m_inserting) {
         do
             revealBatch();
         while (m_revealAll && bufferedCount() > 0);
     }
-    emit countsChanged();
-}
-
-void UserTableModel::onReplyFinished(PageReply *reply)
-{
-    m_reply = nullptr;
-    reply->deleteLater();
-    if (reply->hasError()) {
-        fail(reply->error());
-        return;
-    }
-    Page page = reply->takePage();
-    const ProviderError loop = m_guard.check(page);
-    if (loop.isError()) {
-        fail(loop);
-        return;
-    }
-    if (page.total >= 0)
-        m_total = page.total;
-    if (!page.users.isEmpty())
-        m_lastPageSize = page.users.size();
-    m_moreRemote = page.hasMore();
-    m_nextToken = page.nextToken;
-    if (m_provider && m_provider->capabilities().paging == ProviderCapabilities::Paging::Single) {
-        // The whole organization, streamed in through onUsersArrived() (or, from a reply that does
-        // not stream, all at once here): keep it aside and reveal it in batches, so inserting
-        // 100,000 rows never blocks the window and the view behaves as for paged APIs.
-        if (!page.users.isEmpty())
-            onUsersArrived(page.users);
-        if (m_rows.isEmpty())
-            revealBatch();
-    } else {
-        appendRows(page.users, 0, page.users.size());
-    }
-    setState(hasMore() ? State::Idle : State::Complete);
-    emit countsChanged();
-}
-
-void UserTableModel::fail(const ProviderError &error)
-{
-    abortParallel();
-    m_error = error;
-    setState(State::Failed);
-    emit countsChanged();
 }
 
 void UserTableModel::loadAll()
 {
-    if (m_reply && m_streaming) {
-        // The array is still arriving: show what is here, and the rest as it comes.
+    if (!m_walker || m_state == State::Failed)
+        return;
+    if (m_buffered) {
+        // Show what is here, and the rest as it comes.
         m_revealAll = true;
         while (bufferedCount() > 0)
             revealBatch();
-        emit countsChanged();
-        return;
     }
-    if (!m_provider || m_reply || m_parallel || m_state == State::Failed)
-        return;
-    if (bufferedCount() > 0) {
-        while (bufferedCount() > 0)
-            revealBatch();
-        setState(hasMore() ? State::Idle : State::Complete);
-        emit countsChanged();
-    }
-    if (!m_moreRemote)
-        return;
-    const ProviderCapabilities caps = m_provider->capabilities();
-    const qint64 loaded = m_rows.size();
-    if (caps.paging == ProviderCapabilities::Paging::Offset && m_total > loaded && loaded > 0 && m_maxParallel > 1) {
-        startParallel();
-        return;
-    }
-    // Cursor APIs can only walk one page after another: keep fetching until the end.
-    auto *keepGoing = new QMetaObject::Connection;
-    *keepGoing = connect(this, &UserTableModel::stateChanged, this, [this, keepGoing] {
-        if (m_state == State::Idle && canFetchMore({})) {
-            fetchMore({});
-        } else if (m_state != State::Loading) {
-            disconnect(*keepGoing);
-            delete keepGoing;
-        }
-    });
-    fetchMore({});
-}
-
-void UserTableModel::startParallel()
-{
-    if (!m_pager) {
-        m_pager = new OffsetPager(m_provider, m_maxParallel, this);
-        connect(m_pager, &OffsetPager::usersReady, this, [this](const QList<User> &users) {
-            appendRows(users, 0, users.size());
-            emit countsChanged();
-        });
-        connect(m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { m_total = total; });
-        connect(m_pager, &OffsetPager::retrying, this, &UserTableModel::retrying);
-        connect(m_pager, &OffsetPager::finished, this, [this] {
-            m_parallel = false;
-            m_moreRemote = false;
-            m_nextToken.clear();
-            setState(State::Complete);
-            emit countsChanged();
-        });
-        connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) {
-            m_parallel = false;
-            // Resume later from the first row not yet shown.
-            m_nextToken = m_provider->tokenForOffset(m_pager->position());
-            fail(error);
-        });
-    }
-    m_parallel = true;
-    setState(State::Loading);
-    m_pager->start(m_rows.size(), m_lastPageSize, m_total);
+    // Cursor APIs walk one page after another to the end; offset APIs with a total (CSP) load
+    // several pages at once, rows still inserted in order.
+    m_walker->runToEnd();
+    updateState();
+    emit countsChanged();
 }
 
 void UserTableModel::appendRows(const QList<User> &users, qsizetype from, qsizetype count)
@@ -323,6 +203,20 @@ void UserTableModel::revealBatch()
         // (clear() would also keep the capacity, about 450 bytes per user.)
         (void)QtConcurrent::run([spent = std::exchange(m_buffer, QList<User>())] { Q_UNUSED(spent); });
         m_bufferPos = 0;
+    }
+}
+
+void UserTableModel::updateState()
+{
+    if (!m_walker) {
+        setState(State::Idle);
+        return;
+    }
+    switch (m_walker->state()) {
+    case PageWalker::State::Failed: setState(State::Failed); break;
+    case PageWalker::State::Fetching: setState(State::Loading); break;
+    case PageWalker::State::Idle:
+    case PageWalker::State::Complete: setState(hasMore() ? State::Idle : State::Complete); break;
     }
 }
 
@@ -409,14 +303,12 @@ QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, in
 
 bool UserTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_provider || m_parallel || m_inserting)
+    if (parent.isValid() || !m_walker || m_inserting)
         return false;
     // Rows already received can be revealed while a stream goes on, and after it failed.
     if (bufferedCount() > 0)
         return true;
-    if (m_reply || m_state == State::Failed)
-        return false;
-    return hasMore();
+    return m_walker->state() == PageWalker::State::Idle && m_walker->hasMore();
 }
 
 void UserTableModel::fetchMore(const QModelIndex &parent)
@@ -425,10 +317,9 @@ void UserTableModel::fetchMore(const QModelIndex &parent)
         return;
     if (bufferedCount() > 0) {
         revealBatch();
-        if (!m_reply && m_state != State::Failed)
-            setState(hasMore() ? State::Idle : State::Complete);
+        updateState();
         emit countsChanged();
         return;
     }
-    request(m_nextToken);
+    m_walker->fetchNext();
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "compactuser.h"
-#include "pagingguard.h"
+#include "pagewalker.h"
 #include "providererror.h"
 #include "user.h"
 
@@ -9,8 +9,6 @@
 #include <QMap>
 #include <QPointer>
 
-class OffsetPager;
-class PageReply;
 class Provider;
 
 // The users of one provider's organization, fetched a page at a time as the view scrolls.
@@ -40,7 +38,7 @@ public:
     // Loads every remaining row (the view jumped to the end). Where the API allows it (CSP:
     // offsets and a total), several pages travel at once and rows are still inserted in order.
     void loadAll();
-    void setMaxParallelPages(int n) { m_maxParallel = std::max(1, n); }
+    void setMaxParallelPages(int n);
 
     State state() const { return m_state; }
     bool isLoading() const { return m_state == State::Loading; }
@@ -48,14 +46,14 @@ public:
     // Rows received but not yet revealed (single-response providers reveal them in batches).
     qint64 bufferedCount() const { return m_buffer.size() - m_bufferPos; }
     // The organization's size when the provider says (CSP, or a single response), else -1.
-    qint64 totalCount() const { return m_total; }
+    qint64 totalCount() const { return m_walker ? m_walker->total() : -1; }
     bool hasMore() const;
     // While a one-array response streams in: its bytes so far, and what the server announced
     // (-1 when it did not say).
     qint64 bytesReceived() const { return m_bytesReceived; }
     qint64 bytesExpected() const { return m_bytesExpected; }
     // True while rows of a one-array response are still arriving.
-    bool isStreaming() const { return m_reply && m_streaming; }
+    bool isStreaming() const { return m_walker && m_walker->isStreaming(); }
     const ProviderError &lastError() const { return m_error; }
 
     // The whole user at `row`, decoded from what the table keeps (roles and all).
@@ -81,40 +79,29 @@ signals:
     void retrying(int nextAttempt, int delayMs);
 
 private:
-    void request(const QString &token);
-    void onReplyFinished(PageReply *reply);
-    void onUsersArrived(const QList<User> &users);
+    void onUsersReady(const QList<User> &users);
+    void bufferUsers(const QList<User> &users);
     void appendRows(const QList<User> &users, qsizetype from, qsizetype count);
-    void startParallel();
-    void fail(const ProviderError &error);
-    void abortParallel();
     void revealBatch();
+    void updateState();
     void setState(State state);
-    void dropReply();
+    void dropWalker();
 
     QPointer<Provider> m_provider;
+    // The one paging engine (also the export's): pages, parallel offsets, streams, every rule.
+    PageWalker *m_walker = nullptr;
     QList<CompactUser> m_rows;
+    // One-array APIs: users received but not yet shown, revealed in batches as the view asks.
+    bool m_buffered = false;
     QList<User> m_buffer;
     qsizetype m_bufferPos = 0;
-    QString m_nextToken;
-    bool m_moreRemote = false;
-    PageReply *m_reply = nullptr;
-    quint64 m_generation = 0;
     State m_state = State::Idle;
     ProviderError m_error;
-    qint64 m_total = -1;
     int m_batch = 500;
     bool m_inserting = false; // views and testers may call fetchMore() from inside an insertion
-    bool m_streaming = false;  // the reply in flight hands out users as they are parsed
     bool m_revealAll = false;  // loadAll() during a stream: every row as soon as it arrives
-    qint64 m_skip = 0;         // users a retried stream repeats (already received), to drop
     qint64 m_bytesReceived = 0;
     qint64 m_bytesExpected = -1;
     User (*m_decode)(const QByteArray &) = nullptr;
-    // Parallel loading by offset.
     int m_maxParallel = 5;
-    bool m_parallel = false;
-    qint64 m_lastPageSize = 0; // what the server actually returned last: the parallel stride
-    OffsetPager *m_pager = nullptr;
-    PagingGuard m_guard;
 };

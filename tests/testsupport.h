@@ -2,7 +2,7 @@
 // Helpers shared by the tests: sandbox profiles, and walking a provider's pages to the end.
 
 #include "httpclient.h"
-#include "pagingguard.h"
+#include "pagewalker.h"
 #include "provider.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
@@ -48,41 +48,29 @@ inline bool waitFor(PageReply *reply, int timeoutMs = 30000)
 }
 
 // Fetches every page, following next tokens, stopping at the first error or a token loop.
+// Walks `provider`'s organization a page at a time with the product's paging engine (no
+// parallel pages, no prefetch, so `pages` counts requests), at most `maxPages` pages.
 inline Walk fetchAll(Provider *provider, int maxPages = 100000)
 {
     Walk walk;
-    PagingGuard guard;
-    QString token;
-    for (int i = 0; i < maxPages; ++i) {
-        guard.markUsed(token);
-        PageReply *reply = provider->fetchPage(token);
-        if (!waitFor(reply)) {
-            walk.timedOut = true;
-            reply->abort();
-            reply->deleteLater();
-            return walk;
-        }
+    PageWalker walker(provider, {1, false});
+    QObject::connect(&walker, &PageWalker::usersReady, [&walk](const QList<User> &users) { walk.users.append(users); });
+    walker.start();
+    for (;;) {
         ++walk.pages;
-        if (reply->hasError()) {
-            walk.error = reply->error();
-            reply->deleteLater();
+        if (!QTest::qWaitFor([&walker] { return walker.state() != PageWalker::State::Fetching; }, 30000)) {
+            walk.timedOut = true;
             return walk;
         }
-        Page page = reply->takePage();
-        reply->deleteLater();
-        walk.users.append(page.users);
-        if (page.total >= 0)
-            walk.total = page.total;
-        const ProviderError loop = guard.check(page);
-        if (loop.isError()) {
-            walk.error = loop;
+        walk.total = walker.total();
+        if (walker.state() == PageWalker::State::Failed) {
+            walk.error = walker.error();
             return walk;
         }
-        if (!page.hasMore())
+        if (walker.state() == PageWalker::State::Complete || walk.pages >= maxPages)
             return walk;
-        token = page.nextToken;
+        walker.fetchNext();
     }
-    return walk;
 }
 
 inline ProviderError firstError(Provider *provider)

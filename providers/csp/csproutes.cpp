@@ -200,7 +200,9 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
     }
     if (offset > 0)
         body += ",\"prevLink\":\"" + path + "?pageStart=" + QByteArray::number(std::max<qint64>(1, offset - pageLimit + 1)) + "&pageLimit=" + QByteArray::number(pageLimit) + '"';
-    body += ",\"totalResults\":" + QByteArray::number(total) + '}';
+    // "overcount": the total also counts users the pages never include (deleted, hidden...).
+    const qint64 announced = inject.special == QLatin1String("overcount") ? total + 5 : total;
+    body += ",\"totalResults\":" + QByteArray::number(announced) + '}';
     *response = SandboxResponse::json(200, body);
     response->applyBodyInjection(inject.special);
     return true;

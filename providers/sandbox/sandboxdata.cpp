@@ -235,7 +235,7 @@ SandboxInjection SandboxData::injection(const QString &organization)
         QStringLiteral("malformed"), QStringLiteral("wrong-types"), QStringLiteral("truncated"),
         QStringLiteral("truncated-transport"), QStringLiteral("loop"), QStringLiteral("empty-claims-more"),
         QStringLiteral("foreign-link"), QStringLiteral("slow"), QStringLiteral("growing"),
-        QStringLiteral("truncated-transport-once")};
+        QStringLiteral("truncated-transport-once"), QStringLiteral("overcount")};
     if (specials.contains(base))
         injection.special = base;
     return injection;

@@ -32,7 +32,7 @@ struct SandboxInjection
     bool laterOnce = false; // fail the first request for a later page only (error-<status>-later-once)
     QString special;    // proxy, generic, malformed, wrong-types, truncated, truncated-transport,
                         // loop, empty-claims-more, foreign-link, slow, growing,
-                        // truncated-transport-once
+                        // truncated-transport-once, overcount
 };
 
 // How a real deployment answers, beyond what the API documents: words anywhere in an

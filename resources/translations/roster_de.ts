@@ -587,10 +587,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The provider announced %1 users but %2 were received.</source>
-        <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
-    </message>
-    <message>
         <source>The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.</source>
         <translation>Die Organisation hat sich während des Exports geändert: Der Anbieter zählte zu Beginn %L1 Benutzer und am Ende %L2; %L3 Zeilen wurden geschrieben.</translation>
     </message>
@@ -1022,6 +1018,21 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>The provider returned an empty page at item %1 of %2.</source>
         <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
+    </message>
+</context>
+<context>
+    <name>PageWalker</name>
+    <message>
+        <source>The provider is gone.</source>
+        <translation>Der Anbieter ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>The provider returned an empty page after %L1 users that says more follows.</source>
+        <translation>Der Anbieter lieferte nach %L1 Benutzern eine leere Seite, die weitere Seiten ankündigt.</translation>
+    </message>
+    <message>
+        <source>The provider announced %1 users but %2 were received.</source>
+        <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
     </message>
 </context>
 <context>

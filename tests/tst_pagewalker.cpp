@@ -1,0 +1,346 @@
+// The one paging engine on its own, for every way the four APIs page: a cursor a page at a time
+// and to the end (prefetched on the hint), offsets in parallel with the stride the server really
+// uses, one streamed array, every contradiction the metadata can hold, retries that resume where
+// they failed, and aborts and restarts at awkward moments.
+#include "csp/csproutes.h"
+#include "karmo/karmoroutes.h"
+#include "llamacloud/llamacloudroutes.h"
+#include "pagewalker.h"
+#include "providerfactory.h"
+#include "testsupport.h"
+
+#include <QNetworkAccessManager>
+
+using namespace TestSupport;
+
+class TestPageWalker : public QObject
+{
+    Q_OBJECT
+
+    SandboxServer m_server;
+    QNetworkAccessManager m_nam;
+
+    Provider *make(const QString &kind, const QString &org)
+    {
+        Profile p = sandboxProfile(m_server, kind, org);
+        if (kind == QLatin1String("csp"))
+            p.options.insert(QStringLiteral("tokenType"), QStringLiteral("access_token"));
+        Provider *provider = ProviderFactory::create(p, SandboxServer::demoToken(), &m_nam, this);
+        fastRetries(provider);
+        return provider;
+    }
+
+    // What a walker handed out, and how.
+    struct Log
+    {
+        QStringList ids;
+        int batches = 0;
+        QList<PageWalker::State> states;
+        QList<qint64> totals;
+    };
+
+    static void record(PageWalker &walker, Log &log)
+    {
+        connect(&walker, &PageWalker::usersReady, &walker, [&log](const QList<User> &users) {
+            ++log.batches;
+            for (const User &u : users)
+                log.ids << u.id;
+        });
+        connect(&walker, &PageWalker::stateChanged, &walker, [&log](PageWalker::State s) { log.states << s; });
+        connect(&walker, &PageWalker::totalChanged, &walker, [&log](qint64 t) { log.totals << t; });
+    }
+
+    static bool settle(PageWalker &walker, int timeoutMs = 30000)
+    {
+        return QTest::qWaitFor([&walker] { return walker.state() != PageWalker::State::Fetching; }, timeoutMs);
+    }
+
+    static void verifyOnceInOrder(const QStringList &ids, const QString &org, qint64 count, QString (*idOf)(const QString &, qint64))
+    {
+        QCOMPARE(ids.size(), count);
+        for (qint64 i = 0; i < count; ++i)
+            QCOMPARE(ids.at(i), idOf(org, i));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server.setLatencyMs(5);
+        QVERIFY(m_server.start() != 0);
+    }
+
+    void init() { m_server.resetHits(); }
+
+    void cursorOnePageAtATime()
+    {
+        const QString org = QStringLiteral("acme-n250");
+        PageWalker walker(make(QStringLiteral("karmo"), org), {});
+        Log log;
+        record(walker, log);
+        const int before = m_server.requestCount();
+        walker.start();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Idle);
+        QVERIFY(walker.hasMore());
+        QCOMPARE(walker.delivered(), 100);
+        QTest::qWait(50); // nothing more is asked until the caller does
+        QCOMPARE(m_server.requestCount() - before, 1);
+        walker.fetchNext();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.delivered(), 200);
+        walker.fetchNext();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        QVERIFY(!walker.hasMore());
+        walker.fetchNext(); // nothing left: a no-op
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        QCOMPARE(m_server.requestCount() - before, 3);
+        verifyOnceInOrder(log.ids, org, 250, &KarmoRoutes::userId);
+    }
+
+    void cursorToTheEndPrefetchesOnTheHint_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::newRow("compact") << "acme-n950";
+        QTest::newRow("pretty, reordered, cursor kept on the last page") << "acme-pretty-n950";
+    }
+
+    void cursorToTheEndPrefetchesOnTheHint()
+    {
+        QFETCH(QString, org);
+        PageWalker walker(make(QStringLiteral("karmo"), org), {});
+        Log log;
+        record(walker, log);
+        const int before = m_server.requestCount();
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        verifyOnceInOrder(log.ids, org, 950, &KarmoRoutes::userId);
+        // Every hint was right: one request per page, none wasted.
+        QCOMPARE(m_server.requestCount() - before, 10);
+        QCOMPARE(log.states.first(), PageWalker::State::Fetching);
+        QCOMPARE(log.states.last(), PageWalker::State::Complete);
+    }
+
+    void offsetsInParallelWithTheServersStride_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("total");
+        QTest::newRow("plain") << "plain-n1000" << 1000;
+        QTest::newRow("capped at 150, asked 200") << "capped-n1001" << 1001;
+        QTest::newRow("shorter and longer pages") << "uneven-n2001" << 2001;
+        QTest::newRow("a single page") << "small-n7" << 7;
+        QTest::newRow("nobody") << "empty-n0" << 0;
+    }
+
+    void offsetsInParallelWithTheServersStride()
+    {
+        QFETCH(QString, org);
+        QFETCH(int, total);
+        PageWalker walker(make(QStringLiteral("csp"), org), {4, true});
+        Log log;
+        record(walker, log);
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QCOMPARE(walker.total(), total);
+        QCOMPARE(walker.firstTotal(), total);
+        verifyOnceInOrder(log.ids, org, total, &CspRoutes::userId);
+    }
+
+    void offsetsAfterSomePagesWereShown()
+    {
+        // The table shows a page or two, then the view jumps to the end.
+        const QString org = QStringLiteral("capped-n1500");
+        PageWalker walker(make(QStringLiteral("csp"), org), {4, true});
+        Log log;
+        record(walker, log);
+        walker.start();
+        QVERIFY(settle(walker));
+        walker.fetchNext();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.delivered(), 300);
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        verifyOnceInOrder(log.ids, org, 1500, &CspRoutes::userId);
+    }
+
+    void oneArrayStreamsInBatches()
+    {
+        const QString org = QStringLiteral("big-n8000");
+        PageWalker walker(make(QStringLiteral("llamacloud"), org), {});
+        Log log;
+        record(walker, log);
+        bool sawStreaming = false;
+        connect(&walker, &PageWalker::usersReady, this, [&] { sawStreaming = sawStreaming || walker.isStreaming(); });
+        walker.start();
+        QVERIFY(settle(walker, 60000));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        QVERIFY2(log.batches > 1, qPrintable(QString::number(log.batches)));
+        QVERIFY(sawStreaming);
+        QCOMPARE(walker.total(), 8000);
+        verifyOnceInOrder(log.ids, org, 8000, &LlamaCloudRoutes::memberId);
+    }
+
+    void aRetriedStreamSkipsWhatWasHandedOut()
+    {
+        const QString org = QStringLiteral("truncated-transport-once-n6000");
+        PageWalker walker(make(QStringLiteral("llamacloud"), org), {});
+        Log log;
+        record(walker, log);
+        walker.start();
+        QVERIFY(settle(walker, 60000));
+        QCOMPARE(walker.state(), PageWalker::State::Failed);
+        QCOMPARE(walker.error().kind, ProviderError::Kind::Network);
+        const qint64 before = walker.delivered();
+        QVERIFY2(before > 0 && before < 6000, qPrintable(QString::number(before)));
+        QCOMPARE(log.ids.size(), before);
+        walker.retry();
+        QVERIFY(settle(walker, 60000));
+        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        verifyOnceInOrder(log.ids, org, 6000, &LlamaCloudRoutes::memberId);
+    }
+
+    void aRetryAfterAParallelPageFailedResumesThere()
+    {
+        const QString org = QStringLiteral("error-403-later-once-n1000");
+        PageWalker walker(make(QStringLiteral("csp"), org), {4, true});
+        Log log;
+        record(walker, log);
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Failed);
+        QVERIFY(walker.hasMore());
+        walker.retry();
+        QVERIFY(settle(walker));
+        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        verifyOnceInOrder(log.ids, org, 1000, &CspRoutes::userId);
+    }
+
+    void contradictionsAreErrors_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("parallel");
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QString>("message");
+        const int loop = int(ProviderError::Kind::Loop);
+        const int malformed = int(ProviderError::Kind::Malformed);
+        QTest::newRow("karmo: a cursor used before") << "karmo" << "loop-n500" << 1 << loop << "already used";
+        QTest::newRow("csp: a link back to page one") << "csp" << "loop-n500" << 1 << loop << "already used";
+        QTest::newRow("karmo: empty page that claims more") << "karmo" << "empty-claims-more" << 1 << malformed << "claims another page";
+        QTest::newRow("csp: empty page that claims more") << "csp" << "empty-claims-more-n500" << 4 << malformed << "claims another page";
+        QTest::newRow("csp: a link to another origin") << "csp" << "foreign-link-n500" << 1 << int(ProviderError::Kind::ForeignOrigin) << "another origin";
+        QTest::newRow("csp: a total never sent, page by page") << "csp" << "overcount-n450" << 1 << int(ProviderError::Kind::Mismatch) << "announced 455 users but 450";
+        QTest::newRow("csp: a total never sent, in parallel") << "csp" << "overcount-n450" << 4 << malformed << "empty page at item 451 of 455";
+    }
+
+    void contradictionsAreErrors()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        QFETCH(int, parallel);
+        QFETCH(int, error);
+        QFETCH(QString, message);
+        PageWalker walker(make(kind, org), {parallel, true});
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Failed);
+        QCOMPARE(int(walker.error().kind), error);
+        QVERIFY2(walker.error().message.contains(message), qPrintable(walker.error().message));
+    }
+
+    void aChangingTotalIsFollowedAndKept()
+    {
+        PageWalker walker(make(QStringLiteral("csp"), QStringLiteral("growing-n1000")), {4, true});
+        Log log;
+        record(walker, log);
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QCOMPARE(walker.firstTotal(), 1000);
+        QVERIFY(walker.total() > 1000);
+        QCOMPARE(log.totals.last(), walker.total());
+        QCOMPARE(walker.delivered(), walker.total());
+        QCOMPARE(QSet<QString>(log.ids.cbegin(), log.ids.cend()).size(), log.ids.size());
+    }
+
+    void nothingAfterAnAbort_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::newRow("mid-stream") << "llamacloud" << "abort-n12000";
+        QTest::newRow("mid-parallel") << "csp" << "abort-n5000";
+        QTest::newRow("mid-cursor walk") << "karmo" << "abort-n5000";
+    }
+
+    void nothingAfterAnAbort()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        PageWalker walker(make(kind, org), {4, true});
+        Log log;
+        record(walker, log);
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(QTest::qWaitFor([&log] { return !log.ids.isEmpty(); }, 30000));
+        walker.abort();
+        const qsizetype handed = log.ids.size();
+        const qsizetype states = log.states.size();
+        QCOMPARE(walker.state(), PageWalker::State::Idle);
+        QTest::qWait(300);
+        QCOMPARE(log.ids.size(), handed);
+        QCOMPARE(log.states.size(), states);
+        // fetchNext() goes on from where the abort stopped, with nobody twice.
+        walker.runToEnd();
+        QVERIFY(settle(walker, 60000));
+        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QCOMPARE(QSet<QString>(log.ids.cbegin(), log.ids.cend()).size(), log.ids.size());
+        QCOMPARE(walker.delivered(), walker.total() >= 0 ? walker.total() : walker.delivered());
+    }
+
+    void restartedFromItsOwnSignal()
+    {
+        // A receiver that starts the walk over while users are being handed out: the old walk
+        // does not go on behind the new one.
+        const QString org = QStringLiteral("acme-n250");
+        PageWalker walker(make(QStringLiteral("karmo"), org), {});
+        int restarts = 0;
+        QStringList ids;
+        connect(&walker, &PageWalker::usersReady, this, [&](const QList<User> &users) {
+            for (const User &u : users)
+                ids << u.id;
+            if (restarts++ == 0) {
+                ids.clear();
+                walker.start();
+                walker.runToEnd();
+            }
+        });
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        verifyOnceInOrder(ids, org, 250, &KarmoRoutes::userId);
+    }
+
+    void aGoneProviderIsAnError()
+    {
+        Provider *provider = make(QStringLiteral("karmo"), QStringLiteral("acme-n250"));
+        PageWalker walker(provider, {});
+        walker.start();
+        QVERIFY(settle(walker));
+        delete provider;
+        walker.fetchNext();
+        QCOMPARE(walker.state(), PageWalker::State::Failed);
+        QCOMPARE(walker.error().kind, ProviderError::Kind::Configuration);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPageWalker)
+#include "tst_pagewalker.moc"
