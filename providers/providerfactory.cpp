@@ -16,7 +16,9 @@ template<User (*Read)(const QJsonObject &, const QString &, QString *)>
 User decode(const QByteArray &raw)
 {
     QString ignored;
-    return Read(QJsonDocument::fromJson(raw).object(), QString(), &ignored);
+    User u = Read(QJsonDocument::fromJson(raw).object(), QString(), &ignored);
+    u.rawRecord = raw;
+    return u;
 }
 } // namespace
 

@@ -36,7 +36,6 @@ User CharParser::readUser(const QJsonObject &o, const QString &where, QString *p
         u.rawAttributesIsJson = e.error == QJsonParseError::NoError && (inner.isObject() || inner.isArray());
         u.rawAttributes = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
     }
-    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return u;
 }
 
@@ -58,7 +57,10 @@ ParseResult CharParser::parsePage(const QByteArray &body)
             problem = tr("[%1] should be an object").arg(i);
             break;
         }
-        result.page.users.append(readUser(items.at(i).toObject(), QStringLiteral("[%1]").arg(i), &problem));
+        const QJsonObject object = items.at(i).toObject();
+        result.page.users.append(readUser(object, QStringLiteral("[%1]").arg(i), &problem));
+        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
+        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
     }
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));

@@ -84,7 +84,6 @@ User CspParser::readResult(const QJsonObject &o, const QString &where, QString *
         for (qsizetype m = 0; m < roles.size(); ++m)
             u.roles.append(parseRole(roles.at(m).toObject(), sw + QStringLiteral(".serviceRoles[%1]").arg(m), serviceId, problem));
     }
-    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return u;
 }
 
@@ -108,7 +107,10 @@ ParseResult CspParser::parsePage(const QByteArray &body)
             problem = tr("results[%1] should be an object").arg(i);
             break;
         }
-        result.page.users.append(readResult(results.at(i).toObject(), QStringLiteral("results[%1]").arg(i), &problem));
+        const QJsonObject object = results.at(i).toObject();
+        result.page.users.append(readResult(object, QStringLiteral("results[%1]").arg(i), &problem));
+        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
+        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
     }
     result.page.nextToken = top.str(QLatin1String("nextLink"));
     const QJsonValue total = root.value(QStringLiteral("totalResults"));

@@ -28,7 +28,6 @@ User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *
     u.familyName = r.strAny({QLatin1String("familyName"), QLatin1String("lastName")});
     const QString joined = User::joinNames(u.givenName, u.familyName);
     u.displayName = joined.isEmpty() ? u.email : joined;
-    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return u;
 }
 
@@ -102,7 +101,10 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
             problem = tr("users[%1] should be an object").arg(i);
             break;
         }
-        result.page.users.append(readUser(users.at(i).toObject(), QStringLiteral("users[%1]").arg(i), &problem));
+        const QJsonObject object = users.at(i).toObject();
+        result.page.users.append(readUser(object, QStringLiteral("users[%1]").arg(i), &problem));
+        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
+        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
     }
 
     JsonReader pr(pagination, QStringLiteral("pagination"), &problem);

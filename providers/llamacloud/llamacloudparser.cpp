@@ -55,7 +55,6 @@ User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QS
     const QJsonArray roles = r.array(QLatin1String("roles"));
     for (qsizetype k = 0; k < roles.size(); ++k)
         u.roles.append(parseRole(roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), problem));
-    u.rawRecord = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return u;
 }
 
@@ -77,7 +76,10 @@ ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
             problem = tr("[%1] should be an object").arg(i);
             break;
         }
-        result.page.users.append(readMember(members.at(i).toObject(), QStringLiteral("[%1]").arg(i), &problem));
+        const QJsonObject object = members.at(i).toObject();
+        result.page.users.append(readMember(object, QStringLiteral("[%1]").arg(i), &problem));
+        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
+        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
         if (!problem.isEmpty())
             break;
     }

@@ -109,6 +109,8 @@ SandboxResponse SandboxResponse::jsonArray(qint64 count, std::function<void(QByt
     auto next = std::make_shared<qint64>(-1); // -1: the opening bracket is still to come
     r.generate = [count, next, appendItem = std::move(appendItem)](QByteArray *out) {
         const qsizetype start = out->size(); // materialize() keeps appending to one body
+        if (out->capacity() < start + 80 * 1024) // one allocation per piece; geometric when materialized
+            out->reserve(std::max<qsizetype>(start + 80 * 1024, 2 * out->capacity()));
         if (*next < 0) {
             *out += '[';
             *next = 0;
