@@ -10,14 +10,15 @@ template<typename T>
 class QFutureWatcher;
 
 // A page fetched with one HTTP request and turned into a Page by a pure parser.
-// Bodies larger than a threshold are parsed on a worker thread.
+// Bodies larger than a threshold (a page of a few dozen users) are parsed on a worker thread,
+// so parallel pages parse on several cores and the window stays free.
 class HttpPageReply : public PageReply
 {
     Q_OBJECT
 public:
     using Parser = std::function<ParseResult(const HttpResponse &)>;
     using Peeker = QString (*)(const QByteArray &body);
-    static constexpr qsizetype offThreadThreshold = 256 * 1024;
+    static constexpr qsizetype offThreadThreshold = 32 * 1024;
 
     HttpPageReply(const QString &token, Parser parser, QObject *parent);
     ~HttpPageReply() override;
