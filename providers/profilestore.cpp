@@ -1,6 +1,7 @@
 #include "profilestore.h"
 
 #include "httpclient.h"
+#include "providerkind.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,10 +18,10 @@ namespace {
 QStringList allowedOptions(const QString &kind)
 {
     QStringList keys{QStringLiteral("pageSize")};
-    if (kind == QLatin1String("llamacloud"))
-        keys << QStringLiteral("auth");
-    if (kind == QLatin1String("csp"))
-        keys << QStringLiteral("tokenType") << QStringLiteral("authHeader");
+    if (const ProviderKind *k = ProviderKinds::find(kind)) {
+        for (const ProviderOption &o : k->options)
+            keys << o.key;
+    }
     return keys;
 }
 
@@ -61,18 +62,13 @@ QString ProfileStore::resolvePath(const QString &commandLineConfig)
 
 QStringList ProfileStore::kinds()
 {
-    return {QStringLiteral("karmo"), QStringLiteral("llamacloud"), QStringLiteral("csp"),
-            QStringLiteral("char")};
+    return ProviderKinds::ids();
 }
 
 int ProfileStore::maxPageSize(const QString &kind)
 {
-    if (kind == QLatin1String("karmo"))
-        return 100;
-    if (kind == QLatin1String("csp"))
-        return 200;
-    // LlamaCloud and Char answer in one array; pageSize is how many rows the table reveals at once.
-    return 10000;
+    const ProviderKind *k = ProviderKinds::find(kind);
+    return k ? k->maxPageSize : 100;
 }
 
 const Profile *ProfileStore::find(const QString &name) const
@@ -162,13 +158,7 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
                 issues << issue(index, who, field, QCoreApplication::translate("ProfileStore", "must be a whole number from 1 to %1").arg(max));
             continue;
         }
-        QStringList values;
-        if (it.key() == QLatin1String("auth"))
-            values = {QStringLiteral("cookie"), QStringLiteral("bearer")};
-        else if (it.key() == QLatin1String("tokenType"))
-            values = {QStringLiteral("api_token"), QStringLiteral("access_token")};
-        else if (it.key() == QLatin1String("authHeader"))
-            values = {QStringLiteral("csp-auth-token"), QStringLiteral("authorization")};
+        const QStringList values = ProviderKinds::find(p.kind)->option(it.key())->values;
         if (!it.value().isString() || !values.contains(it.value().toString()))
             issues << issue(index, who, field, QCoreApplication::translate("ProfileStore", "must be one of: %1").arg(values.join(QStringLiteral(", "))));
     }

@@ -44,20 +44,6 @@ QList<Column> Columns::defaults()
             Column::DisplayName, Column::Phone, Column::Status, Column::Roles};
 }
 
-QList<Column> Columns::supported(const QString &kind)
-{
-    using C = Column;
-    if (kind == QLatin1String("karmo"))
-        return {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Phone};
-    if (kind == QLatin1String("llamacloud"))
-        return {C::Id, C::UserId, C::Email, C::DisplayName, C::Status, C::Roles, C::InvitedBy, C::CreatedAt, C::UpdatedAt};
-    if (kind == QLatin1String("csp"))
-        return {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Roles, C::Username, C::IdpId};
-    if (kind == QLatin1String("char"))
-        return {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Status, C::IdpId, C::CreatedAt, C::UpdatedAt};
-    return all();
-}
-
 QList<Column> Columns::parseList(const QString &keys, QString *badKey)
 {
     QList<Column> columns;

@@ -68,9 +68,6 @@ bool fromKey(const QString &key, Column *column);
 QList<Column> all();
 // The columns an export writes when none are chosen.
 QList<Column> defaults();
-// The columns a provider kind fills (spec/providers.md "Unified user columns"); the others are
-// always empty for it.
-QList<Column> supported(const QString &kind);
 // Parses "email,id,..."; on an unknown key fills *badKey and returns an empty list.
 QList<Column> parseList(const QString &keys, QString *badKey);
 } // namespace Columns

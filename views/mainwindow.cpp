@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "providerkind.h"
+
 #include "aboutdialog.h"
 #include "credentialstore.h"
 #include "errorpane.h"
@@ -361,14 +363,16 @@ void MainWindow::restoreColumns(const QString &kind)
         header->setSortIndicator(-1, Qt::AscendingOrder);
         return;
     }
-    // First time for this kind: show the columns it fills, in the documented order.
-    const QList<Column> supported = Columns::supported(kind);
+    // First time for this kind: show the columns it fills, in the documented order, except those
+    // it fills with a copy of another.
+    const ProviderKind *k = ProviderKinds::find(kind);
+    const QList<Column> shown = k ? k->columns : Columns::all();
     for (int i = 0; i < header->count(); ++i) {
+        const auto column = static_cast<Column>(i);
         header->moveSection(header->visualIndex(i), i);
-        header->setSectionHidden(i, !supported.contains(static_cast<Column>(i)));
-        header->resizeSection(i, static_cast<Column>(i) == Column::Email || static_cast<Column>(i) == Column::Roles ? 240 : 150);
+        header->setSectionHidden(i, !shown.contains(column) || (k && k->hiddenColumns.contains(column)));
+        header->resizeSection(i, column == Column::Email || column == Column::Roles ? 240 : 150);
     }
-    header->setSectionHidden(int(Column::UserId), kind == QLatin1String("karmo") || kind == QLatin1String("csp"));
 }
 
 void MainWindow::updateStatus()

@@ -1,11 +1,12 @@
 #include "profiledialog.h"
 
-#include "char/charprovider.h"
 #include "credentialstore.h"
 #include "httpclient.h"
 #include "pagereply.h"
 #include "profilestore.h"
 #include "providerfactory.h"
+#include "provider.h"
+#include "providerkind.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,32 +25,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-namespace {
-QString kindTitle(const QString &kind)
-{
-    if (kind == QLatin1String("karmo"))
-        return ProfileDialog::tr("Karmo (WorkOS mode)");
-    if (kind == QLatin1String("llamacloud"))
-        return ProfileDialog::tr("LlamaCloud");
-    if (kind == QLatin1String("csp"))
-        return ProfileDialog::tr("VMware Cloud Services (CSP)");
-    if (kind == QLatin1String("char"))
-        return ProfileDialog::tr("Char directory");
-    return kind;
-}
-
-QString urlPlaceholder(const QString &kind)
-{
-    if (kind == QLatin1String("llamacloud"))
-        return QStringLiteral("https://api.cloud.llamaindex.ai");
-    if (kind == QLatin1String("csp"))
-        return QStringLiteral("https://console.cloud.vmware.com");
-    if (kind == QLatin1String("char"))
-        return QStringLiteral("https://app.usechar.ai");
-    return QStringLiteral("https://auth.example.com/v1");
-}
-} // namespace
-
 ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
                              bool demo, QWidget *parent)
     : QDialog(parent)
@@ -67,7 +42,35 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
         layout->addWidget(note);
     }
     auto *splitter = new QSplitter(this);
-    auto *left = new QWidget(splitter);
+    splitter->addWidget(buildList(splitter));
+    m_form = new QWidget(splitter);
+    m_formLayout = new QFormLayout(m_form);
+    m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    buildIdentityRows();
+    buildCredentialRows();
+    buildOptionRows();
+    splitter->addWidget(m_form);
+    splitter->setStretchFactor(1, 1);
+    m_splitter = splitter;
+    layout->addWidget(splitter, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+    layout->addWidget(m_buttons);
+    connectFields();
+
+    resize(860, 560);
+    fitListToNames();
+    if (!m_profiles.isEmpty())
+        m_list->setCurrentRow(0);
+    else
+        loadForm(-1);
+}
+
+QWidget *ProfileDialog::buildList(QWidget *parent)
+{
+    auto *left = new QWidget(parent);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
@@ -81,65 +84,74 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     leftLayout->addLayout(listButtons);
     connect(add, &QPushButton::clicked, this, &ProfileDialog::addProfile);
     connect(remove, &QPushButton::clicked, this, &ProfileDialog::removeProfile);
+    // Long names are elided in the middle (their ends tell profiles apart) with the whole name as
+    // a tooltip; the list is first sized to show the names in full, within reason.
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (const Profile &p : std::as_const(m_profiles))
+        m_list->addItem(p.name);
+    return left;
+}
 
-    m_form = new QWidget(splitter);
-    auto *form = new QFormLayout(m_form);
-    m_formLayout = form;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto fieldWithMessage = [&](const QString &label, QWidget *field, const QString &key) {
-        auto *box = new QWidget(m_form);
-        auto *v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->setSpacing(2);
-        v->addWidget(field);
-        auto *msg = new QLabel(box);
-        msg->setStyleSheet(QStringLiteral("color: #b3261e"));
-        msg->setWordWrap(true);
-        msg->hide();
-        v->addWidget(msg);
-        m_messages.insert(key, msg);
-        // The label's mnemonic focuses the box; the box hands focus on to its field.
-        box->setFocusProxy(field);
-        form->addRow(label, box);
-    };
+void ProfileDialog::addFieldWithMessage(const QString &label, QWidget *field, const QString &key)
+{
+    auto *box = new QWidget(m_form);
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addWidget(field);
+    auto *msg = new QLabel(box);
+    msg->setStyleSheet(QStringLiteral("color: #b3261e"));
+    msg->setWordWrap(true);
+    msg->hide();
+    v->addWidget(msg);
+    m_messages.insert(key, msg);
+    // The label's mnemonic focuses the box; the box hands focus on to its field.
+    box->setFocusProxy(field);
+    m_formLayout->addRow(label, box);
+}
 
+// A line edit with a button beside it, focused as one field.
+static QWidget *withButton(QWidget *parent, QLineEdit **edit, QPushButton **button, const QString &text)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    *edit = new QLineEdit(row);
+    *button = new QPushButton(text, row);
+    layout->addWidget(*edit, 1);
+    layout->addWidget(*button);
+    row->setFocusProxy(*edit);
+    return row;
+}
+
+void ProfileDialog::buildIdentityRows()
+{
     m_name = new QLineEdit(m_form);
-    fieldWithMessage(tr("&Name:"), m_name, QStringLiteral("name"));
+    addFieldWithMessage(tr("&Name:"), m_name, QStringLiteral("name"));
     m_kind = new QComboBox(m_form);
-    for (const QString &k : ProfileStore::kinds())
-        m_kind->addItem(kindTitle(k), k);
-    fieldWithMessage(tr("&Kind:"), m_kind, QStringLiteral("kind"));
+    for (const ProviderKind *k : ProviderKinds::all())
+        m_kind->addItem(k->displayName(), k->id);
+    addFieldWithMessage(tr("&Kind:"), m_kind, QStringLiteral("kind"));
     m_url = new QLineEdit(m_form);
-    fieldWithMessage(tr("Base &URL:"), m_url, QStringLiteral("baseUrl"));
-    auto *orgRow = new QWidget(m_form);
-    auto *orgLayout = new QHBoxLayout(orgRow);
-    orgLayout->setContentsMargins(0, 0, 0, 0);
-    m_org = new QLineEdit(orgRow);
-    m_chooseDir = new QPushButton(tr("C&hoose…"), orgRow);
-    m_chooseDir->setToolTip(tr("List the directories this token can see"));
-    orgLayout->addWidget(m_org, 1);
-    orgLayout->addWidget(m_chooseDir);
-    orgRow->setFocusProxy(m_org);
-    fieldWithMessage(tr("&Organization:"), orgRow, QStringLiteral("organization"));
-    connect(m_chooseDir, &QPushButton::clicked, this, &ProfileDialog::chooseDirectory);
+    addFieldWithMessage(tr("Base &URL:"), m_url, QStringLiteral("baseUrl"));
+    QWidget *orgRow = withButton(m_form, &m_org, &m_chooseDir, tr("C&hoose…"));
+    m_chooseDir->setToolTip(tr("List the organizations this credential can see"));
+    addFieldWithMessage(tr("&Organization:"), orgRow, QStringLiteral("organization"));
+    connect(m_chooseDir, &QPushButton::clicked, this, &ProfileDialog::chooseOrganization);
+}
 
+void ProfileDialog::buildCredentialRows()
+{
     m_source = new QComboBox(m_form);
     m_source->addItem(tr("OS keychain"), int(CredentialSource::Type::Keychain));
     m_source->addItem(tr("Environment variable"), int(CredentialSource::Type::Env));
     m_source->addItem(tr("File (first line)"), int(CredentialSource::Type::File));
-    if (demo)
+    if (m_demo)
         m_source->addItem(tr("Demo token (not saved)"), int(CredentialSource::Type::Inline));
-    fieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
-    auto *valueRow = new QWidget(m_form);
-    m_valueRow = valueRow;
-    auto *valueLayout = new QHBoxLayout(valueRow);
-    valueLayout->setContentsMargins(0, 0, 0, 0);
-    m_sourceValue = new QLineEdit(valueRow);
-    m_browseFile = new QPushButton(tr("Bro&wse…"), valueRow);
-    valueLayout->addWidget(m_sourceValue, 1);
-    valueLayout->addWidget(m_browseFile);
-    valueRow->setFocusProxy(m_sourceValue);
-    form->addRow(tr("&Variable or file:"), valueRow);
+    addFieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
+    m_valueRow = withButton(m_form, &m_sourceValue, &m_browseFile, tr("Bro&wse…"));
+    m_formLayout->addRow(tr("&Variable or file:"), m_valueRow);
     connect(m_browseFile, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
         if (!f.isEmpty())
@@ -150,33 +162,28 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     m_secret->setPlaceholderText(tr("Leave empty to keep the stored secret"));
     m_secretNote = new QLabel(tr("Stored in the OS keychain, never in the profiles file."), m_form);
     m_secretNote->setEnabled(false);
-    form->addRow(tr("&Secret:"), m_secret);
-    form->addRow(QString(), m_secretNote);
+    m_formLayout->addRow(tr("&Secret:"), m_secret);
+    m_formLayout->addRow(QString(), m_secretNote);
+}
 
+void ProfileDialog::buildOptionRows()
+{
     m_pageSize = new QSpinBox(m_form);
     m_pageSize->setSpecialValueText(tr("Default"));
     m_pageSize->setRange(0, 100);
-    form->addRow(tr("&Page size:"), m_pageSize);
+    m_formLayout->addRow(tr("&Page size:"), m_pageSize);
     m_messages.insert(QStringLiteral("options.pageSize"), new QLabel(m_form));
-    m_llamaAuth = new QComboBox(m_form);
-    m_llamaAuth->addItem(tr("Session cookie"), QStringLiteral("cookie"));
-    m_llamaAuth->addItem(tr("Bearer API key"), QStringLiteral("bearer"));
-    m_llamaRow = m_llamaAuth;
-    form->addRow(tr("LlamaCloud &auth:"), m_llamaAuth);
-    auto *cspRow = new QWidget(m_form);
-    auto *cspLayout = new QHBoxLayout(cspRow);
-    cspLayout->setContentsMargins(0, 0, 0, 0);
-    m_cspTokenType = new QComboBox(cspRow);
-    m_cspTokenType->addItem(tr("API token (exchanged)"), QStringLiteral("api_token"));
-    m_cspTokenType->addItem(tr("Access token"), QStringLiteral("access_token"));
-    m_cspHeader = new QComboBox(cspRow);
-    m_cspHeader->addItem(QStringLiteral("csp-auth-token"), QStringLiteral("csp-auth-token"));
-    m_cspHeader->addItem(QStringLiteral("Authorization: Bearer"), QStringLiteral("authorization"));
-    cspLayout->addWidget(m_cspTokenType);
-    cspLayout->addWidget(m_cspHeader);
-    cspRow->setFocusProxy(m_cspTokenType);
-    m_cspRow = cspRow;
-    form->addRow(tr("CSP &token:"), cspRow);
+    // Each kind's own options, shown while a profile of that kind is edited.
+    for (const ProviderKind *k : ProviderKinds::all()) {
+        for (const ProviderOption &o : k->options) {
+            auto *combo = new QComboBox(m_form);
+            const QStringList titles = o.titles();
+            for (qsizetype i = 0; i < o.values.size(); ++i)
+                combo->addItem(titles.value(i, o.values.at(i)), o.values.at(i));
+            m_formLayout->addRow(o.label(), combo);
+            m_optionFields.append({k, &o, combo});
+        }
+    }
 
     auto *testRow = new QHBoxLayout;
     m_test = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Test connection"), m_form);
@@ -185,42 +192,24 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
-    form->addRow(QString(), testRow);
+    m_formLayout->addRow(QString(), testRow);
     connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+}
 
-    splitter->addWidget(left);
-    splitter->addWidget(m_form);
-    splitter->setStretchFactor(1, 1);
-    m_splitter = splitter;
-    layout->addWidget(splitter, 1);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
-    layout->addWidget(m_buttons);
-
-    // Long names are elided in the middle (their ends tell profiles apart) with the whole name as
-    // a tooltip; the list is first sized to show the names in full, within reason.
-    m_list->setTextElideMode(Qt::ElideMiddle);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    for (const Profile &p : std::as_const(m_profiles))
-        m_list->addItem(p.name);
+void ProfileDialog::connectFields()
+{
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         storeForm();
         loadForm(row);
     });
     for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret})
         connect(e, &QLineEdit::textChanged, this, [this] { storeForm(); validate(); });
-    for (QComboBox *c : {m_kind, m_source, m_llamaAuth, m_cspTokenType, m_cspHeader})
+    QList<QComboBox *> combos{m_kind, m_source};
+    for (const OptionField &f : std::as_const(m_optionFields))
+        combos << f.combo;
+    for (QComboBox *c : std::as_const(combos))
         connect(c, &QComboBox::currentIndexChanged, this, [this] { updateKindFields(); storeForm(); validate(); });
     connect(m_pageSize, &QSpinBox::valueChanged, this, [this] { storeForm(); validate(); });
-
-    resize(860, 560);
-    fitListToNames();
-    if (!m_profiles.isEmpty())
-        m_list->setCurrentRow(0);
-    else
-        loadForm(-1);
 }
 
 ProfileDialog::~ProfileDialog() = default;
@@ -261,14 +250,14 @@ QString ProfileDialog::fieldMessage(const QString &field) const
 
 void ProfileDialog::updateKindFields()
 {
-    const QString kind = m_kind->currentData().toString();
-    m_url->setPlaceholderText(urlPlaceholder(kind));
-    m_org->setPlaceholderText(kind == QLatin1String("char") ? tr("Directory id (UUID)") : tr("Organization id"));
-    m_chooseDir->setVisible(kind == QLatin1String("char"));
+    const ProviderKind *kind = ProviderKinds::find(m_kind->currentData().toString());
+    m_url->setPlaceholderText(kind ? kind->urlPlaceholder : QString());
+    m_org->setPlaceholderText(kind && kind->organizationPlaceholder ? kind->organizationPlaceholder() : tr("Organization id"));
+    m_chooseDir->setVisible(kind && kind->discover);
     // Only the options that apply to this kind and credential source are shown.
-    m_formLayout->setRowVisible(m_llamaRow, kind == QLatin1String("llamacloud"));
-    m_formLayout->setRowVisible(m_cspRow, kind == QLatin1String("csp"));
-    m_pageSize->setMaximum(ProfileStore::maxPageSize(kind));
+    for (const OptionField &f : std::as_const(m_optionFields))
+        m_formLayout->setRowVisible(f.combo, f.kind == kind);
+    m_pageSize->setMaximum(kind ? kind->maxPageSize : 100);
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
     m_formLayout->setRowVisible(m_valueRow, type == CredentialSource::Type::Env || type == CredentialSource::Type::File);
     m_formLayout->setRowVisible(m_secret, type == CredentialSource::Type::Keychain);
@@ -294,9 +283,8 @@ void ProfileDialog::loadForm(int row)
     m_secret->setText(m_pendingSecrets.value(p.name));
     updateKindFields();
     m_pageSize->setValue(p.pageSize());
-    m_llamaAuth->setCurrentIndex(std::max(0, m_llamaAuth->findData(p.option(QStringLiteral("auth"), QStringLiteral("cookie")))));
-    m_cspTokenType->setCurrentIndex(std::max(0, m_cspTokenType->findData(p.option(QStringLiteral("tokenType"), QStringLiteral("api_token")))));
-    m_cspHeader->setCurrentIndex(std::max(0, m_cspHeader->findData(p.option(QStringLiteral("authHeader"), QStringLiteral("csp-auth-token")))));
+    for (const OptionField &f : std::as_const(m_optionFields))
+        f.combo->setCurrentIndex(std::max(0, f.combo->findData(p.option(f.option->key, f.option->defaultValue()))));
     m_testResult->clear();
     m_loading = false;
     validate();
@@ -315,13 +303,11 @@ Profile ProfileDialog::formProfile() const
     QJsonObject options;
     if (m_pageSize->value() > 0)
         options.insert(QStringLiteral("pageSize"), m_pageSize->value());
-    if (p.kind == QLatin1String("llamacloud") && m_llamaAuth->currentData().toString() != QLatin1String("cookie"))
-        options.insert(QStringLiteral("auth"), m_llamaAuth->currentData().toString());
-    if (p.kind == QLatin1String("csp")) {
-        if (m_cspTokenType->currentData().toString() != QLatin1String("api_token"))
-            options.insert(QStringLiteral("tokenType"), m_cspTokenType->currentData().toString());
-        if (m_cspHeader->currentData().toString() != QLatin1String("csp-auth-token"))
-            options.insert(QStringLiteral("authHeader"), m_cspHeader->currentData().toString());
+    // The kind's options, saved only where they differ from the default.
+    for (const OptionField &f : std::as_const(m_optionFields)) {
+        const QString value = f.combo->currentData().toString();
+        if (f.kind->id == p.kind && value != f.option->defaultValue())
+            options.insert(f.option->key, value);
     }
     p.options = options;
     return p;
@@ -386,7 +372,7 @@ void ProfileDialog::addProfile()
     for (int n = 2; std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const Profile &x) { return x.name == name; }); ++n)
         name = tr("New profile %1").arg(n);
     p.name = name;
-    p.kind = QStringLiteral("karmo");
+    p.kind = ProviderKinds::all().constFirst()->id;
     p.credential = {CredentialSource::Type::Keychain, {}};
     m_profiles.append(p);
     m_list->addItem(p.name);
@@ -460,51 +446,43 @@ void ProfileDialog::testConnection()
     });
 }
 
-void ProfileDialog::chooseDirectory()
+void ProfileDialog::chooseOrganization()
 {
     storeForm();
     Profile p = formProfile();
-    p.organization = QStringLiteral("-"); // not needed to list directories
+    const ProviderKind *kind = ProviderKinds::find(p.kind);
+    if (!kind || !kind->discover)
+        return;
+    p.organization = QStringLiteral("-"); // not needed to list organizations
     const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
     if (!issues.isEmpty()) {
         m_testResult->setText(tr("Fill in the base URL and credential first: %1").arg(issues.first().text()));
         return;
     }
     m_chooseDir->setEnabled(false);
-    m_testResult->setText(tr("Listing directories…"));
-    withSecret(p, [this, p](const QString &secret, const QString &error) {
+    m_testResult->setText(tr("Listing organizations…"));
+    withSecret(p, [this, p, kind](const QString &secret, const QString &error) {
         if (!error.isEmpty()) {
             m_chooseDir->setEnabled(true);
             m_testResult->setText(tr("✘ %1").arg(error));
             return;
         }
-        auto *provider = new CharProvider(p, secret, m_nam, this);
-        HttpCall *call = provider->requestDirectories(provider);
-        connect(call, &HttpCall::finished, this, [this, call, provider] {
-            provider->deleteLater();
+        OrganizationLookup *lookup = kind->discover(p, secret, m_nam, this);
+        connect(lookup, &OrganizationLookup::finished, this, [this, lookup] {
+            lookup->deleteLater();
             m_chooseDir->setEnabled(true);
-            QList<CharDirectory> dirs;
-            ProviderError error;
-            if (!call->hasResponse()) {
-                m_testResult->setText(tr("✘ %1").arg(call->error().summary()));
-                return;
-            }
-            if (call->response().status != 200) {
-                m_testResult->setText(tr("✘ %1").arg(CharParser::parseError(call->response().status, call->response().body, call->response().headers).summary()));
-                return;
-            }
-            if (!CharParser::parseDirectories(call->response().body, &dirs, &error) || dirs.isEmpty()) {
-                m_testResult->setText(dirs.isEmpty() && !error.isError() ? tr("This token sees no directories.") : tr("✘ %1").arg(error.summary()));
+            if (lookup->error.isError()) {
+                m_testResult->setText(tr("✘ %1").arg(lookup->error.summary()));
                 return;
             }
             m_testResult->clear();
             QStringList items;
-            for (const CharDirectory &d : std::as_const(dirs))
-                items << tr("%1 — %2 (%3 users) [%4]").arg(d.name, d.type).arg(d.userCount >= 0 ? QLocale().toString(d.userCount) : tr("?"), d.id);
+            for (const OrganizationChoice &c : std::as_const(lookup->choices))
+                items << c.title;
             bool ok = false;
-            const QString chosen = QInputDialog::getItem(this, tr("Choose a directory"), tr("Directories this token can see:"), items, 0, false, &ok);
+            const QString chosen = QInputDialog::getItem(this, lookup->title, lookup->prompt, items, 0, false, &ok);
             if (ok)
-                m_org->setText(dirs.at(int(items.indexOf(chosen))).id);
+                m_org->setText(lookup->choices.at(int(items.indexOf(chosen))).id);
         });
     });
 }

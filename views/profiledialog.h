@@ -9,6 +9,8 @@
 
 class CredentialStore;
 class PageReply;
+struct ProviderKind;
+struct ProviderOption;
 class ProfileStore;
 class Provider;
 class QComboBox;
@@ -59,7 +61,13 @@ private:
     void validate();
     void removeProfile();
     void testConnection();
-    void chooseDirectory();
+    void chooseOrganization();
+    QWidget *buildList(QWidget *parent);
+    void buildIdentityRows();
+    void buildCredentialRows();
+    void buildOptionRows();
+    void connectFields();
+    void addFieldWithMessage(const QString &label, QWidget *field, const QString &key);
     void updateKindFields();
     void withSecret(const Profile &profile, std::function<void(const QString &, const QString &)> done);
 
@@ -86,11 +94,14 @@ private:
     QLineEdit *m_secret;
     QLabel *m_secretNote;
     QSpinBox *m_pageSize;
-    QComboBox *m_llamaAuth;
-    QComboBox *m_cspTokenType;
-    QComboBox *m_cspHeader;
-    QWidget *m_llamaRow;
-    QWidget *m_cspRow;
+    // The kinds' own options: one combo box each, shown for profiles of that kind.
+    struct OptionField
+    {
+        const ProviderKind *kind;
+        const ProviderOption *option;
+        QComboBox *combo;
+    };
+    QList<OptionField> m_optionFields;
     QHash<QString, QLabel *> m_messages;
     QPushButton *m_test;
     QLabel *m_testResult;

@@ -1,5 +1,7 @@
 #include "userdetailpane.h"
 
+#include "providerkind.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -162,6 +164,7 @@ QString UserDetailPane::rawRecordText() const
 
 void UserDetailPane::setUser(const User &u, const QString &kind)
 {
+    const ProviderKind *k = ProviderKinds::find(kind);
     m_placeholder->hide();
     m_scroll->show();
     m_title->setText(u.displayName.isEmpty() ? tr("(no name)") : u.displayName);
@@ -182,12 +185,13 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     addIdentityRow(tr("IdP ID:"), u.idpId);
     addIdentityRow(tr("Domain:"), u.domain);
     addIdentityRow(tr("Locale:"), u.locale);
-    addIdentityRow(kind == QLatin1String("char") ? tr("Directory:") : tr("Organization:"), u.organizationId);
+    addIdentityRow(k && k->organizationLabel ? k->organizationLabel() : tr("Organization:"), u.organizationId);
     addIdentityRow(tr("Created:"), u.createdAt);
     addIdentityRow(tr("Updated:"), u.updatedAt);
 
-    // Invitation: only LlamaCloud reports it.
-    const bool hasInvitation = kind == QLatin1String("llamacloud");
+    // Invitation, roles, attributes: the sections the kind contributes.
+    const int sections = k ? k->sections : ProviderKind::NoSections;
+    const bool hasInvitation = sections & ProviderKind::Invitation;
     m_invitationBox->setVisible(hasInvitation);
     if (hasInvitation) {
         QString text = u.pending ? tr("Pending: invited, has not signed up yet.") : tr("Accepted: a member of the organization.");
@@ -201,7 +205,7 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     }
 
     // Roles: organization roles first, then service roles grouped under their service.
-    const bool hasRoles = kind == QLatin1String("llamacloud") || kind == QLatin1String("csp");
+    const bool hasRoles = sections & ProviderKind::Roles;
     m_rolesBox->setVisible(hasRoles);
     m_roles->clear();
     if (hasRoles) {
@@ -266,8 +270,8 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
         m_roles->expandAll();
     }
 
-    // Char's raw attributes: a tree when they were JSON, the string as received otherwise.
-    const bool hasAttributes = kind == QLatin1String("char");
+    // Raw attributes (Char): a tree when they were JSON, the string as received otherwise.
+    const bool hasAttributes = sections & ProviderKind::Attributes;
     m_attributesBox->setVisible(hasAttributes);
     m_attributes->clear();
     if (hasAttributes) {

@@ -1,5 +1,6 @@
 #include "charprovider.h"
 
+#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../streamingpagereply.h"
 #include "../jsonreader.h"
@@ -40,4 +41,9 @@ HttpCall *CharProvider::requestDirectories(QObject *parent)
     HttpRequest request;
     request.url = endpoint(QStringLiteral("/api/directories"));
     return http()->send(request, parent);
+}
+
+QString CharProvider::kind() const
+{
+    return Char::kind().id;
 }

@@ -1,5 +1,7 @@
 #include "charroutes.h"
 
+#include "../sandbox/sandboxkind.h"
+
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
 
@@ -131,19 +133,16 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         *response = SandboxResponse::json(200, body);
         return true;
     }
-    static const QRegularExpression route(QStringLiteral("^/char/api/directories/([^/]+)/users$"));
-    const QRegularExpressionMatch m = route.match(request.path);
-    if (!m.hasMatch()) {
+    static const QRegularExpression usersPath(QStringLiteral("^/char/api/directories/([^/]+)/users$"));
+    SandboxRoute route;
+    const SandboxRoute::Rules rules{QStringLiteral("char"), &injectedError, nullptr};
+    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
+    if (step == SandboxRoute::Step::NotMine)
         *response = injectedError(404);
+    if (step != SandboxRoute::Step::Serve)
         return true;
-    }
-    const QString dir = m.captured(1);
-    const SandboxInjection inject = injection(dir);
-    if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("char:") + dir))) {
-        if (!SandboxResponse::gateway(inject, response))
-            *response = injectedError(inject.status);
-        return true;
-    }
+    const QString &dir = route.org;
+    const SandboxInjection &inject = route.inject;
     if (inject.special == QLatin1String("malformed")) {
         *response = SandboxResponse::json(200, "[{\"id\": \"x\", nope}]");
         return true;
@@ -164,4 +163,21 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
 QString CharRoutes::recordId(const QString &dir, qint64 index)
 {
     return uuid(hash(dir) ^ mix(quint64(index) + 11));
+}
+
+const SandboxKind &Char::sandbox()
+{
+    using G = SandboxDemoProfile;
+    static const SandboxKind k{
+        QStringLiteral("char"),
+        QStringLiteral("/char"),
+        &CharRoutes::handle,
+        {
+            {G::Main, "Demo: Char (Acme Okta)", CharRoutes::demoDirectoryId(0)},
+            {G::Quirk, "Demo quirk: Char, rate-limited once", QStringLiteral("error-429-once")},
+            {G::Error, "Demo error: Char 403", QStringLiteral("error-403")},
+            {G::Error, "Demo error: Char 429", QStringLiteral("error-429")},
+        },
+    };
+    return k;
 }

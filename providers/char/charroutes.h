@@ -5,6 +5,11 @@
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
+struct SandboxKind;
+
+namespace Char {
+const SandboxKind &sandbox(); // this kind's routes and demo profiles
+}
 
 // The sandbox's Char API: GET /char/api/directories and /char/api/directories/{id}/users.
 // The bearer token "no-org-claim" gets 403 ORG_CONTEXT_REQUIRED.

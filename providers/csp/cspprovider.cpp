@@ -1,5 +1,6 @@
 #include "cspprovider.h"
 
+#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../jsonreader.h"
 #include "cspparser.h"
@@ -78,15 +79,15 @@ CspProvider::CspProvider(const Profile &profile, const QString &secret,
                          QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
     , m_secret(secret)
-    , m_exchange(profile.option(QStringLiteral("tokenType"), QStringLiteral("api_token")) == QLatin1String("api_token"))
-    , m_bearer(profile.option(QStringLiteral("authHeader"), QStringLiteral("csp-auth-token")) == QLatin1String("authorization"))
-    , m_pageSize(profile.pageSize() > 0 ? std::min(profile.pageSize(), 200) : 200)
+    , m_exchange(Csp::kind().optionValue(profile, QStringLiteral("tokenType")) == QLatin1String("api_token"))
+    , m_bearer(Csp::kind().optionValue(profile, QStringLiteral("authHeader")) == QLatin1String("authorization"))
+    , m_pageSize(Csp::kind().pageSize(profile, Csp::kind().maxPageSize))
 {
 }
 
 ProviderCapabilities CspProvider::capabilities() const
 {
-    return {ProviderCapabilities::Paging::Offset, 200, m_pageSize};
+    return {ProviderCapabilities::Paging::Offset, Csp::kind().maxPageSize, m_pageSize};
 }
 
 QString CspProvider::tokenForOffset(qint64 offset) const
@@ -174,4 +175,9 @@ void CspProvider::startExchange()
                 waiter.second(error.isError() ? QString() : m_accessToken, error);
         }
     });
+}
+
+QString CspProvider::kind() const
+{
+    return Csp::kind().id;
 }

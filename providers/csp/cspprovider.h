@@ -10,6 +10,11 @@
 class HttpCall;
 struct HttpRequest;
 
+struct ProviderKind;
+namespace Csp {
+const ProviderKind &kind(); // cspkind.cpp: everything Roster knows about this kind
+}
+
 // Lists an organization's users from VMware CSP, offset-paged with a total.
 // An API token is exchanged for access tokens, which are cached until shortly before expiry.
 class CspProvider : public Provider
@@ -19,7 +24,7 @@ public:
     CspProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
                 QObject *parent = nullptr);
 
-    QString kind() const override { return QStringLiteral("csp"); }
+    QString kind() const override;
     ProviderCapabilities capabilities() const override;
     PageReply *fetchPage(const QString &token) override;
     QString tokenForOffset(qint64 offset) const override;

@@ -1,5 +1,7 @@
 #include "csproutes.h"
 
+#include "../sandbox/sandboxkind.h"
+
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
 
@@ -126,28 +128,24 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
 {
     if (request.path == QLatin1String("/csp/gateway/am/api/auth/api-tokens/authorize"))
         return handleExchange(server, request, response);
-    static const QRegularExpression route(QStringLiteral("^/csp/gateway/am/api/orgs/([^/]+)/users$"));
-    const QRegularExpressionMatch m = route.match(request.path);
-    if (!m.hasMatch())
-        return false;
-    const QString org = m.captured(1);
-    const SandboxInjection inject = injection(org);
-
-    const QString token = request.bearer();
-    if (token.isEmpty()) {
-        *response = cspError(401, "Missing csp-auth-token", "540.120-340.401", false);
-        return true;
-    }
-    if (server.cspTokenState(token) == SandboxServer::TokenState::Expired) {
-        *response = cspError(401, "The access token has expired", "540.120-340.401", true);
-        return true;
-    }
+    static const QRegularExpression usersPath(QStringLiteral("^/csp/gateway/am/api/orgs/([^/]+)/users$"));
+    SandboxRoute route;
+    const SandboxRoute::Rules rules{
+        QStringLiteral("csp"),
+        &injectedError,
+        [&server](const QString &token, SandboxResponse *r) {
+            const bool expired = server.cspTokenState(token) == SandboxServer::TokenState::Expired;
+            if (expired)
+                *r = cspError(401, "The access token has expired", "540.120-340.401", true);
+            return expired;
+        },
+    };
     const bool firstPage = request.query.queryItemValue(QStringLiteral("pageStart")).toLongLong() <= 1;
-    if (inject.status != 0 && shouldFail(inject, firstPage, server.hit(QStringLiteral("csp:") + org + (firstPage ? QString() : QStringLiteral(":later"))))) {
-        if (!SandboxResponse::gateway(inject, response))
-            *response = injectedError(inject.status);
-        return true;
-    }
+    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, firstPage, &route, response);
+    if (step != SandboxRoute::Step::Serve)
+        return step == SandboxRoute::Step::Answered;
+    const QString &org = route.org;
+    const SandboxInjection &inject = route.inject;
     bool ok = true;
     const qint64 pageStart = request.query.hasQueryItem(QStringLiteral("pageStart"))
         ? request.query.queryItemValue(QStringLiteral("pageStart")).toLongLong(&ok) : 1;
@@ -211,4 +209,20 @@ bool CspRoutes::handle(SandboxServer &server, const SandboxRequest &request, San
 QString CspRoutes::userId(const QString &org, qint64 index)
 {
     return uuid(hash(org) ^ mix(quint64(index) + 3));
+}
+
+const SandboxKind &Csp::sandbox()
+{
+    using G = SandboxDemoProfile;
+    static const SandboxKind k{
+        QStringLiteral("csp"),
+        QString(), // CSP's paths start at the root: /csp/gateway/...
+        &CspRoutes::handle,
+        {
+            {G::Main, "Demo: CSP (Acme)", QStringLiteral("8d3e2f1a-acme-4c1b-9f00-csp000000001")},
+            {G::Quirk, "Demo quirk: CSP, total grows", QStringLiteral("growing")},
+            {G::Error, "Demo error: CSP 404", QStringLiteral("error-404")},
+        },
+    };
+    return k;
 }

@@ -5,6 +5,11 @@
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
+struct SandboxKind;
+
+namespace Csp {
+const SandboxKind &sandbox(); // this kind's routes and demo profiles
+}
 
 // The sandbox's CSP API: the API-token exchange and GET /csp/gateway/am/api/orgs/{org}/users.
 // API tokens: "revoked" and "expired" fail the exchange (invalid_grant); "short-lived..." gets

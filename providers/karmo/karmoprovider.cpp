@@ -1,5 +1,6 @@
 #include "karmoprovider.h"
 
+#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../jsonreader.h"
 #include "karmoparser.h"
@@ -9,7 +10,7 @@
 KarmoProvider::KarmoProvider(const Profile &profile, const QString &secret,
                              QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
-    , m_pageSize(profile.pageSize() > 0 ? std::min(profile.pageSize(), 100) : 100)
+    , m_pageSize(Karmo::kind().pageSize(profile, Karmo::kind().maxPageSize))
 {
     const QByteArray header = "Bearer " + secret.toUtf8();
     http()->setDecorator([header](QNetworkRequest &r) { r.setRawHeader("Authorization", header); });
@@ -21,7 +22,7 @@ KarmoProvider::KarmoProvider(const Profile &profile, const QString &secret,
 
 ProviderCapabilities KarmoProvider::capabilities() const
 {
-    return {ProviderCapabilities::Paging::Cursor, 100, m_pageSize};
+    return {ProviderCapabilities::Paging::Cursor, Karmo::kind().maxPageSize, m_pageSize};
 }
 
 PageReply *KarmoProvider::fetchPage(const QString &token)
@@ -40,4 +41,9 @@ PageReply *KarmoProvider::fetchPage(const QString &token)
     reply->setNextTokenPeeker(&KarmoParser::peekNextCursor);
     reply->start(http(), request);
     return reply;
+}
+
+QString KarmoProvider::kind() const
+{
+    return Karmo::kind().id;
 }

@@ -1,5 +1,7 @@
 #include "karmoroutes.h"
 
+#include "../sandbox/sandboxkind.h"
+
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
 
@@ -95,32 +97,23 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
 
 bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
-    static const QRegularExpression route(QStringLiteral("^/karmo/organizations/([^/]+)/users$"));
-    const QRegularExpressionMatch m = route.match(request.path);
-    if (!m.hasMatch())
-        return false;
-    const QString org = m.captured(1);
-    const SandboxInjection inject = injection(org);
-
-    if (request.method != "GET") {
-        *response = karmoError(400, org);
-        response->status = 405;
-        return true;
-    }
-    const QString token = request.bearer();
-    if (token.isEmpty() || token == QLatin1String("expired")) {
-        *response = karmoError(401, org);
-        return true;
-    }
-    if (inject.status != 0) {
-        const bool firstPage = !request.query.hasQueryItem(QStringLiteral("after"));
-        const bool fail = shouldFail(inject, firstPage, server.hit(QStringLiteral("karmo:") + org + (firstPage ? QString() : QStringLiteral(":later"))));
-        if (fail) {
-            if (!SandboxResponse::gateway(inject, response))
-                *response = karmoError(inject.status, org);
-            return true;
-        }
-    }
+    static const QRegularExpression usersPath(QStringLiteral("^/karmo/organizations/([^/]+)/users$"));
+    SandboxRoute route;
+    const SandboxRoute::Rules rules{
+        QStringLiteral("karmo"),
+        [&route](int status) { return karmoError(status, route.org); },
+        [&route](const QString &token, SandboxResponse *r) {
+            if (token == QLatin1String("expired"))
+                *r = karmoError(401, route.org);
+            return token == QLatin1String("expired");
+        },
+    };
+    const bool firstPage = !request.query.hasQueryItem(QStringLiteral("after"));
+    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, firstPage, &route, response);
+    if (step != SandboxRoute::Step::Serve)
+        return step == SandboxRoute::Step::Answered;
+    const QString &org = route.org;
+    const SandboxInjection &inject = route.inject;
 
     const QString after = request.query.queryItemValue(QStringLiteral("after"));
     const QString before = request.query.queryItemValue(QStringLiteral("before"));
@@ -191,4 +184,23 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
 QString KarmoRoutes::userId(const QString &org, qint64 index)
 {
     return vendorId(QStringLiteral("user_"), hash(org) ^ mix(quint64(index) + 1));
+}
+
+const SandboxKind &Karmo::sandbox()
+{
+    using G = SandboxDemoProfile;
+    static const SandboxKind k{
+        QStringLiteral("karmo"),
+        QStringLiteral("/karmo"),
+        &KarmoRoutes::handle,
+        {
+            {G::Main, "Demo: Karmo (Acme)", QStringLiteral("org_acme")},
+            {G::Quirk, "Demo quirk: Karmo, gateway 503 once", QStringLiteral("error-503-generic-once")},
+            {G::Quirk, "Demo quirk: Karmo, pretty gzip chunked", QStringLiteral("acme-pretty-gzip-chunked")},
+            {G::Error, "Demo error: Karmo 401", QStringLiteral("error-401")},
+            {G::Error, "Demo error: Karmo 422", QStringLiteral("error-422")},
+            {G::Error, "Demo error: Karmo 503 not configured", QStringLiteral("error-503")},
+        },
+    };
+    return k;
 }

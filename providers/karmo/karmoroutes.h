@@ -5,6 +5,11 @@
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
+struct SandboxKind;
+
+namespace Karmo {
+const SandboxKind &sandbox(); // this kind's routes and demo profiles
+}
 
 // The sandbox's Karmo API: GET /karmo/organizations/{org}/users.
 namespace KarmoRoutes {

@@ -1,5 +1,6 @@
 #include "llamacloudprovider.h"
 
+#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../streamingpagereply.h"
 #include "../jsonreader.h"
@@ -11,7 +12,7 @@ LlamaCloudProvider::LlamaCloudProvider(const Profile &profile, const QString &se
                                        QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
 {
-    const bool bearer = profile.option(QStringLiteral("auth"), QStringLiteral("cookie")) == QLatin1String("bearer");
+    const bool bearer = LlamaCloud::kind().optionValue(profile, QStringLiteral("auth")) == QLatin1String("bearer");
     const QByteArray value = (bearer ? QByteArray("Bearer ") : QByteArray("session=")) + secret.toUtf8();
     const QByteArray header = bearer ? QByteArray("Authorization") : QByteArray("Cookie");
     http()->setDecorator([header, value](QNetworkRequest &r) { r.setRawHeader(header, value); });
@@ -32,4 +33,9 @@ PageReply *LlamaCloudProvider::fetchPage(const QString &token)
     request.url = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));
     reply->start(http(), request);
     return reply;
+}
+
+QString LlamaCloudProvider::kind() const
+{
+    return LlamaCloud::kind().id;
 }

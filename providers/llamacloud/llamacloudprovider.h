@@ -2,6 +2,11 @@
 
 #include "../provider.h"
 
+struct ProviderKind;
+namespace LlamaCloud {
+const ProviderKind &kind(); // llamacloudkind.cpp: everything Roster knows about this kind
+}
+
 // Lists an organization's memberships from LlamaCloud, in one response.
 class LlamaCloudProvider : public Provider
 {
@@ -10,7 +15,7 @@ public:
     LlamaCloudProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
                        QObject *parent = nullptr);
 
-    QString kind() const override { return QStringLiteral("llamacloud"); }
+    QString kind() const override;
     ProviderCapabilities capabilities() const override;
     PageReply *fetchPage(const QString &token) override;
 };

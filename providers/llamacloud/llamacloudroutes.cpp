@@ -1,5 +1,7 @@
 #include "llamacloudroutes.h"
 
+#include "../sandbox/sandboxkind.h"
+
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
 
@@ -128,39 +130,36 @@ SandboxResponse fastApiDetail(int status, const char *detail)
     body += '}';
     return SandboxResponse::json(status, body);
 }
+
+SandboxResponse llamaError(int status)
+{
+    switch (status) {
+    case 400: return fastApiDetail(400, "Bad request");
+    case 401: return fastApiDetail(401, "Not authenticated");
+    case 403: return fastApiDetail(403, "You do not have access to this organization");
+    case 404: return fastApiDetail(404, "Organization not found");
+    case 422:
+        return SandboxResponse::json(422, R"({"detail":[{"loc":["path","organization_id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit",0],"msg":"ensure this value is less than or equal to 1000","type":"value_error.number.not_le"}]})");
+    case 429: {
+        SandboxResponse r = fastApiDetail(429, "Too many requests; slow down");
+        r.addHeader("Retry-After", "1");
+        return r;
+    }
+    default: return fastApiDetail(status, "Internal Server Error");
+    }
+}
 } // namespace
 
 bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
-    static const QRegularExpression route(QStringLiteral("^/llamacloud/api/v1/organizations/([^/]+)/users$"));
-    const QRegularExpressionMatch m = route.match(request.path);
-    if (!m.hasMatch())
-        return false;
-    const QString org = m.captured(1);
-    const SandboxInjection inject = injection(org);
-    if (request.bearer().isEmpty()) {
-        *response = fastApiDetail(401, "Not authenticated");
-        return true;
-    }
-    if (inject.status != 0 && shouldFail(inject, true, server.hit(QStringLiteral("llamacloud:") + org))) {
-        if (SandboxResponse::gateway(inject, response))
-            return true;
-        switch (inject.status) {
-        case 401: *response = fastApiDetail(401, "Not authenticated"); break;
-        case 403: *response = fastApiDetail(403, "You do not have access to this organization"); break;
-        case 404: *response = fastApiDetail(404, "Organization not found"); break;
-        case 422:
-            *response = SandboxResponse::json(422, R"({"detail":[{"loc":["path","organization_id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit",0],"msg":"ensure this value is less than or equal to 1000","type":"value_error.number.not_le"}]})");
-            break;
-        case 429:
-            *response = fastApiDetail(429, "Too many requests; slow down");
-            response->addHeader("Retry-After", "1");
-            break;
-        default:
-            *response = fastApiDetail(inject.status, "Internal Server Error");
-        }
-        return true;
-    }
+    static const QRegularExpression usersPath(QStringLiteral("^/llamacloud/api/v1/organizations/([^/]+)/users$"));
+    SandboxRoute route;
+    const SandboxRoute::Rules rules{QStringLiteral("llamacloud"), &llamaError, nullptr};
+    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
+    if (step != SandboxRoute::Step::Serve)
+        return step == SandboxRoute::Step::Answered;
+    const QString &org = route.org;
+    const SandboxInjection &inject = route.inject;
     if (inject.special == QLatin1String("malformed")) {
         *response = SandboxResponse::json(200, "[{\"id\": \"x\"");
         response->body += "} nonsense";
@@ -183,4 +182,20 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
 QString LlamaCloudRoutes::memberId(const QString &org, qint64 index)
 {
     return uuid(hash(org) ^ mix(quint64(index) + 7));
+}
+
+const SandboxKind &LlamaCloud::sandbox()
+{
+    using G = SandboxDemoProfile;
+    static const SandboxKind k{
+        QStringLiteral("llamacloud"),
+        QStringLiteral("/llamacloud"),
+        &LlamaCloudRoutes::handle,
+        {
+            {G::Main, "Demo: LlamaCloud (Acme)", QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6")},
+            {G::Quirk, "Demo quirk: LlamaCloud, proxy sets cookies", QStringLiteral("error-503-once-cookies")},
+            {G::Error, "Demo error: LlamaCloud 422", QStringLiteral("error-422")},
+        },
+    };
+    return k;
 }

@@ -5,6 +5,11 @@
 class SandboxServer;
 struct SandboxRequest;
 struct SandboxResponse;
+struct SandboxKind;
+
+namespace LlamaCloud {
+const SandboxKind &sandbox(); // this kind's routes and demo profiles
+}
 
 // The sandbox's LlamaCloud API: GET /llamacloud/api/v1/organizations/{id}/users.
 namespace LlamaCloudRoutes {

@@ -1,10 +1,7 @@
 #include "sandboxserver.h"
 
-#include "../char/charroutes.h"
-#include "../csp/csproutes.h"
-#include "../karmo/karmoroutes.h"
-#include "../llamacloud/llamacloudroutes.h"
 #include "sandboxdata.h"
+#include "sandboxkind.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -352,9 +349,10 @@ void SandboxServer::writeGenerated(QTcpSocket *socket, QByteArray head, const Sa
 SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
 {
     SandboxResponse response;
-    if (KarmoRoutes::handle(*this, request, &response) || LlamaCloudRoutes::handle(*this, request, &response)
-        || CspRoutes::handle(*this, request, &response) || CharRoutes::handle(*this, request, &response))
-        return response;
+    for (const SandboxKind *k : SandboxKinds::all()) {
+        if (k->handle(*this, request, &response))
+            return response;
+    }
     return SandboxResponse::json(404, R"({"message":"no such sandbox route"})");
 }
 

@@ -267,6 +267,41 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
 </context>
 <context>
+    <name>CharProvider</name>
+    <message>
+        <source>This token sees no directories.</source>
+        <translation>Dieses Token sieht keine Verzeichnisse.</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 users) [%4]</source>
+        <translation>%1 — %2 (%3 Benutzer) [%4]</translation>
+    </message>
+    <message>
+        <source>Choose a directory</source>
+        <translation>Verzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>Directories this token can see:</source>
+        <translation>Verzeichnisse, die dieses Token sieht:</translation>
+    </message>
+    <message>
+        <source>Char directory</source>
+        <translation>Char-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Directory id (UUID)</source>
+        <translation>Verzeichnis-ID (UUID)</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Verzeichnis:</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>no credential is configured.</source>
@@ -373,6 +408,26 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>The token exchange failed: %1</source>
         <translation>Der Tokentausch ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>VMware Cloud Services (CSP)</source>
+        <translation>VMware Cloud Services (CSP)</translation>
+    </message>
+    <message>
+        <source>CSP &amp;token:</source>
+        <translation>CSP-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>API token (exchanged)</source>
+        <translation>API-Token (getauscht)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>CSP auth h&amp;eader:</source>
+        <translation>CSP-&amp;Kopfzeile:</translation>
     </message>
 </context>
 <context>
@@ -709,6 +764,13 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
 </context>
 <context>
+    <name>KarmoProvider</name>
+    <message>
+        <source>Karmo (WorkOS mode)</source>
+        <translation>Karmo (WorkOS-Modus)</translation>
+    </message>
+</context>
+<context>
     <name>LlamaCloudParser</name>
     <message>
         <source>Expected a JSON array of memberships.</source>
@@ -729,6 +791,25 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Request error</source>
         <translation>Anfragefehler</translation>
+    </message>
+</context>
+<context>
+    <name>LlamaCloudProvider</name>
+    <message>
+        <source>LlamaCloud</source>
+        <translation>LlamaCloud</translation>
+    </message>
+    <message>
+        <source>LlamaCloud &amp;auth:</source>
+        <translation>LlamaCloud-&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Session cookie</source>
+        <translation>Sitzungs-Cookie</translation>
+    </message>
+    <message>
+        <source>Bearer API key</source>
+        <translation>Bearer-API-Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -1045,22 +1126,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <source>Karmo (WorkOS mode)</source>
-        <translation>Karmo (WorkOS-Modus)</translation>
-    </message>
-    <message>
-        <source>LlamaCloud</source>
-        <translation>LlamaCloud</translation>
-    </message>
-    <message>
-        <source>VMware Cloud Services (CSP)</source>
-        <translation>VMware Cloud Services (CSP)</translation>
-    </message>
-    <message>
-        <source>Char directory</source>
-        <translation>Char-Verzeichnis</translation>
-    </message>
-    <message>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
@@ -1091,10 +1156,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>C&amp;hoose…</source>
         <translation>&amp;Wählen …</translation>
-    </message>
-    <message>
-        <source>List the directories this token can see</source>
-        <translation>Die Verzeichnisse auflisten, die dieses Token sieht</translation>
     </message>
     <message>
         <source>&amp;Organization:</source>
@@ -1153,36 +1214,8 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>&amp;Seitengröße:</translation>
     </message>
     <message>
-        <source>Session cookie</source>
-        <translation>Sitzungs-Cookie</translation>
-    </message>
-    <message>
-        <source>Bearer API key</source>
-        <translation>Bearer-API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>LlamaCloud &amp;auth:</source>
-        <translation>LlamaCloud-&amp;Anmeldung:</translation>
-    </message>
-    <message>
-        <source>API token (exchanged)</source>
-        <translation>API-Token (getauscht)</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>Zugriffstoken</translation>
-    </message>
-    <message>
-        <source>CSP &amp;token:</source>
-        <translation>CSP-&amp;Token:</translation>
-    </message>
-    <message>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
-    </message>
-    <message>
-        <source>Directory id (UUID)</source>
-        <translation>Verzeichnis-ID (UUID)</translation>
     </message>
     <message>
         <source>Organization id</source>
@@ -1252,32 +1285,16 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Füllen Sie zuerst Basis-URL und Anmeldedaten aus: %1</translation>
     </message>
     <message>
-        <source>Listing directories…</source>
-        <translation>Verzeichnisse werden aufgelistet …</translation>
-    </message>
-    <message>
-        <source>This token sees no directories.</source>
-        <translation>Dieses Token sieht keine Verzeichnisse.</translation>
-    </message>
-    <message>
-        <source>%1 — %2 (%3 users) [%4]</source>
-        <translation>%1 — %2 (%3 Benutzer) [%4]</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>Choose a directory</source>
-        <translation>Verzeichnis wählen</translation>
-    </message>
-    <message>
-        <source>Directories this token can see:</source>
-        <translation>Verzeichnisse, die dieses Token sieht:</translation>
-    </message>
-    <message>
         <source>Secret not stored</source>
         <translation>Geheimnis nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>List the organizations this credential can see</source>
+        <translation>Die Organisationen auflisten, die diese Anmeldedaten sehen</translation>
+    </message>
+    <message>
+        <source>Listing organizations…</source>
+        <translation>Organisationen werden aufgelistet …</translation>
     </message>
 </context>
 <context>
@@ -1641,10 +1658,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>Locale:</source>
         <translation>Gebietsschema:</translation>
-    </message>
-    <message>
-        <source>Directory:</source>
-        <translation>Verzeichnis:</translation>
     </message>
     <message>
         <source>Organization:</source>
