@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "profilesessions.h"
 #include "providerkind.h"
 
 #include "aboutdialog.h"
@@ -60,6 +61,20 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     , m_context(context)
 {
     initRosterResources();
+    m_sessions = new ProfileSessions(context.store, context.credentials, context.nam, this);
+    connect(m_sessions, &ProfileSessions::credentialRead, this, [this](ProfileSession *s) {
+        if (current() != s)
+            return;
+        updateStatus();
+        if (s->credentialError.isError())
+            showError();
+    });
+    connect(m_sessions, &ProfileSessions::aboutToClose, this, [this](ProfileSession *s) {
+        if (s->profile.name != m_current)
+            return;
+        m_proxy->setSourceModel(nullptr);
+        m_current.clear();
+    });
     setWindowTitle(context.demo ? tr("Roster — demo sandbox") : tr("Roster"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     buildUi();
@@ -81,10 +96,19 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    for (Session *s : std::as_const(m_sessions)) {
-        delete s->model;
-        delete s;
-    }
+    // The sessions' models go before the views that show them.
+    m_proxy->setSourceModel(nullptr);
+    delete m_sessions;
+}
+
+void MainWindow::setSessionLimit(int limit)
+{
+    m_sessions->setLimit(limit);
+}
+
+int MainWindow::sessionCount() const
+{
+    return m_sessions->count();
 }
 
 void MainWindow::buildUi()
@@ -252,75 +276,28 @@ void MainWindow::reloadProfileList()
         m_profiles->setCurrentIndex(idx);
 }
 
-MainWindow::Session *MainWindow::current() const
+ProfileSession *MainWindow::current() const
 {
-    return m_sessions.value(m_current);
+    return m_sessions->find(m_current);
 }
 
 UserTableModel *MainWindow::currentModel() const
 {
-    Session *s = current();
+    ProfileSession *s = current();
     return s ? s->model : nullptr;
-}
-
-MainWindow::Session *MainWindow::sessionFor(const QString &name)
-{
-    if (Session *s = m_sessions.value(name))
-        return s;
-    const Profile *profile = m_context.store->find(name);
-    if (!profile)
-        return nullptr;
-    auto *s = new Session;
-    s->profile = *profile;
-    s->model = new UserTableModel;
-    s->readingCredential = true;
-    m_sessions.insert(name, s);
-    UserTableModel *model = s->model;
-    m_context.credentials->read(*profile, model, [this, s, model](const QString &secret, const ProviderError &error) {
-        s->readingCredential = false;
-        if (error.isError()) {
-            s->credentialError = error;
-        } else {
-            s->provider = ProviderFactory::create(s->profile, secret, m_context.nam, model);
-            model->setProvider(s->provider);
-        }
-        if (current() == s) {
-            updateStatus();
-            if (error.isError())
-                showError();
-        }
-    });
-    return s;
-}
-
-void MainWindow::evictSessions()
-{
-    while (m_sessions.size() > m_sessionLimit) {
-        Session *oldest = nullptr;
-        for (Session *s : std::as_const(m_sessions)) {
-            if (s->profile.name != m_current && (!oldest || s->lastUsed < oldest->lastUsed))
-                oldest = s;
-        }
-        if (!oldest)
-            return;
-        m_sessions.remove(oldest->profile.name);
-        delete oldest->model; // aborts its page in flight and deletes its provider
-        delete oldest;
-    }
 }
 
 bool MainWindow::activateProfile(const QString &name)
 {
     if (name == m_current && current())
         return true;
-    Session *s = sessionFor(name);
-    if (!s)
+    if (!m_context.store->find(name))
         return false;
     saveColumns();
     for (auto &c : m_modelConnections)
         disconnect(c);
+    ProfileSession *s = m_sessions->open(name); // may close the least recently used others
     m_current = name;
-    s->lastUsed = ++m_clock;
     m_proxy->setSourceModel(s->model);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     restoreColumns(s->profile.kind);
@@ -340,7 +317,6 @@ bool MainWindow::activateProfile(const QString &name)
         m_profiles->setCurrentIndex(idx);
     m_side->setCurrentWidget(m_detail);
     m_detail->clear();
-    evictSessions();
     updateStatus();
     if (s->credentialError.isError() || model->state() == UserTableModel::State::Failed)
         showError();
@@ -377,7 +353,7 @@ void MainWindow::restoreColumns(const QString &kind)
 
 void MainWindow::updateStatus()
 {
-    Session *s = current();
+    ProfileSession *s = current();
     UserTableModel *model = s ? s->model : nullptr;
     const bool failed = s && (s->credentialError.isError() || (model && model->state() == UserTableModel::State::Failed));
     const bool loading = s && (s->readingCredential || (model && model->isLoading()));
@@ -465,7 +441,7 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateDetail()
 {
-    Session *s = current();
+    ProfileSession *s = current();
     const QModelIndex idx = m_table->selectionModel()->currentIndex();
     if (!s || !idx.isValid()) {
         if (!isErrorShown())
@@ -486,7 +462,7 @@ bool MainWindow::isErrorShown() const
 
 void MainWindow::showError()
 {
-    Session *s = current();
+    ProfileSession *s = current();
     if (!s)
         return;
     const bool credential = s->credentialError.isError();
@@ -499,7 +475,7 @@ void MainWindow::showError()
 
 void MainWindow::retryCurrent()
 {
-    if (Session *s = current()) {
+    if (ProfileSession *s = current()) {
         s->model->retry();
         m_side->setCurrentWidget(m_detail);
         updateDetail();
@@ -508,7 +484,7 @@ void MainWindow::retryCurrent()
 
 void MainWindow::loadAllCurrent()
 {
-    Session *s = current();
+    ProfileSession *s = current();
     if (!s || !s->provider)
         return;
     UserTableModel *model = s->model;
@@ -527,16 +503,13 @@ void MainWindow::loadAllCurrent()
 
 void MainWindow::reloadCurrent()
 {
-    Session *s = current();
+    ProfileSession *s = current();
     if (!s)
         return;
     if (s->credentialError.isError()) {
         // Read the credential again: the variable or keychain may have been fixed.
         const QString name = s->profile.name;
-        m_current.clear();
-        m_sessions.remove(name);
-        delete s->model;
-        delete s;
+        m_sessions->close(name);
         activateProfile(name);
         return;
     }
@@ -557,7 +530,7 @@ QList<int> MainWindow::selectedSourceRows() const
 
 void MainWindow::exportUsers(bool all)
 {
-    Session *s = current();
+    ProfileSession *s = current();
     if (!s || (all && !s->provider))
         return;
     const QList<int> rows = selectedSourceRows();
@@ -652,24 +625,9 @@ void MainWindow::editProfiles()
         if (!m_context.store->save(m_context.profilesPath, &error))
             QMessageBox::warning(this, tr("Profiles not saved"), error);
     }
-    // Drop sessions whose profile changed or went away; keep the rest as they are.
+    // Close the sessions whose profile changed or went away; keep the rest as they are.
     const QString previous = m_current;
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        const Profile *p = m_context.store->find(it.key());
-        const bool same = p && ProfileStore::toJson(*p) == ProfileStore::toJson((*it)->profile)
-            && p->credential.value == (*it)->profile.credential.value && !dialog.secretChanged(it.key());
-        if (same) {
-            ++it;
-            continue;
-        }
-        if (it.key() == m_current) {
-            m_proxy->setSourceModel(nullptr);
-            m_current.clear();
-        }
-        delete (*it)->model;
-        delete *it;
-        it = m_sessions.erase(it);
-    }
+    m_sessions->closeChanged([&dialog](const QString &name) { return dialog.secretChanged(name); });
     reloadProfileList();
     if (m_context.store->find(previous))
         activateProfile(previous);

@@ -9,7 +9,9 @@
 
 class CredentialStore;
 class ErrorPane;
+class ProfileSessions;
 class ProfileStore;
+struct ProfileSession;
 class Provider;
 class QComboBox;
 class QLabel;
@@ -46,8 +48,8 @@ public:
     bool activateProfile(const QString &name);
     QString currentProfileName() const { return m_current; }
     // How many profiles keep their loaded rows when another is shown (least recently used go).
-    void setSessionLimit(int limit) { m_sessionLimit = std::max(1, limit); }
-    int sessionCount() const { return int(m_sessions.size()); }
+    void setSessionLimit(int limit);
+    int sessionCount() const;
 
     // For tests and screenshots.
     UserTableView *table() const { return m_table; }
@@ -66,21 +68,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    struct Session
-    {
-        Profile profile;
-        UserTableModel *model = nullptr;
-        QPointer<Provider> provider;
-        ProviderError credentialError;
-        bool readingCredential = false;
-        quint64 lastUsed = 0;
-    };
-
     void buildUi();
     void buildActions();
     void reloadProfileList();
-    Session *sessionFor(const QString &name);
-    void evictSessions();
     void saveColumns();
     void restoreColumns(const QString &kind);
     void updateStatus();
@@ -90,15 +80,13 @@ private:
     void reloadCurrent();
     void retryCurrent();
     void loadAllCurrent();
-    Session *current() const;
+    ProfileSession *current() const;
     QList<int> selectedSourceRows() const;
 
     Context m_context;
-    QHash<QString, Session *> m_sessions;
+    ProfileSessions *m_sessions = nullptr; // the opened profiles; this window only shows them
     QString m_current;
     QString m_currentKind;
-    quint64 m_clock = 0;
-    int m_sessionLimit = 6;
 
     QComboBox *m_profiles = nullptr;
     QLineEdit *m_filter = nullptr;
