@@ -1,0 +1,204 @@
+#include "commandline.h"
+
+#include "profilestore.h"
+
+#include <QCommandLineParser>
+
+namespace Cli {
+namespace {
+
+Command invalid(const QString &text)
+{
+    Command c;
+    c.kind = Command::Kind::Invalid;
+    c.exitCode = Usage;
+    c.text = text;
+    return c;
+}
+
+Command help(const QString &text)
+{
+    Command c;
+    c.kind = Command::Kind::Help;
+    c.text = text;
+    return c;
+}
+
+QCommandLineOption configOption()
+{
+    return QCommandLineOption(QStringLiteral("config"), Text::tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()),
+                              QStringLiteral("FILE"));
+}
+
+// The parser for a command; false (with `error` set) when the arguments do not parse.
+bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &command, QString *error)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        *error = QStringLiteral("roster %1: ").arg(command) + parser.errorText();
+        return false;
+    }
+    return true;
+}
+
+Command parseSandbox(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Serve the sandbox provider APIs on 127.0.0.1 until stopped."));
+    const QCommandLineOption port(QStringLiteral("port"), Text::tr("TCP port (default: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption users(QStringLiteral("users"), Text::tr("Users per organization (default 25000)."), QStringLiteral("N"), QStringLiteral("25000"));
+    const QCommandLineOption latency(QStringLiteral("latency"), Text::tr("Latency per response in ms (default 60)."), QStringLiteral("MS"), QStringLiteral("60"));
+    parser.addOptions({port, users, latency});
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("sandbox"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    Command c;
+    c.kind = Command::Kind::Sandbox;
+    bool okPort = false, okUsers = false, okLatency = false;
+    const uint portValue = parser.value(port).toUInt(&okPort);
+    c.users = parser.value(users).toLongLong(&okUsers);
+    c.latencyMs = parser.value(latency).toInt(&okLatency);
+    if (!okPort || portValue > 65535)
+        return invalid(Text::tr("roster sandbox: --port must be a number from 0 to 65535"));
+    if (!okUsers || c.users < 0 || c.users > 10000000)
+        return invalid(Text::tr("roster sandbox: --users must be a number from 0 to 10000000"));
+    if (!okLatency || c.latencyMs < 0 || c.latencyMs > 60000)
+        return invalid(Text::tr("roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
+    c.port = quint16(portValue);
+    return c;
+}
+
+Command parseProfiles(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("List the configured profiles."));
+    const QCommandLineOption config = configOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), Text::tr("List the built-in demo profiles."));
+    parser.addOptions({config, demo});
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("profiles"), &error))
+        return invalid(error);
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(QStringLiteral("roster profiles: ") + Text::tr("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    Command c;
+    c.kind = Command::Kind::Profiles;
+    c.config = parser.value(config);
+    c.demo = parser.isSet(demo);
+    return c;
+}
+
+QString keyList(const QList<Column> &columns, const QString &separator)
+{
+    QStringList keys;
+    for (Column c : columns)
+        keys << Columns::key(c);
+    return keys.join(separator);
+}
+
+// The export's options after they parsed: what they say, or why they cannot be used.
+Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLineOption> &o)
+{
+    const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel] =
+        std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8]);
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Text::tr("roster export: unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(profile))
+        return invalid(Text::tr("roster export: --profile NAME is required (see `roster profiles`)"));
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return invalid(Text::tr("roster export: --output FILE is required (use - for standard output)"));
+    Command c;
+    c.kind = Command::Kind::Export;
+    if (parser.isSet(columns)) {
+        QString bad;
+        c.exportOptions.columns = Columns::parseList(parser.value(columns), &bad);
+        if (c.exportOptions.columns.isEmpty())
+            return invalid(Text::tr("roster export: unknown column key \"%1\" in --columns (known keys: %2)").arg(bad, keyList(Columns::all(), QStringLiteral(", "))));
+    }
+    bool okParallel = false;
+    c.exportOptions.maxParallelPages = parser.value(parallel).toInt(&okParallel);
+    if (!okParallel || c.exportOptions.maxParallelPages < 1 || c.exportOptions.maxParallelPages > 16)
+        return invalid(Text::tr("roster export: --parallel must be a number from 1 to 16"));
+    c.exportOptions.csv.byteOrderMark = parser.isSet(bom);
+    c.exportOptions.csv.formulaGuard = !parser.isSet(noGuard);
+    c.profile = parser.value(profile);
+    c.output = parser.value(output);
+    c.config = parser.value(config);
+    c.demo = parser.isSet(demo);
+    c.quiet = parser.isSet(quiet);
+    return c;
+}
+
+Command parseExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Fetch every page of a profile's organization and write CSV."));
+    const QList<QCommandLineOption> options{
+        {QStringLiteral("profile"), Text::tr("The profile to export."), QStringLiteral("NAME")},
+        {QStringLiteral("output"), Text::tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE")},
+        {QStringLiteral("columns"), Text::tr("Column keys, comma separated, in output order (default: %1).").arg(keyList(Columns::defaults(), QStringLiteral(","))),
+         QStringLiteral("KEYS")},
+        {QStringLiteral("bom"), Text::tr("Start the file with a UTF-8 byte-order mark (for spreadsheets).")},
+        {QStringLiteral("no-formula-guard"), Text::tr("Do not prefix ' to cells that start with = + - @ TAB or CR.")},
+        configOption(),
+        {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
+        {QStringLiteral("quiet"), Text::tr("Print nothing but errors.")},
+        {QStringLiteral("parallel"), Text::tr("Pages fetched at once where the provider allows it (default 4)."), QStringLiteral("N"), QStringLiteral("4")},
+    };
+    parser.addOptions(options);
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("export"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    return exportCommand(parser, options);
+}
+
+} // namespace
+
+bool opensWindow(const QString &first)
+{
+    return first.isEmpty() || (first.startsWith(QLatin1Char('-')) && first != QLatin1String("--version") && first != QLatin1String("-v")
+                               && first != QLatin1String("--help") && first != QLatin1String("-h"));
+}
+
+QString usage()
+{
+    return Text::tr("Usage:\n"
+              "  roster                         open the window\n"
+              "  roster --demo                  open the window on the built-in sandbox\n"
+              "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
+              "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
+              "  roster profiles [--config FILE] [--demo]\n"
+              "  roster sandbox [--port N] [--users N] [--latency MS]\n"
+              "  roster --version | --help\n");
+}
+
+Command parse(const QStringList &args)
+{
+    const QString command = args.value(1);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        Command c;
+        c.kind = Command::Kind::Version;
+        return c;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h"))
+        return help(usage());
+    QStringList rest = args;
+    if (!rest.isEmpty())
+        rest.removeAt(std::min<qsizetype>(1, rest.size() - 1)); // the command word
+    if (command == QLatin1String("export"))
+        return parseExport(rest);
+    if (command == QLatin1String("profiles"))
+        return parseProfiles(rest);
+    if (command == QLatin1String("sandbox"))
+        return parseSandbox(rest);
+    if (opensWindow(command))
+        return Command(); // the window, whose own parser reads --demo, --config and Qt's options
+    return invalid(Text::tr("roster: unknown command \"%1\"").arg(command) + QLatin1Char('\n') + usage());
+}
+
+} // namespace Cli

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "exportjob.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// The command line, parsed into what to do, without doing any of it: every flag, every usage
+// error and its exit code can be checked in-process (tests/tst_commandline.cpp).
+namespace Cli {
+
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+// The command line's translations, in the "Application" context.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Application)
+};
+
+struct Command
+{
+    enum class Kind {
+        Window,   // roster [--demo] [--config FILE] (and Qt's own window options)
+        Version,  // roster --version
+        Help,     // roster --help, or a command's --help: print `text`
+        Export,   // roster export ...
+        Profiles, // roster profiles ...
+        Sandbox,  // roster sandbox ...
+        Invalid,  // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
+    };
+    Kind kind = Kind::Window;
+    int exitCode = Ok;
+    QString text; // help text or the usage error, ready to print
+
+    // Window, export and profiles.
+    bool demo = false;
+    QString config; // --config FILE; empty: $ROSTER_CONFIG or the default place
+
+    // Export.
+    QString profile;
+    QString output; // a path, or "-" for standard output
+    ExportJob::Options exportOptions;
+    bool quiet = false;
+
+    // Sandbox.
+    quint16 port = 0;
+    qint64 users = 25000;
+    int latencyMs = 60;
+};
+
+// Whether the first argument opens the window (nothing, or an option such as --demo) rather
+// than naming a command; the window reads its own options.
+bool opensWindow(const QString &firstArgument);
+// `args` as QCoreApplication::arguments() gives them: the program first.
+Command parse(const QStringList &args);
+QString usage();
+
+} // namespace Cli

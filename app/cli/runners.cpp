@@ -1,0 +1,274 @@
+#include "runners.h"
+
+#include "credentialstore.h"
+#include "profilestore.h"
+#include "provider.h"
+#include "providerfactory.h"
+#include "sandbox/sandboxdemo.h"
+#include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Cli {
+
+struct TerminalReporter::Private
+{
+    QFile stdoutFile;
+    bool stdoutOpen = false;
+    bool progressShown = false;
+};
+
+TerminalReporter::TerminalReporter()
+    : d(new Private)
+{
+}
+
+TerminalReporter::~TerminalReporter()
+{
+    delete d;
+}
+
+void TerminalReporter::out(const QString &line)
+{
+    QTextStream(stdout) << line << Qt::endl;
+}
+
+void TerminalReporter::err(const QString &line)
+{
+    progress(QString());
+    QTextStream(stderr) << line << Qt::endl;
+}
+
+bool TerminalReporter::showsProgress() const
+{
+    return isatty(fileno(stderr));
+}
+
+void TerminalReporter::progress(const QString &text)
+{
+    if (!showsProgress() || (text.isEmpty() && !d->progressShown))
+        return;
+    QTextStream(stderr) << QStringLiteral("\r\033[K") << text << Qt::flush;
+    d->progressShown = !text.isEmpty();
+}
+
+QIODevice *TerminalReporter::standardOutput()
+{
+    if (!d->stdoutOpen)
+        d->stdoutOpen = d->stdoutFile.open(stdout, QIODevice::WriteOnly);
+    return d->stdoutOpen ? &d->stdoutFile : nullptr;
+}
+
+namespace {
+
+QString grouped(qint64 n)
+{
+    return QLocale::system().toString(n);
+}
+
+// The profiles a command works with: the demo's, or those of the profiles file.
+bool loadProfiles(const Command &command, const QUrl &sandboxUrl, ProfileStore *store, Reporter &reporter)
+{
+    if (command.demo) {
+        store->setProfiles(SandboxDemo::profiles(sandboxUrl));
+        return true;
+    }
+    const QString path = ProfileStore::resolvePath(command.config);
+    if (!store->load(path)) {
+        reporter.err(Text::tr("roster: the profiles file %1 has problems:").arg(path));
+        reporter.err(store->errorText());
+        return false;
+    }
+    return true;
+}
+
+// One export: the job's progress, waits, notice and outcome, told to the reporter.
+class ExportRun
+{
+public:
+    ExportRun(const Command &command, const Profile &profile, Reporter &reporter)
+        : m_command(command)
+        , m_profile(profile)
+        , m_reporter(reporter)
+    {
+    }
+
+    int exec()
+    {
+        QIODevice *device = nullptr;
+        if (toStandardOutput() && !(device = m_reporter.standardOutput())) {
+            m_reporter.err(Text::tr("roster export: cannot write to standard output"));
+            return Failed;
+        }
+        m_lastProgress.start();
+        m_credentials.read(m_profile, &m_context, [this, device](const QString &secret, const ProviderError &error) {
+            if (error.isError()) {
+                m_reporter.err(QStringLiteral("roster export: ") + error.message);
+                finish(Usage);
+                return;
+            }
+            start(secret, device);
+        });
+        if (!m_done)
+            m_loop.exec();
+        return m_exitCode;
+    }
+
+private:
+    bool toStandardOutput() const { return m_command.output == QLatin1String("-"); }
+
+    void start(const QString &secret, QIODevice *device)
+    {
+        Provider *provider = ProviderFactory::create(m_profile, secret, &m_nam, &m_context);
+        auto *job = new ExportJob(provider, m_command.exportOptions, &m_context);
+        if (device)
+            job->setOutputDevice(device);
+        else
+            job->setOutputPath(m_command.output);
+        QObject::connect(job, &ExportJob::progress, &m_context, [this, job](qint64 rows, qint64 total) { onProgress(job, rows, total); });
+        QObject::connect(job, &ExportJob::retrying, &m_context, [this](int attempt, int delayMs) {
+            if (!m_command.quiet)
+                m_reporter.err(Text::tr("roster export: the provider asked to wait; trying again in %1 s (attempt %2).")
+                                   .arg(QString::number(delayMs / 1000.0, 'f', 1))
+                                   .arg(attempt));
+        });
+        QObject::connect(job, &ExportJob::finished, &m_context, [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });
+        job->start();
+    }
+
+    void onProgress(const ExportJob *job, qint64 rows, qint64 total)
+    {
+        if (m_command.quiet || !m_reporter.showsProgress() || m_lastProgress.elapsed() < 200)
+            return;
+        m_lastProgress.restart();
+        const QString of = total >= 0 ? Text::tr(" of %1").arg(grouped(total)) : QString();
+        m_reporter.progress(Text::tr("%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) + QStringLiteral("   "));
+    }
+
+    void onSuccess(const ExportJob *job)
+    {
+        m_reporter.progress(QString());
+        if (!job->notice().isEmpty())
+            m_reporter.err(QStringLiteral("roster export: ") + job->notice()); // even with --quiet: the data moved
+        if (!m_command.quiet) {
+            const QString where = toStandardOutput() ? Text::tr("standard output") : m_command.output;
+            m_reporter.err(Text::tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), where));
+        }
+        finish(Ok);
+    }
+
+    void onFailure(const ExportJob *job)
+    {
+        m_reporter.progress(QString());
+        const ProviderError &e = job->error();
+        m_reporter.err(Text::tr("roster export: profile \"%1\" failed: %2").arg(m_profile.name, e.summary()));
+        const QStringList lines = e.detailLines();
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            m_reporter.err(QStringLiteral("  ") + lines[i]);
+        if (!toStandardOutput())
+            m_reporter.err(Text::tr("  Nothing was written; %1 was left as it was.").arg(m_command.output));
+        // Only a bad profile is the user's usage; a file that cannot be written is a failure.
+        finish(e.kind == ProviderError::Kind::Configuration ? Usage : Failed);
+    }
+
+    void finish(int exitCode)
+    {
+        m_exitCode = exitCode;
+        m_done = true;
+        m_loop.quit();
+    }
+
+    const Command &m_command;
+    const Profile m_profile;
+    Reporter &m_reporter;
+    QNetworkAccessManager m_nam;
+    CredentialStore m_credentials;
+    QObject m_context; // parents the provider and the job; callbacks stop with it
+    QEventLoop m_loop;
+    QElapsedTimer m_lastProgress;
+    int m_exitCode = Failed;
+    bool m_done = false;
+};
+
+} // namespace
+
+int runExport(const Command &command, Reporter &reporter)
+{
+    SandboxHost sandbox;
+    QUrl sandboxUrl;
+    if (command.demo) {
+        if (!sandbox.start()) {
+            reporter.err(Text::tr("roster export: cannot start the demo sandbox on 127.0.0.1"));
+            return Failed;
+        }
+        sandboxUrl = sandbox.url();
+    }
+    ProfileStore store;
+    if (!loadProfiles(command, sandboxUrl, &store, reporter))
+        return Usage;
+    const Profile *found = store.find(command.profile);
+    if (!found) {
+        QStringList names;
+        for (const Profile &p : store.profiles())
+            names << p.name;
+        reporter.err(Text::tr("roster export: no profile named \"%1\" (profiles: %2)")
+                         .arg(command.profile, names.isEmpty() ? Text::tr("none") : names.join(QStringLiteral(", "))));
+        return Usage;
+    }
+    ExportRun run(command, *found, reporter);
+    return run.exec();
+}
+
+int runProfiles(const Command &command, Reporter &reporter)
+{
+    const QString path = ProfileStore::resolvePath(command.config);
+    const QString header = QStringLiteral("name\tkind\tbaseUrl\torganization");
+    const bool defaultPath = command.config.isEmpty() && qEnvironmentVariableIsEmpty("ROSTER_CONFIG");
+    if (!command.demo && defaultPath && !QFileInfo::exists(path)) {
+        // Not an error: a fresh account simply has none yet. (A file named with --config or
+        // ROSTER_CONFIG that is not there is still a usage error: most likely a typo.)
+        reporter.out(header);
+        reporter.err(Text::tr("roster profiles: there are no profiles yet; they would be read from %1 (add them in the window, or write that file; `roster --demo` shows examples).")
+                         .arg(QDir::toNativeSeparators(path)));
+        return Ok;
+    }
+    ProfileStore store;
+    if (!loadProfiles(command, QUrl(QStringLiteral("http://127.0.0.1:0")), &store, reporter))
+        return Usage;
+    reporter.out(header);
+    for (const Profile &p : store.profiles())
+        reporter.out(QStringList{p.name, p.kind, p.baseUrl.toString(), p.organization}.join(QLatin1Char('\t')));
+    return Ok;
+}
+
+int runSandbox(const Command &command, Reporter &reporter)
+{
+    SandboxServer server;
+    server.setUsersPerOrganization(command.users);
+    server.setLatencyMs(command.latencyMs);
+    if (server.start(command.port) == 0) {
+        reporter.err(Text::tr("roster sandbox: cannot listen on 127.0.0.1:%1").arg(command.port));
+        return Failed;
+    }
+    reporter.out(Text::tr("Sandbox serving on %1 (%2 users per organization, %3 ms latency).")
+                     .arg(server.url().toString())
+                     .arg(command.users)
+                     .arg(command.latencyMs));
+    reporter.out(Text::tr("Demo profiles (token: %1):").arg(SandboxServer::demoToken()));
+    for (const Profile &p : SandboxDemo::profiles(server.url()))
+        reporter.out(QStringLiteral("  %1  %2  %3  %4").arg(p.name, p.kind, p.baseUrl.toString(), p.organization));
+    return QCoreApplication::exec();
+}
+
+} // namespace Cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "commandline.h"
+
+class QIODevice;
+
+namespace Cli {
+
+// Where a command's words go: the terminal in `roster`, a buffer in the tests.
+class Reporter
+{
+public:
+    virtual ~Reporter() = default;
+    // A line for standard output (the profiles list, the sandbox's address).
+    virtual void out(const QString &line) = 0;
+    // A line for standard error (messages, errors, notices).
+    virtual void err(const QString &line) = 0;
+    // Whether a progress line that rewrites itself makes sense (standard error is a terminal).
+    virtual bool showsProgress() const = 0;
+    // Replaces the progress line; an empty text clears it.
+    virtual void progress(const QString &text) = 0;
+    // Standard output as a device, for `--output -`; nullptr when it cannot be written.
+    virtual QIODevice *standardOutput() = 0;
+};
+
+// The terminal: standard output and error.
+class TerminalReporter : public Reporter
+{
+public:
+    TerminalReporter();
+    ~TerminalReporter() override;
+    void out(const QString &line) override;
+    void err(const QString &line) override;
+    bool showsProgress() const override;
+    void progress(const QString &text) override;
+    QIODevice *standardOutput() override;
+
+private:
+    struct Private;
+    Private *d;
+};
+
+// Each returns the exit code (Exit).
+int runExport(const Command &command, Reporter &reporter);
+int runProfiles(const Command &command, Reporter &reporter);
+// Serves until the application quits.
+int runSandbox(const Command &command, Reporter &reporter);
+
+} // namespace Cli
