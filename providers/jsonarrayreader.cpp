@@ -65,156 +65,204 @@ bool JsonArrayReader::trackValueByte(char c)
 bool JsonArrayReader::feed(QByteArrayView chunk, QList<QByteArray> *elements)
 {
     for (qsizetype i = 0; i < chunk.size(); ++i, ++m_offset) {
-        const char c = chunk[i];
+        Step step;
         switch (m_state) {
         case State::Start:
-            if (m_offset == m_bomSeen && m_bomSeen < 3 && c == kBom[m_bomSeen]) {
-                ++m_bomSeen;
-                continue;
-            }
-            if (m_bomSeen > 0 && m_bomSeen < 3)
-                return fail(tr("The body starts with a broken byte-order mark (byte %1)."), m_offset);
-            if (isSpace(c))
-                continue;
-            if (m_key.isEmpty() && c == '[')
-                m_state = State::FirstElement;
-            else if (!m_key.isEmpty() && c == '{')
-                m_state = State::ObjectKeyOrEnd;
-            else
-                return fail(m_key.isEmpty() ? tr("Expected a JSON array at byte %1.") : tr("Expected a JSON object at byte %1."), m_offset);
-            continue;
         case State::ObjectKeyOrEnd:
-            if (isSpace(c))
-                continue;
-            if (c != '"')
-                return fail(tr("Expected the member holding the array at byte %1."), m_offset);
-            m_name.clear();
-            m_nameEscape = false;
-            m_state = State::ObjectKey;
-            continue;
         case State::ObjectKey:
-            if (!m_nameEscape && c == '"') {
-                m_state = State::ObjectColon;
-                continue;
-            }
-            m_nameEscape = !m_nameEscape && c == '\\';
-            m_name += c;
-            continue;
         case State::ObjectColon:
-            if (isSpace(c))
-                continue;
-            if (c != ':')
-                return fail(tr("Expected \":\" at byte %1."), m_offset);
-            m_state = State::ObjectValue;
-            continue;
         case State::ObjectValue:
-            if (isSpace(c))
-                continue;
-            if (m_name == m_key) {
-                if (c != '[')
-                    return fail(tr("The member holding the array is not an array (byte %1)."), m_offset);
-                m_state = State::FirstElement;
-                continue;
-            }
-            if (c == ',' || c == '}' || c == ']' || c == ':')
-                return fail(tr("Expected a value at byte %1."), m_offset);
-            startValue(c);
-            m_state = State::SkipValue;
-            continue;
         case State::SkipValue:
-            if (m_scalar) {
-                if (c == ',' || c == '}' || isSpace(c)) {
-                    m_state = State::ObjectNext;
-                    --i, --m_offset; // the delimiter belongs to what follows
-                }
-            } else if (trackValueByte(c)) {
-                m_state = State::ObjectNext;
-            }
-            continue;
-        case State::ObjectNext:
-            if (isSpace(c))
-                continue;
-            if (c == ',')
-                m_state = State::ObjectKeyOrEnd;
-            else if (c == '}')
-                return fail(tr("The object has no member \"%2\" holding an array (byte %1).").replace(QLatin1String("%2"), QString::fromUtf8(m_key)), m_offset);
-            else
-                return fail(tr("Expected \",\" or \"}\" at byte %1."), m_offset);
-            continue;
+        case State::ObjectNext: step = readPrefix(chunk[i]); break;
+        case State::InElement: step = readElement(chunk, &i, elements); break;
         case State::FirstElement:
         case State::Element:
-            if (isSpace(c))
-                continue;
-            if (c == ']' && m_state == State::FirstElement) {
-                closeArray();
-                continue;
-            }
-            if (c == ',' || c == ']' || c == '}' || c == ':')
-                return fail(tr("Expected an array element at byte %1."), m_offset);
-            startValue(c);
-            m_elementStart = m_offset;
-            m_pending.clear();
-            m_pending += c;
-            m_state = State::InElement;
-            continue;
-        case State::InElement: {
-            bool ended = false;
-            if (m_scalar) {
-                if (c == ',' || c == ']' || c == '}' || isSpace(c)) {
-                    ended = true;
-                    --i, --m_offset; // the delimiter is read again after the element
-                } else {
-                    m_pending += c;
-                }
-            } else {
-                // The element's bytes up to its end or the chunk's, in one append.
-                qsizetype j = i;
-                for (; j < chunk.size(); ++j) {
-                    if (trackValueByte(chunk[j])) {
-                        ended = true;
-                        break;
-                    }
-                }
-                const qsizetype n = (ended ? j + 1 : j) - i;
-                m_pending.append(chunk.data() + i, n);
-                i += n - 1;
-                m_offset += n - 1;
-            }
-            if (m_pending.size() > m_maxElement)
-                return fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.").replace(QLatin1String("%2"), QString::number(m_maxElement)), m_elementStart);
-            if (ended) {
-                elements->append(std::exchange(m_pending, QByteArray()));
-                ++m_count;
-                m_state = State::AfterElement;
-            }
-            continue;
-        }
         case State::AfterElement:
-            if (isSpace(c))
-                continue;
-            if (c == ',') {
-                m_state = State::Element;
-            } else if (c == ']') {
-                closeArray();
-            } else {
-                return fail(tr("Expected \",\" or \"]\" after an array element at byte %1."), m_offset);
-            }
-            continue;
         case State::RestOfObject:
-            // The members after the array are skipped: only the array matters.
-            if (trackValueByte(c))
-                m_state = State::Trailing;
-            continue;
-        case State::Trailing:
-            if (!isSpace(c))
-                return fail(tr("Unexpected data after the array at byte %1."), m_offset);
-            continue;
+        case State::Trailing: step = readArray(chunk[i]); break;
         case State::Done:
         case State::Failed:
-            return false;
+        default: return false;
         }
+        if (step == Step::Stop)
+            return false;
+        if (step == Step::Again)
+            --i, --m_offset; // the delimiter belongs to what follows
     }
     return m_state != State::Failed;
+}
+
+// Object mode: the top-level object up to the member that holds the array.
+JsonArrayReader::Step JsonArrayReader::readPrefix(char c)
+{
+    const auto stop = [](bool) { return Step::Stop; };
+    switch (m_state) {
+    case State::Start:
+        if (m_offset == m_bomSeen && m_bomSeen < 3 && c == kBom[m_bomSeen]) {
+            ++m_bomSeen;
+            return Step::Next;
+        }
+        if (m_bomSeen > 0 && m_bomSeen < 3)
+            return stop(fail(tr("The body starts with a broken byte-order mark (byte %1)."), m_offset));
+        if (isSpace(c))
+            return Step::Next;
+        if (m_key.isEmpty() && c == '[')
+            m_state = State::FirstElement;
+        else if (!m_key.isEmpty() && c == '{')
+            m_state = State::ObjectKeyOrEnd;
+        else
+            return stop(fail(m_key.isEmpty() ? tr("Expected a JSON array at byte %1.") : tr("Expected a JSON object at byte %1."), m_offset));
+        return Step::Next;
+    case State::ObjectKeyOrEnd:
+        if (isSpace(c))
+            return Step::Next;
+        if (c != '"')
+            return stop(fail(tr("Expected the member holding the array at byte %1."), m_offset));
+        m_name.clear();
+        m_nameEscape = false;
+        m_state = State::ObjectKey;
+        return Step::Next;
+    case State::ObjectKey:
+        if (!m_nameEscape && c == '"') {
+            m_state = State::ObjectColon;
+            return Step::Next;
+        }
+        m_nameEscape = !m_nameEscape && c == '\\';
+        m_name += c;
+        return Step::Next;
+    case State::ObjectColon:
+        if (isSpace(c))
+            return Step::Next;
+        if (c != ':')
+            return stop(fail(tr("Expected \":\" at byte %1."), m_offset));
+        m_state = State::ObjectValue;
+        return Step::Next;
+    default: return readMember(c);
+    }
+}
+
+// Object mode: a member's value (the array, or one to skip) and what follows it.
+JsonArrayReader::Step JsonArrayReader::readMember(char c)
+{
+    const auto stop = [](bool) { return Step::Stop; };
+    switch (m_state) {
+    case State::ObjectValue:
+        if (isSpace(c))
+            return Step::Next;
+        if (m_name == m_key) {
+            if (c != '[')
+                return stop(fail(tr("The member holding the array is not an array (byte %1)."), m_offset));
+            m_state = State::FirstElement;
+            return Step::Next;
+        }
+        if (c == ',' || c == '}' || c == ']' || c == ':')
+            return stop(fail(tr("Expected a value at byte %1."), m_offset));
+        startValue(c);
+        m_state = State::SkipValue;
+        return Step::Next;
+    case State::SkipValue:
+        if (m_scalar) {
+            if (c == ',' || c == '}' || isSpace(c)) {
+                m_state = State::ObjectNext;
+                return Step::Again;
+            }
+        } else if (trackValueByte(c)) {
+            m_state = State::ObjectNext;
+        }
+        return Step::Next;
+    default: // ObjectNext
+        if (isSpace(c))
+            return Step::Next;
+        if (c == ',')
+            m_state = State::ObjectKeyOrEnd;
+        else if (c == '}')
+            return stop(fail(tr("The object has no member \"%2\" holding an array (byte %1).").replace(QLatin1String("%2"), QString::fromUtf8(m_key)), m_offset));
+        else
+            return stop(fail(tr("Expected \",\" or \"}\" at byte %1."), m_offset));
+        return Step::Next;
+    }
+}
+
+// Between the array's elements, and after the array.
+JsonArrayReader::Step JsonArrayReader::readArray(char c)
+{
+    const auto stop = [](bool) { return Step::Stop; };
+    switch (m_state) {
+    case State::FirstElement:
+    case State::Element:
+        if (isSpace(c))
+            return Step::Next;
+        if (c == ']' && m_state == State::FirstElement) {
+            closeArray();
+            return Step::Next;
+        }
+        if (c == ',' || c == ']' || c == '}' || c == ':')
+            return stop(fail(tr("Expected an array element at byte %1."), m_offset));
+        startValue(c);
+        m_elementStart = m_offset;
+        m_pending.clear();
+        m_pending += c;
+        m_state = State::InElement;
+        return Step::Next;
+    case State::AfterElement:
+        if (isSpace(c))
+            return Step::Next;
+        if (c == ',')
+            m_state = State::Element;
+        else if (c == ']')
+            closeArray();
+        else
+            return stop(fail(tr("Expected \",\" or \"]\" after an array element at byte %1."), m_offset));
+        return Step::Next;
+    case State::RestOfObject:
+        // The members after the array are skipped: only the array matters.
+        if (trackValueByte(c))
+            m_state = State::Trailing;
+        return Step::Next;
+    default: // Trailing
+        if (!isSpace(c))
+            return stop(fail(tr("Unexpected data after the array at byte %1."), m_offset));
+        return Step::Next;
+    }
+}
+
+// Inside an element: its bytes up to its end or the chunk's, in one append.
+JsonArrayReader::Step JsonArrayReader::readElement(QByteArrayView chunk, qsizetype *at, QList<QByteArray> *elements)
+{
+    qsizetype &i = *at;
+    const char c = chunk[i];
+    bool ended = false;
+    Step step = Step::Next;
+    if (m_scalar) {
+        if (c == ',' || c == ']' || c == '}' || isSpace(c)) {
+            ended = true;
+            step = Step::Again; // the delimiter is read again after the element
+        } else {
+            m_pending += c;
+        }
+    } else {
+        qsizetype j = i;
+        for (; j < chunk.size(); ++j) {
+            if (trackValueByte(chunk[j])) {
+                ended = true;
+                break;
+            }
+        }
+        const qsizetype n = (ended ? j + 1 : j) - i;
+        m_pending.append(chunk.data() + i, n);
+        i += n - 1;
+        m_offset += n - 1;
+    }
+    if (m_pending.size() > m_maxElement) {
+        fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.").replace(QLatin1String("%2"), QString::number(m_maxElement)), m_elementStart);
+        return Step::Stop;
+    }
+    if (ended) {
+        elements->append(std::exchange(m_pending, QByteArray()));
+        ++m_count;
+        m_state = State::AfterElement;
+    }
+    return step;
 }
 
 void JsonArrayReader::closeArray()

@@ -50,6 +50,15 @@ private:
         Failed,
     };
 
+    enum class Step {
+        Next,  // go on with the next byte
+        Again, // read this byte again in the new state
+        Stop,  // failed
+    };
+    Step readPrefix(char c);
+    Step readMember(char c);
+    Step readArray(char c);
+    Step readElement(QByteArrayView chunk, qsizetype *at, QList<QByteArray> *elements);
     bool fail(const QString &message, qint64 at);
     // Feeds one byte of a value being tracked (an element, or a member being skipped); returns
     // true when that byte ended the value.

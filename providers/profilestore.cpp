@@ -165,6 +165,55 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
     return issues;
 }
 
+// One profile's fields as the file holds them; what is malformed goes to the issues.
+Profile ProfileStore::readProfile(const QJsonObject &o, int i)
+{
+    Profile p;
+    auto stringField = [&](const char *key, QString *out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return;
+        if (!v.isString())
+            m_issues << issue(i, o.value(QStringLiteral("name")).toString(), QLatin1String(key), QCoreApplication::translate("ProfileStore", "must be a string"));
+        else
+            *out = v.toString();
+    };
+    stringField("name", &p.name);
+    stringField("kind", &p.kind);
+    stringField("organization", &p.organization);
+    QString url;
+    stringField("baseUrl", &url);
+    p.baseUrl = QUrl(url, QUrl::StrictMode);
+    if (!url.isEmpty() && !p.baseUrl.isValid()) {
+        m_issues << issue(i, p.name, QStringLiteral("baseUrl"), QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid URL").arg(url));
+        p.baseUrl = QUrl();
+    }
+
+    const QJsonValue cred = o.value(QStringLiteral("credential"));
+    if (cred.isObject()) {
+        const QJsonObject c = cred.toObject();
+        if (c.size() != 1) {
+            m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must hold exactly one of \"env\", \"file\" or \"keychain\""));
+        } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
+            p.credential = {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
+        } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
+            p.credential = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
+        } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
+            p.credential = {CredentialSource::Type::Keychain, {}};
+        } else {
+            m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
+        }
+    } else if (!cred.isUndefined()) {
+        m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be an object"));
+    }
+    const QJsonValue options = o.value(QStringLiteral("options"));
+    if (options.isObject())
+        p.options = options.toObject();
+    else if (!options.isUndefined() && !options.isNull())
+        m_issues << issue(i, p.name, QStringLiteral("options"), QCoreApplication::translate("ProfileStore", "must be an object"));
+    return p;
+}
+
 bool ProfileStore::loadFromJson(const QByteArray &json)
 {
     m_profiles.clear();
@@ -192,51 +241,7 @@ bool ProfileStore::loadFromJson(const QByteArray &json)
             m_issues << issue(i, {}, {}, QCoreApplication::translate("ProfileStore", "must be an object"));
             continue;
         }
-        const QJsonObject o = array.at(i).toObject();
-        Profile p;
-        auto stringField = [&](const char *key, QString *out) {
-            const QJsonValue v = o.value(QLatin1String(key));
-            if (v.isUndefined() || v.isNull())
-                return;
-            if (!v.isString())
-                m_issues << issue(i, o.value(QStringLiteral("name")).toString(), QLatin1String(key), QCoreApplication::translate("ProfileStore", "must be a string"));
-            else
-                *out = v.toString();
-        };
-        stringField("name", &p.name);
-        stringField("kind", &p.kind);
-        stringField("organization", &p.organization);
-        QString url;
-        stringField("baseUrl", &url);
-        p.baseUrl = QUrl(url, QUrl::StrictMode);
-        if (!url.isEmpty() && !p.baseUrl.isValid()) {
-            m_issues << issue(i, p.name, QStringLiteral("baseUrl"), QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid URL").arg(url));
-            p.baseUrl = QUrl();
-        }
-
-        const QJsonValue cred = o.value(QStringLiteral("credential"));
-        if (cred.isObject()) {
-            const QJsonObject c = cred.toObject();
-            if (c.size() != 1) {
-                m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must hold exactly one of \"env\", \"file\" or \"keychain\""));
-            } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
-                p.credential = {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
-            } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
-                p.credential = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
-            } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
-                p.credential = {CredentialSource::Type::Keychain, {}};
-            } else {
-                m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
-            }
-        } else if (!cred.isUndefined()) {
-            m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be an object"));
-        }
-        const QJsonValue options = o.value(QStringLiteral("options"));
-        if (options.isObject())
-            p.options = options.toObject();
-        else if (!options.isUndefined() && !options.isNull())
-            m_issues << issue(i, p.name, QStringLiteral("options"), QCoreApplication::translate("ProfileStore", "must be an object"));
-
+        const Profile p = readProfile(array.at(i).toObject(), i);
         const qsizetype before = m_issues.size();
         for (const Issue &found : validate(p, i)) {
             // A credential already reported as malformed is not reported again as missing.

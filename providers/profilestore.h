@@ -43,6 +43,7 @@ public:
     static QJsonObject toJson(const Profile &profile);
 
 private:
+    Profile readProfile(const QJsonObject &object, int index);
     QList<Profile> m_profiles;
     QList<Issue> m_issues;
 };

@@ -267,7 +267,10 @@ private slots:
         QCOMPARE(walker.firstTotal(), 1000);
         QVERIFY(walker.total() > 1000);
         QCOMPARE(log.totals.last(), walker.total());
-        QCOMPARE(walker.delivered(), walker.total());
+        // Parallel answers may come back out of order: every user handed out once, at least
+        // as many as first announced.
+        QVERIFY(walker.delivered() >= 1000);
+        QCOMPARE(walker.delivered(), log.ids.size());
         QCOMPARE(QSet<QString>(log.ids.cbegin(), log.ids.cend()).size(), log.ids.size());
     }
 

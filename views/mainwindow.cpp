@@ -351,36 +351,61 @@ void MainWindow::restoreColumns(const QString &kind)
     }
 }
 
+MainWindow::StatusFacts MainWindow::statusFacts() const
+{
+    StatusFacts f;
+    f.session = current();
+    f.model = f.session ? f.session->model : nullptr;
+    f.failed = f.session && (f.session->credentialError.isError() || (f.model && f.model->state() == UserTableModel::State::Failed));
+    f.loading = f.session && (f.session->readingCredential || (f.model && f.model->isLoading()));
+    f.loaded = f.model ? f.model->loadedCount() : 0;
+    f.total = f.model ? f.model->totalCount() : -1;
+    return f;
+}
+
 void MainWindow::updateStatus()
 {
-    ProfileSession *s = current();
-    UserTableModel *model = s ? s->model : nullptr;
-    const bool failed = s && (s->credentialError.isError() || (model && model->state() == UserTableModel::State::Failed));
-    const bool loading = s && (s->readingCredential || (model && model->isLoading()));
-    const qint64 loaded = model ? model->loadedCount() : 0;
-    const qint64 total = model ? model->totalCount() : -1;
-
+    const StatusFacts f = statusFacts();
+    ProfileSession *s = f.session;
     m_reload->setEnabled(s && !s->readingCredential && s->provider);
     m_exportAll->setEnabled(s && s->provider);
     m_exportSelected->setEnabled(m_table->selectionModel() && m_table->selectionModel()->hasSelection());
-    m_errorButton->setVisible(failed);
+    m_errorButton->setVisible(f.failed);
+    m_countLabel->setText(countText(f));
+    updateProgress(f);
 
-    QString count;
-    if (!s)
-        count = QString();
-    else if (failed)
-        count = total >= 0 ? tr("%1 loaded of %2").arg(grouped(loaded), grouped(total)) : tr("%1 loaded").arg(grouped(loaded));
-    else if (total >= 0 && model->state() != UserTableModel::State::Complete)
-        count = tr("%1 loaded of %2").arg(grouped(loaded), grouped(total));
-    else if (model && model->state() == UserTableModel::State::Complete)
-        count = tr("%n user(s)", nullptr, int(std::min<qint64>(loaded, INT_MAX)));
-    else if (model && model->hasMore())
-        count = tr("%1 loaded, more available").arg(grouped(loaded));
-    else
-        count = tr("%1 loaded").arg(grouped(loaded));
-    m_countLabel->setText(count);
+    // The filter note: how many of the loaded rows match, and an honest word about sorting.
+    QStringList notes;
+    if (!m_proxy->filterText().isEmpty())
+        notes << tr("%1 of %2 loaded match").arg(grouped(m_proxy->rowCount()), grouped(f.loaded));
+    if (m_table->horizontalHeader()->sortIndicatorSection() >= 0 && f.model && f.model->hasMore())
+        notes << tr("sorted: loaded rows only");
+    m_filterNote->setText(notes.join(QStringLiteral("  ·  ")));
+    m_filterNote->setVisible(!notes.isEmpty());
+    m_table->setEmptyText(emptyText(f));
+}
 
-    if (loading && model && model->isStreaming() && model->bytesReceived() > 0) {
+QString MainWindow::countText(const StatusFacts &f) const
+{
+    const UserTableModel *model = f.model;
+    if (!f.session)
+        return QString();
+    if (f.failed)
+        return f.total >= 0 ? tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total)) : tr("%1 loaded").arg(grouped(f.loaded));
+    if (f.total >= 0 && model->state() != UserTableModel::State::Complete)
+        return tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total));
+    if (model && model->state() == UserTableModel::State::Complete)
+        return tr("%n user(s)", nullptr, int(std::min<qint64>(f.loaded, INT_MAX)));
+    if (model && model->hasMore())
+        return tr("%1 loaded, more available").arg(grouped(f.loaded));
+    return tr("%1 loaded").arg(grouped(f.loaded));
+}
+
+void MainWindow::updateProgress(const StatusFacts &f)
+{
+    const ProfileSession *s = f.session;
+    const UserTableModel *model = f.model;
+    if (f.loading && model && model->isStreaming() && model->bytesReceived() > 0) {
         // One array arriving: rows can already be browsed; say how much is in.
         const qint64 received = model->bytesReceived();
         const qint64 expected = model->bytesExpected();
@@ -392,12 +417,12 @@ void MainWindow::updateStatus()
         const QString bytes = expected > 0 ? tr("%1 of %2").arg(locale.formattedDataSize(received), locale.formattedDataSize(expected))
                                            : locale.formattedDataSize(received);
         m_stateLabel->setText(tr("Receiving users from %1: %2 so far (%3)…")
-                                  .arg(s->profile.name, grouped(loaded + model->bufferedCount()), bytes));
-    } else if (loading) {
+                                  .arg(s->profile.name, grouped(f.loaded + model->bufferedCount()), bytes));
+    } else if (f.loading) {
         m_progress->show();
-        if (total > 0) {
+        if (f.total > 0) {
             m_progress->setRange(0, 1000);
-            m_progress->setValue(int(1000 * loaded / total));
+            m_progress->setValue(int(1000 * f.loaded / f.total));
         } else {
             m_progress->setRange(0, 0);
         }
@@ -405,7 +430,7 @@ void MainWindow::updateStatus()
                                                    : tr("Loading users from %1…").arg(s->profile.name));
     } else {
         m_progress->hide();
-        if (failed)
+        if (f.failed)
             m_stateLabel->setText(tr("Loading failed: %1").arg((s->credentialError.isError() ? s->credentialError : model->lastError()).summary()));
         else if (model && model->state() == UserTableModel::State::Complete)
             m_stateLabel->setText(tr("All users of %1 are loaded.").arg(s->profile.name));
@@ -414,29 +439,24 @@ void MainWindow::updateStatus()
         else
             m_stateLabel->setText(s ? QString() : tr("No profile selected."));
     }
+}
 
-    // The filter note: how many of the loaded rows match, and an honest word about sorting.
-    QStringList notes;
-    if (!m_proxy->filterText().isEmpty())
-        notes << tr("%1 of %2 loaded match").arg(grouped(m_proxy->rowCount()), grouped(loaded));
-    if (m_table->horizontalHeader()->sortIndicatorSection() >= 0 && model && model->hasMore())
-        notes << tr("sorted: loaded rows only");
-    m_filterNote->setText(notes.join(QStringLiteral("  ·  ")));
-    m_filterNote->setVisible(!notes.isEmpty());
-
-    QString empty;
+QString MainWindow::emptyText(const StatusFacts &f) const
+{
+    const ProfileSession *s = f.session;
+    const UserTableModel *model = f.model;
     if (!s)
-        empty = m_context.store->profiles().isEmpty() ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.") : QString();
-    else if (loaded == 0 && loading)
-        empty = s->readingCredential ? tr("Reading the credential…") : tr("Loading users from %1…").arg(s->profile.name);
-    else if (loaded == 0 && failed)
-        empty = tr("Could not load users.\nThe error is shown on the right.");
-    else if (loaded == 0 && model && model->state() == UserTableModel::State::Complete)
-        empty = tr("This organization has no users.");
-    else if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
-        empty = model && model->hasMore() ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.").arg(m_proxy->filterText())
-                                          : tr("No user matches “%1”.").arg(m_proxy->filterText());
-    m_table->setEmptyText(empty);
+        return m_context.store->profiles().isEmpty() ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.") : QString();
+    if (f.loaded == 0 && f.loading)
+        return s->readingCredential ? tr("Reading the credential…") : tr("Loading users from %1…").arg(s->profile.name);
+    if (f.loaded == 0 && f.failed)
+        return tr("Could not load users.\nThe error is shown on the right.");
+    if (f.loaded == 0 && model && model->state() == UserTableModel::State::Complete)
+        return tr("This organization has no users.");
+    if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
+        return model && model->hasMore() ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.").arg(m_proxy->filterText())
+                                         : tr("No user matches “%1”.").arg(m_proxy->filterText());
+    return QString();
 }
 
 void MainWindow::updateDetail()
@@ -558,7 +578,13 @@ void MainWindow::exportUsers(bool all)
     const QString path = dialog.path();
     job->setOutputPath(path);
 
-    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(s->profile.name), tr("Cancel"), 0, 0, this);
+    showExportProgress(job, s->profile.name, path);
+    job->start();
+}
+
+void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, const QString &path)
+{
+    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(profileName), tr("Cancel"), 0, 0, this);
     progress->setWindowTitle(tr("Export"));
     progress->setMinimumDuration(300);
     progress->setWindowModality(Qt::WindowModal);
@@ -587,6 +613,12 @@ void MainWindow::exportUsers(bool all)
         progress->hide();
         progress->deleteLater();
         job->deleteLater();
+        exportFinished(job, ok, path);
+    });
+}
+
+void MainWindow::exportFinished(const ExportJob *job, bool ok, const QString &path)
+{
         if (ok) {
             QMessageBox box(QMessageBox::Information, tr("Export finished"),
                             tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten())).arg(QDir::toNativeSeparators(path)),
@@ -608,8 +640,6 @@ void MainWindow::exportUsers(bool all)
             box.setDetailedText(job->error().detailLines().join(QLatin1Char('\n')));
             box.exec();
         }
-    });
-    job->start();
 }
 
 void MainWindow::editProfiles()

@@ -9,6 +9,7 @@
 
 class CredentialStore;
 class ErrorPane;
+class ExportJob;
 class ProfileSessions;
 class ProfileStore;
 struct ProfileSession;
@@ -73,8 +74,24 @@ private:
     void reloadProfileList();
     void saveColumns();
     void restoreColumns(const QString &kind);
+    // What the status bar, the count and the empty table say, read once per update.
+    struct StatusFacts
+    {
+        ProfileSession *session = nullptr;
+        UserTableModel *model = nullptr;
+        bool failed = false;
+        bool loading = false;
+        qint64 loaded = 0;
+        qint64 total = -1;
+    };
+    StatusFacts statusFacts() const;
     void updateStatus();
+    QString countText(const StatusFacts &facts) const;
+    void updateProgress(const StatusFacts &facts);
+    QString emptyText(const StatusFacts &facts) const;
     void updateDetail();
+    void showExportProgress(ExportJob *job, const QString &profileName, const QString &path);
+    void exportFinished(const ExportJob *job, bool ok, const QString &path);
     void showError();
     void editProfiles();
     void reloadCurrent();

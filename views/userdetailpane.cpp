@@ -171,6 +171,27 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     m_subtitle->setText(u.email);
     m_subtitle->setVisible(!u.email.isEmpty() && u.email != u.displayName);
 
+    showIdentity(u, k && k->organizationLabel ? k->organizationLabel() : tr("Organization:"));
+    // Invitation, roles, attributes: the sections the kind contributes.
+    const int sections = k ? k->sections : ProviderKind::NoSections;
+    m_invitationBox->setVisible(sections & ProviderKind::Invitation);
+    if (sections & ProviderKind::Invitation)
+        showInvitation(u);
+    m_rolesBox->setVisible(sections & ProviderKind::Roles);
+    m_roles->clear();
+    if (sections & ProviderKind::Roles)
+        showRoles(u.roles);
+    m_attributesBox->setVisible(sections & ProviderKind::Attributes);
+    m_attributes->clear();
+    if (sections & ProviderKind::Attributes)
+        showAttributes(u);
+
+    const QJsonDocument raw = QJsonDocument::fromJson(u.rawRecord);
+    m_raw->setPlainText(raw.isNull() ? QString::fromUtf8(u.rawRecord) : QString::fromUtf8(raw.toJson(QJsonDocument::Indented)));
+}
+
+void UserDetailPane::showIdentity(const User &u, const QString &organizationLabel)
+{
     while (m_identity->rowCount() > 0)
         m_identity->removeRow(0);
     addIdentityRow(tr("Given name:"), u.givenName);
@@ -185,109 +206,99 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     addIdentityRow(tr("IdP ID:"), u.idpId);
     addIdentityRow(tr("Domain:"), u.domain);
     addIdentityRow(tr("Locale:"), u.locale);
-    addIdentityRow(k && k->organizationLabel ? k->organizationLabel() : tr("Organization:"), u.organizationId);
+    addIdentityRow(organizationLabel, u.organizationId);
     addIdentityRow(tr("Created:"), u.createdAt);
     addIdentityRow(tr("Updated:"), u.updatedAt);
+}
 
-    // Invitation, roles, attributes: the sections the kind contributes.
-    const int sections = k ? k->sections : ProviderKind::NoSections;
-    const bool hasInvitation = sections & ProviderKind::Invitation;
-    m_invitationBox->setVisible(hasInvitation);
-    if (hasInvitation) {
-        QString text = u.pending ? tr("Pending: invited, has not signed up yet.") : tr("Accepted: a member of the organization.");
-        if (!u.invitedByEmail.isEmpty() && !u.invitedById.isEmpty())
-            text += QLatin1Char('\n') + tr("Invited by %1 (%2)").arg(u.invitedByEmail, u.invitedById);
-        else if (!u.invitedBy().isEmpty())
-            text += QLatin1Char('\n') + tr("Invited by %1").arg(u.invitedBy());
-        else
-            text += QLatin1Char('\n') + tr("Inviter not recorded.");
-        m_invitation->setText(text);
-    }
+void UserDetailPane::showInvitation(const User &u)
+{
+    QString text = u.pending ? tr("Pending: invited, has not signed up yet.") : tr("Accepted: a member of the organization.");
+    if (!u.invitedByEmail.isEmpty() && !u.invitedById.isEmpty())
+        text += QLatin1Char('\n') + tr("Invited by %1 (%2)").arg(u.invitedByEmail, u.invitedById);
+    else if (!u.invitedBy().isEmpty())
+        text += QLatin1Char('\n') + tr("Invited by %1").arg(u.invitedBy());
+    else
+        text += QLatin1Char('\n') + tr("Inviter not recorded.");
+    m_invitation->setText(text);
+}
 
-    // Roles: organization roles first, then service roles grouped under their service.
-    const bool hasRoles = sections & ProviderKind::Roles;
-    m_rolesBox->setVisible(hasRoles);
-    m_roles->clear();
-    if (hasRoles) {
-        const QColor granted = QColor(0x1b, 0x7f, 0x3b);
-        const QColor denied = QColor(0xb3, 0x26, 0x1e);
-        QTreeWidgetItem *orgHeader = nullptr;
-        QHash<QString, QTreeWidgetItem *> services;
-        for (const Role &r : u.roles) {
-            QTreeWidgetItem *parent;
-            if (!r.isServiceRole()) {
-                if (!orgHeader) {
-                    orgHeader = new QTreeWidgetItem(m_roles, {tr("Organization roles")});
-                    QFont f = orgHeader->font(0);
-                    f.setBold(true);
-                    orgHeader->setFont(0, f);
-                }
-                parent = orgHeader;
-            } else {
-                parent = services.value(r.serviceId);
-                if (!parent) {
-                    parent = new QTreeWidgetItem(m_roles, {tr("Service %1").arg(r.serviceId)});
-                    QFont f = parent->font(0);
-                    f.setBold(true);
-                    parent->setFont(0, f);
-                    services.insert(r.serviceId, parent);
-                }
+// Organization roles first, then service roles grouped under their service.
+void UserDetailPane::showRoles(const QList<Role> &roles)
+{
+    const QColor granted = QColor(0x1b, 0x7f, 0x3b);
+    const QColor denied = QColor(0xb3, 0x26, 0x1e);
+    QTreeWidgetItem *orgHeader = nullptr;
+    QHash<QString, QTreeWidgetItem *> services;
+    for (const Role &r : roles) {
+        QTreeWidgetItem *parent;
+        if (!r.isServiceRole()) {
+            if (!orgHeader) {
+                orgHeader = new QTreeWidgetItem(m_roles, {tr("Organization roles")});
+                QFont f = orgHeader->font(0);
+                f.setBold(true);
+                orgHeader->setFont(0, f);
             }
-            QStringList details;
-            if (!r.displayName.isEmpty() && r.displayName != r.name)
-                details << r.displayName;
-            if (!r.membershipType.isEmpty())
-                details << tr("membership: %1").arg(r.membershipType);
-            if (!r.expiresAt.isEmpty())
-                details << tr("expires: %1").arg(r.expiresAt);
-            if (!r.resource.isEmpty())
-                details << tr("resource: %1").arg(r.resource);
-            auto *roleItem = new QTreeWidgetItem(parent, {r.name, details.join(QStringLiteral(" · "))});
-            roleItem->setToolTip(0, r.id);
-            roleItem->setToolTip(1, roleItem->text(1));
-            for (const Permission &p : r.permissions) {
-                auto *pi = new QTreeWidgetItem(roleItem, {(p.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + p.name,
-                                                          (p.granted ? tr("granted") : tr("denied")) + (p.description.isEmpty() ? QString() : QStringLiteral(" — ") + p.description)});
-                pi->setForeground(0, p.granted ? granted : denied);
-                pi->setForeground(1, p.granted ? granted : denied);
-                pi->setData(0, Qt::UserRole, p.granted);
-                pi->setToolTip(1, pi->text(1));
-            }
-            for (const RoleGroup &g : r.groups) {
-                QString text = g.displayName.isEmpty() ? g.id : g.displayName;
-                QStringList gd;
-                if (!g.groupType.isEmpty())
-                    gd << g.groupType;
-                if (!g.domain.isEmpty())
-                    gd << g.domain;
-                if (g.usersCount >= 0)
-                    gd << tr("%n user(s)", nullptr, int(g.usersCount));
-                new QTreeWidgetItem(roleItem, {tr("via group %1").arg(text), gd.join(QStringLiteral(" · "))});
-            }
-        }
-        if (u.roles.isEmpty())
-            new QTreeWidgetItem(m_roles, {tr("No roles")});
-        m_roles->expandAll();
-    }
-
-    // Raw attributes (Char): a tree when they were JSON, the string as received otherwise.
-    const bool hasAttributes = sections & ProviderKind::Attributes;
-    m_attributesBox->setVisible(hasAttributes);
-    m_attributes->clear();
-    if (hasAttributes) {
-        if (u.rawAttributes.isEmpty()) {
-            new QTreeWidgetItem(m_attributes, {tr("(none)")});
-        } else if (u.rawAttributesIsJson) {
-            const QJsonDocument doc = QJsonDocument::fromJson(u.rawAttributes.toUtf8());
-            const QJsonObject o = doc.object();
-            for (auto it = o.begin(); it != o.end(); ++it)
-                addJson(nullptr, m_attributes, it.key(), it.value());
-            m_attributes->expandAll();
+            parent = orgHeader;
         } else {
-            new QTreeWidgetItem(m_attributes, {tr("(not JSON)"), u.rawAttributes});
+            parent = services.value(r.serviceId);
+            if (!parent) {
+                parent = new QTreeWidgetItem(m_roles, {tr("Service %1").arg(r.serviceId)});
+                QFont f = parent->font(0);
+                f.setBold(true);
+                parent->setFont(0, f);
+                services.insert(r.serviceId, parent);
+            }
+        }
+        QStringList details;
+        if (!r.displayName.isEmpty() && r.displayName != r.name)
+            details << r.displayName;
+        if (!r.membershipType.isEmpty())
+            details << tr("membership: %1").arg(r.membershipType);
+        if (!r.expiresAt.isEmpty())
+            details << tr("expires: %1").arg(r.expiresAt);
+        if (!r.resource.isEmpty())
+            details << tr("resource: %1").arg(r.resource);
+        auto *roleItem = new QTreeWidgetItem(parent, {r.name, details.join(QStringLiteral(" · "))});
+        roleItem->setToolTip(0, r.id);
+        roleItem->setToolTip(1, roleItem->text(1));
+        for (const Permission &p : r.permissions) {
+            auto *pi = new QTreeWidgetItem(roleItem, {(p.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + p.name,
+                                                      (p.granted ? tr("granted") : tr("denied")) + (p.description.isEmpty() ? QString() : QStringLiteral(" — ") + p.description)});
+            pi->setForeground(0, p.granted ? granted : denied);
+            pi->setForeground(1, p.granted ? granted : denied);
+            pi->setData(0, Qt::UserRole, p.granted);
+            pi->setToolTip(1, pi->text(1));
+        }
+        for (const RoleGroup &g : r.groups) {
+            QString text = g.displayName.isEmpty() ? g.id : g.displayName;
+            QStringList gd;
+            if (!g.groupType.isEmpty())
+                gd << g.groupType;
+            if (!g.domain.isEmpty())
+                gd << g.domain;
+            if (g.usersCount >= 0)
+                gd << tr("%n user(s)", nullptr, int(g.usersCount));
+            new QTreeWidgetItem(roleItem, {tr("via group %1").arg(text), gd.join(QStringLiteral(" · "))});
         }
     }
+    if (roles.isEmpty())
+        new QTreeWidgetItem(m_roles, {tr("No roles")});
+    m_roles->expandAll();
+}
 
-    const QJsonDocument raw = QJsonDocument::fromJson(u.rawRecord);
-    m_raw->setPlainText(raw.isNull() ? QString::fromUtf8(u.rawRecord) : QString::fromUtf8(raw.toJson(QJsonDocument::Indented)));
+// Raw attributes (Char): a tree when they were JSON, the string as received otherwise.
+void UserDetailPane::showAttributes(const User &u)
+{
+    if (u.rawAttributes.isEmpty()) {
+        new QTreeWidgetItem(m_attributes, {tr("(none)")});
+    } else if (u.rawAttributesIsJson) {
+        const QJsonDocument doc = QJsonDocument::fromJson(u.rawAttributes.toUtf8());
+        const QJsonObject o = doc.object();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            addJson(nullptr, m_attributes, it.key(), it.value());
+        m_attributes->expandAll();
+    } else {
+        new QTreeWidgetItem(m_attributes, {tr("(not JSON)"), u.rawAttributes});
+    }
 }

@@ -29,6 +29,10 @@ public:
 
 private:
     void addIdentityRow(const QString &label, const QString &value);
+    void showIdentity(const User &user, const QString &organizationLabel);
+    void showInvitation(const User &user);
+    void showRoles(const QList<Role> &roles);
+    void showAttributes(const User &user);
 
     QLabel *m_title;
     QLabel *m_subtitle;

@@ -93,6 +93,32 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
     appendJsonString(out, p.familyName);
     out += '}';
 }
+// One page of users from `offset`, with Karmo's pagination object.
+QByteArray pageBody(const QString &org, qint64 offset, int limit, qint64 total, bool loop, bool keepsCursor)
+{
+    const qint64 end = std::min(total, offset + limit);
+    QByteArray body;
+    body.reserve(int(end - offset) * 160 + 200);
+    body += "{\"users\":[";
+    for (qint64 i = offset; i < end; ++i) {
+        if (i > offset)
+            body += ',';
+        appendUser(body, org, i);
+    }
+    const bool hasNext = end < total;
+    // The "loop" organization hands back the second page's cursor forever.
+    const qint64 nextOffset = loop ? limit : end;
+    body += "],\"pagination\":{\"hasNextPage\":";
+    body += hasNext ? "true" : "false";
+    body += ",\"hasPreviousPage\":";
+    body += offset > 0 ? "true" : "false";
+    body += ",\"nextCursor\":";
+    appendJsonString(body, hasNext || keepsCursor ? cursorFor(nextOffset) : QString());
+    body += ",\"previousCursor\":";
+    appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
+    body += "}}";
+    return body;
+}
 } // namespace
 
 bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
@@ -153,30 +179,10 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
         return true;
     }
 
-    const qint64 end = std::min(total, offset + limit);
-    QByteArray body;
-    body.reserve(int(end - offset) * 160 + 200);
-    body += "{\"users\":[";
-    for (qint64 i = offset; i < end; ++i) {
-        if (i > offset)
-            body += ',';
-        appendUser(body, org, i);
-    }
-    const bool hasNext = end < total;
-    // The "loop" organization hands back the second page's cursor forever.
-    const qint64 nextOffset = inject.special == QLatin1String("loop") ? limit : end;
-    body += "],\"pagination\":{\"hasNextPage\":";
-    body += hasNext ? "true" : "false";
-    body += ",\"hasPreviousPage\":";
-    body += offset > 0 ? "true" : "false";
-    body += ",\"nextCursor\":";
+    const bool loop = inject.special == QLatin1String("loop");
     // Servers that pretty-print here also keep a cursor on the last page; hasNextPage ends it.
     const bool keepsCursor = SandboxBehaviours::fromPath(request.path).pretty;
-    appendJsonString(body, hasNext || keepsCursor ? cursorFor(nextOffset) : QString());
-    body += ",\"previousCursor\":";
-    appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
-    body += "}}";
-    *response = SandboxResponse::json(200, body);
+    *response = SandboxResponse::json(200, pageBody(org, offset, limit, total, loop, keepsCursor));
     response->applyBodyInjection(inject.special);
     return true;
 }
