@@ -7,6 +7,8 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -71,6 +73,26 @@ inline Walk fetchAll(Provider *provider, int maxPages = 100000)
             return walk;
         walker.fetchNext();
     }
+}
+
+// Waits, without a fixed sleep, until `server` has answered every request it received, then for
+// one more request of its own to come back through `nam`: whatever an earlier answer could still
+// cause on this side has happened by then (or never will).
+inline bool drain(SandboxServer &server, QNetworkAccessManager &nam, int timeoutMs = 15000)
+{
+    if (!QTest::qWaitFor([&server] { return server.answerCount() >= server.requestCount(); }, timeoutMs))
+        return false;
+    QNetworkReply *sentinel = nam.get(QNetworkRequest(server.url(QStringLiteral("/sentinel"))));
+    const bool back = QTest::qWaitFor([sentinel] { return sentinel->isFinished(); }, timeoutMs);
+    sentinel->deleteLater();
+    return back;
+}
+
+// Lets pending layout and paint work run before a widget is measured or grabbed.
+inline void settleWidgets()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
 }
 
 inline ProviderError firstError(Provider *provider)

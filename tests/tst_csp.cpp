@@ -119,7 +119,10 @@ private slots:
         CspProvider *c = provider(QStringLiteral("short-n10"), QStringLiteral("short-lived-1"));
         QVERIFY(!fetchAll(c).error.isError());
         QCOMPARE(exchanges(), 1);
-        QTest::qWait(2100); // the 2 s token has expired (and was due for refresh before that)
+        // Until the 2 s token has expired (it was due for refresh before that).
+        const QString token = QString::fromUtf8(m_server.recentRequests().constLast().header("csp-auth-token"));
+        QVERIFY(!token.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.cspTokenState(token) == SandboxServer::TokenState::Expired, 10000);
         const Walk again = fetchAll(c);
         QVERIFY2(!again.error.isError(), qPrintable(again.error.summary()));
         QCOMPARE(exchanges(), 2);

@@ -208,11 +208,12 @@ private slots:
     {
         m_server.setLatencyMs(300);
         KarmoProvider *k = provider(QStringLiteral("acme-n50"));
+        const int before = m_server.requestCount();
         PageReply *reply = k->fetchPage({});
         QSignalSpy finished(reply, &PageReply::finished);
-        QTest::qWait(50);
+        QTRY_VERIFY(m_server.requestCount() > before); // the request is at the server
         reply->abort();
-        QTest::qWait(600);
+        QVERIFY(drain(m_server, m_nam)); // its answer went out; nothing came of it
         m_server.setLatencyMs(2);
         QCOMPARE(finished.count(), 0);
         QVERIFY(!reply->isFinished());
@@ -223,10 +224,11 @@ private slots:
     {
         m_server.setLatencyMs(200);
         KarmoProvider *k = provider(QStringLiteral("acme-n50"));
+        const int before = m_server.requestCount();
         k->fetchPage({});
-        QTest::qWait(20);
+        QTRY_VERIFY(m_server.requestCount() > before);
         delete k;
-        QTest::qWait(400);
+        QVERIFY(drain(m_server, m_nam)); // the answer to the deleted provider's request went out
         m_server.setLatencyMs(2);
     }
 

@@ -16,6 +16,7 @@
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
 #include "usertableview.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -64,7 +65,7 @@ class TestMainWindow : public QObject
         if (dir.isEmpty())
             return;
         QDir().mkpath(dir);
-        QTest::qWait(50);
+        TestSupport::settleWidgets();
         QVERIFY(w->grab().save(QDir(dir).filePath(name)));
     }
 

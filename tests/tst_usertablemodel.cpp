@@ -133,11 +133,12 @@ private slots:
             for (int r = first; r <= last; ++r)
                 seen << model.user(r).id;
         });
+        const int before = m_server.requestCount();
         model.setProvider(provider(QStringLiteral("karmo"), oldOrg));
-        QTest::qWait(40); // the first page is on its way
+        QTRY_VERIFY(m_server.requestCount() > before); // the first page is on its way
         model.setProvider(provider(QStringLiteral("char"), QStringLiteral("new-n20")));
         QVERIFY(waitIdle(model));
-        QTest::qWait(400); // long enough for the old page to have arrived, had it not been dropped
+        QVERIFY(drain(m_server, m_nam)); // the old page was answered: it would have arrived by now
         QCOMPARE(model.rowCount(), 20);
         for (const QString &id : std::as_const(seen))
             QVERIFY2(!oldIds.contains(id), qPrintable(id));
@@ -150,8 +151,9 @@ private slots:
         m_server.setLatencyMs(100);
         UserTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = m_server.requestCount();
         model.setProvider(provider(QStringLiteral("karmo"), QStringLiteral("r-n150")));
-        QTest::qWait(20);
+        QTRY_VERIFY(m_server.requestCount() > before); // the first page is on its way
         model.reload();
         QVERIFY(waitIdle(model));
         QCOMPARE(model.rowCount(), 100); // exactly one first page, not two

@@ -14,6 +14,7 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "translations.h"
+#include "testsupport.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
@@ -114,7 +115,7 @@ class TestWalkthrough : public QObject
 
     void look(QWidget *w, const QString &name)
     {
-        QTest::qWait(30); // let layouts settle before measuring
+        TestSupport::settleWidgets(); // layouts settle before measuring
         const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("walkthrough/") + m_locale);
         QDir().mkpath(dir);
         QVERIFY(w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));

@@ -271,11 +271,13 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     emit served(r.path, response.status);
     if (delay <= 0) {
         write(socket, response);
+        ++m_answerCount;
     } else {
         QPointer<QTcpSocket> guard(socket);
         QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, guard, response] {
             if (guard)
                 write(guard, response);
+            ++m_answerCount; // also when the client went away: the answer is over either way
         });
     }
     return true;

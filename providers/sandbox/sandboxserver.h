@@ -95,6 +95,8 @@ public:
     TokenState cspTokenState(const QString &token) const;
 
     int requestCount() const { return m_requestCount; }
+    // Requests whose answer is due and was written (or dropped, the client having gone).
+    int answerCount() const { return m_answerCount; }
     // The last requests served (at most 500), for tests to inspect.
     QList<SandboxRequest> recentRequests() const;
     void clearRecentRequests();
@@ -118,6 +120,7 @@ private:
     std::atomic<int> m_latencyMs{60};
     std::atomic<qint64> m_usersPerOrg{25000};
     std::atomic<int> m_requestCount{0};
+    std::atomic<int> m_answerCount{0};
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;
     QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)
