@@ -36,11 +36,16 @@ int runWindow(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     QApplication::setDesktopFileName(QStringLiteral(ROSTER_APP_ID));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("Application", "Browse and export the users of identity and access providers."));
+    parser.setApplicationDescription(
+        Cli::Text::tr("Browse and export the users of identity and access providers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption demoOpt(QStringLiteral("demo"), QCoreApplication::translate("Application", "Open the built-in demo sandbox."));
-    QCommandLineOption configOpt(QStringLiteral("config"), QCoreApplication::translate("Application", "Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()), QStringLiteral("FILE"));
+    QCommandLineOption demoOpt(
+        QStringLiteral("demo"), Cli::Text::tr("Open the built-in demo sandbox."));
+    QCommandLineOption configOpt(QStringLiteral("config"),
+        Cli::Text::tr("Profiles file (default: $ROSTER_CONFIG or %1).")
+            .arg(ProfileStore::defaultPath()),
+        QStringLiteral("FILE"));
     parser.addOptions({demoOpt, configOpt});
     parser.process(app);
 
@@ -55,7 +60,8 @@ int runWindow(int argc, char *argv[])
 
     auto startDemo = [&] {
         if (!sandbox.start()) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("Application", "Roster"), QCoreApplication::translate("Application", "The demo sandbox could not listen on 127.0.0.1."));
+            QMessageBox::critical(nullptr, Cli::Text::tr("Roster"),
+                Cli::Text::tr("The demo sandbox could not listen on 127.0.0.1."));
             return false;
         }
         store.setProfiles(SandboxDemo::profiles(sandbox.url()));
@@ -71,17 +77,23 @@ int runWindow(int argc, char *argv[])
         const QString path = ProfileStore::resolvePath(parser.value(configOpt));
         context.profilesPath = path;
         if (QFileInfo::exists(path) && !store.load(path)) {
-            QMessageBox::warning(nullptr, QCoreApplication::translate("Application", "Roster"),
-                                 QCoreApplication::translate("Application", "The profiles file %1 has problems, so no profile was loaded:\n\n%2\n\nFix the file and start Roster again; profiles you add now would replace it.")
-                                     .arg(path, store.errorText()));
+            QMessageBox::warning(nullptr, Cli::Text::tr("Roster"),
+                Cli::Text::tr(
+                    "The profiles file %1 has problems, so no profile was loaded:\n\n%2\n\nFix the "
+                    "file and start Roster again; profiles you add now would replace it.")
+                    .arg(path, store.errorText()));
             store.setProfiles({});
         }
         if (store.profiles().isEmpty()) {
-            QMessageBox ask(QMessageBox::Question, QCoreApplication::translate("Application", "Welcome to Roster"),
-                            QCoreApplication::translate("Application", "There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile."),
-                            QMessageBox::NoButton);
-            QPushButton *demo = ask.addButton(QCoreApplication::translate("Application", "Open the &demo"), QMessageBox::AcceptRole);
-            ask.addButton(QCoreApplication::translate("Application", "&Add a profile"), QMessageBox::RejectRole);
+            QMessageBox ask(QMessageBox::Question, Cli::Text::tr("Welcome to Roster"),
+                Cli::Text::tr(
+                    "There are no profiles yet. You can look around in the demo sandbox, which "
+                    "serves all four provider APIs on this computer with made-up users, or add "
+                    "your first profile."),
+                QMessageBox::NoButton);
+            QPushButton *demo
+                = ask.addButton(Cli::Text::tr("Open the &demo"), QMessageBox::AcceptRole);
+            ask.addButton(Cli::Text::tr("&Add a profile"), QMessageBox::RejectRole);
             ask.setDefaultButton(demo);
             ask.exec();
             if (ask.clickedButton() == demo && !startDemo())
@@ -105,13 +117,23 @@ int Application::run(int argc, char *argv[])
     const Cli::Command command = Cli::parse(QCoreApplication::arguments());
     Cli::TerminalReporter reporter;
     switch (command.kind) {
-    case Cli::Command::Kind::Version: reporter.out(QStringLiteral("roster ") + QLatin1String(ROSTER_VERSION)); return Ok;
-    case Cli::Command::Kind::Help: QTextStream(stdout) << command.text; return Ok;
-    case Cli::Command::Kind::Invalid: reporter.err(command.text); return command.exitCode;
-    case Cli::Command::Kind::Export: return Cli::runExport(command, reporter);
-    case Cli::Command::Kind::Profiles: return Cli::runProfiles(command, reporter);
-    case Cli::Command::Kind::Sandbox: return Cli::runSandbox(command, reporter);
-    case Cli::Command::Kind::Window: break;
+    case Cli::Command::Kind::Version:
+        reporter.out(QStringLiteral("roster ") + QLatin1String(ROSTER_VERSION));
+        return Ok;
+    case Cli::Command::Kind::Help:
+        QTextStream(stdout) << command.text;
+        return Ok;
+    case Cli::Command::Kind::Invalid:
+        reporter.err(command.text);
+        return command.exitCode;
+    case Cli::Command::Kind::Export:
+        return Cli::runExport(command, reporter);
+    case Cli::Command::Kind::Profiles:
+        return Cli::runProfiles(command, reporter);
+    case Cli::Command::Kind::Sandbox:
+        return Cli::runSandbox(command, reporter);
+    case Cli::Command::Kind::Window:
+        break;
     }
     return runWindow(argc, argv);
 }

@@ -17,8 +17,7 @@ CsvWriter::CsvWriter(QIODevice *device, const QList<Column> &columns, Options op
 
 CsvWriter::CsvWriter(QIODevice *device, const QList<Column> &columns)
     : CsvWriter(device, columns, Options())
-{
-}
+{ }
 
 CsvWriter::~CsvWriter() = default;
 
@@ -46,7 +45,8 @@ void CsvWriter::appendField(QByteArray &out, const QString &value, bool formulaG
     if (formulaGuard) {
         const QChar first = value.front();
         guard = (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
-                 || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+                    || first == QLatin1Char('@') || first == QLatin1Char('\t')
+                    || first == QLatin1Char('\r'))
             && !isPlainNumber(value);
     }
     bool quote = value.front() == QLatin1Char(' ') || value.back() == QLatin1Char(' ');
@@ -138,7 +138,7 @@ bool CsvWriter::flush()
         return true;
     const qint64 written = m_device->write(m_buffer);
     if (written != m_buffer.size()) {
-        m_error = QCoreApplication::translate("CsvWriter", "Could not write the CSV data: %1").arg(m_device->errorString());
+        m_error = CsvWriter::tr("Could not write the CSV data: %1").arg(m_device->errorString());
         return false;
     }
     m_buffer.clear();

@@ -3,6 +3,7 @@
 #include "user.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -11,6 +12,8 @@ class QIODevice;
 // Writes users as RFC 4180 CSV (spec/providers.md "CSV") to any QIODevice.
 class CsvWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(CsvWriter)
+
 public:
     struct Options
     {

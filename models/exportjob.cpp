@@ -14,16 +14,14 @@ ExportJob::ExportJob(Provider *provider, Options options, QObject *parent)
     , m_provider(provider)
     , m_all(true)
     , m_options(std::move(options))
-{
-}
+{ }
 
 ExportJob::ExportJob(QList<User> users, Options options, QObject *parent)
     : QObject(parent)
     , m_users(std::move(users))
     , m_all(false)
     , m_options(std::move(options))
-{
-}
+{ }
 
 ExportJob::~ExportJob()
 {
@@ -94,7 +92,8 @@ void ExportJob::start()
         return;
     }
     if (!m_provider) {
-        fail(ProviderError::make(ProviderError::Kind::Configuration, tr("No provider to export from.")));
+        fail(ProviderError::make(
+            ProviderError::Kind::Configuration, tr("No provider to export from.")));
         return;
     }
     // The same engine as the table's: every page (several at a time where the API allows it),
@@ -147,7 +146,8 @@ bool ExportJob::writeUsers(const QList<User> &users, bool flush)
     if (flush) {
         auto *file = qobject_cast<QFileDevice *>(m_device);
         if (!m_writer->flush() || (file && !file->flush())) {
-            failWriting(m_writer->errorString().isEmpty() ? file->errorString() : m_writer->errorString());
+            failWriting(
+                m_writer->errorString().isEmpty() ? file->errorString() : m_writer->errorString());
             return false;
         }
     }
@@ -164,8 +164,11 @@ void ExportJob::succeed()
     // People joined or left while a long export ran: not a failure, never silent either. (A total
     // that never changed but was not what arrived is the walker's error, before this.)
     if (m_all && firstTotal() >= 0 && firstTotal() != total()) {
-        m_notice = tr("The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.")
-                       .arg(firstTotal()).arg(total()).arg(rowsWritten());
+        m_notice = tr("The organization changed during the export: the provider counted %L1 users "
+                      "when it started and %L2 when it ended; %L3 rows were written.")
+                       .arg(firstTotal())
+                       .arg(total())
+                       .arg(rowsWritten());
     }
     if (m_file && !m_file->commit()) {
         const QString reason = m_file->errorString();
@@ -182,7 +185,8 @@ void ExportJob::failWriting(const QString &reason)
 {
     // The local file, not the provider nor the user's usage: the path and what the OS said.
     const QString where = m_device ? tr("the output") : QDir::toNativeSeparators(m_path);
-    fail(ProviderError::make(ProviderError::Kind::LocalFile, tr("Cannot write %1: %2").arg(where, reason)));
+    fail(ProviderError::make(
+        ProviderError::Kind::LocalFile, tr("Cannot write %1: %2").arg(where, reason)));
 }
 
 void ExportJob::fail(ProviderError error)

@@ -80,5 +80,4 @@ private:
     ProviderError m_error;
     QString m_notice;
     bool m_running = false;
-
 };

@@ -7,8 +7,7 @@ OffsetPager::OffsetPager(Provider *provider, int maxParallel, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_maxParallel(std::max(1, maxParallel))
-{
-}
+{ }
 
 OffsetPager::~OffsetPager()
 {
@@ -24,7 +23,8 @@ void OffsetPager::start(qint64 from, qint64 stride, qint64 total)
     m_stride = std::max<qint64>(1, stride);
     m_total = total;
     // Asynchronous even when there is nothing to fetch, so the caller's connections are in place.
-    QMetaObject::invokeMethod(this, [this] { deliver(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { deliver(); }, Qt::QueuedConnection);
 }
 
 void OffsetPager::abort()
@@ -86,7 +86,9 @@ void OffsetPager::deliver()
         const qint64 end = key + users.size();
         if (users.isEmpty() && key == m_next && m_next < m_total) {
             fail(ProviderError::make(ProviderError::Kind::Malformed,
-                                     tr("The provider returned an empty page at item %1 of %2.").arg(m_next + 1).arg(m_total)));
+                tr("The provider returned an empty page at item %1 of %2.")
+                    .arg(m_next + 1)
+                    .arg(m_total)));
             return;
         }
         if (end <= m_next)
@@ -114,7 +116,8 @@ void OffsetPager::deliver()
 
 void OffsetPager::fill()
 {
-    while (m_running && m_inFlight.size() < m_maxParallel && m_done.size() < 2 * m_maxParallel && m_requestAt < m_total) {
+    while (m_running && m_inFlight.size() < m_maxParallel && m_done.size() < 2 * m_maxParallel
+        && m_requestAt < m_total) {
         if (!m_inFlight.contains(m_requestAt) && !m_done.contains(m_requestAt))
             request(m_requestAt);
         m_requestAt += m_stride;

@@ -51,10 +51,10 @@ private:
     QPointer<Provider> m_provider;
     int m_maxParallel;
     bool m_running = false;
-    qint64 m_next = 0;      // first item not yet handed out
+    qint64 m_next = 0; // first item not yet handed out
     qint64 m_requestAt = 0; // next offset to ask for
     qint64 m_stride = 1;
     qint64 m_total = 0;
     QMap<qint64, PageReply *> m_inFlight; // by offset
-    QMap<qint64, QList<User>> m_done;     // by offset, waiting for the items before them
+    QMap<qint64, QList<User>> m_done; // by offset, waiting for the items before them
 };

@@ -64,8 +64,8 @@ void PageWalker::runToEnd()
     m_toEnd = true;
     if (m_state != State::Idle || !m_more)
         return;
-    if (m_provider && m_provider->capabilities().paging == ProviderCapabilities::Paging::Offset && m_total > m_delivered
-        && m_delivered > 0 && m_options.maxParallelPages > 1) {
+    if (m_provider && m_provider->capabilities().paging == ProviderCapabilities::Paging::Offset
+        && m_total > m_delivered && m_delivered > 0 && m_options.maxParallelPages > 1) {
         startParallel(m_lastPageSize > 0 ? m_lastPageSize : m_provider->capabilities().pageSize);
         return;
     }
@@ -167,7 +167,8 @@ void PageWalker::onFinished(PageReply *reply)
     const ProviderCapabilities caps = m_provider->capabilities();
     // Offsets and a total (CSP): once the first page is in, the rest several at a time.
     if (m_toEnd && caps.paging == ProviderCapabilities::Paging::Offset && page.hasMore()
-        && page.total > m_delivered + page.users.size() && !page.users.isEmpty() && m_options.maxParallelPages > 1) {
+        && page.total > m_delivered + page.users.size() && !page.users.isEmpty()
+        && m_options.maxParallelPages > 1) {
         dropPrefetch();
         m_more = true;
         const quint64 epoch = m_epoch;
@@ -199,10 +200,13 @@ void PageWalker::onFinished(PageReply *reply)
         return; // whoever took the users stopped or restarted the walk
     if (next && nextReady) {
         QPointer<PageReply> ready(next);
-        QMetaObject::invokeMethod(this, [this, ready] {
-            if (ready && ready == m_current)
-                onFinished(ready);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ready] {
+                if (ready && ready == m_current)
+                    onFinished(ready);
+            },
+            Qt::QueuedConnection);
     }
     if (!m_more)
         complete();
@@ -222,7 +226,8 @@ bool PageWalker::acceptPage(const Page &page)
         // Following it could spin through empty pages forever, and stopping would be a silent
         // early end.
         fail(ProviderError::make(ProviderError::Kind::Malformed,
-                                 tr("The provider returned an empty page after %L1 users that says more follows.").arg(m_delivered)));
+            tr("The provider returned an empty page after %L1 users that says more follows.")
+                .arg(m_delivered)));
         return false;
     }
     return true;
@@ -256,8 +261,10 @@ void PageWalker::startParallel(qint64 stride)
 {
     if (!m_pager) {
         m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, this);
-        connect(m_pager, &OffsetPager::usersReady, this, [this](const QList<User> &users) { deliver(users); });
-        connect(m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { noteTotal(total); });
+        connect(m_pager, &OffsetPager::usersReady, this,
+            [this](const QList<User> &users) { deliver(users); });
+        connect(
+            m_pager, &OffsetPager::totalChanged, this, [this](qint64 total) { noteTotal(total); });
         connect(m_pager, &OffsetPager::retrying, this, &PageWalker::retrying);
         connect(m_pager, &OffsetPager::finished, this, [this] {
             m_more = false;
@@ -278,9 +285,12 @@ void PageWalker::startParallel(qint64 stride)
 void PageWalker::complete()
 {
     if (m_firstTotal >= 0 && m_firstTotal == m_total && m_delivered != m_total) {
-        // Said one number and sent another, without the total ever changing: never silently partial.
+        // Said one number and sent another, without the total ever changing: never silently
+        // partial.
         fail(ProviderError::make(ProviderError::Kind::Mismatch,
-                                 tr("The provider announced %1 users but %2 were received.").arg(m_total).arg(m_delivered)));
+            tr("The provider announced %1 users but %2 were received.")
+                .arg(m_total)
+                .arg(m_delivered)));
         return;
     }
     m_more = false;

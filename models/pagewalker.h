@@ -29,17 +29,17 @@ class PageWalker : public QObject
     Q_OBJECT
 public:
     enum class State {
-        Idle,     // nothing in flight; more follows (fetchNext) unless nothing was asked yet
+        Idle, // nothing in flight; more follows (fetchNext) unless nothing was asked yet
         Fetching, // a page, a stream or parallel pages are in flight
         Complete, // every user was handed out
-        Failed,   // error() says why; retry() asks again where it failed
+        Failed, // error() says why; retry() asks again where it failed
     };
     Q_ENUM(State)
 
     struct Options
     {
         int maxParallelPages = 4; // offset-paged APIs that report a total
-        bool prefetch = true;     // walking to the end: ask for the next page on the reply's hint
+        bool prefetch = true; // walking to the end: ask for the next page on the reply's hint
     };
 
     PageWalker(Provider *provider, Options options, QObject *parent = nullptr);
@@ -98,7 +98,7 @@ private:
     QString m_nextToken; // the page in flight, or the next one to ask for
     PageReply *m_current = nullptr;
     PageReply *m_prefetch = nullptr; // the next page, asked on a hint before this one was parsed
-    bool m_prefetchReady = false;    // it finished before its predecessor was handed out
+    bool m_prefetchReady = false; // it finished before its predecessor was handed out
     OffsetPager *m_pager = nullptr;
     PagingGuard m_guard;
     qint64 m_delivered = 0;

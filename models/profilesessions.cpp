@@ -6,14 +6,13 @@
 #include "providerfactory.h"
 #include "usertablemodel.h"
 
-ProfileSessions::ProfileSessions(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
-                                 QObject *parent)
+ProfileSessions::ProfileSessions(
+    ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_credentials(credentials)
     , m_nam(nam)
-{
-}
+{ }
 
 ProfileSessions::~ProfileSessions()
 {
@@ -36,16 +35,17 @@ ProfileSession *ProfileSessions::open(const QString &name)
         s->readingCredential = true;
         m_sessions.insert(name, s);
         // The model is the callback's context: a session closed meanwhile is never called back.
-        m_credentials->read(*profile, s->model, [this, s](const QString &secret, const ProviderError &error) {
-            s->readingCredential = false;
-            if (error.isError()) {
-                s->credentialError = error;
-            } else {
-                s->provider = ProviderFactory::create(s->profile, secret, m_nam, s->model);
-                s->model->setProvider(s->provider);
-            }
-            emit credentialRead(s);
-        });
+        m_credentials->read(
+            *profile, s->model, [this, s](const QString &secret, const ProviderError &error) {
+                s->readingCredential = false;
+                if (error.isError()) {
+                    s->credentialError = error;
+                } else {
+                    s->provider = ProviderFactory::create(s->profile, secret, m_nam, s->model);
+                    s->model->setProvider(s->provider);
+                }
+                emit credentialRead(s);
+            });
     }
     s->lastUsed = ++m_clock;
     evict(name);
@@ -63,13 +63,15 @@ void ProfileSessions::close(const QString &name)
     delete s;
 }
 
-QStringList ProfileSessions::closeChanged(const std::function<bool(const QString &name)> &secretChanged)
+QStringList ProfileSessions::closeChanged(
+    const std::function<bool(const QString &name)> &secretChanged)
 {
     QStringList changed;
     for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
         const Profile *p = m_store->find(it.key());
         const Profile &had = (*it)->profile;
-        const bool same = p && ProfileStore::toJson(*p) == ProfileStore::toJson(had) && p->credential.value == had.credential.value
+        const bool same = p && ProfileStore::toJson(*p) == ProfileStore::toJson(had)
+            && p->credential.value == had.credential.value
             && !(secretChanged && secretChanged(it.key()));
         if (!same)
             changed << it.key();

@@ -35,7 +35,7 @@ class ProfileSessions : public QObject
     Q_OBJECT
 public:
     ProfileSessions(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~ProfileSessions() override;
 
     // The session of the profile called `name` (made on first use; nullptr for no such profile),
@@ -53,7 +53,8 @@ public:
     int count() const { return int(m_sessions.size()); }
 
 signals:
-    // The credential was read: `session->provider` is loading, or `session->credentialError` says why not.
+    // The credential was read: `session->provider` is loading, or `session->credentialError` says
+    // why not.
     void credentialRead(ProfileSession *session);
     // `session` is about to be closed: whoever shows its model lets go of it.
     void aboutToClose(ProfileSession *session);

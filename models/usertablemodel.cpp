@@ -7,8 +7,7 @@
 
 UserTableModel::UserTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 UserTableModel::~UserTableModel()
 {
@@ -60,11 +59,12 @@ void UserTableModel::reload()
             updateState();
             emit countsChanged();
         });
-        connect(m_walker, &PageWalker::downloadProgress, this, [this](qint64 received, qint64 total) {
-            m_bytesReceived = received;
-            m_bytesExpected = total;
-            emit downloadProgress(received, total);
-        });
+        connect(
+            m_walker, &PageWalker::downloadProgress, this, [this](qint64 received, qint64 total) {
+                m_bytesReceived = received;
+                m_bytesExpected = total;
+                emit downloadProgress(received, total);
+            });
         connect(m_walker, &PageWalker::retrying, this, &UserTableModel::retrying);
     }
     endResetModel();
@@ -201,7 +201,8 @@ void UserTableModel::revealBatch()
     if (m_bufferPos >= m_buffer.size()) {
         // Destroying 100,000 emptied users takes tens of milliseconds: do it off the UI thread.
         // (clear() would also keep the capacity, about 450 bytes per user.)
-        (void)QtConcurrent::run([spent = std::exchange(m_buffer, QList<User>())] { Q_UNUSED(spent); });
+        (void)QtConcurrent::run(
+            [spent = std::exchange(m_buffer, QList<User>())] { Q_UNUSED(spent); });
         m_bufferPos = 0;
     }
 }
@@ -213,10 +214,16 @@ void UserTableModel::updateState()
         return;
     }
     switch (m_walker->state()) {
-    case PageWalker::State::Failed: setState(State::Failed); break;
-    case PageWalker::State::Fetching: setState(State::Loading); break;
+    case PageWalker::State::Failed:
+        setState(State::Failed);
+        break;
+    case PageWalker::State::Fetching:
+        setState(State::Loading);
+        break;
     case PageWalker::State::Idle:
-    case PageWalker::State::Complete: setState(hasMore() ? State::Idle : State::Complete); break;
+    case PageWalker::State::Complete:
+        setState(hasMore() ? State::Idle : State::Complete);
+        break;
     }
 }
 
@@ -248,7 +255,8 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         // One line per cell: line breaks and tabs are shown, not obeyed.
         QString text = u.value(column);
-        if (text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\t'))) {
+        if (text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))
+            || text.contains(QLatin1Char('\t'))) {
             text.replace(QStringLiteral("\r\n"), QStringLiteral("⏎"));
             text.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
             text.replace(QLatin1Char('\r'), QStringLiteral("⏎"));
@@ -270,20 +278,34 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
 QString UserTableModel::columnTitle(Column column)
 {
     switch (column) {
-    case Column::Id: return tr("ID");
-    case Column::UserId: return tr("User ID");
-    case Column::Email: return tr("Email");
-    case Column::GivenName: return tr("Given name");
-    case Column::FamilyName: return tr("Family name");
-    case Column::DisplayName: return tr("Display name");
-    case Column::Phone: return tr("Phone");
-    case Column::Status: return tr("Status");
-    case Column::Roles: return tr("Roles");
-    case Column::Username: return tr("Username");
-    case Column::IdpId: return tr("IdP ID");
-    case Column::InvitedBy: return tr("Invited by");
-    case Column::CreatedAt: return tr("Created");
-    case Column::UpdatedAt: return tr("Updated");
+    case Column::Id:
+        return tr("ID");
+    case Column::UserId:
+        return tr("User ID");
+    case Column::Email:
+        return tr("Email");
+    case Column::GivenName:
+        return tr("Given name");
+    case Column::FamilyName:
+        return tr("Family name");
+    case Column::DisplayName:
+        return tr("Display name");
+    case Column::Phone:
+        return tr("Phone");
+    case Column::Status:
+        return tr("Status");
+    case Column::Roles:
+        return tr("Roles");
+    case Column::Username:
+        return tr("Username");
+    case Column::IdpId:
+        return tr("IdP ID");
+    case Column::InvitedBy:
+        return tr("Invited by");
+    case Column::CreatedAt:
+        return tr("Created");
+    case Column::UpdatedAt:
+        return tr("Updated");
     }
     return {};
 }
@@ -294,10 +316,14 @@ QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     const Column column = static_cast<Column>(section);
     switch (role) {
-    case Qt::DisplayRole: return columnTitle(column);
-    case Qt::ToolTipRole: return tr("Column key: %1").arg(Columns::key(column));
-    case ColumnKeyRole: return Columns::key(column);
-    default: return {};
+    case Qt::DisplayRole:
+        return columnTitle(column);
+    case Qt::ToolTipRole:
+        return tr("Column key: %1").arg(Columns::key(column));
+    case ColumnKeyRole:
+        return Columns::key(column);
+    default:
+        return {};
     }
 }
 

@@ -22,7 +22,7 @@ public:
     Q_ENUM(State)
     enum Role {
         RawValueRole = Qt::UserRole + 1, // the value exactly as received, newlines and all
-        ColumnKeyRole,                   // headerData: the column's key
+        ColumnKeyRole, // headerData: the column's key
     };
 
     explicit UserTableModel(QObject *parent = nullptr);
@@ -68,7 +68,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
@@ -99,7 +100,7 @@ private:
     ProviderError m_error;
     int m_batch = 500;
     bool m_inserting = false; // views and testers may call fetchMore() from inside an insertion
-    bool m_revealAll = false;  // loadAll() during a stream: every row as soon as it arrives
+    bool m_revealAll = false; // loadAll() during a stream: every row as soon as it arrives
     qint64 m_bytesReceived = 0;
     qint64 m_bytesExpected = -1;
     User (*m_decode)(const QByteArray &) = nullptr;

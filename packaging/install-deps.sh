@@ -8,6 +8,7 @@ packages=(
     libgl1-mesa-dev xvfb xauth
     zlib1g-dev gnome-keyring dbus dbus-x11 libsecret-tools
     desktop-file-utils appstream dpkg-dev file
+    clang-format-14 python3
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -14,7 +14,7 @@ namespace {
 ProviderError credentialError(const Profile &profile, const QString &message)
 {
     return ProviderError::make(ProviderError::Kind::Authentication,
-                               QCoreApplication::translate("CredentialStore", "Profile \"%1\": %2").arg(profile.name, message));
+        CredentialStore::tr("Profile \"%1\": %2").arg(profile.name, message));
 }
 
 // Runs a keychain job with a deadline, so a keychain that never answers becomes an error.
@@ -45,8 +45,7 @@ void runKeychainJob(Job *job, int timeoutMs, QObject *context, Done done)
 
 CredentialStore::CredentialStore(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QString CredentialStore::keychainService()
 {
@@ -57,37 +56,44 @@ QString CredentialStore::readNow(const Profile &profile, ProviderError *error)
 {
     switch (profile.credential.type) {
     case CredentialSource::Type::None:
-        *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "no credential is configured."));
+        *error = credentialError(profile, CredentialStore::tr("no credential is configured."));
         return {};
     case CredentialSource::Type::Inline:
         return profile.credential.value;
     case CredentialSource::Type::Env: {
         const QByteArray name = profile.credential.value.toLocal8Bit();
         if (!qEnvironmentVariableIsSet(name.constData())) {
-            *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "the environment variable %1 is not set.").arg(profile.credential.value));
+            *error = credentialError(profile,
+                CredentialStore::tr("the environment variable %1 is not set.")
+                    .arg(profile.credential.value));
             return {};
         }
         const QString secret = qEnvironmentVariable(name.constData()).trimmed();
         if (secret.isEmpty())
-            *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "the environment variable %1 is empty.").arg(profile.credential.value));
+            *error = credentialError(profile,
+                CredentialStore::tr("the environment variable %1 is empty.")
+                    .arg(profile.credential.value));
         return secret;
     }
     case CredentialSource::Type::File: {
         QFile file(profile.credential.value);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "cannot read the credential file %1: %2.")
-                                                  .arg(QDir::toNativeSeparators(profile.credential.value), file.errorString()));
+            *error = credentialError(profile,
+                CredentialStore::tr("cannot read the credential file %1: %2.")
+                    .arg(QDir::toNativeSeparators(profile.credential.value), file.errorString()));
             return {};
         }
         // Only the first line counts; a trailing newline from an editor is not part of the secret.
         const QString secret = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
         if (secret.isEmpty())
-            *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "the credential file %1 is empty.")
-                                                  .arg(QDir::toNativeSeparators(profile.credential.value)));
+            *error = credentialError(profile,
+                CredentialStore::tr("the credential file %1 is empty.")
+                    .arg(QDir::toNativeSeparators(profile.credential.value)));
         return secret;
     }
     case CredentialSource::Type::Keychain:
-        *error = credentialError(profile, QCoreApplication::translate("CredentialStore", "the keychain can only be read asynchronously."));
+        *error = credentialError(
+            profile, CredentialStore::tr("the keychain can only be read asynchronously."));
         return {};
     }
     return {};
@@ -107,27 +113,39 @@ void CredentialStore::read(const Profile &profile, QObject *context, ReadCallbac
     const int timeoutMs = m_keychainTimeoutMs;
     runKeychainJob(job, timeoutMs, context, [=](QKeychain::Job *finished) {
         if (!finished) {
-            callback({}, credentialError(profile, QCoreApplication::translate("CredentialStore", "the keychain did not answer within %1 s; is a secret service running?").arg(timeoutMs / 1000.0)));
+            callback({},
+                credentialError(profile,
+                    CredentialStore::tr(
+                        "the keychain did not answer within %1 s; is a secret service running?")
+                        .arg(timeoutMs / 1000.0)));
             return;
         }
         if (finished->error() == QKeychain::EntryNotFound) {
-            callback({}, credentialError(profile, QCoreApplication::translate("CredentialStore", "the keychain holds no secret for this profile; set one in the profile dialog.")));
+            callback({},
+                credentialError(profile,
+                    CredentialStore::tr(
+                        "the keychain holds no secret for this profile; set one in the profile "
+                        "dialog.")));
             return;
         }
         if (finished->error() != QKeychain::NoError) {
-            callback({}, credentialError(profile, QCoreApplication::translate("CredentialStore", "the keychain is unavailable: %1").arg(finished->errorString())));
+            callback({},
+                credentialError(profile,
+                    CredentialStore::tr("the keychain is unavailable: %1")
+                        .arg(finished->errorString())));
             return;
         }
         const QString secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
         if (secret.isEmpty())
-            callback({}, credentialError(profile, QCoreApplication::translate("CredentialStore", "the keychain entry is empty.")));
+            callback(
+                {}, credentialError(profile, CredentialStore::tr("the keychain entry is empty.")));
         else
             callback(secret, ProviderError());
     });
 }
 
-void CredentialStore::writeKeychain(const QString &profileName, const QString &secret,
-                                    QObject *context, WriteCallback callback)
+void CredentialStore::writeKeychain(
+    const QString &profileName, const QString &secret, QObject *context, WriteCallback callback)
 {
     auto *job = new QKeychain::WritePasswordJob(keychainService());
     job->setKey(profileName);
@@ -138,16 +156,20 @@ void CredentialStore::writeKeychain(const QString &profileName, const QString &s
     p.name = profileName;
     runKeychainJob(job, timeoutMs, context, [=](QKeychain::Job *finished) {
         if (!finished)
-            callback(credentialError(p, QCoreApplication::translate("CredentialStore", "the keychain did not answer within %1 s.").arg(timeoutMs / 1000.0)));
+            callback(credentialError(p,
+                CredentialStore::tr("the keychain did not answer within %1 s.")
+                    .arg(timeoutMs / 1000.0)));
         else if (finished->error() != QKeychain::NoError)
-            callback(credentialError(p, QCoreApplication::translate("CredentialStore", "could not store the secret in the keychain: %1").arg(finished->errorString())));
+            callback(credentialError(p,
+                CredentialStore::tr("could not store the secret in the keychain: %1")
+                    .arg(finished->errorString())));
         else
             callback(ProviderError());
     });
 }
 
-void CredentialStore::removeKeychain(const QString &profileName, QObject *context,
-                                     WriteCallback callback)
+void CredentialStore::removeKeychain(
+    const QString &profileName, QObject *context, WriteCallback callback)
 {
     auto *job = new QKeychain::DeletePasswordJob(keychainService());
     job->setKey(profileName);
@@ -157,9 +179,14 @@ void CredentialStore::removeKeychain(const QString &profileName, QObject *contex
     p.name = profileName;
     runKeychainJob(job, timeoutMs, context, [=](QKeychain::Job *finished) {
         if (!finished)
-            callback(credentialError(p, QCoreApplication::translate("CredentialStore", "the keychain did not answer within %1 s.").arg(timeoutMs / 1000.0)));
-        else if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
-            callback(credentialError(p, QCoreApplication::translate("CredentialStore", "could not remove the secret from the keychain: %1").arg(finished->errorString())));
+            callback(credentialError(p,
+                CredentialStore::tr("the keychain did not answer within %1 s.")
+                    .arg(timeoutMs / 1000.0)));
+        else if (finished->error() != QKeychain::NoError
+            && finished->error() != QKeychain::EntryNotFound)
+            callback(credentialError(p,
+                CredentialStore::tr("could not remove the secret from the keychain: %1")
+                    .arg(finished->errorString())));
         else
             callback(ProviderError());
     });

@@ -28,7 +28,7 @@ public:
     static QString readNow(const Profile &profile, ProviderError *error);
 
     void writeKeychain(const QString &profileName, const QString &secret, QObject *context,
-                       WriteCallback callback);
+        WriteCallback callback);
     void removeKeychain(const QString &profileName, QObject *context, WriteCallback callback);
 
 private:

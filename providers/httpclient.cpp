@@ -17,8 +17,9 @@ int defaultPort(const QString &scheme)
 
 QString originText(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                        | QUrl::RemoveUserInfo)
+    return url
+        .adjusted(
+            QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
         .toString();
 }
 } // namespace
@@ -53,7 +54,8 @@ QUrl HttpClient::resolve(const QString &pathOrLink) const
     if (link.isRelative() && !pathOrLink.startsWith(QLatin1String("//"))) {
         if (pathOrLink.startsWith(QLatin1Char('/'))) {
             // An absolute path is taken as given on the base origin (CSP's nextLink).
-            QUrl url = m_config.baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+            QUrl url = m_config.baseUrl.adjusted(
+                QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
             const int q = pathOrLink.indexOf(QLatin1Char('?'));
             url.setPath(q < 0 ? pathOrLink : pathOrLink.left(q), QUrl::TolerantMode);
             if (q >= 0)
@@ -111,7 +113,8 @@ qint64 HttpClient::parseRateLimitResetMs(const QByteArray &value, const QDateTim
     return v * 1000;
 }
 
-qint64 HttpClient::requestedDelayMs(const HttpResponse &response, const RetryHint &hint, const QDateTime &now)
+qint64 HttpClient::requestedDelayMs(
+    const HttpResponse &response, const RetryHint &hint, const QDateTime &now)
 {
     qint64 delay = parseRetryAfterMs(response.header("Retry-After"), now);
     if (delay < 0 && hint)
@@ -180,17 +183,17 @@ void HttpCall::startAttempt()
 void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body)
 {
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     // A credential only ever comes from the profile: the manager's cookie jar (shared by every
     // profile) neither stores what a server or load balancer sets, nor replaces our Cookie header.
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("Roster/%1").arg(QLatin1String(ROSTER_VERSION)));
+        QStringLiteral("Roster/%1").arg(QLatin1String(ROSTER_VERSION)));
     for (const auto &h : std::as_const(m_request.headers))
         request.setRawHeader(h.first, h.second);
     // The credential goes only to the base URL's origin.
@@ -206,7 +209,8 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     else
         m_reply = m_config.nam->sendCustomRequest(request, method, body);
 
-    const qint64 cap = m_request.streamBody ? m_config.options.maxStreamedBytes : m_config.options.maxBodyBytes;
+    const qint64 cap
+        = m_request.streamBody ? m_config.options.maxStreamedBytes : m_config.options.maxBodyBytes;
     m_body.clear();
     m_received = 0;
     // Backpressure: with an unbounded read buffer, QNAM piles up tens of megabytes while the UI
@@ -214,14 +218,15 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     m_reply->setReadBufferSize(2 * 1024 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        if (!streaming() && length.isValid() && length.toLongLong() <= cap && length.toLongLong() > m_body.capacity())
+        if (!streaming() && length.isValid() && length.toLongLong() <= cap
+            && length.toLongLong() > m_body.capacity())
             m_body.reserve(length.toLongLong()); // one allocation, no copying as the body grows
         if (length.isValid() && length.toLongLong() > cap) {
             failTransport(ProviderError::Kind::TooLarge,
-                          tr("The response announced %1 bytes, more than the limit of %2 bytes.")
-                              .arg(length.toLongLong())
-                              .arg(cap),
-                          false);
+                tr("The response announced %1 bytes, more than the limit of %2 bytes.")
+                    .arg(length.toLongLong())
+                    .arg(cap),
+                false);
         }
     });
     // readyRead, not downloadProgress: Qt chokes downloadProgress during a reply's first 100 ms,
@@ -250,7 +255,8 @@ void HttpCall::readAvailable()
         m_body += chunk;
     }
     if (received > m_cap) {
-        failTransport(ProviderError::Kind::TooLarge, tr("The response exceeded the limit of %1 bytes.").arg(m_cap), false);
+        failTransport(ProviderError::Kind::TooLarge,
+            tr("The response exceeded the limit of %1 bytes.").arg(m_cap), false);
         return;
     }
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
@@ -283,7 +289,7 @@ bool HttpCall::streaming() const
 void HttpCall::onTimeout()
 {
     failTransport(ProviderError::Kind::Timeout,
-                  tr("No data arrived for %1 s.").arg(m_config.options.timeoutMs / 1000.0), true);
+        tr("No data arrived for %1 s.").arg(m_config.options.timeoutMs / 1000.0), true);
 }
 
 void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bool retryable)
@@ -343,8 +349,7 @@ void HttpCall::onReplyFinished()
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
         const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
         if (!HttpClient::sameOrigin(target, m_config.baseUrl)) {
-            ProviderError error = ProviderError::make(
-                ProviderError::Kind::ForeignOrigin,
+            ProviderError error = ProviderError::make(ProviderError::Kind::ForeignOrigin,
                 tr("Refused to follow a redirect from %1 to another origin, %2.")
                     .arg(originText(reply->url()), originText(target)));
             error.httpStatus = status;
@@ -354,8 +359,8 @@ void HttpCall::onReplyFinished()
             return;
         }
         if (++m_redirects > m_config.options.maxRedirects) {
-            ProviderError error = ProviderError::make(ProviderError::Kind::Network,
-                                                      tr("Too many redirects."));
+            ProviderError error
+                = ProviderError::make(ProviderError::Kind::Network, tr("Too many redirects."));
             error.httpStatus = status;
             error.attempts = m_attempt;
             finishWithError(error);

@@ -42,10 +42,10 @@ struct HttpResponse
 
 struct HttpOptions
 {
-    int timeoutMs = 30000;       // inactivity timeout per attempt
-    int maxAttempts = 4;         // in all, first attempt included
+    int timeoutMs = 30000; // inactivity timeout per attempt
+    int maxAttempts = 4; // in all, first attempt included
     int retryAfterCapMs = 60000; // a longer Retry-After is shortened to this
-    int backoffBaseMs = 500;     // first backoff without Retry-After, doubled per attempt, jittered
+    int backoffBaseMs = 500; // first backoff without Retry-After, doubled per attempt, jittered
     int backoffMaxMs = 16000;
     qint64 maxBodyBytes = qint64(256) << 20;
     qint64 maxStreamedBytes = qint64(16) << 30; // a streamed body is never held whole
@@ -168,7 +168,8 @@ public:
     static qint64 parseRateLimitResetMs(const QByteArray &value, const QDateTime &now);
     // What a retryable response asks to wait, in order: the Retry-After header, the vendor's
     // hint, X-RateLimit-Reset (429 only); -1 when nothing says.
-    static qint64 requestedDelayMs(const HttpResponse &response, const RetryHint &hint, const QDateTime &now);
+    static qint64 requestedDelayMs(
+        const HttpResponse &response, const RetryHint &hint, const QDateTime &now);
     static bool isLoopbackHost(const QString &host);
 
 private:

@@ -6,8 +6,7 @@
 HttpPageReply::HttpPageReply(const QString &token, Parser parser, QObject *parent)
     : PageReply(token, parent)
     , m_parser(std::move(parser))
-{
-}
+{ }
 
 HttpPageReply::~HttpPageReply()
 {
@@ -73,7 +72,8 @@ void HttpPageReply::onCallFinished()
         deliver(std::move(result), attempts);
     });
     // The worker becomes the body's only owner, so large buffers are freed off the UI thread.
-    m_watcher->setFuture(QtConcurrent::run([parser = m_parser](HttpResponse r) { return parser(r); }, std::move(response)));
+    m_watcher->setFuture(QtConcurrent::run(
+        [parser = m_parser](HttpResponse r) { return parser(r); }, std::move(response)));
 }
 
 void HttpPageReply::deliver(ParseResult result, int attempts)

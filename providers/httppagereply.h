@@ -6,8 +6,7 @@
 
 #include <functional>
 
-template<typename T>
-class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 // A page fetched with one HTTP request and turned into a Page by a pure parser.
 // Bodies larger than a threshold (a page of a few dozen users) are parsed on a worker thread,

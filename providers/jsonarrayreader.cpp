@@ -8,19 +8,13 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JsonArrayReader", text);
-}
-
 constexpr char kBom[] = "\xEF\xBB\xBF";
 } // namespace
 
 JsonArrayReader::JsonArrayReader(QByteArray key, qsizetype maxElementBytes)
     : m_key(std::move(key))
     , m_maxElement(maxElementBytes)
-{
-}
+{ }
 
 bool JsonArrayReader::fail(const QString &message, qint64 at)
 {
@@ -73,16 +67,23 @@ bool JsonArrayReader::feed(QByteArrayView chunk, QList<QByteArray> *elements)
         case State::ObjectColon:
         case State::ObjectValue:
         case State::SkipValue:
-        case State::ObjectNext: step = readPrefix(chunk[i]); break;
-        case State::InElement: step = readElement(chunk, &i, elements); break;
+        case State::ObjectNext:
+            step = readPrefix(chunk[i]);
+            break;
+        case State::InElement:
+            step = readElement(chunk, &i, elements);
+            break;
         case State::FirstElement:
         case State::Element:
         case State::AfterElement:
         case State::RestOfObject:
-        case State::Trailing: step = readArray(chunk[i]); break;
+        case State::Trailing:
+            step = readArray(chunk[i]);
+            break;
         case State::Done:
         case State::Failed:
-        default: return false;
+        default:
+            return false;
         }
         if (step == Step::Stop)
             return false;
@@ -103,7 +104,8 @@ JsonArrayReader::Step JsonArrayReader::readPrefix(char c)
             return Step::Next;
         }
         if (m_bomSeen > 0 && m_bomSeen < 3)
-            return stop(fail(tr("The body starts with a broken byte-order mark (byte %1)."), m_offset));
+            return stop(
+                fail(tr("The body starts with a broken byte-order mark (byte %1)."), m_offset));
         if (isSpace(c))
             return Step::Next;
         if (m_key.isEmpty() && c == '[')
@@ -111,7 +113,9 @@ JsonArrayReader::Step JsonArrayReader::readPrefix(char c)
         else if (!m_key.isEmpty() && c == '{')
             m_state = State::ObjectKeyOrEnd;
         else
-            return stop(fail(m_key.isEmpty() ? tr("Expected a JSON array at byte %1.") : tr("Expected a JSON object at byte %1."), m_offset));
+            return stop(fail(m_key.isEmpty() ? tr("Expected a JSON array at byte %1.")
+                                             : tr("Expected a JSON object at byte %1."),
+                m_offset));
         return Step::Next;
     case State::ObjectKeyOrEnd:
         if (isSpace(c))
@@ -137,7 +141,8 @@ JsonArrayReader::Step JsonArrayReader::readPrefix(char c)
             return stop(fail(tr("Expected \":\" at byte %1."), m_offset));
         m_state = State::ObjectValue;
         return Step::Next;
-    default: return readMember(c);
+    default:
+        return readMember(c);
     }
 }
 
@@ -151,7 +156,8 @@ JsonArrayReader::Step JsonArrayReader::readMember(char c)
             return Step::Next;
         if (m_name == m_key) {
             if (c != '[')
-                return stop(fail(tr("The member holding the array is not an array (byte %1)."), m_offset));
+                return stop(
+                    fail(tr("The member holding the array is not an array (byte %1)."), m_offset));
             m_state = State::FirstElement;
             return Step::Next;
         }
@@ -176,7 +182,9 @@ JsonArrayReader::Step JsonArrayReader::readMember(char c)
         if (c == ',')
             m_state = State::ObjectKeyOrEnd;
         else if (c == '}')
-            return stop(fail(tr("The object has no member \"%2\" holding an array (byte %1).").replace(QLatin1String("%2"), QString::fromUtf8(m_key)), m_offset));
+            return stop(fail(tr("The object has no member \"%2\" holding an array (byte %1).")
+                                 .replace(QLatin1String("%2"), QString::fromUtf8(m_key)),
+                m_offset));
         else
             return stop(fail(tr("Expected \",\" or \"}\" at byte %1."), m_offset));
         return Step::Next;
@@ -212,7 +220,8 @@ JsonArrayReader::Step JsonArrayReader::readArray(char c)
         else if (c == ']')
             closeArray();
         else
-            return stop(fail(tr("Expected \",\" or \"]\" after an array element at byte %1."), m_offset));
+            return stop(
+                fail(tr("Expected \",\" or \"]\" after an array element at byte %1."), m_offset));
         return Step::Next;
     case State::RestOfObject:
         // The members after the array are skipped: only the array matters.
@@ -227,7 +236,8 @@ JsonArrayReader::Step JsonArrayReader::readArray(char c)
 }
 
 // Inside an element: its bytes up to its end or the chunk's, in one append.
-JsonArrayReader::Step JsonArrayReader::readElement(QByteArrayView chunk, qsizetype *at, QList<QByteArray> *elements)
+JsonArrayReader::Step JsonArrayReader::readElement(
+    QByteArrayView chunk, qsizetype *at, QList<QByteArray> *elements)
 {
     qsizetype &i = *at;
     const char c = chunk[i];
@@ -254,7 +264,9 @@ JsonArrayReader::Step JsonArrayReader::readElement(QByteArrayView chunk, qsizety
         m_offset += n - 1;
     }
     if (m_pending.size() > m_maxElement) {
-        fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.").replace(QLatin1String("%2"), QString::number(m_maxElement)), m_elementStart);
+        fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.")
+                 .replace(QLatin1String("%2"), QString::number(m_maxElement)),
+            m_elementStart);
         return Step::Stop;
     }
     if (ended) {

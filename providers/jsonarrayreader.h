@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -14,6 +15,8 @@
 // an unterminated array or an element over the size cap is an error naming the byte offset.
 class JsonArrayReader
 {
+    Q_DECLARE_TR_FUNCTIONS(JsonArrayReader)
+
 public:
     explicit JsonArrayReader(QByteArray key = {}, qsizetype maxElementBytes = qsizetype(64) << 20);
 
@@ -33,27 +36,27 @@ public:
 
 private:
     enum class State {
-        Start,          // before the document (a byte-order mark may come first)
+        Start, // before the document (a byte-order mark may come first)
         ObjectKeyOrEnd, // inside the top-level object, before a member name
-        ObjectKey,      // reading a member name
-        ObjectColon,    // after a member name
-        ObjectValue,    // before a member's value
-        SkipValue,      // skipping a member that is not the array
-        ObjectNext,     // after a member's value: "," or "}"
-        FirstElement,   // just after "[": an element or "]"
-        Element,        // after ",": an element
-        InElement,      // inside an element
-        AfterElement,   // after an element: "," or "]"
-        RestOfObject,   // object mode, after the array: the remaining members
-        Trailing,       // after the closing bracket (or brace): whitespace only
+        ObjectKey, // reading a member name
+        ObjectColon, // after a member name
+        ObjectValue, // before a member's value
+        SkipValue, // skipping a member that is not the array
+        ObjectNext, // after a member's value: "," or "}"
+        FirstElement, // just after "[": an element or "]"
+        Element, // after ",": an element
+        InElement, // inside an element
+        AfterElement, // after an element: "," or "]"
+        RestOfObject, // object mode, after the array: the remaining members
+        Trailing, // after the closing bracket (or brace): whitespace only
         Done,
         Failed,
     };
 
     enum class Step {
-        Next,  // go on with the next byte
+        Next, // go on with the next byte
         Again, // read this byte again in the new state
-        Stop,  // failed
+        Stop, // failed
     };
     Step readPrefix(char c);
     Step readMember(char c);
@@ -79,7 +82,7 @@ private:
     bool m_scalar = false;
     qint64 m_elementStart = 0;
     QByteArray m_pending; // the current element's bytes so far
-    QByteArray m_name;    // the member name being read (object mode)
+    QByteArray m_name; // the member name being read (object mode)
     bool m_nameEscape = false;
     QString m_error;
 };

@@ -3,8 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
-namespace {
-} // namespace
+namespace { } // namespace
 
 void JsonReader::fail(const QString &message) const
 {
@@ -25,12 +24,12 @@ QString JsonReader::str(QLatin1String key, bool required, bool numbersToo) const
         return v.toString();
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key));
+            fail(ResponseParsing::Text::tr("\"%1\" is missing").arg(key));
         return {};
     }
     if (numbersToo && v.isDouble())
         return ResponseParsing::valueText(v);
-    fail(QCoreApplication::translate("ResponseParsing", "\"%1\" should be a string").arg(key));
+    fail(ResponseParsing::Text::tr("\"%1\" should be a string").arg(key));
     return {};
 }
 
@@ -49,7 +48,7 @@ bool JsonReader::boolean(QLatin1String key, bool fallback) const
     if (v.isBool())
         return v.toBool();
     if (!v.isUndefined() && !v.isNull())
-        fail(QCoreApplication::translate("ResponseParsing", "\"%1\" should be true or false").arg(key));
+        fail(ResponseParsing::Text::tr("\"%1\" should be true or false").arg(key));
     return fallback;
 }
 
@@ -60,8 +59,9 @@ QJsonArray JsonReader::array(QLatin1String key, bool required) const
         return v.toArray();
     if ((v.isUndefined() || v.isNull()) && !required)
         return {};
-    fail(v.isUndefined() || v.isNull() ? QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key)
-                                       : QCoreApplication::translate("ResponseParsing", "\"%1\" should be an array").arg(key));
+    fail(v.isUndefined() || v.isNull()
+            ? ResponseParsing::Text::tr("\"%1\" is missing").arg(key)
+            : ResponseParsing::Text::tr("\"%1\" should be an array").arg(key));
     return {};
 }
 
@@ -72,15 +72,16 @@ QJsonObject JsonReader::object(QLatin1String key, bool required) const
         return v.toObject();
     if ((v.isUndefined() || v.isNull()) && !required)
         return {};
-    fail(v.isUndefined() || v.isNull() ? QCoreApplication::translate("ResponseParsing", "\"%1\" is missing").arg(key)
-                                       : QCoreApplication::translate("ResponseParsing", "\"%1\" should be an object").arg(key));
+    fail(v.isUndefined() || v.isNull()
+            ? ResponseParsing::Text::tr("\"%1\" is missing").arg(key)
+            : ResponseParsing::Text::tr("\"%1\" should be an object").arg(key));
     return {};
 }
 
 bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, ProviderError *error)
 {
     if (body.trimmed().isEmpty()) {
-        *error = malformed(QCoreApplication::translate("ResponseParsing", "The response body is empty."), body);
+        *error = malformed(ResponseParsing::Text::tr("The response body is empty."), body);
         return false;
     }
     QJsonParseError parseError;
@@ -96,11 +97,14 @@ bool ResponseParsing::parseJson(const QByteArray &body, QJsonDocument *doc, Prov
         return true;
     // The parser stopping at the very end means the document was cut short.
     const bool truncated = parseError.offset >= body.trimmed().size() - 1;
-    *error = malformed(truncated ? QCoreApplication::translate("ResponseParsing", "The response body is truncated (it ends at byte %1 inside a JSON value).").arg(body.size())
-                                 : QCoreApplication::translate("ResponseParsing", "The response body is not valid JSON (%1 at byte %2).")
-                                       .arg(parseError.errorString())
-                                       .arg(parseError.offset),
-                       body);
+    *error = malformed(truncated
+            ? ResponseParsing::Text::tr(
+                "The response body is truncated (it ends at byte %1 inside a JSON value).")
+                  .arg(body.size())
+            : ResponseParsing::Text::tr("The response body is not valid JSON (%1 at byte %2).")
+                  .arg(parseError.errorString())
+                  .arg(parseError.offset),
+        body);
     return false;
 }
 
@@ -114,18 +118,23 @@ ProviderError ResponseParsing::malformed(const QString &message, const QByteArra
 QString ResponseParsing::valueText(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
+    case QJsonValue::String:
+        return value.toString();
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return {};
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (d == double(qint64(d)) && std::abs(d) < 9.0e15)
             return QString::number(qint64(d));
         return QString::number(d, 'g', 17);
     }
-    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     }
     return {};
 }
@@ -139,12 +148,13 @@ QByteArray ResponseParsing::headerValue(const HeaderList &headers, const QByteAr
     return {};
 }
 
-void ResponseParsing::fillCommon(ProviderError *error, int status, const QByteArray &body,
-                                 const HeaderList &headers)
+void ResponseParsing::fillCommon(
+    ProviderError *error, int status, const QByteArray &body, const HeaderList &headers)
 {
     if (status >= 300) {
         error->httpStatus = status;
-        if (error->kind == ProviderError::Kind::None || error->kind == ProviderError::Kind::Malformed)
+        if (error->kind == ProviderError::Kind::None
+            || error->kind == ProviderError::Kind::Malformed)
             error->kind = ProviderError::Kind::Http;
     }
     if (error->name.isEmpty() && status >= 300)
@@ -163,8 +173,8 @@ void ResponseParsing::fillCommon(ProviderError *error, int status, const QByteAr
         error->setRawBody(body);
 }
 
-ParseResult ResponseParsing::parse(const HttpResponse &response, const PageParser &pageParser,
-                                   const ErrorParser &errorParser)
+ParseResult ResponseParsing::parse(
+    const HttpResponse &response, const PageParser &pageParser, const ErrorParser &errorParser)
 {
     ParseResult result;
     if (response.status >= 200 && response.status < 300) {

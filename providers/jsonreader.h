@@ -3,6 +3,7 @@
 #include "httpclient.h"
 #include "parseresult.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -16,8 +17,7 @@ public:
         : m_object(object)
         , m_where(std::move(where))
         , m_error(firstError)
-    {
-    }
+    { }
 
     // A string field; numbers are accepted as their text only when `numbersToo`.
     QString str(QLatin1String key, bool required = false, bool numbersToo = false) const;
@@ -37,6 +37,11 @@ private:
 };
 
 namespace ResponseParsing {
+// Its translations, in the "ResponseParsing" context.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ResponseParsing)
+};
 // Parses a JSON document, or explains why it is not one (truncated, empty, not JSON).
 bool parseJson(const QByteArray &body, QJsonDocument *doc, ProviderError *error);
 ProviderError malformed(const QString &message, const QByteArray &body = {});
@@ -45,8 +50,11 @@ QString valueText(const QJsonValue &value);
 // Runs the page parser on 2xx and the error parser otherwise, then fills what every error
 // carries: status, request id, Retry-After, URL, attempts, raw body.
 using PageParser = std::function<ParseResult(const QByteArray &body)>;
-using ErrorParser = std::function<ProviderError(int status, const QByteArray &body, const HeaderList &headers)>;
-ParseResult parse(const HttpResponse &response, const PageParser &pageParser, const ErrorParser &errorParser);
-void fillCommon(ProviderError *error, int status, const QByteArray &body, const HeaderList &headers);
+using ErrorParser
+    = std::function<ProviderError(int status, const QByteArray &body, const HeaderList &headers)>;
+ParseResult parse(
+    const HttpResponse &response, const PageParser &pageParser, const ErrorParser &errorParser);
+void fillCommon(
+    ProviderError *error, int status, const QByteArray &body, const HeaderList &headers);
 QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
 } // namespace ResponseParsing

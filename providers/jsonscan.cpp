@@ -32,7 +32,8 @@ qsizetype JsonScan::valueEnd(QByteArrayView text, qsizetype from)
     if (first != '{' && first != '[') {
         // A number, true, false or null: it runs to the next delimiter.
         const qsizetype start = i;
-        while (i < text.size() && !isSpace(text[i]) && text[i] != ',' && text[i] != '}' && text[i] != ']')
+        while (i < text.size() && !isSpace(text[i]) && text[i] != ',' && text[i] != '}'
+            && text[i] != ']')
             ++i;
         return i > start ? i : -1;
     }

@@ -3,8 +3,7 @@
 PageReply::PageReply(const QString &token, QObject *parent)
     : QObject(parent)
     , m_token(token)
-{
-}
+{ }
 
 PageReply::~PageReply() = default;
 

@@ -44,7 +44,7 @@ protected:
     PageReply(const QString &token, QObject *parent);
     void finishWithPage(Page page);
     void finishWithError(ProviderError error);
-    virtual void onAbort() {}
+    virtual void onAbort() { }
 
 private:
     QString m_token;

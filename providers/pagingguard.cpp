@@ -6,7 +6,9 @@ ProviderError PagingGuard::check(const Page &page) const
 {
     if (page.hasMore() && m_used.contains(page.nextToken)) {
         return ProviderError::make(ProviderError::Kind::Loop,
-                                   QCoreApplication::translate("PagingGuard", "The provider returned a page token that was already used; stopped to avoid an endless loop."));
+            PagingGuard::tr(
+                "The provider returned a page token that was already used; stopped to avoid an "
+                "endless loop."));
     }
     return {};
 }

@@ -3,12 +3,15 @@
 #include "page.h"
 #include "providererror.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 // Remembers the page tokens a walk through an organization has used, so a provider that hands
 // back an old token stops the walk with an error instead of spinning forever.
 class PagingGuard
 {
+    Q_DECLARE_TR_FUNCTIONS(PagingGuard)
+
 public:
     void reset() { m_used.clear(); }
     void markUsed(const QString &token) { m_used.insert(token); }

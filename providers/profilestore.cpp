@@ -17,7 +17,7 @@ namespace {
 
 QStringList allowedOptions(const QString &kind)
 {
-    QStringList keys{QStringLiteral("pageSize")};
+    QStringList keys {QStringLiteral("pageSize")};
     if (const ProviderKind *k = ProviderKinds::find(kind)) {
         for (const ProviderOption &o : k->options)
             keys << o.key;
@@ -25,10 +25,10 @@ QStringList allowedOptions(const QString &kind)
     return keys;
 }
 
-ProfileStore::Issue issue(int index, const QString &profile, const QString &field,
-                          const QString &message)
+ProfileStore::Issue issue(
+    int index, const QString &profile, const QString &field, const QString &message)
 {
-    return ProfileStore::Issue{index, profile, field, message};
+    return ProfileStore::Issue {index, profile, field, message};
 }
 } // namespace
 
@@ -36,14 +36,14 @@ QString ProfileStore::Issue::text() const
 {
     QString who;
     if (index < 0 && profile.isEmpty())
-        who = QCoreApplication::translate("ProfileStore", "profiles file");
+        who = ProfileStore::tr("profiles file");
     else if (!profile.isEmpty())
-        who = QCoreApplication::translate("ProfileStore", "profile \"%1\"").arg(profile);
+        who = ProfileStore::tr("profile \"%1\"").arg(profile);
     else
-        who = QCoreApplication::translate("ProfileStore", "profile #%1").arg(index + 1);
+        who = ProfileStore::tr("profile #%1").arg(index + 1);
     if (field.isEmpty())
         return who + QStringLiteral(": ") + message;
-    return QCoreApplication::translate("ProfileStore", "%1: field \"%2\": %3").arg(who, field, message);
+    return ProfileStore::tr("%1: field \"%2\": %3").arg(who, field, message);
 }
 
 QString ProfileStore::defaultPath()
@@ -94,7 +94,9 @@ bool ProfileStore::load(const QString &path)
     m_issues.clear();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_issues << issue(-1, {}, {}, QCoreApplication::translate("ProfileStore", "cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        m_issues << issue(-1, {}, {},
+            ProfileStore::tr("cannot read %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     return loadFromJson(file.readAll());
@@ -105,39 +107,51 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
     QList<Issue> issues;
     const QString who = p.name;
     if (p.name.trimmed().isEmpty())
-        issues << issue(index, who, QStringLiteral("name"), QCoreApplication::translate("ProfileStore", "is missing or empty"));
+        issues << issue(
+            index, who, QStringLiteral("name"), ProfileStore::tr("is missing or empty"));
     if (p.kind.isEmpty())
-        issues << issue(index, who, QStringLiteral("kind"), QCoreApplication::translate("ProfileStore", "is missing"));
+        issues << issue(index, who, QStringLiteral("kind"), ProfileStore::tr("is missing"));
     else if (!kinds().contains(p.kind))
         issues << issue(index, who, QStringLiteral("kind"),
-                        QCoreApplication::translate("ProfileStore", "unknown kind \"%1\" (expected one of: %2)").arg(p.kind, kinds().join(QStringLiteral(", "))));
+            ProfileStore::tr("unknown kind \"%1\" (expected one of: %2)")
+                .arg(p.kind, kinds().join(QStringLiteral(", "))));
     if (p.baseUrl.isEmpty()) {
-        issues << issue(index, who, QStringLiteral("baseUrl"), QCoreApplication::translate("ProfileStore", "is missing"));
+        issues << issue(index, who, QStringLiteral("baseUrl"), ProfileStore::tr("is missing"));
     } else if (!p.baseUrl.isValid() || p.baseUrl.host().isEmpty()
-               || (p.baseUrl.scheme() != QLatin1String("http") && p.baseUrl.scheme() != QLatin1String("https"))) {
+        || (p.baseUrl.scheme() != QLatin1String("http")
+            && p.baseUrl.scheme() != QLatin1String("https"))) {
         issues << issue(index, who, QStringLiteral("baseUrl"),
-                        QCoreApplication::translate("ProfileStore", "\"%1\" is not an http:// or https:// URL with a host").arg(p.baseUrl.toString()));
-    } else if (p.baseUrl.scheme() == QLatin1String("http") && !HttpClient::isLoopbackHost(p.baseUrl.host())) {
+            ProfileStore::tr("\"%1\" is not an http:// or https:// URL with a host")
+                .arg(p.baseUrl.toString()));
+    } else if (p.baseUrl.scheme() == QLatin1String("http")
+        && !HttpClient::isLoopbackHost(p.baseUrl.host())) {
         issues << issue(index, who, QStringLiteral("baseUrl"),
-                        QCoreApplication::translate("ProfileStore", "http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use https://"));
+            ProfileStore::tr(
+                "http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use "
+                "https://"));
     } else if (!p.baseUrl.userInfo().isEmpty() || p.baseUrl.hasQuery() || p.baseUrl.hasFragment()) {
         issues << issue(index, who, QStringLiteral("baseUrl"),
-                        QCoreApplication::translate("ProfileStore", "must not hold user info, a query or a fragment"));
+            ProfileStore::tr("must not hold user info, a query or a fragment"));
     }
     if (p.organization.trimmed().isEmpty())
-        issues << issue(index, who, QStringLiteral("organization"), QCoreApplication::translate("ProfileStore", "is missing or empty"));
+        issues << issue(
+            index, who, QStringLiteral("organization"), ProfileStore::tr("is missing or empty"));
     else if (p.organization.contains(QLatin1Char('/')))
-        issues << issue(index, who, QStringLiteral("organization"), QCoreApplication::translate("ProfileStore", "must not contain '/'"));
+        issues << issue(
+            index, who, QStringLiteral("organization"), ProfileStore::tr("must not contain '/'"));
 
     switch (p.credential.type) {
     case CredentialSource::Type::None:
         issues << issue(index, who, QStringLiteral("credential"),
-                        QCoreApplication::translate("ProfileStore", "is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true})"));
+            ProfileStore::tr(
+                "is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": "
+                "true})"));
         break;
     case CredentialSource::Type::Env:
     case CredentialSource::Type::File:
         if (p.credential.value.isEmpty())
-            issues << issue(index, who, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "names an empty variable or path"));
+            issues << issue(index, who, QStringLiteral("credential"),
+                ProfileStore::tr("names an empty variable or path"));
         break;
     case CredentialSource::Type::Keychain:
     case CredentialSource::Type::Inline:
@@ -148,19 +162,22 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
     for (auto it = p.options.begin(); it != p.options.end(); ++it) {
         const QString field = QStringLiteral("options.") + it.key();
         if (!allowed.contains(it.key())) {
-            issues << issue(index, who, field, QCoreApplication::translate("ProfileStore", "is not an option of kind \"%1\"").arg(p.kind));
+            issues << issue(
+                index, who, field, ProfileStore::tr("is not an option of kind \"%1\"").arg(p.kind));
             continue;
         }
         if (it.key() == QLatin1String("pageSize")) {
             const int max = maxPageSize(p.kind);
             const double v = it.value().toDouble(-1);
             if (!it.value().isDouble() || v != double(int(v)) || v < 1 || v > max)
-                issues << issue(index, who, field, QCoreApplication::translate("ProfileStore", "must be a whole number from 1 to %1").arg(max));
+                issues << issue(index, who, field,
+                    ProfileStore::tr("must be a whole number from 1 to %1").arg(max));
             continue;
         }
         const QStringList values = ProviderKinds::find(p.kind)->option(it.key())->values;
         if (!it.value().isString() || !values.contains(it.value().toString()))
-            issues << issue(index, who, field, QCoreApplication::translate("ProfileStore", "must be one of: %1").arg(values.join(QStringLiteral(", "))));
+            issues << issue(index, who, field,
+                ProfileStore::tr("must be one of: %1").arg(values.join(QStringLiteral(", "))));
     }
     return issues;
 }
@@ -174,7 +191,8 @@ Profile ProfileStore::readProfile(const QJsonObject &o, int i)
         if (v.isUndefined() || v.isNull())
             return;
         if (!v.isString())
-            m_issues << issue(i, o.value(QStringLiteral("name")).toString(), QLatin1String(key), QCoreApplication::translate("ProfileStore", "must be a string"));
+            m_issues << issue(i, o.value(QStringLiteral("name")).toString(), QLatin1String(key),
+                ProfileStore::tr("must be a string"));
         else
             *out = v.toString();
     };
@@ -185,7 +203,8 @@ Profile ProfileStore::readProfile(const QJsonObject &o, int i)
     stringField("baseUrl", &url);
     p.baseUrl = QUrl(url, QUrl::StrictMode);
     if (!url.isEmpty() && !p.baseUrl.isValid()) {
-        m_issues << issue(i, p.name, QStringLiteral("baseUrl"), QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid URL").arg(url));
+        m_issues << issue(i, p.name, QStringLiteral("baseUrl"),
+            ProfileStore::tr("\"%1\" is not a valid URL").arg(url));
         p.baseUrl = QUrl();
     }
 
@@ -193,24 +212,31 @@ Profile ProfileStore::readProfile(const QJsonObject &o, int i)
     if (cred.isObject()) {
         const QJsonObject c = cred.toObject();
         if (c.size() != 1) {
-            m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must hold exactly one of \"env\", \"file\" or \"keychain\""));
+            m_issues << issue(i, p.name, QStringLiteral("credential"),
+                ProfileStore::tr("must hold exactly one of \"env\", \"file\" or \"keychain\""));
         } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
             p.credential = {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
-        } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
-            p.credential = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
+        } else if (c.contains(QStringLiteral("file"))
+            && c.value(QStringLiteral("file")).isString()) {
+            p.credential
+                = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
         } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
             p.credential = {CredentialSource::Type::Keychain, {}};
         } else {
-            m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
+            m_issues << issue(i, p.name, QStringLiteral("credential"),
+                ProfileStore::tr(
+                    "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
         }
     } else if (!cred.isUndefined()) {
-        m_issues << issue(i, p.name, QStringLiteral("credential"), QCoreApplication::translate("ProfileStore", "must be an object"));
+        m_issues << issue(
+            i, p.name, QStringLiteral("credential"), ProfileStore::tr("must be an object"));
     }
     const QJsonValue options = o.value(QStringLiteral("options"));
     if (options.isObject())
         p.options = options.toObject();
     else if (!options.isUndefined() && !options.isNull())
-        m_issues << issue(i, p.name, QStringLiteral("options"), QCoreApplication::translate("ProfileStore", "must be an object"));
+        m_issues << issue(
+            i, p.name, QStringLiteral("options"), ProfileStore::tr("must be an object"));
     return p;
 }
 
@@ -221,16 +247,20 @@ bool ProfileStore::loadFromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        m_issues << issue(-1, {}, {}, QCoreApplication::translate("ProfileStore", "not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        m_issues << issue(-1, {}, {},
+            ProfileStore::tr("not valid JSON at offset %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
         return false;
     }
     if (!doc.isObject()) {
-        m_issues << issue(-1, {}, {}, QCoreApplication::translate("ProfileStore", "the top level must be an object with a \"profiles\" array"));
+        m_issues << issue(-1, {}, {},
+            ProfileStore::tr("the top level must be an object with a \"profiles\" array"));
         return false;
     }
     const QJsonValue list = doc.object().value(QStringLiteral("profiles"));
     if (!list.isArray()) {
-        m_issues << issue(-1, {}, QStringLiteral("profiles"), QCoreApplication::translate("ProfileStore", "must be an array"));
+        m_issues << issue(-1, {}, QStringLiteral("profiles"), ProfileStore::tr("must be an array"));
         return false;
     }
     QList<Profile> profiles;
@@ -238,7 +268,7 @@ bool ProfileStore::loadFromJson(const QByteArray &json)
     const QJsonArray array = list.toArray();
     for (int i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject()) {
-            m_issues << issue(i, {}, {}, QCoreApplication::translate("ProfileStore", "must be an object"));
+            m_issues << issue(i, {}, {}, ProfileStore::tr("must be an object"));
             continue;
         }
         const Profile p = readProfile(array.at(i).toObject(), i);
@@ -253,7 +283,8 @@ bool ProfileStore::loadFromJson(const QByteArray &json)
         }
         if (!p.name.isEmpty()) {
             if (names.contains(p.name))
-                m_issues << issue(i, p.name, QStringLiteral("name"), QCoreApplication::translate("ProfileStore", "is used by an earlier profile; names must be unique"));
+                m_issues << issue(i, p.name, QStringLiteral("name"),
+                    ProfileStore::tr("is used by an earlier profile; names must be unique"));
             names.insert(p.name);
         }
         profiles << p;
@@ -273,11 +304,18 @@ QJsonObject ProfileStore::toJson(const Profile &p)
     o.insert(QStringLiteral("organization"), p.organization);
     QJsonObject c;
     switch (p.credential.type) {
-    case CredentialSource::Type::Env: c.insert(QStringLiteral("env"), p.credential.value); break;
-    case CredentialSource::Type::File: c.insert(QStringLiteral("file"), p.credential.value); break;
-    case CredentialSource::Type::Keychain: c.insert(QStringLiteral("keychain"), true); break;
+    case CredentialSource::Type::Env:
+        c.insert(QStringLiteral("env"), p.credential.value);
+        break;
+    case CredentialSource::Type::File:
+        c.insert(QStringLiteral("file"), p.credential.value);
+        break;
+    case CredentialSource::Type::Keychain:
+        c.insert(QStringLiteral("keychain"), true);
+        break;
     case CredentialSource::Type::None:
-    case CredentialSource::Type::Inline: break; // an inline secret is never written
+    case CredentialSource::Type::Inline:
+        break; // an inline secret is never written
     }
     o.insert(QStringLiteral("credential"), c);
     if (!p.options.isEmpty())
@@ -303,13 +341,15 @@ bool ProfileStore::save(const QString &path, QString *errorText) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (errorText)
-            *errorText = QCoreApplication::translate("ProfileStore", "cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *errorText = ProfileStore::tr("cannot write %1: %2")
+                             .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     file.write(toJson());
     if (!file.commit()) {
         if (errorText)
-            *errorText = QCoreApplication::translate("ProfileStore", "cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *errorText = ProfileStore::tr("cannot write %1: %2")
+                             .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

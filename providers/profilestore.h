@@ -2,12 +2,15 @@
 
 #include "profile.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
 // Reads, validates and atomically writes the profiles file (spec/cli-and-profiles.md).
 class ProfileStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ProfileStore)
+
 public:
     // One problem in the file, naming the profile and the field.
     struct Issue

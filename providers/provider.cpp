@@ -6,8 +6,7 @@ Provider::Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *
     : QObject(parent)
     , m_profile(profile)
     , m_http(new HttpClient(nam, profile.baseUrl, this))
-{
-}
+{ }
 
 Provider::~Provider() = default;
 

@@ -11,9 +11,9 @@ class QNetworkAccessManager;
 struct ProviderCapabilities
 {
     enum class Paging {
-        Cursor,  // opaque next cursor (Karmo)
-        Offset,  // item offsets with a total, so pages can be fetched in parallel (CSP)
-        Single,  // the whole organization in one response (LlamaCloud, Char)
+        Cursor, // opaque next cursor (Karmo)
+        Offset, // item offsets with a total, so pages can be fetched in parallel (CSP)
+        Single, // the whole organization in one response (LlamaCloud, Char)
     };
     Paging paging = Paging::Cursor;
     int maxPageSize = 100;

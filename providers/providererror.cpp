@@ -19,19 +19,32 @@ ProviderError ProviderError::make(Kind kind, const QString &message)
 QString ProviderError::kindText() const
 {
     switch (kind) {
-    case Kind::None: return {};
-    case Kind::Http: return QCoreApplication::translate("ProviderError", "Provider error");
-    case Kind::Network: return QCoreApplication::translate("ProviderError", "Network error");
-    case Kind::Timeout: return QCoreApplication::translate("ProviderError", "Timed out");
-    case Kind::TooLarge: return QCoreApplication::translate("ProviderError", "Response too large");
-    case Kind::Malformed: return QCoreApplication::translate("ProviderError", "Malformed response");
-    case Kind::Loop: return QCoreApplication::translate("ProviderError", "Paging loop");
-    case Kind::ForeignOrigin: return QCoreApplication::translate("ProviderError", "Refused redirect");
-    case Kind::Authentication: return QCoreApplication::translate("ProviderError", "Authentication failed");
-    case Kind::Configuration: return QCoreApplication::translate("ProviderError", "Configuration error");
-    case Kind::Cancelled: return QCoreApplication::translate("ProviderError", "Cancelled");
-    case Kind::Mismatch: return QCoreApplication::translate("ProviderError", "Row count mismatch");
-    case Kind::LocalFile: return QCoreApplication::translate("ProviderError", "Local file error");
+    case Kind::None:
+        return {};
+    case Kind::Http:
+        return ProviderError::tr("Provider error");
+    case Kind::Network:
+        return ProviderError::tr("Network error");
+    case Kind::Timeout:
+        return ProviderError::tr("Timed out");
+    case Kind::TooLarge:
+        return ProviderError::tr("Response too large");
+    case Kind::Malformed:
+        return ProviderError::tr("Malformed response");
+    case Kind::Loop:
+        return ProviderError::tr("Paging loop");
+    case Kind::ForeignOrigin:
+        return ProviderError::tr("Refused redirect");
+    case Kind::Authentication:
+        return ProviderError::tr("Authentication failed");
+    case Kind::Configuration:
+        return ProviderError::tr("Configuration error");
+    case Kind::Cancelled:
+        return ProviderError::tr("Cancelled");
+    case Kind::Mismatch:
+        return ProviderError::tr("Row count mismatch");
+    case Kind::LocalFile:
+        return ProviderError::tr("Local file error");
     }
     return {};
 }
@@ -55,7 +68,6 @@ QString ProviderError::summary() const
 
 QStringList ProviderError::detailLines() const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("ProviderError", s); };
     QStringList lines;
     lines << summary();
     if (httpStatus > 0)
@@ -88,22 +100,39 @@ QStringList ProviderError::detailLines() const
 QString ProviderError::statusName(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("BAD_REQUEST");
-    case 401: return QStringLiteral("UNAUTHORIZED");
-    case 403: return QStringLiteral("FORBIDDEN");
-    case 404: return QStringLiteral("NOT_FOUND");
-    case 405: return QStringLiteral("METHOD_NOT_ALLOWED");
-    case 408: return QStringLiteral("REQUEST_TIMEOUT");
-    case 409: return QStringLiteral("CONFLICT");
-    case 410: return QStringLiteral("GONE");
-    case 413: return QStringLiteral("PAYLOAD_TOO_LARGE");
-    case 422: return QStringLiteral("UNPROCESSABLE_ENTITY");
-    case 429: return QStringLiteral("TOO_MANY_REQUESTS");
-    case 500: return QStringLiteral("INTERNAL_SERVER_ERROR");
-    case 501: return QStringLiteral("NOT_IMPLEMENTED");
-    case 502: return QStringLiteral("BAD_GATEWAY");
-    case 503: return QStringLiteral("SERVICE_UNAVAILABLE");
-    case 504: return QStringLiteral("GATEWAY_TIMEOUT");
-    default: return status >= 500 ? QStringLiteral("SERVER_ERROR") : QStringLiteral("CLIENT_ERROR");
+    case 400:
+        return QStringLiteral("BAD_REQUEST");
+    case 401:
+        return QStringLiteral("UNAUTHORIZED");
+    case 403:
+        return QStringLiteral("FORBIDDEN");
+    case 404:
+        return QStringLiteral("NOT_FOUND");
+    case 405:
+        return QStringLiteral("METHOD_NOT_ALLOWED");
+    case 408:
+        return QStringLiteral("REQUEST_TIMEOUT");
+    case 409:
+        return QStringLiteral("CONFLICT");
+    case 410:
+        return QStringLiteral("GONE");
+    case 413:
+        return QStringLiteral("PAYLOAD_TOO_LARGE");
+    case 422:
+        return QStringLiteral("UNPROCESSABLE_ENTITY");
+    case 429:
+        return QStringLiteral("TOO_MANY_REQUESTS");
+    case 500:
+        return QStringLiteral("INTERNAL_SERVER_ERROR");
+    case 501:
+        return QStringLiteral("NOT_IMPLEMENTED");
+    case 502:
+        return QStringLiteral("BAD_GATEWAY");
+    case 503:
+        return QStringLiteral("SERVICE_UNAVAILABLE");
+    case 504:
+        return QStringLiteral("GATEWAY_TIMEOUT");
+    default:
+        return status >= 500 ? QStringLiteral("SERVER_ERROR") : QStringLiteral("CLIENT_ERROR");
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -17,28 +18,31 @@ struct FieldError
 // Everything known about a failed request, kept as a value so any layer can show it.
 struct ProviderError
 {
+    Q_DECLARE_TR_FUNCTIONS(ProviderError)
+
+public:
     enum class Kind {
         None,
-        Http,          // the provider answered with an error status
-        Network,       // connection refused, reset, DNS...
-        Timeout,       // no data within the transfer timeout
-        TooLarge,      // the response exceeded the size cap
-        Malformed,     // the body could not be understood
-        Loop,          // a page token came back that was already used
+        Http, // the provider answered with an error status
+        Network, // connection refused, reset, DNS...
+        Timeout, // no data within the transfer timeout
+        TooLarge, // the response exceeded the size cap
+        Malformed, // the body could not be understood
+        Loop, // a page token came back that was already used
         ForeignOrigin, // a redirect or link pointed to another origin
-        Authentication,// credentials missing, expired or revoked
+        Authentication, // credentials missing, expired or revoked
         Configuration, // the profile itself is wrong
         Cancelled,
-        Mismatch,      // the row count differs from the total the provider announced
-        LocalFile,     // the output could not be written (no such folder, full disk...)
+        Mismatch, // the row count differs from the total the provider announced
+        LocalFile, // the output could not be written (no such folder, full disk...)
     };
 
     static constexpr qsizetype rawBodyCap = 64 * 1024;
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString name;    // e.g. UNPROCESSABLE_ENTITY, FORBIDDEN
-    QString code;    // the vendor's own code: 40100001, 540.120-340.800, ACCESS_DENIED
+    QString name; // e.g. UNPROCESSABLE_ENTITY, FORBIDDEN
+    QString code; // the vendor's own code: 40100001, 540.120-340.800, ACCESS_DENIED
     QString message;
     QList<QPair<QString, QString>> meta;
     QList<FieldError> fieldErrors;

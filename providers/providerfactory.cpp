@@ -2,8 +2,8 @@
 
 #include "providerkind.h"
 
-Provider *ProviderFactory::create(const Profile &profile, const QString &secret,
-                                  QNetworkAccessManager *nam, QObject *parent)
+Provider *ProviderFactory::create(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
 {
     const ProviderKind *kind = ProviderKinds::find(profile.kind);
     return kind ? kind->create(profile, secret, nam, parent) : nullptr;

@@ -10,7 +10,7 @@ class QObject;
 // Makes the Provider a profile's kind names; nullptr for an unknown kind.
 namespace ProviderFactory {
 Provider *create(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
-                 QObject *parent = nullptr);
+    QObject *parent = nullptr);
 // Rebuilds a whole User (roles and all) from the raw record a kind's parser kept.
 using RecordDecoder = User (*)(const QByteArray &rawRecord);
 RecordDecoder recordDecoder(const QString &kind);

@@ -18,8 +18,8 @@ class QNetworkAccessManager;
 struct ProviderOption
 {
     QString key;
-    QString (*label)();      // the dialog's label, translated when asked, with a mnemonic
-    QStringList values;      // what the profiles file may hold; the first is the default
+    QString (*label)(); // the dialog's label, translated when asked, with a mnemonic
+    QStringList values; // what the profiles file may hold; the first is the default
     QStringList (*titles)(); // how the dialog shows each value, translated when asked
 
     QString defaultValue() const { return values.value(0); }
@@ -40,7 +40,7 @@ public:
     using QObject::QObject;
     QList<OrganizationChoice> choices;
     ProviderError error;
-    QString title;  // for the chooser: "Choose a directory"
+    QString title; // for the chooser: "Choose a directory"
     QString prompt; // "Directories this token can see:"
 
 signals:
@@ -54,26 +54,30 @@ struct ProviderKind
 {
     enum Section {
         NoSections = 0,
-        Roles = 1,      // a roles tree (organization and service roles, permissions, groups)
+        Roles = 1, // a roles tree (organization and service roles, permissions, groups)
         Invitation = 2, // pending or accepted, and who invited
         Attributes = 4, // free-form attributes as received
     };
 
-    QString id;                 // "kind" in the profiles file
-    QString (*displayName)();   // translated when asked
-    QString urlPlaceholder;     // the vendor's usual base URL
+    QString id; // "kind" in the profiles file
+    QString (*displayName)(); // translated when asked
+    QString urlPlaceholder; // the vendor's usual base URL
     QString (*organizationPlaceholder)();
     QString (*organizationLabel)(); // the detail pane's label: "Organization:", "Directory:"
-    QList<ProviderOption> options;  // besides pageSize, which every kind has
-    int maxPageSize = 100;          // one-array kinds: how many rows the table reveals at once
-    QList<Column> columns;          // the columns it fills, in the documented order
-    QList<Column> hiddenColumns;    // filled but shown only on request (a copy of another)
+    QList<ProviderOption> options; // besides pageSize, which every kind has
+    int maxPageSize = 100; // one-array kinds: how many rows the table reveals at once
+    QList<Column> columns; // the columns it fills, in the documented order
+    QList<Column> hiddenColumns; // filled but shown only on request (a copy of another)
     int sections = NoSections;
-    Provider *(*create)(const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent) = nullptr;
+    Provider *(*create)(
+        const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
+        = nullptr;
     // Rebuilds a whole User (roles and all) from the raw record its parser kept.
     User (*decode)(const QByteArray &rawRecord) = nullptr;
     // Lists the organizations a credential can see; null when the API cannot.
-    OrganizationLookup *(*discover)(const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent) = nullptr;
+    OrganizationLookup *(*discover)(
+        const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
+        = nullptr;
 
     // A profile's value for one of the options, or the option's default.
     QString optionValue(const Profile &profile, const QString &key) const
@@ -100,7 +104,8 @@ struct ProviderKind
 // Helpers for a kind's descriptor.
 namespace ProviderKindHelpers {
 template<class P>
-Provider *create(const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
+Provider *create(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
 {
     return new P(profile, secret, nam, parent);
 }

@@ -11,7 +11,7 @@
 const QList<const ProviderKind *> &ProviderKinds::all()
 {
 #define ROSTER_KIND(Name) &Name::kind(),
-    static const QList<const ProviderKind *> kinds{
+    static const QList<const ProviderKind *> kinds {
 #include "kinds.def"
     };
 #undef ROSTER_KIND

@@ -7,8 +7,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-constexpr qsizetype kSlice = 512 * 1024;            // bytes a worker parses at a time
-constexpr qsizetype kPauseAbove = 8 * 1024 * 1024;  // stop reading when this much waits
+constexpr qsizetype kSlice = 512 * 1024; // bytes a worker parses at a time
+constexpr qsizetype kPauseAbove = 8 * 1024 * 1024; // stop reading when this much waits
 constexpr qsizetype kResumeBelow = 2 * 1024 * 1024; // and read again below this
 } // namespace
 
@@ -19,7 +19,8 @@ struct StreamingPageReply::State
     qint64 index = 0;
 };
 
-StreamingPageReply::StreamingPageReply(RecordReader reader, ErrorParser errorParser, QObject *parent)
+StreamingPageReply::StreamingPageReply(
+    RecordReader reader, ErrorParser errorParser, QObject *parent)
     : PageReply(QString(), parent)
     , m_reader(reader)
     , m_errorParser(std::move(errorParser))
@@ -98,7 +99,8 @@ void StreamingPageReply::parseNext()
         Batch batch;
         QList<QByteArray> elements;
         if (!state->reader.feed(bytes, &elements))
-            batch.problem = tr("The response body is not valid JSON: %1").arg(state->reader.errorString());
+            batch.problem
+                = tr("The response body is not valid JSON: %1").arg(state->reader.errorString());
         batch.users.reserve(elements.size());
         for (const QByteArray &element : std::as_const(elements)) {
             const QString where = QStringLiteral("[%1]").arg(state->index);
@@ -106,7 +108,10 @@ void StreamingPageReply::parseNext()
             const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
             QString problem;
             if (error.error != QJsonParseError::NoError)
-                problem = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)").arg(where, error.errorString()).arg(error.offset);
+                problem
+                    = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)")
+                          .arg(where, error.errorString())
+                          .arg(error.offset);
             else if (!doc.isObject())
                 problem = tr("%1 should be an object").arg(where);
             else {
@@ -155,7 +160,9 @@ void StreamingPageReply::onCallFinished()
         m_callDone = true;
         m_callError = call->error();
         if (m_bytesIn > 0) // (the worker's reader is not to be touched from here)
-            m_callError.message = tr("%1 (the connection failed after %2 bytes)").arg(m_callError.message).arg(m_bytesIn);
+            m_callError.message = tr("%1 (the connection failed after %2 bytes)")
+                                      .arg(m_callError.message)
+                                      .arg(m_bytesIn);
         if (!m_watcher)
             m_pending.isEmpty() ? finishIfDone() : parseNext();
         return;
@@ -163,7 +170,9 @@ void StreamingPageReply::onCallFinished()
     HttpResponse response = call->takeResponse();
     m_url = response.url.toString(QUrl::RemoveUserInfo);
     if (response.status < 200 || response.status >= 300) {
-        finishWithError(ResponseParsing::parse(response, [](const QByteArray &) { return ParseResult(); }, m_errorParser).error);
+        finishWithError(ResponseParsing::parse(
+            response, [](const QByteArray &) { return ParseResult(); }, m_errorParser)
+                            .error);
         return;
     }
     m_callDone = true;
@@ -179,8 +188,9 @@ void StreamingPageReply::finishIfDone()
         return;
     }
     if (!m_state->reader.finish()) {
-        failMalformed(m_head.trimmed().isEmpty() ? tr("The response body is empty.")
-                                                 : tr("The response body is truncated: %1").arg(m_state->reader.errorString()));
+        failMalformed(m_head.trimmed().isEmpty()
+                ? tr("The response body is empty.")
+                : tr("The response body is truncated: %1").arg(m_state->reader.errorString()));
         return;
     }
     Page page;

@@ -9,8 +9,7 @@
 #include <functional>
 #include <memory>
 
-template<typename T>
-class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 // The whole organization in one JSON array (LlamaCloud, Char), read as it arrives: the body is
 // handed over chunk by chunk, split into elements by a JsonArrayReader and each element decoded
@@ -21,8 +20,10 @@ class StreamingPageReply : public PageReply
 {
     Q_OBJECT
 public:
-    using RecordReader = User (*)(const QJsonObject &object, const QString &where, QString *problem);
-    using ErrorParser = std::function<ProviderError(int status, const QByteArray &body, const HeaderList &headers)>;
+    using RecordReader
+        = User (*)(const QJsonObject &object, const QString &where, QString *problem);
+    using ErrorParser = std::function<ProviderError(
+        int status, const QByteArray &body, const HeaderList &headers)>;
 
     StreamingPageReply(RecordReader reader, ErrorParser errorParser, QObject *parent);
     ~StreamingPageReply() override;
@@ -54,11 +55,11 @@ private:
     HttpCall *m_call = nullptr;
     std::shared_ptr<State> m_state;
     QFutureWatcher<Batch> *m_watcher = nullptr;
-    QByteArray m_pending;   // received, not yet handed to the worker
-    QByteArray m_head;      // the body's first bytes, for the error view
-    QList<User> m_users;    // kept for page() when not incremental
+    QByteArray m_pending; // received, not yet handed to the worker
+    QByteArray m_head; // the body's first bytes, for the error view
+    QList<User> m_users; // kept for page() when not incremental
     qint64 m_usersRead = 0;
-    qint64 m_bytesIn = 0;   // body bytes received
+    qint64 m_bytesIn = 0; // body bytes received
     bool m_callDone = false;
     ProviderError m_callError; // the transport failed; reported once the parsed rows are out
     int m_attempts = 0;

@@ -4,8 +4,20 @@
 
 namespace {
 constexpr std::array<const char *, Columns::count> kKeys = {
-    "id", "user_id", "email", "given_name", "family_name", "display_name", "phone",
-    "status", "roles", "username", "idp_id", "invited_by", "created_at", "updated_at",
+    "id",
+    "user_id",
+    "email",
+    "given_name",
+    "family_name",
+    "display_name",
+    "phone",
+    "status",
+    "roles",
+    "username",
+    "idp_id",
+    "invited_by",
+    "created_at",
+    "updated_at",
 };
 } // namespace
 
@@ -41,7 +53,7 @@ QList<Column> Columns::all()
 QList<Column> Columns::defaults()
 {
     return {Column::Id, Column::UserId, Column::Email, Column::GivenName, Column::FamilyName,
-            Column::DisplayName, Column::Phone, Column::Status, Column::Roles};
+        Column::DisplayName, Column::Phone, Column::Status, Column::Roles};
 }
 
 QList<Column> Columns::parseList(const QString &keys, QString *badKey)
@@ -88,20 +100,34 @@ QString User::rolesText() const
 QString User::value(Column column) const
 {
     switch (column) {
-    case Column::Id: return id;
-    case Column::UserId: return userId;
-    case Column::Email: return email;
-    case Column::GivenName: return givenName;
-    case Column::FamilyName: return familyName;
-    case Column::DisplayName: return displayName;
-    case Column::Phone: return phone;
-    case Column::Status: return status;
-    case Column::Roles: return rolesText();
-    case Column::Username: return username;
-    case Column::IdpId: return idpId;
-    case Column::InvitedBy: return invitedBy();
-    case Column::CreatedAt: return createdAt;
-    case Column::UpdatedAt: return updatedAt;
+    case Column::Id:
+        return id;
+    case Column::UserId:
+        return userId;
+    case Column::Email:
+        return email;
+    case Column::GivenName:
+        return givenName;
+    case Column::FamilyName:
+        return familyName;
+    case Column::DisplayName:
+        return displayName;
+    case Column::Phone:
+        return phone;
+    case Column::Status:
+        return status;
+    case Column::Roles:
+        return rolesText();
+    case Column::Username:
+        return username;
+    case Column::IdpId:
+        return idpId;
+    case Column::InvitedBy:
+        return invitedBy();
+    case Column::CreatedAt:
+        return createdAt;
+    case Column::UpdatedAt:
+        return updatedAt;
     }
     return {};
 }

@@ -98,7 +98,8 @@ struct User
 
     QList<Role> roles;
 
-    // Char's raw IdP attributes: the decoded JSON text, or the string as received when it was not JSON.
+    // Char's raw IdP attributes: the decoded JSON text, or the string as received when it was not
+    // JSON.
     QString rawAttributes;
     bool rawAttributesIsJson = false;
 

@@ -15,9 +15,10 @@
 namespace TestSupport {
 
 inline Profile sandboxProfile(const SandboxServer &server, const QString &kind, const QString &org,
-                              const QString &token = SandboxServer::demoToken())
+    const QString &token = SandboxServer::demoToken())
 {
-    Profile p = SandboxDemo::profile(QStringLiteral("test %1 %2").arg(kind, org), kind, server.url(), org);
+    Profile p = SandboxDemo::profile(
+        QStringLiteral("test %1 %2").arg(kind, org), kind, server.url(), org);
     p.credential.value = token;
     return p;
 }
@@ -56,11 +57,13 @@ inline Walk fetchAll(Provider *provider, int maxPages = 100000)
 {
     Walk walk;
     PageWalker walker(provider, {1, false});
-    QObject::connect(&walker, &PageWalker::usersReady, [&walk](const QList<User> &users) { walk.users.append(users); });
+    QObject::connect(&walker, &PageWalker::usersReady,
+        [&walk](const QList<User> &users) { walk.users.append(users); });
     walker.start();
     for (;;) {
         ++walk.pages;
-        if (!QTest::qWaitFor([&walker] { return walker.state() != PageWalker::State::Fetching; }, 30000)) {
+        if (!QTest::qWaitFor(
+                [&walker] { return walker.state() != PageWalker::State::Fetching; }, 30000)) {
             walk.timedOut = true;
             return walk;
         }
@@ -80,7 +83,8 @@ inline Walk fetchAll(Provider *provider, int maxPages = 100000)
 // cause on this side has happened by then (or never will).
 inline bool drain(SandboxServer &server, QNetworkAccessManager &nam, int timeoutMs = 15000)
 {
-    if (!QTest::qWaitFor([&server] { return server.answerCount() >= server.requestCount(); }, timeoutMs))
+    if (!QTest::qWaitFor(
+            [&server] { return server.answerCount() >= server.requestCount(); }, timeoutMs))
         return false;
     QNetworkReply *sentinel = nam.get(QNetworkRequest(server.url(QStringLiteral("/sentinel"))));
     const bool back = QTest::qWaitFor([sentinel] { return sentinel->isFinished(); }, timeoutMs);

@@ -20,7 +20,8 @@ class TestChar : public QObject
 
     CharProvider *provider(const QString &dir, const QString &token = SandboxServer::demoToken())
     {
-        auto *c = new CharProvider(sandboxProfile(m_server, QStringLiteral("char"), dir, token), token, &m_nam, this);
+        auto *c = new CharProvider(
+            sandboxProfile(m_server, QStringLiteral("char"), dir, token), token, &m_nam, this);
         fastRetries(c, 50);
         return c;
     }
@@ -32,7 +33,11 @@ private slots:
         QVERIFY(m_server.start() != 0);
     }
 
-    void init() { m_server.resetHits(); m_server.clearRecentRequests(); }
+    void init()
+    {
+        m_server.resetHits();
+        m_server.clearRecentRequests();
+    }
 
     void directoryUsers()
     {
@@ -46,7 +51,8 @@ private slots:
             const SandboxPerson person = SandboxData::person(dir, i);
             QCOMPARE(u.id, CharRoutes::recordId(dir, i));
             QCOMPARE(u.email, person.email);
-            QCOMPARE(u.status, person.active ? QStringLiteral("active") : QStringLiteral("inactive"));
+            QCOMPARE(
+                u.status, person.active ? QStringLiteral("active") : QStringLiteral("inactive"));
             QCOMPARE(u.organizationId, dir);
             inactive += !person.active;
             if (u.rawAttributesIsJson) {
@@ -89,12 +95,24 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("400") << 400 << "BAD_REQUEST" << "VALIDATION_ERROR" << "id";
-        QTest::newRow("401") << 401 << "UNAUTHORIZED" << "AUTH_REQUIRED" << "";
-        QTest::newRow("403") << 403 << "FORBIDDEN" << "ACCESS_DENIED" << "directory_id";
-        QTest::newRow("404") << 404 << "NOT_FOUND" << "RESOURCE_NOT_FOUND" << "id";
-        QTest::newRow("409") << 409 << "CONFLICT" << "CONFLICT" << "";
-        QTest::newRow("500") << 500 << "INTERNAL_ERROR" << "INTERNAL_ERROR" << "";
+        QTest::newRow("400") << 400 << "BAD_REQUEST"
+                             << "VALIDATION_ERROR"
+                             << "id";
+        QTest::newRow("401") << 401 << "UNAUTHORIZED"
+                             << "AUTH_REQUIRED"
+                             << "";
+        QTest::newRow("403") << 403 << "FORBIDDEN"
+                             << "ACCESS_DENIED"
+                             << "directory_id";
+        QTest::newRow("404") << 404 << "NOT_FOUND"
+                             << "RESOURCE_NOT_FOUND"
+                             << "id";
+        QTest::newRow("409") << 409 << "CONFLICT"
+                             << "CONFLICT"
+                             << "";
+        QTest::newRow("500") << 500 << "INTERNAL_ERROR"
+                             << "INTERNAL_ERROR"
+                             << "";
     }
 
     void documentedErrors()
@@ -117,7 +135,8 @@ private slots:
 
     void orgContextRequired()
     {
-        const ProviderError e = firstError(provider(QStringLiteral("dir"), QStringLiteral("no-org-claim")));
+        const ProviderError e
+            = firstError(provider(QStringLiteral("dir"), QStringLiteral("no-org-claim")));
         QCOMPARE(e.httpStatus, 403);
         QCOMPARE(e.code, QStringLiteral("ORG_CONTEXT_REQUIRED"));
     }
@@ -129,9 +148,12 @@ private slots:
         QCOMPARE(e.name, QStringLiteral("RATE_LIMITED"));
         QCOMPARE(e.retryAfterSeconds, 1);
         QCOMPARE(e.attempts, 4);
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("X-RateLimit-Limit"), QStringLiteral("100"))));
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("X-RateLimit-Remaining"), QStringLiteral("0"))));
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("X-RateLimit-Reset"), QStringLiteral("1767225600"))));
+        QVERIFY(
+            e.meta.contains(qMakePair(QStringLiteral("X-RateLimit-Limit"), QStringLiteral("100"))));
+        QVERIFY(e.meta.contains(
+            qMakePair(QStringLiteral("X-RateLimit-Remaining"), QStringLiteral("0"))));
+        QVERIFY(e.meta.contains(
+            qMakePair(QStringLiteral("X-RateLimit-Reset"), QStringLiteral("1767225600"))));
     }
 
     void rateLimitedOnceThenSucceeds()
@@ -145,9 +167,12 @@ private slots:
     {
         QTest::addColumn<QString>("org");
         QTest::addColumn<QString>("message");
-        QTest::newRow("malformed") << "malformed" << "not valid JSON";
-        QTest::newRow("wrong types") << "wrong-types" << "Expected a JSON array";
-        QTest::newRow("truncated") << "truncated-n20" << "truncated";
+        QTest::newRow("malformed") << "malformed"
+                                   << "not valid JSON";
+        QTest::newRow("wrong types") << "wrong-types"
+                                     << "Expected a JSON array";
+        QTest::newRow("truncated") << "truncated-n20"
+                                   << "truncated";
     }
 
     void badBodies()

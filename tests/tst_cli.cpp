@@ -56,13 +56,14 @@ class TestCli : public QObject
         return r;
     }
 
-    QJsonObject profile(const QString &name, const QString &kind, const QString &path, const QString &org) const
+    QJsonObject profile(
+        const QString &name, const QString &kind, const QString &path, const QString &org) const
     {
-        return QJsonObject{{QStringLiteral("name"), name},
-                           {QStringLiteral("kind"), kind},
-                           {QStringLiteral("baseUrl"), m_sandbox.url(path).toString()},
-                           {QStringLiteral("organization"), org},
-                           {QStringLiteral("credential"), QJsonObject{{QStringLiteral("env"), QStringLiteral("ROSTER_TEST_TOKEN")}}}};
+        return QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("kind"), kind},
+            {QStringLiteral("baseUrl"), m_sandbox.url(path).toString()},
+            {QStringLiteral("organization"), org},
+            {QStringLiteral("credential"),
+                QJsonObject {{QStringLiteral("env"), QStringLiteral("ROSTER_TEST_TOKEN")}}}};
     }
 
     static QByteArray read(const QString &path)
@@ -76,18 +77,24 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start(0, 25000, 2));
-        const QJsonArray profiles{
-            profile(QStringLiteral("karmo"), QStringLiteral("karmo"), QStringLiteral("/karmo"), QStringLiteral("acme-n321")),
-            profile(QStringLiteral("csp"), QStringLiteral("csp"), QString(), QStringLiteral("acme-n450")),
-            profile(QStringLiteral("char"), QStringLiteral("char"), QStringLiteral("/char"), CharRoutes::demoDirectoryId(1) + QStringLiteral("-n30")),
-            profile(QStringLiteral("karmo 422"), QStringLiteral("karmo"), QStringLiteral("/karmo"), QStringLiteral("error-422")),
-            profile(QStringLiteral("karmo later"), QStringLiteral("karmo"), QStringLiteral("/karmo"), QStringLiteral("error-500-later-n300")),
-            profile(QStringLiteral("csp 404"), QStringLiteral("csp"), QString(), QStringLiteral("error-404")),
+        const QJsonArray profiles {
+            profile(QStringLiteral("karmo"), QStringLiteral("karmo"), QStringLiteral("/karmo"),
+                QStringLiteral("acme-n321")),
+            profile(QStringLiteral("csp"), QStringLiteral("csp"), QString(),
+                QStringLiteral("acme-n450")),
+            profile(QStringLiteral("char"), QStringLiteral("char"), QStringLiteral("/char"),
+                CharRoutes::demoDirectoryId(1) + QStringLiteral("-n30")),
+            profile(QStringLiteral("karmo 422"), QStringLiteral("karmo"), QStringLiteral("/karmo"),
+                QStringLiteral("error-422")),
+            profile(QStringLiteral("karmo later"), QStringLiteral("karmo"),
+                QStringLiteral("/karmo"), QStringLiteral("error-500-later-n300")),
+            profile(QStringLiteral("csp 404"), QStringLiteral("csp"), QString(),
+                QStringLiteral("error-404")),
         };
         m_config = m_dir.filePath(QStringLiteral("profiles.json"));
         QFile f(m_config);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(QJsonObject{{QStringLiteral("profiles"), profiles}}).toJson());
+        f.write(QJsonDocument(QJsonObject {{QStringLiteral("profiles"), profiles}}).toJson());
     }
 
     void version()
@@ -101,15 +108,35 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("exprot")} << "unknown command \"exprot\"";
-        QTest::newRow("no profile") << QStringList{QStringLiteral("export"), QStringLiteral("--output"), QStringLiteral("x.csv")} << "--profile NAME is required";
-        QTest::newRow("no output") << QStringList{QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("karmo")} << "--output FILE is required";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("export"), QStringLiteral("--frobnicate")} << "Unknown option 'frobnicate'";
-        QTest::newRow("unknown column") << QStringList{QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"), QStringLiteral("x.csv"), QStringLiteral("--columns"), QStringLiteral("email,nickname")} << "unknown column key \"nickname\"";
-        QTest::newRow("unknown profile") << QStringList{QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("--output"), QStringLiteral("x.csv"), QStringLiteral("--config"), QStringLiteral("CONFIG")} << "no profile named \"nope\"";
-        QTest::newRow("missing config") << QStringList{QStringLiteral("profiles"), QStringLiteral("--config"), QStringLiteral("/nonexistent/p.json")} << "cannot read /nonexistent/p.json";
-        QTest::newRow("bad parallel") << QStringList{QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"), QStringLiteral("x.csv"), QStringLiteral("--parallel"), QStringLiteral("0")} << "--parallel must be a number from 1 to 16";
-        QTest::newRow("sandbox bad port") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("70000")} << "--port must be a number from 0 to 65535";
+        QTest::newRow("unknown command")
+            << QStringList {QStringLiteral("exprot")} << "unknown command \"exprot\"";
+        QTest::newRow("no profile") << QStringList {QStringLiteral("export"),
+            QStringLiteral("--output"), QStringLiteral("x.csv")}
+                                    << "--profile NAME is required";
+        QTest::newRow("no output") << QStringList {QStringLiteral("export"),
+            QStringLiteral("--profile"), QStringLiteral("karmo")}
+                                   << "--output FILE is required";
+        QTest::newRow("unknown option")
+            << QStringList {QStringLiteral("export"), QStringLiteral("--frobnicate")}
+            << "Unknown option 'frobnicate'";
+        QTest::newRow("unknown column") << QStringList {QStringLiteral("export"),
+            QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"),
+            QStringLiteral("x.csv"), QStringLiteral("--columns"), QStringLiteral("email,nickname")}
+                                        << "unknown column key \"nickname\"";
+        QTest::newRow("unknown profile") << QStringList {QStringLiteral("export"),
+            QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("--output"),
+            QStringLiteral("x.csv"), QStringLiteral("--config"), QStringLiteral("CONFIG")}
+                                         << "no profile named \"nope\"";
+        QTest::newRow("missing config") << QStringList {QStringLiteral("profiles"),
+            QStringLiteral("--config"), QStringLiteral("/nonexistent/p.json")}
+                                        << "cannot read /nonexistent/p.json";
+        QTest::newRow("bad parallel") << QStringList {QStringLiteral("export"),
+            QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"),
+            QStringLiteral("x.csv"), QStringLiteral("--parallel"), QStringLiteral("0")}
+                                      << "--parallel must be a number from 1 to 16";
+        QTest::newRow("sandbox bad port") << QStringList {QStringLiteral("sandbox"),
+            QStringLiteral("--port"), QStringLiteral("70000")}
+                                          << "--port must be a number from 0 to 65535";
     }
 
     void usageErrors()
@@ -127,11 +154,17 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("bad.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"profiles\":[{\"name\":\"Acme\",\"kind\":\"karmo\",\"baseUrl\":\"http://auth.acme.example\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}]}");
+        f.write("{\"profiles\":[{\"name\":\"Acme\",\"kind\":\"karmo\",\"baseUrl\":\"http://"
+                "auth.acme.example\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}]}");
         f.close();
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), path, QStringLiteral("--profile"), QStringLiteral("Acme"), QStringLiteral("--output"), QStringLiteral("x.csv")});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), path,
+            QStringLiteral("--profile"), QStringLiteral("Acme"), QStringLiteral("--output"),
+            QStringLiteral("x.csv")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("profile \"Acme\": field \"baseUrl\": http:// is allowed only for loopback hosts"), r.err.constData());
+        QVERIFY2(
+            r.err.contains(
+                "profile \"Acme\": field \"baseUrl\": http:// is allowed only for loopback hosts"),
+            r.err.constData());
     }
 
     void missingCredentialIsAConfigurationError()
@@ -139,11 +172,15 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("nocred.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        QJsonObject p = profile(QStringLiteral("k"), QStringLiteral("karmo"), QStringLiteral("/karmo"), QStringLiteral("o"));
-        p.insert(QStringLiteral("credential"), QJsonObject{{QStringLiteral("env"), QStringLiteral("ROSTER_UNSET_VARIABLE")}});
-        f.write(QJsonDocument(QJsonObject{{QStringLiteral("profiles"), QJsonArray{p}}}).toJson());
+        QJsonObject p = profile(QStringLiteral("k"), QStringLiteral("karmo"),
+            QStringLiteral("/karmo"), QStringLiteral("o"));
+        p.insert(QStringLiteral("credential"),
+            QJsonObject {{QStringLiteral("env"), QStringLiteral("ROSTER_UNSET_VARIABLE")}});
+        f.write(QJsonDocument(QJsonObject {{QStringLiteral("profiles"), QJsonArray {p}}}).toJson());
         f.close();
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), path, QStringLiteral("--profile"), QStringLiteral("k"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("nc.csv"))});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), path,
+            QStringLiteral("--profile"), QStringLiteral("k"), QStringLiteral("--output"),
+            m_dir.filePath(QStringLiteral("nc.csv"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("ROSTER_UNSET_VARIABLE is not set"), r.err.constData());
     }
@@ -188,10 +225,12 @@ private slots:
         QFETCH(QString, name);
         QFETCH(int, rows);
         const QString out = m_dir.filePath(name + QStringLiteral(".csv"));
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), name,
-                              QStringLiteral("--output"), out, QStringLiteral("--columns"), QStringLiteral("id,email")});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), name, QStringLiteral("--output"), out,
+            QStringLiteral("--columns"), QStringLiteral("id,email")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("Wrote %1 rows").arg(rows).toUtf8()), r.err.constData());
+        QVERIFY2(
+            r.err.contains(QStringLiteral("Wrote %1 rows").arg(rows).toUtf8()), r.err.constData());
         const QByteArray csv = read(out);
         QVERIFY(csv.startsWith("id,email\r\n"));
         QCOMPARE(csv.count("\r\n"), rows + 1);
@@ -199,10 +238,13 @@ private slots:
 
     void exportsToStandardOutput()
     {
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
-                              QStringLiteral("--output"), QStringLiteral("-"), QStringLiteral("--columns"), QStringLiteral("email"), QStringLiteral("--bom"), QStringLiteral("--quiet")});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"),
+            QStringLiteral("-"), QStringLiteral("--columns"), QStringLiteral("email"),
+            QStringLiteral("--bom"), QStringLiteral("--quiet")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith("\xEF\xBB\xBF" "email\r\n"));
+        QVERIFY(r.out.startsWith("\xEF\xBB\xBF"
+                                 "email\r\n"));
         QCOMPARE(r.out.count("\r\n"), 322);
         QVERIFY(r.err.isEmpty()); // --quiet
     }
@@ -211,10 +253,15 @@ private slots:
     {
         const QString guarded = m_dir.filePath(QStringLiteral("guarded.csv"));
         const QString raw = m_dir.filePath(QStringLiteral("raw.csv"));
-        const QStringList base{QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
-                               QStringLiteral("--columns"), QStringLiteral("given_name,phone"), QStringLiteral("--quiet")};
-        QCOMPARE(roster(base + QStringList{QStringLiteral("--output"), guarded}).exitCode, 0);
-        QCOMPARE(roster(base + QStringList{QStringLiteral("--output"), raw, QStringLiteral("--no-formula-guard")}).exitCode, 0);
+        const QStringList base {QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--columns"),
+            QStringLiteral("given_name,phone"), QStringLiteral("--quiet")};
+        QCOMPARE(roster(base + QStringList {QStringLiteral("--output"), guarded}).exitCode, 0);
+        QCOMPARE(roster(base
+                     + QStringList {QStringLiteral("--output"), raw,
+                         QStringLiteral("--no-formula-guard")})
+                     .exitCode,
+            0);
         const QByteArray g = read(guarded), r = read(raw);
         QVERIFY(g != r);
         QVERIFY(g.contains(",+614")); // phones are plain numbers: never guarded
@@ -229,35 +276,42 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("old,data\r\n");
         f.close();
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo 422"),
-                              QStringLiteral("--output"), out});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo 422"), QStringLiteral("--output"),
+            out});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("HTTP 422 UNPROCESSABLE_ENTITY (42200007): Unprocessable organization filter"), r.err.constData());
+        QVERIFY2(r.err.contains(
+                     "HTTP 422 UNPROCESSABLE_ENTITY (42200007): Unprocessable organization filter"),
+            r.err.constData());
         QVERIFY(r.err.contains("Field error: /email: must be a valid email"));
         QVERIFY(r.err.contains("Request id: sbx-"));
         QCOMPARE(read(out), QByteArray("old,data\r\n"));
 
-        const Run later = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo later"),
-                                  QStringLiteral("--output"), out});
+        const Run later = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo later"), QStringLiteral("--output"),
+            out});
         QCOMPARE(later.exitCode, 1);
         QVERIFY(later.err.contains("HTTP 500"));
         QCOMPARE(read(out), QByteArray("old,data\r\n"));
 
-        const Run csp = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("csp 404"),
-                                QStringLiteral("--output"), out});
+        const Run csp = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("csp 404"), QStringLiteral("--output"),
+            out});
         QCOMPARE(csp.exitCode, 1);
-        QVERIFY2(csp.err.contains("HTTP 404 NOT_FOUND (540.120-340.800): Organization not found"), csp.err.constData());
+        QVERIFY2(csp.err.contains("HTTP 404 NOT_FOUND (540.120-340.800): Organization not found"),
+            csp.err.constData());
         QVERIFY(csp.err.contains("Meta: moduleCode = 540"));
     }
 
     void unwritableOutputExitsOneNamingThePath()
     {
         const QString out = m_dir.filePath(QStringLiteral("no-such-folder/users.csv"));
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
-                              QStringLiteral("--output"), out});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(out.toUtf8()), r.err.constData());
-        QVERIFY2(r.err.contains("Local file error") || r.err.contains("Cannot write"), r.err.constData());
+        QVERIFY2(r.err.contains("Local file error") || r.err.contains("Cannot write"),
+            r.err.constData());
     }
 
     void fullDiskOnStandardOutputExitsOne()
@@ -269,8 +323,10 @@ private slots:
         env.insert(QStringLiteral("ROSTER_TEST_TOKEN"), kSecret);
         p.setProcessEnvironment(env);
         p.setStandardOutputFile(QStringLiteral("/dev/full"));
-        p.start(QStringLiteral(ROSTER_BINARY), {QStringLiteral("export"), QStringLiteral("--config"), m_config, QStringLiteral("--profile"), QStringLiteral("karmo"),
-                                                QStringLiteral("--output"), QStringLiteral("-")});
+        p.start(QStringLiteral(ROSTER_BINARY),
+            {QStringLiteral("export"), QStringLiteral("--config"), m_config,
+                QStringLiteral("--profile"), QStringLiteral("karmo"), QStringLiteral("--output"),
+                QStringLiteral("-")});
         QVERIFY(p.waitForFinished(60000));
         const QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitCode(), 1);
@@ -284,23 +340,28 @@ private slots:
         const Run r = roster({QStringLiteral("profiles")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QByteArray("name\tkind\tbaseUrl\torganization"));
-        QVERIFY2(r.err.contains(QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("xdg"))).toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains(
+                     QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("xdg"))).toUtf8()),
+            r.err.constData());
         QVERIFY(r.err.contains("no profiles yet"));
     }
 
     void waitsForARateLimitAndSaysSo()
     {
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("Demo quirk: Char, rate-limited once"),
-                              QStringLiteral("--output"), m_dir.filePath(QStringLiteral("ratelimited.csv"))});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"),
+            QStringLiteral("--profile"), QStringLiteral("Demo quirk: Char, rate-limited once"),
+            QStringLiteral("--output"), m_dir.filePath(QStringLiteral("ratelimited.csv"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains("the provider asked to wait; trying again in 1.0 s (attempt 2)"), r.err.constData());
+        QVERIFY2(r.err.contains("the provider asked to wait; trying again in 1.0 s (attempt 2)"),
+            r.err.constData());
     }
 
     void aGrowingOrganizationIsExportedWithANotice()
     {
         const QString out = m_dir.filePath(QStringLiteral("growing.csv"));
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--quiet"), QStringLiteral("--profile"), QStringLiteral("Demo quirk: CSP, total grows"),
-                              QStringLiteral("--output"), out});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"),
+            QStringLiteral("--quiet"), QStringLiteral("--profile"),
+            QStringLiteral("Demo quirk: CSP, total grows"), QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("The organization changed during the export"), r.err.constData());
         QVERIFY(read(out).startsWith("id,"));
@@ -310,19 +371,22 @@ private slots:
     {
         // roster export ... --output - | head: the first rows come out long before the last one.
         QProcess p;
-        p.start(QStringLiteral(ROSTER_BINARY), {QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--quiet"),
-                                                QStringLiteral("--profile"), QStringLiteral("Demo: LlamaCloud (Acme)"),
-                                                QStringLiteral("--output"), QStringLiteral("-")});
+        p.start(QStringLiteral(ROSTER_BINARY),
+            {QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--quiet"),
+                QStringLiteral("--profile"), QStringLiteral("Demo: LlamaCloud (Acme)"),
+                QStringLiteral("--output"), QStringLiteral("-")});
         QByteArray out;
         bool runningWhenRowsCame = false;
-        QVERIFY(QTest::qWaitFor([&] {
-            out += p.readAllStandardOutput();
-            if (out.count('\n') > 100) {
-                runningWhenRowsCame = p.state() == QProcess::Running;
-                return true;
-            }
-            return p.state() == QProcess::NotRunning;
-        }, 60000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                if (out.count('\n') > 100) {
+                    runningWhenRowsCame = p.state() == QProcess::Running;
+                    return true;
+                }
+                return p.state() == QProcess::NotRunning;
+            },
+            60000));
         QVERIFY(p.waitForFinished(120000));
         out += p.readAllStandardOutput();
         QCOMPARE(p.exitCode(), 0);
@@ -332,8 +396,9 @@ private slots:
 
     void demoExport()
     {
-        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("Demo error: Char 403"),
-                              QStringLiteral("--output"), m_dir.filePath(QStringLiteral("demo.csv"))});
+        const Run r = roster({QStringLiteral("export"), QStringLiteral("--demo"),
+            QStringLiteral("--profile"), QStringLiteral("Demo error: Char 403"),
+            QStringLiteral("--output"), m_dir.filePath(QStringLiteral("demo.csv"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("HTTP 403 FORBIDDEN (ACCESS_DENIED)"), r.err.constData());
     }

@@ -16,7 +16,7 @@ namespace {
 
 QStringList argv(std::initializer_list<const char *> words)
 {
-    QStringList out{QStringLiteral("roster")};
+    QStringList out {QStringLiteral("roster")};
     for (const char *w : words)
         out << QString::fromUtf8(w);
     return out;
@@ -34,7 +34,7 @@ public:
     void out(const QString &line) override { outLines << line; }
     void err(const QString &line) override { errLines << line; }
     bool showsProgress() const override { return false; }
-    void progress(const QString &) override {}
+    void progress(const QString &) override { }
     QIODevice *standardOutput() override
     {
         if (!stdoutWritable)
@@ -55,13 +55,15 @@ class TestCommandLine : public QObject
     QTemporaryDir m_dir;
     SandboxServer m_server;
 
-    // Saved as a profiles file, with the demo token from a variable (inline tokens are never saved).
+    // Saved as a profiles file, with the demo token from a variable (inline tokens are never
+    // saved).
     QString writeProfiles(QList<Profile> profiles)
     {
         qputenv("ROSTER_CMDLINE_TEST_TOKEN", SandboxServer::demoToken().toUtf8());
         for (Profile &p : profiles) {
             if (p.credential.type == CredentialSource::Type::Inline)
-                p.credential = {CredentialSource::Type::Env, QStringLiteral("ROSTER_CMDLINE_TEST_TOKEN")};
+                p.credential
+                    = {CredentialSource::Type::Env, QStringLiteral("ROSTER_CMDLINE_TEST_TOKEN")};
         }
         ProfileStore store;
         store.setProfiles(profiles);
@@ -106,12 +108,13 @@ private slots:
 
     void everyExportFlag()
     {
-        const Command c = Cli::parse(argv({"export", "--profile", "Acme", "--output", "-", "--columns", "email,id", "--bom", "--no-formula-guard",
-                                           "--config", "/tmp/p.json", "--demo", "--quiet", "--parallel", "7"}));
+        const Command c = Cli::parse(argv({"export", "--profile", "Acme", "--output", "-",
+            "--columns", "email,id", "--bom", "--no-formula-guard", "--config", "/tmp/p.json",
+            "--demo", "--quiet", "--parallel", "7"}));
         QCOMPARE(c.kind, Command::Kind::Export);
         QCOMPARE(c.profile, QStringLiteral("Acme"));
         QCOMPARE(c.output, QStringLiteral("-"));
-        QCOMPARE(c.exportOptions.columns, (QList<Column>{Column::Email, Column::Id}));
+        QCOMPARE(c.exportOptions.columns, (QList<Column> {Column::Email, Column::Id}));
         QVERIFY(c.exportOptions.csv.byteOrderMark);
         QVERIFY(!c.exportOptions.csv.formulaGuard);
         QCOMPARE(c.config, QStringLiteral("/tmp/p.json"));
@@ -133,7 +136,8 @@ private slots:
         QCOMPARE(p.kind, Command::Kind::Profiles);
         QCOMPARE(p.config, QStringLiteral("a.json"));
         QVERIFY(p.demo);
-        const Command s = Cli::parse(argv({"sandbox", "--port", "8123", "--users", "99", "--latency", "0"}));
+        const Command s
+            = Cli::parse(argv({"sandbox", "--port", "8123", "--users", "99", "--latency", "0"}));
         QCOMPARE(s.kind, Command::Kind::Sandbox);
         QCOMPARE(s.port, quint16(8123));
         QCOMPARE(s.users, 99);
@@ -149,23 +153,46 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown command") << argv({"exprot"}) << "unknown command \"exprot\"";
-        QTest::newRow("export: no profile") << argv({"export", "--output", "x.csv"}) << "--profile NAME is required";
-        QTest::newRow("export: no output") << argv({"export", "--profile", "p"}) << "--output FILE is required";
-        QTest::newRow("export: empty output") << argv({"export", "--profile", "p", "--output", ""}) << "--output FILE is required";
-        QTest::newRow("export: unknown option") << argv({"export", "--frobnicate"}) << "Unknown option 'frobnicate'";
-        QTest::newRow("export: option without value") << argv({"export", "--profile"}) << "Missing value after '--profile'";
-        QTest::newRow("export: stray argument") << argv({"export", "--profile", "p", "--output", "x", "extra"}) << "unexpected argument \"extra\"";
-        QTest::newRow("export: unknown column") << argv({"export", "--profile", "p", "--output", "x", "--columns", "email,nickname"}) << "unknown column key \"nickname\"";
-        QTest::newRow("export: parallel 0") << argv({"export", "--profile", "p", "--output", "x", "--parallel", "0"}) << "--parallel must be a number from 1 to 16";
-        QTest::newRow("export: parallel 17") << argv({"export", "--profile", "p", "--output", "x", "--parallel", "17"}) << "--parallel must be a number from 1 to 16";
-        QTest::newRow("export: parallel word") << argv({"export", "--profile", "p", "--output", "x", "--parallel", "many"}) << "--parallel must be a number from 1 to 16";
-        QTest::newRow("profiles: stray argument") << argv({"profiles", "extra"}) << "unexpected argument extra";
-        QTest::newRow("profiles: unknown option") << argv({"profiles", "--nope"}) << "Unknown option 'nope'";
-        QTest::newRow("sandbox: port too big") << argv({"sandbox", "--port", "70000"}) << "--port must be a number from 0 to 65535";
-        QTest::newRow("sandbox: port word") << argv({"sandbox", "--port", "http"}) << "--port must be a number from 0 to 65535";
-        QTest::newRow("sandbox: negative users") << argv({"sandbox", "--users", "-1"}) << "--users must be a number from 0 to 10000000";
-        QTest::newRow("sandbox: too many users") << argv({"sandbox", "--users", "10000001"}) << "--users must be a number from 0 to 10000000";
-        QTest::newRow("sandbox: latency too long") << argv({"sandbox", "--latency", "60001"}) << "--latency must be a number of milliseconds from 0 to 60000";
+        QTest::newRow("export: no profile")
+            << argv({"export", "--output", "x.csv"}) << "--profile NAME is required";
+        QTest::newRow("export: no output")
+            << argv({"export", "--profile", "p"}) << "--output FILE is required";
+        QTest::newRow("export: empty output")
+            << argv({"export", "--profile", "p", "--output", ""}) << "--output FILE is required";
+        QTest::newRow("export: unknown option")
+            << argv({"export", "--frobnicate"}) << "Unknown option 'frobnicate'";
+        QTest::newRow("export: option without value")
+            << argv({"export", "--profile"}) << "Missing value after '--profile'";
+        QTest::newRow("export: stray argument")
+            << argv({"export", "--profile", "p", "--output", "x", "extra"})
+            << "unexpected argument \"extra\"";
+        QTest::newRow("export: unknown column")
+            << argv({"export", "--profile", "p", "--output", "x", "--columns", "email,nickname"})
+            << "unknown column key \"nickname\"";
+        QTest::newRow("export: parallel 0")
+            << argv({"export", "--profile", "p", "--output", "x", "--parallel", "0"})
+            << "--parallel must be a number from 1 to 16";
+        QTest::newRow("export: parallel 17")
+            << argv({"export", "--profile", "p", "--output", "x", "--parallel", "17"})
+            << "--parallel must be a number from 1 to 16";
+        QTest::newRow("export: parallel word")
+            << argv({"export", "--profile", "p", "--output", "x", "--parallel", "many"})
+            << "--parallel must be a number from 1 to 16";
+        QTest::newRow("profiles: stray argument")
+            << argv({"profiles", "extra"}) << "unexpected argument extra";
+        QTest::newRow("profiles: unknown option")
+            << argv({"profiles", "--nope"}) << "Unknown option 'nope'";
+        QTest::newRow("sandbox: port too big")
+            << argv({"sandbox", "--port", "70000"}) << "--port must be a number from 0 to 65535";
+        QTest::newRow("sandbox: port word")
+            << argv({"sandbox", "--port", "http"}) << "--port must be a number from 0 to 65535";
+        QTest::newRow("sandbox: negative users")
+            << argv({"sandbox", "--users", "-1"}) << "--users must be a number from 0 to 10000000";
+        QTest::newRow("sandbox: too many users") << argv({"sandbox", "--users", "10000001"})
+                                                 << "--users must be a number from 0 to 10000000";
+        QTest::newRow("sandbox: latency too long")
+            << argv({"sandbox", "--latency", "60001"})
+            << "--latency must be a number of milliseconds from 0 to 60000";
     }
 
     void usageErrors()
@@ -180,16 +207,21 @@ private slots:
 
     void profilesRunner()
     {
-        const QString path = writeProfiles({sandboxProfile(m_server, QStringLiteral("karmo"), QStringLiteral("acme-n5"))});
+        const QString path = writeProfiles(
+            {sandboxProfile(m_server, QStringLiteral("karmo"), QStringLiteral("acme-n5"))});
         CapturingReporter r;
-        QCOMPARE(Cli::runProfiles(Cli::parse(argv({"profiles", "--config", qPrintable(path)})), r), int(Cli::Ok));
+        QCOMPARE(Cli::runProfiles(Cli::parse(argv({"profiles", "--config", qPrintable(path)})), r),
+            int(Cli::Ok));
         QCOMPARE(r.outLines.size(), 2);
         QCOMPARE(r.outLines.first(), QStringLiteral("name\tkind\tbaseUrl\torganization"));
         QVERIFY(r.outLines.last().startsWith(QLatin1String("test karmo acme-n5\tkarmo\t")));
 
         CapturingReporter missing;
-        QCOMPARE(Cli::runProfiles(Cli::parse(argv({"profiles", "--config", "/nonexistent/p.json"})), missing), int(Cli::Usage));
-        QVERIFY2(missing.errText().contains(QLatin1String("cannot read /nonexistent/p.json")), qPrintable(missing.errText()));
+        QCOMPARE(Cli::runProfiles(
+                     Cli::parse(argv({"profiles", "--config", "/nonexistent/p.json"})), missing),
+            int(Cli::Usage));
+        QVERIFY2(missing.errText().contains(QLatin1String("cannot read /nonexistent/p.json")),
+            qPrintable(missing.errText()));
 
         CapturingReporter demo;
         QCOMPARE(Cli::runProfiles(Cli::parse(argv({"profiles", "--demo"})), demo), int(Cli::Ok));
@@ -198,14 +230,17 @@ private slots:
 
     void exportRunnerToStandardOutput()
     {
-        const QString path = writeProfiles({sandboxProfile(m_server, QStringLiteral("karmo"), QStringLiteral("acme-n250"))});
+        const QString path = writeProfiles(
+            {sandboxProfile(m_server, QStringLiteral("karmo"), QStringLiteral("acme-n250"))});
         CapturingReporter r;
-        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile", "test karmo acme-n250", "--output", "-", "--columns", "id,email"}));
+        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile",
+            "test karmo acme-n250", "--output", "-", "--columns", "id,email"}));
         QCOMPARE(Cli::runExport(c, r), int(Cli::Ok));
         const QList<QByteArray> lines = r.stdoutBuffer.data().split('\n');
         QCOMPARE(lines.first(), QByteArray("id,email\r"));
         QCOMPARE(lines.size(), 252); // header, 250 rows, and the empty rest after the last CRLF
-        QVERIFY2(r.errText().contains(QLatin1String("Wrote 250 rows to standard output.")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().contains(QLatin1String("Wrote 250 rows to standard output.")),
+            qPrintable(r.errText()));
     }
 
     void exportRunnerExitCodes_data()
@@ -216,10 +251,21 @@ private slots:
         QTest::addColumn<bool>("stdoutWritable");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("provider error") << "error-404" << "" << "out.csv" << true << int(Cli::Failed) << "failed: ";
-        QTest::newRow("no such profile") << "acme-n5" << "nobody" << "out.csv" << true << int(Cli::Usage) << "no profile named \"nobody\"";
-        QTest::newRow("folder missing") << "acme-n5" << "" << "/nonexistent/dir/out.csv" << true << int(Cli::Failed) << "/nonexistent/dir/out.csv";
-        QTest::newRow("standard output closed") << "acme-n5" << "" << "-" << false << int(Cli::Failed) << "cannot write to standard output";
+        QTest::newRow("provider error") << "error-404"
+                                        << ""
+                                        << "out.csv" << true << int(Cli::Failed) << "failed: ";
+        QTest::newRow("no such profile")
+            << "acme-n5"
+            << "nobody"
+            << "out.csv" << true << int(Cli::Usage) << "no profile named \"nobody\"";
+        QTest::newRow("folder missing")
+            << "acme-n5"
+            << ""
+            << "/nonexistent/dir/out.csv" << true << int(Cli::Failed) << "/nonexistent/dir/out.csv";
+        QTest::newRow("standard output closed")
+            << "acme-n5"
+            << ""
+            << "-" << false << int(Cli::Failed) << "cannot write to standard output";
     }
 
     void exportRunnerExitCodes()
@@ -232,10 +278,13 @@ private slots:
         QFETCH(QString, message);
         const Profile p = sandboxProfile(m_server, QStringLiteral("karmo"), org);
         const QString path = writeProfiles({p});
-        const QString out = output.startsWith(QLatin1Char('/')) || output == QLatin1String("-") ? output : m_dir.filePath(output);
+        const QString out = output.startsWith(QLatin1Char('/')) || output == QLatin1String("-")
+            ? output
+            : m_dir.filePath(output);
         CapturingReporter r;
         r.stdoutWritable = stdoutWritable;
-        Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile", "x", "--output", qPrintable(out)}));
+        Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile", "x",
+            "--output", qPrintable(out)}));
         c.profile = profileName.isEmpty() ? p.name : profileName;
         QCOMPARE(Cli::runExport(c, r), exitCode);
         QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
@@ -248,9 +297,11 @@ private slots:
         qunsetenv("ROSTER_TEST_NO_SUCH_TOKEN");
         const QString path = writeProfiles({p});
         CapturingReporter r;
-        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile", qPrintable(p.name), "--output", "-"}));
+        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile",
+            qPrintable(p.name), "--output", "-"}));
         QCOMPARE(Cli::runExport(c, r), int(Cli::Usage));
-        QVERIFY2(r.errText().contains(QLatin1String("ROSTER_TEST_NO_SUCH_TOKEN")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().contains(QLatin1String("ROSTER_TEST_NO_SUCH_TOKEN")),
+            qPrintable(r.errText()));
         QVERIFY(r.stdoutBuffer.data().isEmpty());
     }
 };

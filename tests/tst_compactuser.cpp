@@ -29,8 +29,9 @@ private slots:
         u.displayName = User::joinNames(u.givenName, u.familyName);
         u.phone = QStringLiteral("+61412345678");
         u.status = QStringLiteral("pending");
-        u.roles = {Role{QStringLiteral("r1"), QStringLiteral("admin"), {}, {}, {}, {}, {}, {}, {}},
-                   Role{QStringLiteral("r2"), QStringLiteral("vmc-user:full"), {}, QStringLiteral("paas:vmc"), {}, {}, {}, {}, {}}};
+        u.roles = {Role {QStringLiteral("r1"), QStringLiteral("admin"), {}, {}, {}, {}, {}, {}, {}},
+            Role {QStringLiteral("r2"), QStringLiteral("vmc-user:full"), {},
+                QStringLiteral("paas:vmc"), {}, {}, {}, {}, {}}};
         QByteArray raw;
         for (int i = 0; raw.size() < rawSize; ++i)
             raw += "{\"k\":" + QByteArray::number(i) + "}";
@@ -47,7 +48,7 @@ private slots:
 
     void emptyUser()
     {
-        const CompactUser c{User()};
+        const CompactUser c {User()};
         for (Column col : Columns::all())
             QCOMPARE(c.value(col), QString());
         QCOMPARE(c.rawRecord(), QByteArray());

@@ -44,7 +44,8 @@ private slots:
     {
         qputenv("ROSTER_TEST_SECRET", "tok-123\n");
         CredentialStore store;
-        const Result r = readAsync(store, profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_SECRET")));
+        const Result r = readAsync(
+            store, profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_SECRET")));
         QVERIFY(r.called);
         QVERIFY(!r.error.isError());
         QCOMPARE(r.secret, QStringLiteral("tok-123"));
@@ -54,18 +55,24 @@ private slots:
     {
         qunsetenv("ROSTER_TEST_MISSING");
         ProviderError error;
-        const QString secret = CredentialStore::readNow(profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_MISSING")), &error);
+        const QString secret = CredentialStore::readNow(
+            profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_MISSING")), &error);
         QVERIFY(secret.isEmpty());
         QCOMPARE(error.kind, ProviderError::Kind::Authentication);
-        QCOMPARE(error.message, QStringLiteral("Profile \"Acme\": the environment variable ROSTER_TEST_MISSING is not set."));
+        QCOMPARE(error.message,
+            QStringLiteral(
+                "Profile \"Acme\": the environment variable ROSTER_TEST_MISSING is not set."));
     }
 
     void emptyVariable()
     {
         qputenv("ROSTER_TEST_EMPTY", "");
         ProviderError error;
-        CredentialStore::readNow(profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_EMPTY")), &error);
-        QCOMPARE(error.message, QStringLiteral("Profile \"Acme\": the environment variable ROSTER_TEST_EMPTY is empty."));
+        CredentialStore::readNow(
+            profile(CredentialSource::Type::Env, QStringLiteral("ROSTER_TEST_EMPTY")), &error);
+        QCOMPARE(error.message,
+            QStringLiteral(
+                "Profile \"Acme\": the environment variable ROSTER_TEST_EMPTY is empty."));
     }
 
     void fileFirstLine()
@@ -77,7 +84,8 @@ private slots:
         f.write("first-line-secret\nsecond line\n");
         f.close();
         ProviderError error;
-        QCOMPARE(CredentialStore::readNow(profile(CredentialSource::Type::File, path), &error), QStringLiteral("first-line-secret"));
+        QCOMPARE(CredentialStore::readNow(profile(CredentialSource::Type::File, path), &error),
+            QStringLiteral("first-line-secret"));
         QVERIFY(!error.isError());
     }
 
@@ -89,15 +97,19 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
         ProviderError error;
-        QVERIFY(CredentialStore::readNow(profile(CredentialSource::Type::File, path), &error).isEmpty());
-        QCOMPARE(error.message, QStringLiteral("Profile \"Acme\": the credential file %1 is empty.").arg(path));
+        QVERIFY(CredentialStore::readNow(profile(CredentialSource::Type::File, path), &error)
+                    .isEmpty());
+        QCOMPARE(error.message,
+            QStringLiteral("Profile \"Acme\": the credential file %1 is empty.").arg(path));
     }
 
     void missingFile()
     {
         ProviderError error;
-        CredentialStore::readNow(profile(CredentialSource::Type::File, QStringLiteral("/nonexistent/token")), &error);
-        QVERIFY(error.message.startsWith(QStringLiteral("Profile \"Acme\": cannot read the credential file /nonexistent/token: ")));
+        CredentialStore::readNow(
+            profile(CredentialSource::Type::File, QStringLiteral("/nonexistent/token")), &error);
+        QVERIFY(error.message.startsWith(QStringLiteral(
+            "Profile \"Acme\": cannot read the credential file /nonexistent/token: ")));
     }
 
     void noneConfigured()
@@ -132,10 +144,11 @@ private slots:
         bool called = false;
         ProviderError result;
         QObject context;
-        store.writeKeychain(QStringLiteral("Acme"), QStringLiteral("do-not-leak-me"), &context, [&](const ProviderError &e) {
-            called = true;
-            result = e;
-        });
+        store.writeKeychain(QStringLiteral("Acme"), QStringLiteral("do-not-leak-me"), &context,
+            [&](const ProviderError &e) {
+                called = true;
+                result = e;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(called, 15000);
         QVERIFY(result.isError());
         QVERIFY(!result.message.contains(QStringLiteral("do-not-leak-me")));

@@ -17,8 +17,8 @@ class TestCsp : public QObject
     SandboxServer m_server;
     QNetworkAccessManager m_nam;
 
-    CspProvider *provider(const QString &org, const QString &apiToken = QStringLiteral("api-token-1"),
-                          const QJsonObject &options = {})
+    CspProvider *provider(const QString &org,
+        const QString &apiToken = QStringLiteral("api-token-1"), const QJsonObject &options = {})
     {
         Profile p = sandboxProfile(m_server, QStringLiteral("csp"), org, apiToken);
         p.options = options;
@@ -82,21 +82,26 @@ private slots:
         QCOMPARE(requests.size(), 3); // exchange + two pages
         QCOMPARE(requests[0].method, QByteArray("POST"));
         QCOMPARE(requests[0].path, QStringLiteral("/csp/gateway/am/api/auth/api-tokens/authorize"));
-        QCOMPARE(requests[0].header("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+        QCOMPARE(
+            requests[0].header("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
         QCOMPARE(requests[0].body, QByteArray("api_token=api-token-1"));
         QCOMPARE(requests[1].path, QStringLiteral("/csp/gateway/am/api/orgs/shape-n250/users"));
-        QCOMPARE(requests[1].query.queryItemValue(QStringLiteral("pageStart")), QStringLiteral("1"));
-        QCOMPARE(requests[1].query.queryItemValue(QStringLiteral("pageLimit")), QStringLiteral("200"));
+        QCOMPARE(
+            requests[1].query.queryItemValue(QStringLiteral("pageStart")), QStringLiteral("1"));
+        QCOMPARE(
+            requests[1].query.queryItemValue(QStringLiteral("pageLimit")), QStringLiteral("200"));
         QVERIFY(requests[1].header("csp-auth-token").startsWith("csp-at-"));
         QVERIFY(requests[1].header("Authorization").isEmpty());
-        QCOMPARE(requests[2].query.queryItemValue(QStringLiteral("pageStart")), QStringLiteral("201"));
+        QCOMPARE(
+            requests[2].query.queryItemValue(QStringLiteral("pageStart")), QStringLiteral("201"));
     }
 
     void accessTokenWithAuthorizationHeader()
     {
-        QJsonObject options{{QStringLiteral("tokenType"), QStringLiteral("access_token")},
-                            {QStringLiteral("authHeader"), QStringLiteral("authorization")}};
-        const Walk walk = fetchAll(provider(QStringLiteral("org-n5"), QStringLiteral("my-access-token"), options));
+        QJsonObject options {{QStringLiteral("tokenType"), QStringLiteral("access_token")},
+            {QStringLiteral("authHeader"), QStringLiteral("authorization")}};
+        const Walk walk = fetchAll(
+            provider(QStringLiteral("org-n5"), QStringLiteral("my-access-token"), options));
         QVERIFY(!walk.error.isError());
         QCOMPARE(walk.users.size(), 5);
         QCOMPARE(exchanges(), 0);
@@ -108,7 +113,8 @@ private slots:
     void tokenTokenForOffset()
     {
         CspProvider *c = provider(QStringLiteral("o"));
-        QCOMPARE(c->tokenForOffset(400), QStringLiteral("/csp/gateway/am/api/orgs/o/users?pageStart=401&pageLimit=200"));
+        QCOMPARE(c->tokenForOffset(400),
+            QStringLiteral("/csp/gateway/am/api/orgs/o/users?pageStart=401&pageLimit=200"));
         PageReply *reply = c->fetchPage(c->tokenForOffset(0));
         QVERIFY(waitFor(reply));
         QCOMPARE(reply->page().users.size(), 200);
@@ -120,9 +126,11 @@ private slots:
         QVERIFY(!fetchAll(c).error.isError());
         QCOMPARE(exchanges(), 1);
         // Until the 2 s token has expired (it was due for refresh before that).
-        const QString token = QString::fromUtf8(m_server.recentRequests().constLast().header("csp-auth-token"));
+        const QString token
+            = QString::fromUtf8(m_server.recentRequests().constLast().header("csp-auth-token"));
         QVERIFY(!token.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server.cspTokenState(token) == SandboxServer::TokenState::Expired, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_server.cspTokenState(token) == SandboxServer::TokenState::Expired, 10000);
         const Walk again = fetchAll(c);
         QVERIFY2(!again.error.isError(), qPrintable(again.error.summary()));
         QCOMPARE(exchanges(), 2);
@@ -162,7 +170,9 @@ private slots:
         QVERIFY(e.message.contains(QStringLiteral("expired or revoked")));
         QCOMPARE(e.attempts, 1);
         QCOMPARE(exchanges(), 1);
-        QVERIFY(!e.message.contains(apiToken == QLatin1String("revoked") ? QStringLiteral("revoked)") : QStringLiteral("api_token=")));
+        QVERIFY(!e.message.contains(apiToken == QLatin1String("revoked")
+                ? QStringLiteral("revoked)")
+                : QStringLiteral("api_token=")));
     }
 
     void documentedErrors_data()
@@ -171,10 +181,14 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("cspCode");
         QTest::addColumn<int>("attempts");
-        QTest::newRow("400") << 400 << "Invalid pageLimit: must be at most 200" << "540.120-340.400" << 1;
-        QTest::newRow("403") << 403 << "The user is not authorized to use the API" << "540.120-340.403" << 1;
-        QTest::newRow("404") << 404 << "Organization not found" << "540.120-340.800" << 1;
-        QTest::newRow("429") << 429 << "Too many requests" << "540.120-340.429" << 4;
+        QTest::newRow("400") << 400 << "Invalid pageLimit: must be at most 200"
+                             << "540.120-340.400" << 1;
+        QTest::newRow("403") << 403 << "The user is not authorized to use the API"
+                             << "540.120-340.403" << 1;
+        QTest::newRow("404") << 404 << "Organization not found"
+                             << "540.120-340.800" << 1;
+        QTest::newRow("429") << 429 << "Too many requests"
+                             << "540.120-340.429" << 4;
     }
 
     void documentedErrors()
@@ -191,13 +205,16 @@ private slots:
         QVERIFY(!e.requestId.isEmpty());
         QVERIFY(!e.requestId.startsWith(QStringLiteral("sbx-"))); // the body's requestId wins
         QVERIFY(e.meta.contains(qMakePair(QStringLiteral("moduleCode"), QStringLiteral("540"))));
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("traceId"), QStringLiteral("abc71b186e364bc4"))));
+        QVERIFY(e.meta.contains(
+            qMakePair(QStringLiteral("traceId"), QStringLiteral("abc71b186e364bc4"))));
         QCOMPARE(e.attempts, attempts);
     }
 
     void numericModuleCode()
     {
-        const ProviderError e = CspParser::parseError(401, R"({"statusCode":401,"message":"m","requestId":"r","moduleCode":540,"cspErrorCode":"c","traceId":"t","metadata":{"k":1}})", {});
+        const ProviderError e = CspParser::parseError(401,
+            R"({"statusCode":401,"message":"m","requestId":"r","moduleCode":540,"cspErrorCode":"c","traceId":"t","metadata":{"k":1}})",
+            {});
         QVERIFY(e.meta.contains(qMakePair(QStringLiteral("moduleCode"), QStringLiteral("540"))));
         QVERIFY(e.meta.contains(qMakePair(QStringLiteral("metadata.k"), QStringLiteral("1"))));
     }
@@ -217,11 +234,17 @@ private slots:
         QTest::addColumn<QString>("org");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("malformed") << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
-        QTest::newRow("wrong types") << "wrong-types" << int(ProviderError::Kind::Malformed) << "\"email\" should be a string";
-        QTest::newRow("truncated") << "truncated-n30" << int(ProviderError::Kind::Malformed) << "truncated";
-        QTest::newRow("empty page claims more") << "empty-claims-more-n500" << int(ProviderError::Kind::Malformed) << "empty but claims another page";
-        QTest::newRow("link loop") << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
+        QTest::newRow("malformed")
+            << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
+        QTest::newRow("wrong types") << "wrong-types" << int(ProviderError::Kind::Malformed)
+                                     << "\"email\" should be a string";
+        QTest::newRow("truncated")
+            << "truncated-n30" << int(ProviderError::Kind::Malformed) << "truncated";
+        QTest::newRow("empty page claims more")
+            << "empty-claims-more-n500" << int(ProviderError::Kind::Malformed)
+            << "empty but claims another page";
+        QTest::newRow("link loop")
+            << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
     }
 
     void badBodies()
@@ -247,7 +270,8 @@ private slots:
             QCOMPARE(r->page().users.size(), 200);
         }
         QCOMPARE(exchanges(), 1);
-        QCOMPARE(replies[4]->page().users.last().id, CspRoutes::userId(QStringLiteral("par-n1000"), 999));
+        QCOMPARE(replies[4]->page().users.last().id,
+            CspRoutes::userId(QStringLiteral("par-n1000"), 999));
     }
 };
 

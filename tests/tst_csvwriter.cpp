@@ -20,21 +20,25 @@ private slots:
         row("plain", QStringLiteral("Alex"), "Alex", "Alex");
         row("empty", QString(), "", "");
         row("comma", QStringLiteral("Taylor, Alex"), "\"Taylor, Alex\"", "\"Taylor, Alex\"");
-        row("quote", QStringLiteral("The \"Boss\""), "\"The \"\"Boss\"\"\"", "\"The \"\"Boss\"\"\"");
+        row("quote", QStringLiteral("The \"Boss\""), "\"The \"\"Boss\"\"\"",
+            "\"The \"\"Boss\"\"\"");
         row("LF", QStringLiteral("a\nb"), "\"a\nb\"", "\"a\nb\"");
         row("CR inside", QStringLiteral("a\rb"), "\"a\rb\"", "\"a\rb\"");
         row("CRLF", QStringLiteral("a\r\nb"), "\"a\r\nb\"", "\"a\r\nb\"");
         row("leading space", QStringLiteral(" Alex"), "\" Alex\"", "\" Alex\"");
         row("trailing space", QStringLiteral("Alex "), "\"Alex \"", "\"Alex \"");
         row("equals", QStringLiteral("=1+1"), "'=1+1", "=1+1");
-        row("hyperlink formula", QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        row("hyperlink formula", QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         row("plus word", QStringLiteral("+Plus"), "'+Plus", "+Plus");
         row("minus formula", QStringLiteral("-2+3"), "'-2+3", "-2+3");
         row("at", QStringLiteral("@x"), "'@x", "@x");
         row("leading tab", QStringLiteral("\tTab"), "'\tTab", "\tTab");
         row("leading CR", QStringLiteral("\rX"), "\"'\rX\"", "\"\rX\"");
         row("E.164 phone", QStringLiteral("+61412345678"), "+61412345678", "+61412345678");
-        row("phone with spaces", QStringLiteral("+61 412 345 678"), "+61 412 345 678", "+61 412 345 678");
+        row("phone with spaces", QStringLiteral("+61 412 345 678"), "+61 412 345 678",
+            "+61 412 345 678");
         row("negative number", QStringLiteral("-42"), "-42", "-42");
         row("signed decimal", QStringLiteral("-3.5"), "-3.5", "-3.5");
         row("sign alone", QStringLiteral("-"), "'-", "-");
@@ -71,9 +75,10 @@ private slots:
         QVERIFY(writer.writeUser(User()));
         QVERIFY(writer.flush());
         QCOMPARE(writer.rowsWritten(), qint64(2));
-        QCOMPARE(buffer.data(), QByteArray("id,email,phone,display_name\r\n"
-                                           "u1,a@example.com,+61412345678,\"Taylor, Alex\"\r\n"
-                                           ",,,\r\n"));
+        QCOMPARE(buffer.data(),
+            QByteArray("id,email,phone,display_name\r\n"
+                       "u1,a@example.com,+61412345678,\"Taylor, Alex\"\r\n"
+                       ",,,\r\n"));
     }
 
     void byteOrderMark()
@@ -108,9 +113,12 @@ private slots:
         QStringList keys;
         for (Column c : Columns::all())
             keys << Columns::key(c);
-        QCOMPARE(keys.join(QLatin1Char(',')), QStringLiteral("id,user_id,email,given_name,family_name,display_name,phone,status,roles,username,idp_id,invited_by,created_at,updated_at"));
+        QCOMPARE(keys.join(QLatin1Char(',')),
+            QStringLiteral("id,user_id,email,given_name,family_name,display_name,phone,status,"
+                           "roles,username,idp_id,invited_by,created_at,updated_at"));
         QString bad;
-        QCOMPARE(Columns::parseList(QStringLiteral("email,id"), &bad), (QList<Column>{Column::Email, Column::Id}));
+        QCOMPARE(Columns::parseList(QStringLiteral("email,id"), &bad),
+            (QList<Column> {Column::Email, Column::Id}));
         QVERIFY(Columns::parseList(QStringLiteral("email,nope"), &bad).isEmpty());
         QCOMPARE(bad, QStringLiteral("nope"));
     }

@@ -23,7 +23,8 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
-QByteArray expectedCsv(const QString &kind, const QString &org, qint64 n, const QList<Column> &columns)
+QByteArray expectedCsv(
+    const QString &kind, const QString &org, qint64 n, const QList<Column> &columns)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -65,7 +66,8 @@ class TestExportJob : public QObject
 
     Provider *provider(const QString &kind, const QString &org)
     {
-        Provider *p = ProviderFactory::create(sandboxProfile(m_server, kind, org), SandboxServer::demoToken(), &m_nam, this);
+        Provider *p = ProviderFactory::create(
+            sandboxProfile(m_server, kind, org), SandboxServer::demoToken(), &m_nam, this);
         fastRetries(p, 50);
         return p;
     }
@@ -102,10 +104,17 @@ private slots:
         QTest::addColumn<QString>("org");
         QTest::addColumn<qint64>("rows");
         QTest::addColumn<QString>("columns");
-        QTest::newRow("karmo") << "karmo" << "acme-n1234" << qint64(1234) << "id,email,given_name,family_name,phone";
-        QTest::newRow("llamacloud") << "llamacloud" << "3fa85f64-n777" << qint64(777) << "id,email,status";
-        QTest::newRow("csp") << "csp" << "csp-org-n1501" << qint64(1501) << "id,email,username,given_name,family_name";
-        QTest::newRow("char") << "char" << "9b2f0c1e-n640" << qint64(640) << "id,email,given_name,family_name,status";
+        QTest::newRow("karmo") << "karmo"
+                               << "acme-n1234" << qint64(1234)
+                               << "id,email,given_name,family_name,phone";
+        QTest::newRow("llamacloud") << "llamacloud"
+                                    << "3fa85f64-n777" << qint64(777) << "id,email,status";
+        QTest::newRow("csp") << "csp"
+                             << "csp-org-n1501" << qint64(1501)
+                             << "id,email,username,given_name,family_name";
+        QTest::newRow("char") << "char"
+                              << "9b2f0c1e-n640" << qint64(640)
+                              << "id,email,given_name,family_name,status";
     }
 
     void allEqualsSandbox()
@@ -142,7 +151,7 @@ private slots:
         b.id = QStringLiteral("a-first");
         ExportJob::Options options;
         options.columns = {Column::Id};
-        ExportJob job(QList<User>{a, b}, options);
+        ExportJob job(QList<User> {a, b}, options);
         const QString path = m_dir.filePath(QStringLiteral("selected.csv"));
         job.setOutputPath(path);
         QVERIFY(run(&job));
@@ -154,7 +163,8 @@ private slots:
         const QString path = writeExisting(QStringLiteral("cancel.csv"));
         const QByteArray before = readFile(path);
         m_server.setLatencyMs(40);
-        ExportJob job(provider(QStringLiteral("karmo"), QStringLiteral("big-n5000")), ExportJob::Options());
+        ExportJob job(
+            provider(QStringLiteral("karmo"), QStringLiteral("big-n5000")), ExportJob::Options());
         job.setOutputPath(path);
         QSignalSpy finished(&job, &ExportJob::finished);
         connect(&job, &ExportJob::progress, &job, [&job](qint64 rows) {
@@ -167,7 +177,8 @@ private slots:
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(job.error().kind, ProviderError::Kind::Cancelled);
         QCOMPARE(readFile(path), before);
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancel.csv*")}, QDir::Files), QStringList{QStringLiteral("cancel.csv")});
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancel.csv*")}, QDir::Files),
+            QStringList {QStringLiteral("cancel.csv")});
     }
 
     void providerErrorMidwayLeavesFileUntouched_data()
@@ -193,7 +204,8 @@ private slots:
     void errorOnFirstPageLeavesNoFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("never.csv"));
-        ExportJob job(provider(QStringLiteral("char"), QStringLiteral("error-403")), ExportJob::Options());
+        ExportJob job(
+            provider(QStringLiteral("char"), QStringLiteral("error-403")), ExportJob::Options());
         job.setOutputPath(path);
         QVERIFY(!run(&job));
         QCOMPARE(job.error().code, QStringLiteral("ACCESS_DENIED"));
@@ -202,7 +214,7 @@ private slots:
 
     void unwritablePathIsAClearError()
     {
-        ExportJob job(QList<User>{}, ExportJob::Options());
+        ExportJob job(QList<User> {}, ExportJob::Options());
         job.setOutputPath(QStringLiteral("/nonexistent-dir/out.csv"));
         QVERIFY(!run(&job));
         // A local file error, not a configuration one: the CLI exits 1 for it, not 2 (issue #12).
@@ -225,7 +237,8 @@ private slots:
         const QList<QByteArray> lines = out.data().split('\n');
         QCOMPARE(lines.size(), 2001 + 2);
         for (int i = 0; i < 2001; ++i)
-            QCOMPARE(lines[i + 1], CspRoutes::userId(QStringLiteral("par-n2001"), i).toLatin1() + '\r');
+            QCOMPARE(
+                lines[i + 1], CspRoutes::userId(QStringLiteral("par-n2001"), i).toLatin1() + '\r');
     }
 
     void cspShortAndLongPagesLeaveNoGapNorDuplicate_data()
@@ -257,7 +270,8 @@ private slots:
     void loopStopsTheExport()
     {
         const QString path = m_dir.filePath(QStringLiteral("loop.csv"));
-        ExportJob job(provider(QStringLiteral("karmo"), QStringLiteral("loop-n1000")), ExportJob::Options());
+        ExportJob job(
+            provider(QStringLiteral("karmo"), QStringLiteral("loop-n1000")), ExportJob::Options());
         job.setOutputPath(path);
         QVERIFY(!run(&job));
         QCOMPARE(job.error().kind, ProviderError::Kind::Loop);

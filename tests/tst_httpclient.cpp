@@ -14,7 +14,8 @@
 #include <QTest>
 
 namespace {
-QHttpServerResponse respond(int status, const QByteArray &body, const QByteArray &type = "application/json")
+QHttpServerResponse respond(
+    int status, const QByteArray &body, const QByteArray &type = "application/json")
 {
     return QHttpServerResponse(type, body, QHttpServerResponder::StatusCode(status));
 }
@@ -24,7 +25,8 @@ class RawServer : public QTcpServer
 {
 public:
     enum class Mode { Silent, Trickle, Unbounded };
-    explicit RawServer(Mode mode) : m_mode(mode)
+    explicit RawServer(Mode mode)
+        : m_mode(mode)
     {
         listen(QHostAddress::LocalHost);
         connect(this, &QTcpServer::newConnection, this, [this] {
@@ -34,7 +36,8 @@ public:
                 connect(s, &QTcpSocket::readyRead, s, [this, s] {
                     s->readAll();
                     if (m_mode == Mode::Trickle)
-                        s->write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{\"partial\":\"" + QByteArray(20000, 'x'));
+                        s->write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{\"partial\":\""
+                            + QByteArray(20000, 'x'));
                     if (m_mode == Mode::Unbounded) {
                         s->write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
                         s->write(QByteArray(3 * 1024 * 1024, 'x'));
@@ -70,14 +73,18 @@ private:
     QByteArray m_lastAuth;
     QNetworkAccessManager m_nam;
 
-    QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
 
     HttpClient *client(HttpOptions options = {})
     {
         auto *c = new HttpClient(&m_nam, url(QStringLiteral("/")), this);
         options.backoffBaseMs = std::min(options.backoffBaseMs, 20);
         c->setOptions(options);
-        c->setDecorator([](QNetworkRequest &r) { r.setRawHeader("Authorization", "Bearer s3cret-token"); });
+        c->setDecorator(
+            [](QNetworkRequest &r) { r.setRawHeader("Authorization", "Bearer s3cret-token"); });
         return c;
     }
 
@@ -104,7 +111,10 @@ private slots:
             if (++m_hits[QStringLiteral("ra-date")] == 1) {
                 QHttpServerResponse r = respond(429, "{}");
                 const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(2);
-                r.setHeader("Retry-After", QLocale::c().toString(at, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1());
+                r.setHeader("Retry-After",
+                    QLocale::c()
+                        .toString(at, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                        .toLatin1());
                 return r;
             }
             return respond(200, "{}");
@@ -131,7 +141,8 @@ private slots:
                 return respond(502, "bad gateway", "text/plain");
             return respond(200, "{}");
         });
-        m_server.route(QStringLiteral("/big"), [] { return respond(200, QByteArray(2 * 1024 * 1024, 'a')); });
+        m_server.route(
+            QStringLiteral("/big"), [] { return respond(200, QByteArray(2 * 1024 * 1024, 'a')); });
         m_server.route(QStringLiteral("/reqid"), [] {
             QHttpServerResponse r = respond(404, "{}");
             r.setHeader("X-Request-ID", "req-abc-123");
@@ -139,7 +150,8 @@ private slots:
         });
         m_server.route(QStringLiteral("/redirect-away"), [this] {
             QHttpServerResponse r = respond(302, {});
-            r.setHeader("Location", QStringLiteral("http://127.0.0.1:%1/collect").arg(m_otherPort).toLatin1());
+            r.setHeader("Location",
+                QStringLiteral("http://127.0.0.1:%1/collect").arg(m_otherPort).toLatin1());
             return r;
         });
         m_server.route(QStringLiteral("/redirect-home"), [] {
@@ -221,7 +233,8 @@ private slots:
         QTest::newRow("zero") << QByteArray("0") << qint64(0);
         QTest::newRow("spaces") << QByteArray(" 7 ") << qint64(7000);
         QTest::newRow("imf-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:42 GMT") << qint64(5000);
-        QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:40:00 GMT") << qint64(0);
+        QTest::newRow("date in the past")
+            << QByteArray("Sun, 06 Nov 1994 08:40:00 GMT") << qint64(0);
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
         QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
         QTest::newRow("absent") << QByteArray() << qint64(-1);
@@ -365,7 +378,8 @@ private slots:
         QVERIFY(call->error().message.contains(QString::number(m_otherPort)));
         QVERIFY(!call->error().message.contains(QStringLiteral("s3cret")));
         // The other server was never contacted: a request of our own is the first it sees.
-        QNetworkReply *sentinel = m_nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/collect").arg(m_otherPort))));
+        QNetworkReply *sentinel = m_nam.get(
+            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/collect").arg(m_otherPort))));
         QTRY_VERIFY(sentinel->isFinished());
         sentinel->deleteLater();
         QCOMPARE(m_otherAuth.size(), 1);
@@ -440,10 +454,14 @@ private slots:
 
     void sameOriginRules()
     {
-        QVERIFY(HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/x")), QUrl(QStringLiteral("https://A.example:443/y"))));
-        QVERIFY(!HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("http://a.example/"))));
-        QVERIFY(!HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("https://a.example:8443/"))));
-        QVERIFY(!HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("https://b.example/"))));
+        QVERIFY(HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/x")),
+            QUrl(QStringLiteral("https://A.example:443/y"))));
+        QVERIFY(!HttpClient::sameOrigin(
+            QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("http://a.example/"))));
+        QVERIFY(!HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/")),
+            QUrl(QStringLiteral("https://a.example:8443/"))));
+        QVERIFY(!HttpClient::sameOrigin(QUrl(QStringLiteral("https://a.example/")),
+            QUrl(QStringLiteral("https://b.example/"))));
         QVERIFY(HttpClient::isLoopbackHost(QStringLiteral("127.0.0.9")));
         QVERIFY(HttpClient::isLoopbackHost(QStringLiteral("::1")));
         QVERIFY(HttpClient::isLoopbackHost(QStringLiteral("localhost")));

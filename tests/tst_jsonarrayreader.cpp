@@ -19,7 +19,7 @@ struct Read
 
 // Feeds `body` in chunks of the given sizes (cycled).
 Read readInChunks(const QByteArray &body, const QList<qsizetype> &sizes, const QByteArray &key = {},
-                  qsizetype cap = qsizetype(64) << 20)
+    qsizetype cap = qsizetype(64) << 20)
 {
     JsonArrayReader reader(key, cap);
     Read r;
@@ -44,10 +44,11 @@ QJsonValue element(const QByteArray &bytes)
 
 QString randomString(QRandomGenerator &rng)
 {
-    static const QStringList pieces{QStringLiteral("a"), QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("]"),
-                                    QStringLiteral("["), QStringLiteral("{"), QStringLiteral("}"), QStringLiteral(","),
-                                    QStringLiteral("é"), QStringLiteral("😀"), QStringLiteral("\n"), QStringLiteral("\\\""),
-                                    QStringLiteral(" "), QStringLiteral("太郎"), QStringLiteral("\t")};
+    static const QStringList pieces {QStringLiteral("a"), QStringLiteral("\""),
+        QStringLiteral("\\"), QStringLiteral("]"), QStringLiteral("["), QStringLiteral("{"),
+        QStringLiteral("}"), QStringLiteral(","), QStringLiteral("é"), QStringLiteral("😀"),
+        QStringLiteral("\n"), QStringLiteral("\\\""), QStringLiteral(" "), QStringLiteral("太郎"),
+        QStringLiteral("\t")};
     QString s;
     const int n = int(rng.bounded(12));
     for (int i = 0; i < n; ++i)
@@ -58,11 +59,16 @@ QString randomString(QRandomGenerator &rng)
 QJsonValue randomValue(QRandomGenerator &rng, int depth)
 {
     switch (rng.bounded(depth > 3 ? 5 : 7)) {
-    case 0: return QJsonValue(randomString(rng));
-    case 1: return QJsonValue(double(rng.bounded(2000000)) - 1000000.0);
-    case 2: return QJsonValue(rng.bounded(2) == 0);
-    case 3: return QJsonValue(QJsonValue::Null);
-    case 4: return QJsonValue(rng.bounded(1000) / 7.0);
+    case 0:
+        return QJsonValue(randomString(rng));
+    case 1:
+        return QJsonValue(double(rng.bounded(2000000)) - 1000000.0);
+    case 2:
+        return QJsonValue(rng.bounded(2) == 0);
+    case 3:
+        return QJsonValue(QJsonValue::Null);
+    case 4:
+        return QJsonValue(rng.bounded(1000) / 7.0);
     case 5: {
         QJsonArray a;
         const int n = int(rng.bounded(5));
@@ -92,17 +98,27 @@ private slots:
         QTest::addColumn<QByteArray>("key");
         QTest::addColumn<QByteArray>("array"); // what a whole-document parse sees
         QTest::newRow("empty") << QByteArray("[]") << QByteArray() << QByteArray("[]");
-        QTest::newRow("spaces everywhere") << QByteArray(" \r\n[ \t{ \"a\" : 1 } ,\n[ ] , \"x\"\n]\n ") << QByteArray()
-                                           << QByteArray("[{\"a\":1},[],\"x\"]");
-        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF[1,2]") << QByteArray() << QByteArray("[1,2]");
-        QTest::newRow("brackets and quotes in strings") << QByteArray("[\"a\\\"],[\", {\"k]\":\"}{\\\\\"}, \"\\\\\", \"\\u005d\"]") << QByteArray()
-                                                        << QByteArray("[\"a\\\"],[\", {\"k]\":\"}{\\\\\"}, \"\\\\\", \"\\u005d\"]");
-        QTest::newRow("scalars") << QByteArray("[1,-2.5e3,true,false,null,\"s\",0]") << QByteArray() << QByteArray("[1,-2.5e3,true,false,null,\"s\",0]");
-        QTest::newRow("nested") << QByteArray("[[[[1]]],{\"a\":{\"b\":[{}]}}]") << QByteArray() << QByteArray("[[[[1]]],{\"a\":{\"b\":[{}]}}]");
-        QTest::newRow("utf-8") << QByteArray("[\"Zoë\",\"山田\",\"😀\"]") << QByteArray() << QByteArray("[\"Zoë\",\"山田\",\"😀\"]");
-        QTest::newRow("under a key") << QByteArray("{\"count\":2,\"meta\":{\"data\":[9]},\"list\":[0],\"data\":[{\"id\":1},{\"id\":2}],\"after\":[3]}")
-                                     << QByteArray("data") << QByteArray("[{\"id\":1},{\"id\":2}]");
-        QTest::newRow("under a key, empty") << QByteArray("{ \"data\" : [ ] }") << QByteArray("data") << QByteArray("[]");
+        QTest::newRow("spaces everywhere")
+            << QByteArray(" \r\n[ \t{ \"a\" : 1 } ,\n[ ] , \"x\"\n]\n ") << QByteArray()
+            << QByteArray("[{\"a\":1},[],\"x\"]");
+        QTest::newRow("byte-order mark")
+            << QByteArray("\xEF\xBB\xBF[1,2]") << QByteArray() << QByteArray("[1,2]");
+        QTest::newRow("brackets and quotes in strings")
+            << QByteArray("[\"a\\\"],[\", {\"k]\":\"}{\\\\\"}, \"\\\\\", \"\\u005d\"]")
+            << QByteArray()
+            << QByteArray("[\"a\\\"],[\", {\"k]\":\"}{\\\\\"}, \"\\\\\", \"\\u005d\"]");
+        QTest::newRow("scalars") << QByteArray("[1,-2.5e3,true,false,null,\"s\",0]") << QByteArray()
+                                 << QByteArray("[1,-2.5e3,true,false,null,\"s\",0]");
+        QTest::newRow("nested") << QByteArray("[[[[1]]],{\"a\":{\"b\":[{}]}}]") << QByteArray()
+                                << QByteArray("[[[[1]]],{\"a\":{\"b\":[{}]}}]");
+        QTest::newRow("utf-8") << QByteArray("[\"Zoë\",\"山田\",\"😀\"]") << QByteArray()
+                               << QByteArray("[\"Zoë\",\"山田\",\"😀\"]");
+        QTest::newRow("under a key")
+            << QByteArray("{\"count\":2,\"meta\":{\"data\":[9]},\"list\":[0],\"data\":[{\"id\":1},{"
+                          "\"id\":2}],\"after\":[3]}")
+            << QByteArray("data") << QByteArray("[{\"id\":1},{\"id\":2}]");
+        QTest::newRow("under a key, empty")
+            << QByteArray("{ \"data\" : [ ] }") << QByteArray("data") << QByteArray("[]");
     }
 
     void everySplitOfSmallBodies()
@@ -130,11 +146,14 @@ private slots:
             const int n = int(rng.bounded(round % 10 == 0 ? 400 : 12));
             for (int i = 0; i < n; ++i)
                 array.append(randomValue(rng, 0));
-            const QByteArray body = QJsonDocument(array).toJson(round % 2 ? QJsonDocument::Compact : QJsonDocument::Indented);
+            const QByteArray body = QJsonDocument(array).toJson(
+                round % 2 ? QJsonDocument::Compact : QJsonDocument::Indented);
             QList<qsizetype> sizes;
             for (int i = 0; i < 16; ++i) {
                 const int kind = int(rng.bounded(3));
-                sizes << (kind == 0 ? 1 + rng.bounded(8) : kind == 1 ? 1 + rng.bounded(512) : 1 + rng.bounded(65536));
+                sizes << (kind == 0 ? 1 + rng.bounded(8)
+                        : kind == 1 ? 1 + rng.bounded(512)
+                                    : 1 + rng.bounded(65536));
             }
             const Read r = readInChunks(body, sizes);
             QVERIFY2(r.ok, qPrintable(r.error));
@@ -149,18 +168,30 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("key");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not an array") << QByteArray("{\"a\":1}") << QByteArray() << "Expected a JSON array at byte 0";
-        QTest::newRow("missing comma") << QByteArray("[{\"a\":1} {\"b\":2}]") << QByteArray() << "Expected \",\" or \"]\" after an array element at byte 9";
-        QTest::newRow("missing comma between scalars") << QByteArray("[1 2]") << QByteArray() << "after an array element at byte 3";
-        QTest::newRow("garbage after") << QByteArray("[1,2]  x") << QByteArray() << "Unexpected data after the array at byte 7";
-        QTest::newRow("unterminated") << QByteArray("[{\"a\":1},{\"b\":") << QByteArray() << "The array is not closed: the body ended at byte 14";
-        QTest::newRow("leading comma") << QByteArray("[,1]") << QByteArray() << "Expected an array element at byte 1";
-        QTest::newRow("trailing comma") << QByteArray("[1,]") << QByteArray() << "Expected an array element at byte 3";
+        QTest::newRow("not an array")
+            << QByteArray("{\"a\":1}") << QByteArray() << "Expected a JSON array at byte 0";
+        QTest::newRow("missing comma")
+            << QByteArray("[{\"a\":1} {\"b\":2}]") << QByteArray()
+            << "Expected \",\" or \"]\" after an array element at byte 9";
+        QTest::newRow("missing comma between scalars")
+            << QByteArray("[1 2]") << QByteArray() << "after an array element at byte 3";
+        QTest::newRow("garbage after") << QByteArray("[1,2]  x") << QByteArray()
+                                       << "Unexpected data after the array at byte 7";
+        QTest::newRow("unterminated") << QByteArray("[{\"a\":1},{\"b\":") << QByteArray()
+                                      << "The array is not closed: the body ended at byte 14";
+        QTest::newRow("leading comma")
+            << QByteArray("[,1]") << QByteArray() << "Expected an array element at byte 1";
+        QTest::newRow("trailing comma")
+            << QByteArray("[1,]") << QByteArray() << "Expected an array element at byte 3";
         QTest::newRow("empty body") << QByteArray("") << QByteArray() << "The body is empty";
-        QTest::newRow("only a byte-order mark") << QByteArray("\xEF\xBB\xBF") << QByteArray() << "The body is empty";
-        QTest::newRow("broken byte-order mark") << QByteArray("\xEF\xBB[]") << QByteArray() << "broken byte-order mark (byte 2)";
-        QTest::newRow("no such key") << QByteArray("{\"items\":[1]}") << QByteArray("data") << "no member \"data\"";
-        QTest::newRow("key is no array") << QByteArray("{\"data\":{}}") << QByteArray("data") << "is not an array (byte 8)";
+        QTest::newRow("only a byte-order mark")
+            << QByteArray("\xEF\xBB\xBF") << QByteArray() << "The body is empty";
+        QTest::newRow("broken byte-order mark")
+            << QByteArray("\xEF\xBB[]") << QByteArray() << "broken byte-order mark (byte 2)";
+        QTest::newRow("no such key")
+            << QByteArray("{\"items\":[1]}") << QByteArray("data") << "no member \"data\"";
+        QTest::newRow("key is no array")
+            << QByteArray("{\"data\":{}}") << QByteArray("data") << "is not an array (byte 8)";
     }
 
     void badBodiesNameTheByte()
@@ -181,7 +212,9 @@ private slots:
         const Read r = readInChunks(body, {100}, {}, 1000);
         QVERIFY(!r.ok);
         QCOMPARE(r.elements.size(), 1); // the element before it was handed out
-        QVERIFY2(r.error.contains(QStringLiteral("element at byte 9 is larger than the limit of 1000 bytes")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(
+                     QStringLiteral("element at byte 9 is larger than the limit of 1000 bytes")),
+            qPrintable(r.error));
     }
 
     void elementsAreHandedOutAsSoonAsTheyEnd()

@@ -18,7 +18,8 @@ class TestKarmo : public QObject
     SandboxServer m_server;
     QNetworkAccessManager m_nam;
 
-    KarmoProvider *provider(const QString &org, const QString &token = SandboxServer::demoToken(), int pageSize = 0)
+    KarmoProvider *provider(
+        const QString &org, const QString &token = SandboxServer::demoToken(), int pageSize = 0)
     {
         Profile p = sandboxProfile(m_server, QStringLiteral("karmo"), org, token);
         if (pageSize > 0)
@@ -89,10 +90,12 @@ private slots:
 
     void pageSizeOption()
     {
-        const Walk walk = fetchAll(provider(QStringLiteral("small-n95"), SandboxServer::demoToken(), 30));
+        const Walk walk
+            = fetchAll(provider(QStringLiteral("small-n95"), SandboxServer::demoToken(), 30));
         QCOMPARE(walk.users.size(), 95);
         QCOMPARE(walk.pages, 4);
-        QCOMPARE(m_server.recentRequests().first().query.queryItemValue(QStringLiteral("limit")), QStringLiteral("30"));
+        QCOMPARE(m_server.recentRequests().first().query.queryItemValue(QStringLiteral("limit")),
+            QStringLiteral("30"));
     }
 
     void documentedErrors_data()
@@ -102,15 +105,34 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("fieldErrors");
-        QTest::newRow("400") << 400 << "BAD_REQUEST" << "40000012" << "Request validation failed" << 2;
-        QTest::newRow("401") << 401 << "UNAUTHORIZED" << "40100001" << "Bearer token expired" << 0;
-        QTest::newRow("403") << 403 << "FORBIDDEN" << "40300003" << "The token lacks the users:read scope" << 0;
-        QTest::newRow("404 numeric code") << 404 << "NOT_FOUND" << "40400404" << "Organization not found" << 0;
-        QTest::newRow("409 short numeric code padded") << 409 << "CONFLICT" << "00009001" << "Organization is being migrated" << 0;
-        QTest::newRow("422") << 422 << "UNPROCESSABLE_ENTITY" << "42200007" << "Unprocessable organization filter" << 2;
-        QTest::newRow("429") << 429 << "RATE_LIMITED" << "42900001" << "Rate limit exceeded" << 0;
-        QTest::newRow("500") << 500 << "INTERNAL_SERVER_ERROR" << "50000000" << "Internal server error" << 0;
-        QTest::newRow("503 not configured") << 503 << "PROVIDER_NOT_CONFIGURED" << "50300001" << "access-management provider is not configured for this environment" << 0;
+        QTest::newRow("400") << 400 << "BAD_REQUEST"
+                             << "40000012"
+                             << "Request validation failed" << 2;
+        QTest::newRow("401") << 401 << "UNAUTHORIZED"
+                             << "40100001"
+                             << "Bearer token expired" << 0;
+        QTest::newRow("403") << 403 << "FORBIDDEN"
+                             << "40300003"
+                             << "The token lacks the users:read scope" << 0;
+        QTest::newRow("404 numeric code") << 404 << "NOT_FOUND"
+                                          << "40400404"
+                                          << "Organization not found" << 0;
+        QTest::newRow("409 short numeric code padded") << 409 << "CONFLICT"
+                                                       << "00009001"
+                                                       << "Organization is being migrated" << 0;
+        QTest::newRow("422") << 422 << "UNPROCESSABLE_ENTITY"
+                             << "42200007"
+                             << "Unprocessable organization filter" << 2;
+        QTest::newRow("429") << 429 << "RATE_LIMITED"
+                             << "42900001"
+                             << "Rate limit exceeded" << 0;
+        QTest::newRow("500") << 500 << "INTERNAL_SERVER_ERROR"
+                             << "50000000"
+                             << "Internal server error" << 0;
+        QTest::newRow("503 not configured")
+            << 503 << "PROVIDER_NOT_CONFIGURED"
+            << "50300001"
+            << "access-management provider is not configured for this environment" << 0;
     }
 
     void documentedErrors()
@@ -133,11 +155,14 @@ private slots:
             QCOMPARE(e.fieldErrors[0].location, QStringLiteral("/email"));
             QCOMPARE(e.fieldErrors[0].detail, QStringLiteral("must be a valid email"));
         }
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("organizationId"), QStringLiteral("error-%1").arg(status))));
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("environment"), QStringLiteral("sandbox"))));
+        QVERIFY(e.meta.contains(
+            qMakePair(QStringLiteral("organizationId"), QStringLiteral("error-%1").arg(status))));
+        QVERIFY(
+            e.meta.contains(qMakePair(QStringLiteral("environment"), QStringLiteral("sandbox"))));
         QVERIFY(e.requestId.startsWith(QStringLiteral("sbx-")));
         QVERIFY(!e.rawBody.isEmpty());
-        // 429 and a retryable 5xx are retried; everything else, and the "not configured" 503, is not.
+        // 429 and a retryable 5xx are retried; everything else, and the "not configured" 503, is
+        // not.
         const int expectedAttempts = (status == 429) ? 4 : 1;
         QCOMPARE(e.attempts, expectedAttempts);
         QCOMPARE(m_server.hits(QStringLiteral("karmo:error-%1").arg(status)), expectedAttempts);
@@ -175,7 +200,8 @@ private slots:
 
     void expiredToken()
     {
-        const ProviderError e = firstError(provider(QStringLiteral("acme"), QStringLiteral("expired")));
+        const ProviderError e
+            = firstError(provider(QStringLiteral("acme"), QStringLiteral("expired")));
         QCOMPARE(e.httpStatus, 401);
         QCOMPARE(e.code, QStringLiteral("40100001"));
     }
@@ -185,12 +211,19 @@ private slots:
         QTest::addColumn<QString>("org");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("malformed") << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
-        QTest::newRow("wrong types") << "wrong-types" << int(ProviderError::Kind::Malformed) << "users[0]: \"email\" should be a string";
-        QTest::newRow("truncated") << "truncated-n50" << int(ProviderError::Kind::Malformed) << "truncated";
-        QTest::newRow("empty page claims more") << "empty-claims-more" << int(ProviderError::Kind::Malformed) << "empty but claims another page";
-        QTest::newRow("cursor loop") << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
-        QTest::newRow("connection cut mid-body") << "truncated-transport-n50" << int(ProviderError::Kind::Network) << "";
+        QTest::newRow("malformed")
+            << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
+        QTest::newRow("wrong types") << "wrong-types" << int(ProviderError::Kind::Malformed)
+                                     << "users[0]: \"email\" should be a string";
+        QTest::newRow("truncated")
+            << "truncated-n50" << int(ProviderError::Kind::Malformed) << "truncated";
+        QTest::newRow("empty page claims more")
+            << "empty-claims-more" << int(ProviderError::Kind::Malformed)
+            << "empty but claims another page";
+        QTest::newRow("cursor loop")
+            << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
+        QTest::newRow("connection cut mid-body")
+            << "truncated-transport-n50" << int(ProviderError::Kind::Network) << "";
     }
 
     void badBodies()
@@ -236,17 +269,34 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("cursor");
-        QTest::newRow("plain") << QByteArray("{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"nextCursor\":\"abc123\"}}") << "abc123";
-        QTest::newRow("spaces") << QByteArray("{\"pagination\": {\"nextCursor\" :  \"x-y\"}}") << "x-y";
-        QTest::newRow("null") << QByteArray("{\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}") << "";
-        QTest::newRow("no next page") << QByteArray("{\"pagination\":{\"hasNextPage\":false,\"nextCursor\":\"abc\"}}") << "";
-        // The pagination object is parsed, so an escaped cursor is read exactly as the parser reads it.
-        QTest::newRow("escaped") << QByteArray("{\"pagination\":{\"nextCursor\":\"a\\\"b\"}}") << "a\"b";
+        QTest::newRow("plain") << QByteArray(
+            "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"nextCursor\":\"abc123\"}}")
+                               << "abc123";
+        QTest::newRow("spaces") << QByteArray("{\"pagination\": {\"nextCursor\" :  \"x-y\"}}")
+                                << "x-y";
+        QTest::newRow("null") << QByteArray(
+            "{\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}")
+                              << "";
+        QTest::newRow("no next page")
+            << QByteArray("{\"pagination\":{\"hasNextPage\":false,\"nextCursor\":\"abc\"}}") << "";
+        // The pagination object is parsed, so an escaped cursor is read exactly as the parser reads
+        // it.
+        QTest::newRow("escaped") << QByteArray("{\"pagination\":{\"nextCursor\":\"a\\\"b\"}}")
+                                 << "a\"b";
         // Real servers pretty-print and order keys as they like (issue #12).
-        QTest::newRow("pretty, pagination first") << QByteArray("{\n    \"pagination\": {\n        \"hasNextPage\": true,\n        \"nextCursor\": \"c2\"\n    },\n    \"users\": [\n        {\"id\": \"u\", \"nextCursor\": \"decoy\"}\n    ]\n}\n") << "c2";
-        QTest::newRow("pretty last page keeps its cursor") << QByteArray("{\n  \"users\": [],\n  \"pagination\": {\n    \"nextCursor\": \"stale\",\n    \"previousCursor\": \"p\",\n    \"hasPreviousPage\": true,\n    \"hasNextPage\": false\n  }\n}") << "";
-        QTest::newRow("cursor in a user, none in pagination") << QByteArray("{\"users\":[{\"nextCursor\":\"decoy\"}],\"pagination\":{\"hasNextPage\":false}}") << "";
-        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF{\"pagination\":{\"nextCursor\":\"bom\"}}") << "bom";
+        QTest::newRow("pretty, pagination first") << QByteArray(
+            "{\n    \"pagination\": {\n        \"hasNextPage\": true,\n        \"nextCursor\": "
+            "\"c2\"\n    },\n    \"users\": [\n        {\"id\": \"u\", \"nextCursor\": "
+            "\"decoy\"}\n    ]\n}\n") << "c2";
+        QTest::newRow("pretty last page keeps its cursor") << QByteArray(
+            "{\n  \"users\": [],\n  \"pagination\": {\n    \"nextCursor\": \"stale\",\n    "
+            "\"previousCursor\": \"p\",\n    \"hasPreviousPage\": true,\n    \"hasNextPage\": "
+            "false\n  }\n}") << "";
+        QTest::newRow("cursor in a user, none in pagination") << QByteArray(
+            "{\"users\":[{\"nextCursor\":\"decoy\"}],\"pagination\":{\"hasNextPage\":false}}")
+                                                              << "";
+        QTest::newRow("byte-order mark")
+            << QByteArray("\xEF\xBB\xBF{\"pagination\":{\"nextCursor\":\"bom\"}}") << "bom";
         QTest::newRow("absent") << QByteArray("{\"users\":[]}") << "";
         QTest::newRow("truncated") << QByteArray("{\"pagination\":{\"nextCursor\":\"abc") << "";
     }
@@ -262,16 +312,18 @@ private slots:
     {
         QCOMPARE(KarmoParser::formatCode(QJsonValue(40100001)), QStringLiteral("40100001"));
         QCOMPARE(KarmoParser::formatCode(QJsonValue(42)), QStringLiteral("00000042"));
-        QCOMPARE(KarmoParser::formatCode(QJsonValue(QStringLiteral("123"))), QStringLiteral("00000123"));
+        QCOMPARE(
+            KarmoParser::formatCode(QJsonValue(QStringLiteral("123"))), QStringLiteral("00000123"));
         QCOMPARE(KarmoParser::formatCode(QJsonValue(QStringLiteral("E-1"))), QStringLiteral("E-1"));
     }
 
     void parserAliasesAndNulls()
     {
-        const ParseResult r = KarmoParser::parsePage(
-            "{\"users\":[{\"id\":\"u1\",\"email\":\"a@x\",\"phoneNumber\":\"+1555\",\"firstName\":\"A\",\"lastName\":null},"
-            "{\"id\":\"u2\",\"email\":\"b@x\",\"mobile\":null}],"
-            "\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}");
+        const ParseResult r
+            = KarmoParser::parsePage("{\"users\":[{\"id\":\"u1\",\"email\":\"a@x\",\"phoneNumber\":"
+                                     "\"+1555\",\"firstName\":\"A\",\"lastName\":null},"
+                                     "{\"id\":\"u2\",\"email\":\"b@x\",\"mobile\":null}],"
+                                     "\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}");
         QVERIFY(r.ok());
         QCOMPARE(r.page.users.size(), 2);
         QCOMPARE(r.page.users[0].phone, QStringLiteral("+1555"));

@@ -42,8 +42,9 @@ class TestKeychain : public QObject
 
     Profile keychainProfile() const
     {
-        Profile p = SandboxDemo::profile(QStringLiteral("Keychain Karmo %1").arg(QCoreApplication::applicationPid()),
-                                         QStringLiteral("karmo"), m_server.url(), QStringLiteral("acme-n120"));
+        Profile p = SandboxDemo::profile(
+            QStringLiteral("Keychain Karmo %1").arg(QCoreApplication::applicationPid()),
+            QStringLiteral("karmo"), m_server.url(), QStringLiteral("acme-n120"));
         p.credential = {CredentialSource::Type::Keychain, {}};
         return p;
     }
@@ -85,7 +86,8 @@ private slots:
     void initTestCase()
     {
         if (qEnvironmentVariableIsEmpty("ROSTER_IN_SECRET_SESSION"))
-            QSKIP("Run through scripts/with-secret-service (CTest does), which provides a Secret Service.");
+            QSKIP("Run through scripts/with-secret-service (CTest does), which provides a Secret "
+                  "Service.");
         QVERIFY(m_dir.isValid());
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
         m_credentials.setKeychainTimeoutMs(15000);
@@ -146,7 +148,8 @@ private slots:
         QVERIFY2(done.first().first().toBool(), qPrintable(job.error().summary()));
         QCOMPARE(job.rowsWritten(), 120);
         QVERIFY(!csv.data().contains(kSecret.toUtf8()));
-        QCOMPARE(m_server.recentRequests().last().header("Authorization"), "Bearer " + kSecret.toUtf8());
+        QCOMPARE(
+            m_server.recentRequests().last().header("Authorization"), "Bearer " + kSecret.toUtf8());
     }
 
     void deletingItLeavesNothingBehind()
@@ -164,7 +167,8 @@ private slots:
         QVERIFY(after.called);
         QVERIFY(after.error.isError());
         QVERIFY(after.secret.isEmpty());
-        QVERIFY2(after.error.message.contains(keychainProfile().name), qPrintable(after.error.message));
+        QVERIFY2(
+            after.error.message.contains(keychainProfile().name), qPrintable(after.error.message));
     }
 };
 

@@ -1,8 +1,8 @@
 // LlamaCloud against the sandbox: the whole array, roles and permissions, auth modes, FastAPI
 // errors, bad bodies, parsing large arrays off the UI thread.
+#include "httppagereply.h"
 #include "llamacloud/llamacloudparser.h"
 #include "llamacloud/llamacloudprovider.h"
-#include "httppagereply.h"
 #include "llamacloud/llamacloudroutes.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
@@ -57,7 +57,8 @@ private slots:
             QCOMPARE(u.email, person.email);
             QCOMPARE(u.displayName, person.email);
             QCOMPARE(u.pending, person.pending);
-            QCOMPARE(u.status, person.pending ? QStringLiteral("pending") : QStringLiteral("active"));
+            QCOMPARE(
+                u.status, person.pending ? QStringLiteral("pending") : QStringLiteral("active"));
             QCOMPARE(u.userId.isEmpty(), person.pending);
             QCOMPARE(u.organizationId, org);
             pending += u.pending;
@@ -85,10 +86,14 @@ private slots:
     void rolesColumnJoinsNames()
     {
         const ParseResult r = LlamaCloudParser::parsePage(
-            "[{\"id\":\"m1\",\"email\":\"a@x\",\"organization_id\":\"o\",\"pending\":false,\"roles\":["
-            "{\"id\":\"r1\",\"role_id\":\"R1\",\"role\":{\"id\":\"R1\",\"name\":\"admin\",\"organization_id\":\"o\",\"permissions\":[]}},"
-            "{\"id\":\"r2\",\"role_id\":\"R2\",\"role\":{\"id\":\"R2\",\"name\":\"viewer\",\"organization_id\":\"o\",\"permissions\":["
-            "{\"id\":\"p\",\"name\":\"projects:read\",\"description\":null,\"access\":false}]}}]}]");
+            "[{\"id\":\"m1\",\"email\":\"a@x\",\"organization_id\":\"o\",\"pending\":false,"
+            "\"roles\":["
+            "{\"id\":\"r1\",\"role_id\":\"R1\",\"role\":{\"id\":\"R1\",\"name\":\"admin\","
+            "\"organization_id\":\"o\",\"permissions\":[]}},"
+            "{\"id\":\"r2\",\"role_id\":\"R2\",\"role\":{\"id\":\"R2\",\"name\":\"viewer\","
+            "\"organization_id\":\"o\",\"permissions\":["
+            "{\"id\":\"p\",\"name\":\"projects:read\",\"description\":null,\"access\":false}]}}]}"
+            "]");
         QVERIFY2(r.ok(), qPrintable(r.error.message));
         QCOMPARE(r.page.users[0].value(Column::Roles), QStringLiteral("admin;viewer"));
         QCOMPARE(r.page.users[0].roles[1].permissions[0].granted, false);
@@ -154,9 +159,12 @@ private slots:
     {
         QTest::addColumn<QString>("org");
         QTest::addColumn<QString>("message");
-        QTest::newRow("malformed") << "malformed" << "not valid JSON";
-        QTest::newRow("wrong types") << "wrong-types" << "[0]: \"pending\" should be true or false";
-        QTest::newRow("truncated") << "truncated-n40" << "truncated";
+        QTest::newRow("malformed") << "malformed"
+                                   << "not valid JSON";
+        QTest::newRow("wrong types") << "wrong-types"
+                                     << "[0]: \"pending\" should be true or false";
+        QTest::newRow("truncated") << "truncated-n40"
+                                   << "truncated";
     }
 
     void badBodies()
@@ -174,12 +182,16 @@ private slots:
         // About 9 MB: above the threshold, so the parser must run on a worker thread.
         LlamaCloudProvider *l = provider(QStringLiteral("unused"));
         auto parseOn = [&](const QString &org, QThread **thread, int *users) {
-            auto *reply = new HttpPageReply(QString(), [thread](const HttpResponse &response) {
-                *thread = QThread::currentThread();
-                return LlamaCloudParser::parsePage(response.body);
-            }, this);
+            auto *reply = new HttpPageReply(
+                QString(),
+                [thread](const HttpResponse &response) {
+                    *thread = QThread::currentThread();
+                    return LlamaCloudParser::parsePage(response.body);
+                },
+                this);
             HttpRequest request;
-            request.url = m_server.url(QStringLiteral("/llamacloud/api/v1/organizations/%1/users").arg(org));
+            request.url = m_server.url(
+                QStringLiteral("/llamacloud/api/v1/organizations/%1/users").arg(org));
             request.headers.append(qMakePair(QByteArray("Cookie"), QByteArray("session=x")));
             reply->start(l->http(), request);
             const bool done = waitFor(reply, 60000);

@@ -12,11 +12,11 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
+#include "testsupport.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
 #include "usertableview.h"
-#include "testsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -53,10 +53,12 @@ class TestMainWindow : public QObject
 
     bool waitSettled(int timeoutMs = 20000)
     {
-        return QTest::qWaitFor([this] {
-            UserTableModel *m = m_window->currentModel();
-            return m && m->provider() && !m->isLoading();
-        }, timeoutMs);
+        return QTest::qWaitFor(
+            [this] {
+                UserTableModel *m = m_window->currentModel();
+                return m && m->provider() && !m->isLoading();
+            },
+            timeoutMs);
     }
 
     void screenshot(QWidget *w, const QString &name)
@@ -81,7 +83,8 @@ class TestMainWindow : public QObject
 
     void selectSourceRow(int sourceRow)
     {
-        const QModelIndex proxyIndex = m_window->proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
+        const QModelIndex proxyIndex
+            = m_window->proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
         m_window->table()->setCurrentIndex(proxyIndex);
         m_window->table()->selectRow(proxyIndex.row());
     }
@@ -93,12 +96,18 @@ private slots:
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
         QVERIFY(m_sandbox.start(0, 25000, 5));
         m_store.setProfiles({
-            profile(QStringLiteral("Acme (LlamaCloud)"), QStringLiteral("llamacloud"), QStringLiteral("3fa85f64-n400")),
-            profile(QStringLiteral("Acme (Karmo)"), QStringLiteral("karmo"), QStringLiteral("acme-n300")),
-            profile(QStringLiteral("Acme (CSP)"), QStringLiteral("csp"), QStringLiteral("acme-n450")),
-            profile(QStringLiteral("Acme (Char)"), QStringLiteral("char"), QStringLiteral("dir-n80")),
-            profile(QStringLiteral("LlamaCloud 422"), QStringLiteral("llamacloud"), QStringLiteral("error-422")),
-            profile(QStringLiteral("Karmo flaky"), QStringLiteral("karmo"), QStringLiteral("error-500-later-once-n250")),
+            profile(QStringLiteral("Acme (LlamaCloud)"), QStringLiteral("llamacloud"),
+                QStringLiteral("3fa85f64-n400")),
+            profile(QStringLiteral("Acme (Karmo)"), QStringLiteral("karmo"),
+                QStringLiteral("acme-n300")),
+            profile(
+                QStringLiteral("Acme (CSP)"), QStringLiteral("csp"), QStringLiteral("acme-n450")),
+            profile(
+                QStringLiteral("Acme (Char)"), QStringLiteral("char"), QStringLiteral("dir-n80")),
+            profile(QStringLiteral("LlamaCloud 422"), QStringLiteral("llamacloud"),
+                QStringLiteral("error-422")),
+            profile(QStringLiteral("Karmo flaky"), QStringLiteral("karmo"),
+                QStringLiteral("error-500-later-once-n250")),
         });
         MainWindow::Context context;
         context.store = &m_store;
@@ -112,10 +121,7 @@ private slots:
         QVERIFY(waitSettled());
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-    }
+    void cleanupTestCase() { m_window.reset(); }
 
     void opensOnTheFirstProfile()
     {
@@ -144,7 +150,8 @@ private slots:
         const User &u = m_window->currentModel()->user(row);
         QTreeWidget *roles = m_window->detailPane()->rolesTree();
         QVERIFY(roles->isVisibleTo(m_window.get()));
-        const QList<QTreeWidgetItem *> roleItems = roles->findItems(u.roles.first().name, Qt::MatchExactly | Qt::MatchRecursive);
+        const QList<QTreeWidgetItem *> roleItems
+            = roles->findItems(u.roles.first().name, Qt::MatchExactly | Qt::MatchRecursive);
         QVERIFY(!roleItems.isEmpty());
         int denied = 0, granted = 0;
         for (QTreeWidgetItemIterator it(roles); *it; ++it) {
@@ -165,7 +172,8 @@ private slots:
         QVERIFY(waitSettled());
         QCOMPARE(m_window->currentModel()->state(), UserTableModel::State::Failed);
         QVERIFY(m_window->isErrorShown());
-        QCOMPARE(m_window->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
+        QCOMPARE(
+            m_window->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
         QTableWidget *fields = m_window->errorPane()->fieldErrorsTable();
         QCOMPARE(fields->rowCount(), 2);
         QCOMPARE(fields->item(0, 0)->text(), QStringLiteral("path.organization_id"));
@@ -193,7 +201,8 @@ private slots:
         QCOMPARE(m_window->currentModel(), karmo); // kept, not reloaded
         QCOMPARE(m_window->proxy()->rowCount(), karmoRows);
         QCOMPARE(m_sandbox.server()->requestCount(), before);
-        QCOMPARE(m_window->profileCombo()->currentData().toString(), QStringLiteral("Acme (Karmo)"));
+        QCOMPARE(
+            m_window->profileCombo()->currentData().toString(), QStringLiteral("Acme (Karmo)"));
     }
 
     void shortcutsSwitchProfiles()
@@ -202,7 +211,8 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (CSP)"));
         QVERIFY(waitSettled());
-        QVERIFY(m_window->countLabel()->text().contains(QStringLiteral("of 450")) || m_window->countLabel()->text().contains(QStringLiteral("450")));
+        QVERIFY(m_window->countLabel()->text().contains(QStringLiteral("of 450"))
+            || m_window->countLabel()->text().contains(QStringLiteral("450")));
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (Karmo)"));
     }
@@ -217,7 +227,8 @@ private slots:
         m_window->filterEdit()->setText(email);
         QCOMPARE(m_window->proxy()->rowCount(), 1);
         QVERIFY(m_window->filterNote()->isVisibleTo(m_window.get()));
-        QCOMPARE(m_window->filterNote()->text(), QStringLiteral("1 of %1 loaded match").arg(QLocale().toString(loaded)));
+        QCOMPARE(m_window->filterNote()->text(),
+            QStringLiteral("1 of %1 loaded match").arg(QLocale().toString(loaded)));
         m_window->filterEdit()->setText(QStringLiteral("zzz-nobody-zzz"));
         QCOMPARE(m_window->proxy()->rowCount(), 0);
         QVERIFY(m_window->table()->emptyText().contains(QStringLiteral("zzz-nobody-zzz")));
@@ -231,8 +242,10 @@ private slots:
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
         QVERIFY(waitSettled());
         m_window->table()->clearSelection();
-        m_window->table()->selectionModel()->select(m_window->proxy()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        m_window->table()->selectionModel()->select(m_window->proxy()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_window->table()->selectionModel()->select(m_window->proxy()->index(0, 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_window->table()->selectionModel()->select(m_window->proxy()->index(1, 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
         const QString text = m_window->table()->selectedRowsAsText();
         const QStringList lines = text.split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
@@ -286,20 +299,27 @@ private slots:
         dialog.addProfile();
         dialog.nameEdit()->setText(QStringLiteral("Remote"));
         dialog.urlEdit()->setText(QStringLiteral("http://auth.example.com"));
-        QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).contains(QStringLiteral("loopback")), qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
-        QVERIFY(dialog.fieldMessage(QStringLiteral("organization")).contains(QStringLiteral("missing")));
+        QVERIFY2(
+            dialog.fieldMessage(QStringLiteral("baseUrl")).contains(QStringLiteral("loopback")),
+            qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("organization"))
+                    .contains(QStringLiteral("missing")));
         dialog.nameEdit()->setText(QStringLiteral("Acme (Karmo)"));
-        QVERIFY(dialog.fieldMessage(QStringLiteral("name")).contains(QStringLiteral("another profile")));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("name"))
+                    .contains(QStringLiteral("another profile")));
         dialog.nameEdit()->setText(QStringLiteral("Sandbox Karmo"));
         dialog.urlEdit()->setText(m_sandbox.url(QStringLiteral("/karmo")).toString());
         dialog.organizationEdit()->setText(QStringLiteral("test-n42"));
         QComboBox *source = dialog.sourceCombo();
         source->setCurrentIndex(source->findData(int(CredentialSource::Type::Env)));
         dialog.sourceValueEdit()->setText(QStringLiteral("ROSTER_GUI_TEST_TOKEN"));
-        QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).isEmpty(), qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
-        QVERIFY2(dialog.fieldMessage(QStringLiteral("credential")).isEmpty(), qPrintable(dialog.fieldMessage(QStringLiteral("credential"))));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).isEmpty(),
+            qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("credential")).isEmpty(),
+            qPrintable(dialog.fieldMessage(QStringLiteral("credential"))));
         QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResult()->text().startsWith(QStringLiteral("✔")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.testResult()->text().startsWith(QStringLiteral("✔")), 15000);
         QVERIFY(dialog.testResult()->text().contains(QStringLiteral("42")));
         screenshot(&dialog, QStringLiteral("profiles-dialog.png"));
         const QList<Profile> edited = dialog.profiles();
@@ -310,13 +330,14 @@ private slots:
 
     void exportDialogDefaultsToVisibleColumns()
     {
-        const QList<Column> visible{Column::Email, Column::Id, Column::Phone};
-        ExportDialog dialog(ExportDialog::Scope::Selected, QStringLiteral("Acme (Karmo)"), 3, visible, m_window.get());
+        const QList<Column> visible {Column::Email, Column::Id, Column::Phone};
+        ExportDialog dialog(ExportDialog::Scope::Selected, QStringLiteral("Acme (Karmo)"), 3,
+            visible, m_window.get());
         QCOMPARE(dialog.columns(), visible);
         QVERIFY(dialog.path().endsWith(QStringLiteral("acme-karmo-users.csv")));
         QVERIFY(dialog.formulaGuard());
         dialog.columnList()->item(0)->setCheckState(Qt::Unchecked);
-        QCOMPARE(dialog.columns(), (QList<Column>{Column::Id, Column::Phone}));
+        QCOMPARE(dialog.columns(), (QList<Column> {Column::Id, Column::Phone}));
         screenshot(&dialog, QStringLiteral("export-dialog.png"));
     }
 
@@ -324,10 +345,14 @@ private slots:
     {
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (CSP)")));
         QVERIFY(waitSettled());
-        const int row = findRow([](const User &u) { return u.givenName == QStringLiteral("太郎") || u.givenName.startsWith(QStringLiteral("Maximiliana")); });
+        const int row = findRow([](const User &u) {
+            return u.givenName == QStringLiteral("太郎")
+                || u.givenName.startsWith(QStringLiteral("Maximiliana"));
+        });
         QVERIFY(row >= 0);
         selectSourceRow(row);
-        QVERIFY(m_window->detailPane()->identityText().contains(m_window->currentModel()->user(row).givenName));
+        QVERIFY(m_window->detailPane()->identityText().contains(
+            m_window->currentModel()->user(row).givenName));
         screenshot(m_window.get(), QStringLiteral("csp-user.png"));
     }
 
@@ -337,7 +362,8 @@ private slots:
         QSettings settings;
         QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
         QVERIFY(!settings.value(QStringLiteral("columns/csp")).toByteArray().isEmpty());
-        QCOMPARE(settings.value(QStringLiteral("demo/lastProfile")).toString(), QStringLiteral("Acme (CSP)"));
+        QCOMPARE(settings.value(QStringLiteral("demo/lastProfile")).toString(),
+            QStringLiteral("Acme (CSP)"));
     }
 };
 

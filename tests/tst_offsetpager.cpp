@@ -45,7 +45,8 @@ class TestOffsetPager : public QObject
         connect(&pager, &OffsetPager::finished, this, [&r] { r.finished = true; });
         connect(&pager, &OffsetPager::failed, this, [&r](const ProviderError &e) { r.error = e; });
         pager.start(from, stride, total);
-        [[maybe_unused]] const bool done = QTest::qWaitFor([&r] { return r.finished || r.error.isError(); }, 30000);
+        [[maybe_unused]] const bool done
+            = QTest::qWaitFor([&r] { return r.finished || r.error.isError(); }, 30000);
         return r;
     }
 
@@ -65,7 +66,8 @@ private slots:
         QTest::addColumn<int>("stride");
         QTest::newRow("plain") << "plain-n1000" << 1000 << 200;
         QTest::newRow("capped at 150, asked 200") << "capped-n1001" << 1001 << 200; // gaps to fill
-        QTest::newRow("shorter and longer pages") << "uneven-n2001" << 2001 << 200; // gaps and overlaps
+        QTest::newRow("shorter and longer pages")
+            << "uneven-n2001" << 2001 << 200; // gaps and overlaps
         QTest::newRow("a stride larger than any page") << "capped-n777" << 777 << 500;
     }
 

@@ -46,16 +46,19 @@ class TestPageWalker : public QObject
             for (const User &u : users)
                 log.ids << u.id;
         });
-        connect(&walker, &PageWalker::stateChanged, &walker, [&log](PageWalker::State s) { log.states << s; });
+        connect(&walker, &PageWalker::stateChanged, &walker,
+            [&log](PageWalker::State s) { log.states << s; });
         connect(&walker, &PageWalker::totalChanged, &walker, [&log](qint64 t) { log.totals << t; });
     }
 
     static bool settle(PageWalker &walker, int timeoutMs = 30000)
     {
-        return QTest::qWaitFor([&walker] { return walker.state() != PageWalker::State::Fetching; }, timeoutMs);
+        return QTest::qWaitFor(
+            [&walker] { return walker.state() != PageWalker::State::Fetching; }, timeoutMs);
     }
 
-    static void verifyOnceInOrder(const QStringList &ids, const QString &org, qint64 count, QString (*idOf)(const QString &, qint64))
+    static void verifyOnceInOrder(const QStringList &ids, const QString &org, qint64 count,
+        QString (*idOf)(const QString &, qint64))
     {
         QCOMPARE(ids.size(), count);
         for (qint64 i = 0; i < count; ++i)
@@ -144,7 +147,8 @@ private slots:
         walker.start();
         walker.runToEnd();
         QVERIFY(settle(walker));
-        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QVERIFY2(
+            walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
         QCOMPARE(walker.total(), total);
         QCOMPARE(walker.firstTotal(), total);
         verifyOnceInOrder(log.ids, org, total, &CspRoutes::userId);
@@ -175,7 +179,8 @@ private slots:
         Log log;
         record(walker, log);
         bool sawStreaming = false;
-        connect(&walker, &PageWalker::usersReady, this, [&] { sawStreaming = sawStreaming || walker.isStreaming(); });
+        connect(&walker, &PageWalker::usersReady, this,
+            [&] { sawStreaming = sawStreaming || walker.isStreaming(); });
         walker.start();
         QVERIFY(settle(walker, 60000));
         QCOMPARE(walker.state(), PageWalker::State::Complete);
@@ -200,7 +205,8 @@ private slots:
         QCOMPARE(log.ids.size(), before);
         walker.retry();
         QVERIFY(settle(walker, 60000));
-        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QVERIFY2(
+            walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
         verifyOnceInOrder(log.ids, org, 6000, &LlamaCloudRoutes::memberId);
     }
 
@@ -217,7 +223,8 @@ private slots:
         QVERIFY(walker.hasMore());
         walker.retry();
         QVERIFY(settle(walker));
-        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QVERIFY2(
+            walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
         verifyOnceInOrder(log.ids, org, 1000, &CspRoutes::userId);
     }
 
@@ -230,13 +237,27 @@ private slots:
         QTest::addColumn<QString>("message");
         const int loop = int(ProviderError::Kind::Loop);
         const int malformed = int(ProviderError::Kind::Malformed);
-        QTest::newRow("karmo: a cursor used before") << "karmo" << "loop-n500" << 1 << loop << "already used";
-        QTest::newRow("csp: a link back to page one") << "csp" << "loop-n500" << 1 << loop << "already used";
-        QTest::newRow("karmo: empty page that claims more") << "karmo" << "empty-claims-more" << 1 << malformed << "claims another page";
-        QTest::newRow("csp: empty page that claims more") << "csp" << "empty-claims-more-n500" << 4 << malformed << "claims another page";
-        QTest::newRow("csp: a link to another origin") << "csp" << "foreign-link-n500" << 1 << int(ProviderError::Kind::ForeignOrigin) << "another origin";
-        QTest::newRow("csp: a total never sent, page by page") << "csp" << "overcount-n450" << 1 << int(ProviderError::Kind::Mismatch) << "announced 455 users but 450";
-        QTest::newRow("csp: a total never sent, in parallel") << "csp" << "overcount-n450" << 4 << malformed << "empty page at item 451 of 455";
+        QTest::newRow("karmo: a cursor used before") << "karmo"
+                                                     << "loop-n500" << 1 << loop << "already used";
+        QTest::newRow("csp: a link back to page one") << "csp"
+                                                      << "loop-n500" << 1 << loop << "already used";
+        QTest::newRow("karmo: empty page that claims more")
+            << "karmo"
+            << "empty-claims-more" << 1 << malformed << "claims another page";
+        QTest::newRow("csp: empty page that claims more")
+            << "csp"
+            << "empty-claims-more-n500" << 4 << malformed << "claims another page";
+        QTest::newRow("csp: a link to another origin")
+            << "csp"
+            << "foreign-link-n500" << 1 << int(ProviderError::Kind::ForeignOrigin)
+            << "another origin";
+        QTest::newRow("csp: a total never sent, page by page")
+            << "csp"
+            << "overcount-n450" << 1 << int(ProviderError::Kind::Mismatch)
+            << "announced 455 users but 450";
+        QTest::newRow("csp: a total never sent, in parallel")
+            << "csp"
+            << "overcount-n450" << 4 << malformed << "empty page at item 451 of 455";
     }
 
     void contradictionsAreErrors()
@@ -263,7 +284,8 @@ private slots:
         walker.start();
         walker.runToEnd();
         QVERIFY(settle(walker));
-        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QVERIFY2(
+            walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
         QCOMPARE(walker.firstTotal(), 1000);
         QVERIFY(walker.total() > 1000);
         QCOMPARE(log.totals.last(), walker.total());
@@ -278,9 +300,12 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("org");
-        QTest::newRow("mid-stream") << "llamacloud" << "abort-n12000";
-        QTest::newRow("mid-parallel") << "csp" << "abort-n5000";
-        QTest::newRow("mid-cursor walk") << "karmo" << "abort-n5000";
+        QTest::newRow("mid-stream") << "llamacloud"
+                                    << "abort-n12000";
+        QTest::newRow("mid-parallel") << "csp"
+                                      << "abort-n5000";
+        QTest::newRow("mid-cursor walk") << "karmo"
+                                         << "abort-n5000";
     }
 
     void nothingAfterAnAbort()
@@ -303,7 +328,8 @@ private slots:
         // fetchNext() goes on from where the abort stopped, with nobody twice.
         walker.runToEnd();
         QVERIFY(settle(walker, 60000));
-        QVERIFY2(walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
+        QVERIFY2(
+            walker.state() == PageWalker::State::Complete, qPrintable(walker.error().summary()));
         QCOMPARE(QSet<QString>(log.ids.cbegin(), log.ids.cend()).size(), log.ids.size());
         QCOMPARE(walker.delivered(), walker.total() >= 0 ? walker.total() : walker.delivered());
     }

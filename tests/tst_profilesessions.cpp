@@ -37,8 +37,9 @@ private slots:
 
     void init()
     {
-        m_store.setProfiles({profile(QStringLiteral("a"), QStringLiteral("acme-n120")), profile(QStringLiteral("b"), QStringLiteral("beta-n30")),
-                             profile(QStringLiteral("c"), QStringLiteral("gamma-n10"))});
+        m_store.setProfiles({profile(QStringLiteral("a"), QStringLiteral("acme-n120")),
+            profile(QStringLiteral("b"), QStringLiteral("beta-n30")),
+            profile(QStringLiteral("c"), QStringLiteral("gamma-n10"))});
     }
 
     void opensWithACredentialProviderAndModel()
@@ -64,12 +65,13 @@ private slots:
         ProfileSessions sessions(&m_store, &m_credentials, &m_nam);
         sessions.setLimit(2);
         QStringList closed;
-        connect(&sessions, &ProfileSessions::aboutToClose, this, [&closed](ProfileSession *s) { closed << s->profile.name; });
+        connect(&sessions, &ProfileSessions::aboutToClose, this,
+            [&closed](ProfileSession *s) { closed << s->profile.name; });
         sessions.open(QStringLiteral("a"));
         sessions.open(QStringLiteral("b"));
         sessions.open(QStringLiteral("a")); // a is now more recent than b
         sessions.open(QStringLiteral("c"));
-        QCOMPARE(closed, QStringList{QStringLiteral("b")});
+        QCOMPARE(closed, QStringList {QStringLiteral("b")});
         QCOMPARE(sessions.count(), 2);
         QVERIFY(sessions.find(QStringLiteral("a")));
         QVERIFY(!sessions.find(QStringLiteral("b")));
@@ -102,14 +104,16 @@ private slots:
             sessions.open(n);
         QList<Profile> edited = m_store.profiles();
         edited[0].organization = QStringLiteral("other-n5"); // a changed
-        edited.removeAt(2);                                   // c went away
+        edited.removeAt(2); // c went away
         m_store.setProfiles(edited);
         QStringList closed = sessions.closeChanged([](const QString &) { return false; });
         closed.sort();
-        QCOMPARE(closed, (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
+        QCOMPARE(closed, (QStringList {QStringLiteral("a"), QStringLiteral("c")}));
         QVERIFY(sessions.find(QStringLiteral("b")));
         // b kept its fields, but its secret was replaced in the keychain.
-        QCOMPARE(sessions.closeChanged([](const QString &name) { return name == QLatin1String("b"); }), QStringList{QStringLiteral("b")});
+        QCOMPARE(
+            sessions.closeChanged([](const QString &name) { return name == QLatin1String("b"); }),
+            QStringList {QStringLiteral("b")});
         QCOMPARE(sessions.count(), 0);
     }
 
@@ -124,7 +128,8 @@ private slots:
         ProfileSession *s = sessions.open(QStringLiteral("env"));
         QTRY_COMPARE(read.count(), 1);
         QVERIFY(s->credentialError.isError());
-        QVERIFY2(s->credentialError.message.contains(QLatin1String("ROSTER_TEST_UNSET_VARIABLE")), qPrintable(s->credentialError.message));
+        QVERIFY2(s->credentialError.message.contains(QLatin1String("ROSTER_TEST_UNSET_VARIABLE")),
+            qPrintable(s->credentialError.message));
         QVERIFY(!s->provider);
         QCOMPARE(s->model->rowCount(), 0);
     }

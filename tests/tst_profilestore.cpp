@@ -15,8 +15,10 @@ QByteArray file(const QByteArray &profile)
 
 QByteArray valid(const QByteArray &extra = {})
 {
-    return "{\"name\": \"Acme (Karmo)\", \"kind\": \"karmo\", \"baseUrl\": \"https://auth.acme.example/v1\", "
-           "\"organization\": \"org_123\", \"credential\": {\"env\": \"ACME_KARMO_TOKEN\"}" + extra + "}";
+    return "{\"name\": \"Acme (Karmo)\", \"kind\": \"karmo\", \"baseUrl\": "
+           "\"https://auth.acme.example/v1\", "
+           "\"organization\": \"org_123\", \"credential\": {\"env\": \"ACME_KARMO_TOKEN\"}"
+        + extra + "}";
 }
 } // namespace
 
@@ -30,7 +32,8 @@ private slots:
     void parses()
     {
         ProfileStore store;
-        QVERIFY2(store.loadFromJson(file(valid(", \"options\": {\"pageSize\": 50}"))), qPrintable(store.errorText()));
+        QVERIFY2(store.loadFromJson(file(valid(", \"options\": {\"pageSize\": 50}"))),
+            qPrintable(store.errorText()));
         QCOMPARE(store.profiles().size(), 1);
         const Profile &p = store.profiles().first();
         QCOMPARE(p.name, QStringLiteral("Acme (Karmo)"));
@@ -47,12 +50,27 @@ private slots:
     void acceptsEveryKindAndSource_data()
     {
         QTest::addColumn<QByteArray>("json");
-        QTest::newRow("llamacloud bearer") << QByteArray("{\"name\":\"L\",\"kind\":\"llamacloud\",\"baseUrl\":\"https://api.cloud.llamaindex.ai\",\"organization\":\"3fa85f64\",\"credential\":{\"file\":\"/run/secrets/llama\"},\"options\":{\"auth\":\"bearer\"}}");
-        QTest::newRow("csp access token") << QByteArray("{\"name\":\"C\",\"kind\":\"csp\",\"baseUrl\":\"https://console.cloud.vmware.com\",\"organization\":\"o\",\"credential\":{\"keychain\":true},\"options\":{\"tokenType\":\"access_token\",\"authHeader\":\"authorization\",\"pageSize\":200}}");
-        QTest::newRow("char") << QByteArray("{\"name\":\"Ch\",\"kind\":\"char\",\"baseUrl\":\"https://app.usechar.ai\",\"organization\":\"9b2f\",\"credential\":{\"env\":\"CHAR\"}}");
-        QTest::newRow("http loopback") << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://127.0.0.1:8080/karmo\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
-        QTest::newRow("http localhost") << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://localhost:8080\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
-        QTest::newRow("http ipv6 loopback") << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://[::1]:8080\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
+        QTest::newRow("llamacloud bearer")
+            << QByteArray("{\"name\":\"L\",\"kind\":\"llamacloud\",\"baseUrl\":\"https://"
+                          "api.cloud.llamaindex.ai\",\"organization\":\"3fa85f64\",\"credential\":{"
+                          "\"file\":\"/run/secrets/llama\"},\"options\":{\"auth\":\"bearer\"}}");
+        QTest::newRow("csp access token")
+            << QByteArray("{\"name\":\"C\",\"kind\":\"csp\",\"baseUrl\":\"https://"
+                          "console.cloud.vmware.com\",\"organization\":\"o\",\"credential\":{"
+                          "\"keychain\":true},\"options\":{\"tokenType\":\"access_token\","
+                          "\"authHeader\":\"authorization\",\"pageSize\":200}}");
+        QTest::newRow("char") << QByteArray(
+            "{\"name\":\"Ch\",\"kind\":\"char\",\"baseUrl\":\"https://"
+            "app.usechar.ai\",\"organization\":\"9b2f\",\"credential\":{\"env\":\"CHAR\"}}");
+        QTest::newRow("http loopback")
+            << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://127.0.0.1:8080/"
+                          "karmo\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
+        QTest::newRow("http localhost") << QByteArray(
+            "{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://"
+            "localhost:8080\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
+        QTest::newRow("http ipv6 loopback")
+            << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://"
+                          "[::1]:8080\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
     }
 
     void acceptsEveryKindAndSource()
@@ -67,30 +85,100 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("error");
-        QTest::newRow("not json") << QByteArray("{\"profiles\": [") << QStringLiteral("profiles file: not valid JSON at offset 14: unterminated array");
-        QTest::newRow("not an object") << QByteArray("[]") << QStringLiteral("profiles file: the top level must be an object with a \"profiles\" array");
-        QTest::newRow("profiles missing") << QByteArray("{}") << QStringLiteral("profiles file: field \"profiles\": must be an array");
-        QTest::newRow("profile not object") << file("42") << QStringLiteral("profile #1: must be an object");
-        QTest::newRow("unknown kind") << file(valid().replace("\"karmo\"", "\"okta\"")) << QStringLiteral("profile \"Acme (Karmo)\": field \"kind\": unknown kind \"okta\" (expected one of: karmo, llamacloud, csp, char)");
-        QTest::newRow("missing name") << file(valid().replace("\"name\": \"Acme (Karmo)\",", "")) << QStringLiteral("profile #1: field \"name\": is missing or empty");
-        QTest::newRow("missing kind") << file(valid().replace("\"kind\": \"karmo\",", "")) << QStringLiteral("profile \"Acme (Karmo)\": field \"kind\": is missing");
-        QTest::newRow("missing url") << file(valid().replace("\"baseUrl\": \"https://auth.acme.example/v1\",", "")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": is missing");
-        QTest::newRow("missing organization") << file(valid().replace("\"organization\": \"org_123\",", "")) << QStringLiteral("profile \"Acme (Karmo)\": field \"organization\": is missing or empty");
-        QTest::newRow("missing credential") << file(valid().replace(", \"credential\": {\"env\": \"ACME_KARMO_TOKEN\"}", "")) << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true})");
-        QTest::newRow("bad url") << file(valid().replace("https://auth.acme.example/v1", "ht!tp:://x y")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": \"ht!tp:://x y\" is not a valid URL");
-        QTest::newRow("ftp url") << file(valid().replace("https://auth.acme.example/v1", "ftp://auth.acme.example")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": \"ftp://auth.acme.example\" is not an http:// or https:// URL with a host");
-        QTest::newRow("http remote") << file(valid().replace("https://auth", "http://auth")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use https://");
-        QTest::newRow("http private range") << file(valid().replace("https://auth.acme.example", "http://10.0.0.5")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": http:// is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost); use https://");
-        QTest::newRow("url with query") << file(valid().replace("/v1", "/v1?x=1")) << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": must not hold user info, a query or a fragment");
-        QTest::newRow("name not string") << file(valid().replace("\"Acme (Karmo)\"", "7")) << QStringLiteral("profile #1: field \"name\": must be a string");
-        QTest::newRow("credential two sources") << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"env\": \"A\", \"file\": \"/b\"}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must hold exactly one of \"env\", \"file\" or \"keychain\"");
-        QTest::newRow("credential secret inline") << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"token\": \"abc\"}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}");
-        QTest::newRow("keychain false") << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"keychain\": false}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}");
-        QTest::newRow("page size too big") << file(valid(", \"options\": {\"pageSize\": 101}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pageSize\": must be a whole number from 1 to 100");
-        QTest::newRow("page size fraction") << file(valid(", \"options\": {\"pageSize\": 2.5}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pageSize\": must be a whole number from 1 to 100");
-        QTest::newRow("option of another kind") << file(valid(", \"options\": {\"auth\": \"cookie\"}")) << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not an option of kind \"karmo\"");
-        QTest::newRow("bad csp token type") << file("{\"name\":\"C\",\"kind\":\"csp\",\"baseUrl\":\"https://c.example\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"},\"options\":{\"tokenType\":\"jwt\"}}") << QStringLiteral("profile \"C\": field \"options.tokenType\": must be one of: api_token, access_token");
-        QTest::newRow("duplicate name") << QByteArray("{\"profiles\": [" + valid() + "," + valid() + "]}") << QStringLiteral("profile \"Acme (Karmo)\": field \"name\": is used by an earlier profile; names must be unique");
+        QTest::newRow("not json")
+            << QByteArray("{\"profiles\": [")
+            << QStringLiteral("profiles file: not valid JSON at offset 14: unterminated array");
+        QTest::newRow("not an object")
+            << QByteArray("[]")
+            << QStringLiteral(
+                   "profiles file: the top level must be an object with a \"profiles\" array");
+        QTest::newRow("profiles missing") << QByteArray(
+            "{}") << QStringLiteral("profiles file: field \"profiles\": must be an array");
+        QTest::newRow("profile not object")
+            << file("42") << QStringLiteral("profile #1: must be an object");
+        QTest::newRow("unknown kind")
+            << file(valid().replace("\"karmo\"", "\"okta\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"kind\": unknown kind \"okta\" "
+                              "(expected one of: karmo, llamacloud, csp, char)");
+        QTest::newRow("missing name")
+            << file(valid().replace("\"name\": \"Acme (Karmo)\",", ""))
+            << QStringLiteral("profile #1: field \"name\": is missing or empty");
+        QTest::newRow("missing kind")
+            << file(valid().replace("\"kind\": \"karmo\",", ""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"kind\": is missing");
+        QTest::newRow("missing url")
+            << file(valid().replace("\"baseUrl\": \"https://auth.acme.example/v1\",", ""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": is missing");
+        QTest::newRow("missing organization")
+            << file(valid().replace("\"organization\": \"org_123\",", ""))
+            << QStringLiteral(
+                   "profile \"Acme (Karmo)\": field \"organization\": is missing or empty");
+        QTest::newRow("missing credential")
+            << file(valid().replace(", \"credential\": {\"env\": \"ACME_KARMO_TOKEN\"}", ""))
+            << QStringLiteral(
+                   "profile \"Acme (Karmo)\": field \"credential\": is missing (expected {\"env\": "
+                   "\"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true})");
+        QTest::newRow("bad url") << file(
+            valid().replace("https://auth.acme.example/v1", "ht!tp:://x y"))
+                                 << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": "
+                                                   "\"ht!tp:://x y\" is not a valid URL");
+        QTest::newRow("ftp url")
+            << file(valid().replace("https://auth.acme.example/v1", "ftp://auth.acme.example"))
+            << QStringLiteral(
+                   "profile \"Acme (Karmo)\": field \"baseUrl\": \"ftp://auth.acme.example\" is "
+                   "not an http:// or https:// URL with a host");
+        QTest::newRow("http remote")
+            << file(valid().replace("https://auth", "http://auth"))
+            << QStringLiteral(
+                   "profile \"Acme (Karmo)\": field \"baseUrl\": http:// is allowed only for "
+                   "loopback hosts (127.0.0.0/8, ::1, localhost); use https://");
+        QTest::newRow("http private range")
+            << file(valid().replace("https://auth.acme.example", "http://10.0.0.5"))
+            << QStringLiteral(
+                   "profile \"Acme (Karmo)\": field \"baseUrl\": http:// is allowed only for "
+                   "loopback hosts (127.0.0.0/8, ::1, localhost); use https://");
+        QTest::newRow("url with query")
+            << file(valid().replace("/v1", "/v1?x=1"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": must not hold user "
+                              "info, a query or a fragment");
+        QTest::newRow("name not string")
+            << file(valid().replace("\"Acme (Karmo)\"", "7"))
+            << QStringLiteral("profile #1: field \"name\": must be a string");
+        QTest::newRow("credential two sources")
+            << file(valid().replace(
+                   "{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"env\": \"A\", \"file\": \"/b\"}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must hold exactly "
+                              "one of \"env\", \"file\" or \"keychain\"");
+        QTest::newRow("credential secret inline")
+            << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"token\": \"abc\"}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must be {\"env\": "
+                              "\"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}");
+        QTest::newRow("keychain false")
+            << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"keychain\": false}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must be {\"env\": "
+                              "\"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}");
+        QTest::newRow("page size too big")
+            << file(valid(", \"options\": {\"pageSize\": 101}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pageSize\": must be a "
+                              "whole number from 1 to 100");
+        QTest::newRow("page size fraction")
+            << file(valid(", \"options\": {\"pageSize\": 2.5}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pageSize\": must be a "
+                              "whole number from 1 to 100");
+        QTest::newRow("option of another kind")
+            << file(valid(", \"options\": {\"auth\": \"cookie\"}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not an option "
+                              "of kind \"karmo\"");
+        QTest::newRow("bad csp token type")
+            << file("{\"name\":\"C\",\"kind\":\"csp\",\"baseUrl\":\"https://"
+                    "c.example\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"},\"options\":"
+                    "{\"tokenType\":\"jwt\"}}")
+            << QStringLiteral("profile \"C\": field \"options.tokenType\": must be one of: "
+                              "api_token, access_token");
+        QTest::newRow("duplicate name")
+            << QByteArray("{\"profiles\": [" + valid() + "," + valid() + "]}")
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"name\": is used by an earlier "
+                              "profile; names must be unique");
     }
 
     void rejects()
@@ -115,7 +203,8 @@ private slots:
         QVERIFY2(again.load(path), qPrintable(again.errorText()));
         QCOMPARE(again.toJson(), store.toJson());
         // Only the file itself remains: no temporary left behind.
-        QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files), QStringList{QStringLiteral("profiles.json")});
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files),
+            QStringList {QStringLiteral("profiles.json")});
     }
 
     void failedSaveLeavesFileUntouched()
@@ -158,7 +247,8 @@ private slots:
     void resolvePathOrder()
     {
         qputenv("ROSTER_CONFIG", "/from/env.json");
-        QCOMPARE(ProfileStore::resolvePath(QStringLiteral("/from/cli.json")), QStringLiteral("/from/cli.json"));
+        QCOMPARE(ProfileStore::resolvePath(QStringLiteral("/from/cli.json")),
+            QStringLiteral("/from/cli.json"));
         QCOMPARE(ProfileStore::resolvePath({}), QStringLiteral("/from/env.json"));
         qunsetenv("ROSTER_CONFIG");
         QCOMPARE(ProfileStore::resolvePath({}), ProfileStore::defaultPath());

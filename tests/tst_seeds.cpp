@@ -46,7 +46,8 @@ private slots:
         QCOMPARE(e.code, QStringLiteral("40100001"));
         QCOMPARE(e.message, QStringLiteral("Bearer token expired"));
         QCOMPARE(e.meta.size(), 1);
-        QCOMPARE(e.meta.first(), qMakePair(QStringLiteral("organizationId"), QStringLiteral("org_123")));
+        QCOMPARE(
+            e.meta.first(), qMakePair(QStringLiteral("organizationId"), QStringLiteral("org_123")));
         QCOMPARE(e.fieldErrors.size(), 1);
         QCOMPARE(e.fieldErrors.first().location, QStringLiteral("/email"));
         QCOMPARE(e.fieldErrors.first().detail, QStringLiteral("must be a valid email"));
@@ -75,7 +76,8 @@ private slots:
 
     void llamaCloud422()
     {
-        const ProviderError e = LlamaCloudParser::parseError(422, data("llamacloud_seed_422.json"), {});
+        const ProviderError e
+            = LlamaCloudParser::parseError(422, data("llamacloud_seed_422.json"), {});
         QCOMPARE(e.name, QStringLiteral("UNPROCESSABLE_ENTITY"));
         QCOMPARE(e.fieldErrors.size(), 1);
         QCOMPARE(e.fieldErrors[0].location, QStringLiteral("string.0"));
@@ -112,7 +114,8 @@ private slots:
         QCOMPARE(e.code, QStringLiteral("540.120-340.800"));
         QCOMPARE(e.requestId, QStringLiteral("0105e0f320064337"));
         QVERIFY(e.meta.contains(qMakePair(QStringLiteral("moduleCode"), QStringLiteral("540"))));
-        QVERIFY(e.meta.contains(qMakePair(QStringLiteral("traceId"), QStringLiteral("abc71b186e364bc4"))));
+        QVERIFY(e.meta.contains(
+            qMakePair(QStringLiteral("traceId"), QStringLiteral("abc71b186e364bc4"))));
     }
 
     void charPage()
@@ -143,10 +146,12 @@ private slots:
 
     void nullsMeanNotSet()
     {
-        const ParseResult r = CharParser::parsePage(
-            "[{\"id\":\"a\",\"directory_id\":\"d\",\"user_id\":null,\"workos_directory_user_id\":\"w\",\"email\":\"e@x\","
-            "\"first_name\":null,\"last_name\":null,\"state\":\"inactive\",\"raw_attributes\":null,\"idp_id\":null,"
-            "\"created_at\":\"c\",\"updated_at\":\"u\"}]");
+        const ParseResult r
+            = CharParser::parsePage("[{\"id\":\"a\",\"directory_id\":\"d\",\"user_id\":null,"
+                                    "\"workos_directory_user_id\":\"w\",\"email\":\"e@x\","
+                                    "\"first_name\":null,\"last_name\":null,\"state\":\"inactive\","
+                                    "\"raw_attributes\":null,\"idp_id\":null,"
+                                    "\"created_at\":\"c\",\"updated_at\":\"u\"}]");
         QVERIFY(r.ok());
         QCOMPARE(r.page.users[0].displayName, QStringLiteral("e@x"));
         QCOMPARE(r.page.users[0].userId, QString());

@@ -2,9 +2,9 @@
 // the last byte is in, in the reply, the table model (under QAbstractItemModelTester) and the
 // export; a connection cut midway keeps what arrived and is never retried silently; Retry skips
 // the rows already shown; a switch or an abort mid-stream drops what is still to come.
+#include "char/charprovider.h"
 #include "exportjob.h"
 #include "llamacloud/llamacloudprovider.h"
-#include "char/charprovider.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
 #include "usertablemodel.h"
@@ -26,15 +26,17 @@ class TestStreaming : public QObject
 
     Provider *llama(const QString &org, QNetworkAccessManager *nam = nullptr)
     {
-        auto *p = new LlamaCloudProvider(sandboxProfile(m_server, QStringLiteral("llamacloud"), org),
-                                         SandboxServer::demoToken(), nam ? nam : &m_nam, this);
+        auto *p
+            = new LlamaCloudProvider(sandboxProfile(m_server, QStringLiteral("llamacloud"), org),
+                SandboxServer::demoToken(), nam ? nam : &m_nam, this);
         fastRetries(p);
         return p;
     }
 
     Provider *charDir(const QString &dir)
     {
-        auto *p = new CharProvider(sandboxProfile(m_server, QStringLiteral("char"), dir), SandboxServer::demoToken(), &m_nam, this);
+        auto *p = new CharProvider(sandboxProfile(m_server, QStringLiteral("char"), dir),
+            SandboxServer::demoToken(), &m_nam, this);
         fastRetries(p);
         return p;
     }
@@ -63,7 +65,8 @@ private slots:
         qint64 ids = 0;
         QString lastId;
         connect(reply, &PageReply::usersArrived, this, [&](const QList<User> &users) {
-            finishedBeforeFirstBatch = finishedBeforeFirstBatch || (batches.isEmpty() && reply->isFinished());
+            finishedBeforeFirstBatch
+                = finishedBeforeFirstBatch || (batches.isEmpty() && reply->isFinished());
             batches << int(users.size());
             ids += users.size();
             lastId = users.last().id;
@@ -83,13 +86,15 @@ private slots:
         PageReply *reply = llama(QStringLiteral("truncated-transport-n6000"))->fetchPage({});
         reply->setIncremental(true);
         qint64 received = 0;
-        connect(reply, &PageReply::usersArrived, this, [&](const QList<User> &users) { received += users.size(); });
+        connect(reply, &PageReply::usersArrived, this,
+            [&](const QList<User> &users) { received += users.size(); });
         QVERIFY(waitFor(reply, 60000));
         QVERIFY(reply->hasError());
         QCOMPARE(reply->error().kind, ProviderError::Kind::Network);
         QCOMPARE(reply->error().attempts, 1);
         QVERIFY2(received > 0 && received < 6000, qPrintable(QString::number(received)));
-        QVERIFY2(reply->error().message.contains(QStringLiteral("after")), qPrintable(reply->error().message));
+        QVERIFY2(reply->error().message.contains(QStringLiteral("after")),
+            qPrintable(reply->error().message));
     }
 
     void anAbortMidStreamStopsEverything()
@@ -109,11 +114,11 @@ private slots:
     void theModelShowsRowsWhileTheArrayArrives()
     {
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         bool rowsWhileStreaming = false;
-        connect(&model, &QAbstractItemModel::rowsInserted, this, [&] {
-            rowsWhileStreaming = rowsWhileStreaming || model.isStreaming();
-        });
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&] { rowsWhileStreaming = rowsWhileStreaming || model.isStreaming(); });
         model.setProvider(llama(QStringLiteral("table-n8000")));
         QVERIFY(settled(&model));
         QCOMPARE(model.state() == UserTableModel::State::Failed, false);
@@ -134,7 +139,8 @@ private slots:
         // connection that Qt may quietly open again before a byte was handed out.
         QNetworkAccessManager nam;
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProvider(llama(org, &nam));
         QVERIFY(settled(&model));
         QCOMPARE(model.state(), UserTableModel::State::Failed);
@@ -157,7 +163,8 @@ private slots:
     void aSwitchMidStreamDropsTheRest()
     {
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProvider(llama(QStringLiteral("first-n8000")));
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 30000);
         QVERIFY(model.isStreaming());
@@ -165,7 +172,8 @@ private slots:
         QVERIFY(settled(&model));
         model.loadAll();
         QCOMPARE(model.rowCount(), 300);
-        QCOMPARE(model.value(0, Column::Email), SandboxData::person(QStringLiteral("second-n300"), 0).email);
+        QCOMPARE(model.value(0, Column::Email),
+            SandboxData::person(QStringLiteral("second-n300"), 0).email);
     }
 
     void theExportWritesBatchesAsTheyArrive()

@@ -15,19 +15,26 @@ class TestTranslations : public QObject
 private slots:
     void germanIsInstalledForAGermanLocale()
     {
-        QVERIFY(Translations::install(QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
-        QCOMPARE(QCoreApplication::translate("MainWindow", "&Reload"), QStringLiteral("&Neu laden"));
+        QVERIFY(Translations::install(
+            QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(
+            QCoreApplication::translate("MainWindow", "&Reload"), QStringLiteral("&Neu laden"));
         QCOMPARE(QCoreApplication::translate("UserTableModel", "Email"), QStringLiteral("E-Mail"));
-        QCOMPARE(QCoreApplication::translate("MainWindow", "%n user(s)", nullptr, 1), QStringLiteral("1 Benutzer"));
-        QCOMPARE(QCoreApplication::translate("ErrorPane", "%n second(s)", nullptr, 3), QStringLiteral("3 Sekunden"));
-        QCOMPARE(QCoreApplication::translate("ProfileStore", "profile \"%1\""), QStringLiteral("Profil „%1“"));
-        QCOMPARE(QCoreApplication::translate("CredentialStore", "the environment variable %1 is not set."),
-                 QStringLiteral("die Umgebungsvariable %1 ist nicht gesetzt."));
+        QCOMPARE(QCoreApplication::translate("MainWindow", "%n user(s)", nullptr, 1),
+            QStringLiteral("1 Benutzer"));
+        QCOMPARE(QCoreApplication::translate("ErrorPane", "%n second(s)", nullptr, 3),
+            QStringLiteral("3 Sekunden"));
+        QCOMPARE(QCoreApplication::translate("ProfileStore", "profile \"%1\""),
+            QStringLiteral("Profil „%1“"));
+        QCOMPARE(QCoreApplication::translate(
+                     "CredentialStore", "the environment variable %1 is not set."),
+            QStringLiteral("die Umgebungsvariable %1 ist nicht gesetzt."));
     }
 
     void noTranslationForAnotherLocale()
     {
-        QVERIFY(!Translations::install(QCoreApplication::instance(), QLocale(QLocale::Japanese, QLocale::Japan)));
+        QVERIFY(!Translations::install(
+            QCoreApplication::instance(), QLocale(QLocale::Japanese, QLocale::Japan)));
     }
 
     void catalogueIsComplete()

@@ -82,11 +82,16 @@ private slots:
         QTest::addColumn<QString>("org");
         QTest::addColumn<int>("rows");
         QTest::addColumn<qint64>("total");
-        QTest::newRow("karmo") << "karmo" << "acme-n1050" << 1050 << qint64(-1);
-        QTest::newRow("llamacloud in batches") << "llamacloud" << "3fa85f64-n1234" << 1234 << qint64(1234);
-        QTest::newRow("csp with total") << "csp" << "acme-n777" << 777 << qint64(777);
-        QTest::newRow("char in batches") << "char" << "9b2f-n640" << 640 << qint64(640);
-        QTest::newRow("empty") << "karmo" << "none-n0" << 0 << qint64(-1);
+        QTest::newRow("karmo") << "karmo"
+                               << "acme-n1050" << 1050 << qint64(-1);
+        QTest::newRow("llamacloud in batches") << "llamacloud"
+                                               << "3fa85f64-n1234" << 1234 << qint64(1234);
+        QTest::newRow("csp with total") << "csp"
+                                        << "acme-n777" << 777 << qint64(777);
+        QTest::newRow("char in batches") << "char"
+                                         << "9b2f-n640" << 640 << qint64(640);
+        QTest::newRow("empty") << "karmo"
+                               << "none-n0" << 0 << qint64(-1);
     }
 
     void fetchedToTheEnd()
@@ -96,10 +101,12 @@ private slots:
         QFETCH(int, rows);
         QFETCH(qint64, total);
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         UserFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.setProvider(provider(kind, org));
         QCOMPARE(model.state(), UserTableModel::State::Loading);
@@ -115,24 +122,29 @@ private slots:
         if (kind == QLatin1String("llamacloud") || kind == QLatin1String("char"))
             QVERIFY(inserted.count() >= 2); // revealed in batches, not all at once
         QCOMPARE(model.columnCount(), Columns::count);
-        QCOMPARE(model.headerData(int(Column::Email), Qt::Horizontal).toString(), QStringLiteral("Email"));
-        QCOMPARE(model.headerData(int(Column::Email), Qt::Horizontal, UserTableModel::ColumnKeyRole).toString(), QStringLiteral("email"));
+        QCOMPARE(model.headerData(int(Column::Email), Qt::Horizontal).toString(),
+            QStringLiteral("Email"));
+        QCOMPARE(model.headerData(int(Column::Email), Qt::Horizontal, UserTableModel::ColumnKeyRole)
+                     .toString(),
+            QStringLiteral("email"));
     }
 
     void providerSwitchWhilePageInFlight()
     {
         m_server.setLatencyMs(150);
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString oldOrg = QStringLiteral("old-n300");
         QSet<QString> oldIds;
         for (int i = 0; i < 300; ++i)
             oldIds.insert(KarmoRoutes::userId(oldOrg, i));
         QStringList seen;
-        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
-            for (int r = first; r <= last; ++r)
-                seen << model.user(r).id;
-        });
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &, int first, int last) {
+                for (int r = first; r <= last; ++r)
+                    seen << model.user(r).id;
+            });
         const int before = m_server.requestCount();
         model.setProvider(provider(QStringLiteral("karmo"), oldOrg));
         QTRY_VERIFY(m_server.requestCount() > before); // the first page is on its way
@@ -150,7 +162,8 @@ private slots:
     {
         m_server.setLatencyMs(100);
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int before = m_server.requestCount();
         model.setProvider(provider(QStringLiteral("karmo"), QStringLiteral("r-n150")));
         QTRY_VERIFY(m_server.requestCount() > before); // the first page is on its way
@@ -163,11 +176,13 @@ private slots:
     {
         const QString org = QStringLiteral("error-500-later-once-n250");
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy states(&model, &UserTableModel::stateChanged);
         model.setProvider(provider(QStringLiteral("karmo"), org));
         QVERIFY(waitIdle(model));
-        QVERIFY2(model.state() != UserTableModel::State::Failed, qPrintable(model.lastError().summary()));
+        QVERIFY2(model.state() != UserTableModel::State::Failed,
+            qPrintable(model.lastError().summary()));
         QCOMPARE(model.rowCount(), 100);
         model.fetchMore({});
         QVERIFY(waitIdle(model));
@@ -212,7 +227,8 @@ private slots:
         QFETCH(QString, org);
         QFETCH(int, total);
         UserTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProvider(provider(QStringLiteral("csp"), org));
         QVERIFY(waitIdle(model));
         model.loadAll();
@@ -220,7 +236,8 @@ private slots:
         QCOMPARE(model.state(), UserTableModel::State::Complete);
         QCOMPARE(model.rowCount(), total);
         for (int i = 0; i < total; ++i)
-            QCOMPARE(model.value(i, Column::Id), CspRoutes::userId(org, i)); // in order, no gap, no repeat
+            QCOMPARE(model.value(i, Column::Id),
+                CspRoutes::userId(org, i)); // in order, no gap, no repeat
     }
 
     void filterNarrowsLoadedRows()
@@ -228,7 +245,8 @@ private slots:
         UserTableModel model;
         UserFilterProxyModel proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProvider(provider(QStringLiteral("karmo"), QStringLiteral("f-n100")));
         QVERIFY(waitIdle(model));
         QCOMPARE(proxy.rowCount(), 100);

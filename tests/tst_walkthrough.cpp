@@ -13,8 +13,8 @@
 #include "profilestore.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
-#include "translations.h"
 #include "testsupport.h"
+#include "translations.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
@@ -61,7 +61,8 @@ class TestWalkthrough : public QObject
         for (QLabel *label : top->findChildren<QLabel *>()) {
             if (!label->isVisibleTo(top) || label->textFormat() == Qt::RichText
                 || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()))
-                || label->textInteractionFlags().testFlag(Qt::TextSelectableByMouse)) // a value, not a caption
+                || label->textInteractionFlags().testFlag(
+                    Qt::TextSelectableByMouse)) // a value, not a caption
                 continue;
             if (hasMnemonic(label->text())) {
                 QWidget *buddy = label->buddy();
@@ -69,9 +70,11 @@ class TestWalkthrough : public QObject
                 while (target && target->focusProxy())
                     target = target->focusProxy();
                 if (!buddy)
-                    out << QStringLiteral("label \"%1\" shows a literal & (no buddy)").arg(label->text());
+                    out << QStringLiteral("label \"%1\" shows a literal & (no buddy)")
+                               .arg(label->text());
                 else if (target->focusPolicy() == Qt::NoFocus)
-                    out << QStringLiteral("label \"%1\": its buddy cannot take focus").arg(label->text());
+                    out << QStringLiteral("label \"%1\": its buddy cannot take focus")
+                               .arg(label->text());
             }
             for (const QString &name : m_names) {
                 if (label->text().contains(name) && !label->wordWrap()
@@ -85,9 +88,12 @@ class TestWalkthrough : public QObject
             for (int r = 0; r < list->model()->rowCount(); ++r) {
                 const QModelIndex index = list->model()->index(r, list->modelColumn());
                 const QString text = index.data().toString();
-                if (m_names.contains(text) && list->sizeHintForIndex(index).width() > list->viewport()->width())
+                if (m_names.contains(text)
+                    && list->sizeHintForIndex(index).width() > list->viewport()->width())
                     out << QStringLiteral("list \"%1\" elides \"%2\" (%3 px wanted, %4 px shown)")
-                               .arg(list->objectName(), text).arg(list->sizeHintForIndex(index).width()).arg(list->viewport()->width());
+                               .arg(list->objectName(), text)
+                               .arg(list->sizeHintForIndex(index).width())
+                               .arg(list->viewport()->width());
             }
         }
         for (QComboBox *combo : top->findChildren<QComboBox *>()) {
@@ -96,19 +102,26 @@ class TestWalkthrough : public QObject
             QStyleOptionComboBox option;
             option.initFrom(combo);
             option.editable = combo->isEditable();
-            const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
+            const QRect field = combo->style()->subControlRect(
+                QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo);
             for (int i = 0; i < combo->count(); ++i) {
                 const QString text = combo->itemText(i);
-                const bool demoName = std::any_of(m_names.cbegin(), m_names.cend(), [&](const QString &n) { return text.contains(n); });
-                const int iconWidth = combo->itemIcon(i).isNull() ? 0 : combo->iconSize().width() + 4;
-                if (demoName && combo->fontMetrics().horizontalAdvance(text) + iconWidth > field.width())
-                    out << QStringLiteral("combo box elides \"%1\" (%2 px shown)").arg(text).arg(field.width());
+                const bool demoName = std::any_of(m_names.cbegin(), m_names.cend(),
+                    [&](const QString &n) { return text.contains(n); });
+                const int iconWidth
+                    = combo->itemIcon(i).isNull() ? 0 : combo->iconSize().width() + 4;
+                if (demoName
+                    && combo->fontMetrics().horizontalAdvance(text) + iconWidth > field.width())
+                    out << QStringLiteral("combo box elides \"%1\" (%2 px shown)")
+                               .arg(text)
+                               .arg(field.width());
             }
         }
         for (QLineEdit *edit : top->findChildren<QLineEdit *>(QStringLiteral("path"))) {
             const QFileInfo file(edit->text());
             if (edit->isVisibleTo(top) && !QFileInfo(file.absolutePath()).isDir())
-                out << QStringLiteral("the proposed path %1 lies in a folder that does not exist").arg(edit->text());
+                out << QStringLiteral("the proposed path %1 lies in a folder that does not exist")
+                           .arg(edit->text());
         }
         return out;
     }
@@ -116,19 +129,23 @@ class TestWalkthrough : public QObject
     void look(QWidget *w, const QString &name)
     {
         TestSupport::settleWidgets(); // layouts settle before measuring
-        const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("walkthrough/") + m_locale);
+        const QString dir = QDir(QCoreApplication::applicationDirPath())
+                                .filePath(QStringLiteral("walkthrough/") + m_locale);
         QDir().mkpath(dir);
         QVERIFY(w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
         const QStringList found = problems(w);
-        QVERIFY2(found.isEmpty(), qPrintable(name + QStringLiteral(": ") + found.join(QStringLiteral("; "))));
+        QVERIFY2(found.isEmpty(),
+            qPrintable(name + QStringLiteral(": ") + found.join(QStringLiteral("; "))));
     }
 
     bool waitSettled()
     {
-        return QTest::qWaitFor([this] {
-            UserTableModel *m = m_window->currentModel();
-            return m && m->provider() && !m->isLoading();
-        }, 20000);
+        return QTest::qWaitFor(
+            [this] {
+                UserTableModel *m = m_window->currentModel();
+                return m && m->provider() && !m->isLoading();
+            },
+            20000);
     }
 
 private slots:
@@ -205,7 +222,8 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("Documents"))));
         QSettings().remove(QStringLiteral("export/lastDir"));
         {
-            ExportDialog dialog(ExportDialog::Scope::All, m_names.first(), 25000, Columns::defaults(), m_window.get());
+            ExportDialog dialog(ExportDialog::Scope::All, m_names.first(), 25000,
+                Columns::defaults(), m_window.get());
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.path()).absolutePath());
@@ -217,16 +235,20 @@ private slots:
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
         }
         {
-            ExportDialog dialog(ExportDialog::Scope::Selected, m_names.first(), 3, Columns::defaults(), m_window.get());
+            ExportDialog dialog(ExportDialog::Scope::Selected, m_names.first(), 3,
+                Columns::defaults(), m_window.get());
             dialog.show();
-            QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.filePath(QStringLiteral("exports"))).absolutePath());
+            QCOMPARE(QFileInfo(dialog.path()).absolutePath(),
+                QDir(m_home.filePath(QStringLiteral("exports"))).absolutePath());
             look(&dialog, QStringLiteral("08-export-selected"));
         }
         // Once Documents exists, and the last folder is gone, Documents is proposed.
         QVERIFY(QDir(m_home.filePath(QStringLiteral("exports"))).removeRecursively());
         QVERIFY(QDir(m_home.path()).mkpath(QStringLiteral("Documents")));
-        ExportDialog dialog(ExportDialog::Scope::All, m_names.first(), -1, Columns::defaults(), m_window.get());
-        QCOMPARE(QFileInfo(dialog.path()).absolutePath(), QDir(m_home.filePath(QStringLiteral("Documents"))).absolutePath());
+        ExportDialog dialog(
+            ExportDialog::Scope::All, m_names.first(), -1, Columns::defaults(), m_window.get());
+        QCOMPARE(QFileInfo(dialog.path()).absolutePath(),
+            QDir(m_home.filePath(QStringLiteral("Documents"))).absolutePath());
     }
 
     void theAboutDialog()

@@ -65,7 +65,8 @@ ErrorPane::ErrorPane(QWidget *parent)
     titles->addWidget(m_headline);
     titles->addWidget(m_message);
     top->addLayout(titles, 1);
-    m_retry = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Retry"), content);
+    m_retry
+        = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Retry"), content);
     m_retry->setToolTip(tr("Ask again for the page that failed; rows already loaded stay."));
     connect(m_retry, &QPushButton::clicked, this, &ErrorPane::retryRequested);
     top->addWidget(m_retry, 0, Qt::AlignTop);
@@ -94,7 +95,8 @@ ErrorPane::ErrorPane(QWidget *parent)
     m_raw->setMinimumHeight(120);
     rawLayout->addWidget(m_raw);
     auto *copy = new QPushButton(tr("Copy details"), rawBox);
-    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(detailsText()); });
+    connect(copy, &QPushButton::clicked, this,
+        [this] { QGuiApplication::clipboard()->setText(detailsText()); });
     rawLayout->addWidget(copy, 0, Qt::AlignRight);
     layout->addWidget(rawBox, 1);
 
@@ -114,17 +116,21 @@ QString ErrorPane::headline() const
 
 QString ErrorPane::detailsText() const
 {
-    QStringList lines{m_headline->text(), m_message->text()};
+    QStringList lines {m_headline->text(), m_message->text()};
     for (int r = 0; r < m_details->rowCount(); ++r) {
         auto *l = m_details->itemAt(r, QFormLayout::LabelRole);
         auto *v = m_details->itemAt(r, QFormLayout::FieldRole);
         if (l && v)
-            lines << qobject_cast<QLabel *>(l->widget())->text() + QLatin1Char(' ') + qobject_cast<QLabel *>(v->widget())->text();
+            lines << qobject_cast<QLabel *>(l->widget())->text() + QLatin1Char(' ')
+                    + qobject_cast<QLabel *>(v->widget())->text();
     }
     for (int r = 0; r < m_fields->rowCount(); ++r)
-        lines << QStringLiteral("%1: %2 [%3]").arg(m_fields->item(r, 0)->text(), m_fields->item(r, 1)->text(), m_fields->item(r, 2)->text());
+        lines << QStringLiteral("%1: %2 [%3]")
+                     .arg(m_fields->item(r, 0)->text(), m_fields->item(r, 1)->text(),
+                         m_fields->item(r, 2)->text());
     for (int r = 0; r < m_meta->rowCount(); ++r)
-        lines << QStringLiteral("%1 = %2").arg(m_meta->item(r, 0)->text(), m_meta->item(r, 1)->text());
+        lines << QStringLiteral("%1 = %2").arg(
+            m_meta->item(r, 0)->text(), m_meta->item(r, 1)->text());
     lines << m_raw->toPlainText();
     return lines.join(QLatin1Char('\n'));
 }
@@ -154,7 +160,8 @@ void ErrorPane::setError(const ProviderError &e, const QString &profileName)
     add(tr("Kind:"), e.kindText());
     add(tr("Error code:"), e.code);
     add(tr("Request ID:"), e.requestId);
-    add(tr("Retry after:"), e.retryAfterSeconds >= 0 ? tr("%n second(s)", nullptr, e.retryAfterSeconds) : QString());
+    add(tr("Retry after:"),
+        e.retryAfterSeconds >= 0 ? tr("%n second(s)", nullptr, e.retryAfterSeconds) : QString());
     add(tr("Attempts:"), e.attempts > 0 ? QString::number(e.attempts) : QString());
     add(tr("Transport:"), e.transportError != e.message ? e.transportError : QString());
     add(tr("URL:"), e.url);
@@ -180,8 +187,11 @@ void ErrorPane::setError(const ProviderError &e, const QString &profileName)
 
     // Pretty-print JSON bodies; show anything else as received.
     const QJsonDocument doc = QJsonDocument::fromJson(e.rawBody);
-    QString raw = doc.isNull() ? QString::fromUtf8(e.rawBody) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    QString raw = doc.isNull() ? QString::fromUtf8(e.rawBody)
+                               : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     if (e.rawBodyTruncated)
-        raw += QLatin1Char('\n') + tr("[… the body was longer; the first %1 KiB are shown]").arg(ProviderError::rawBodyCap / 1024);
+        raw += QLatin1Char('\n')
+            + tr("[… the body was longer; the first %1 KiB are shown]")
+                  .arg(ProviderError::rawBodyCap / 1024);
     m_raw->setPlainText(raw.isEmpty() ? tr("(no body)") : raw);
 }

@@ -19,8 +19,8 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
-ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows, const QList<Column> &visible,
-                           QWidget *parent)
+ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
+    const QList<Column> &visible, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(scope == Scope::All ? tr("Export all users") : tr("Export selected users"));
@@ -28,10 +28,13 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     auto *summary = new QLabel(this);
     summary->setWordWrap(true);
     if (scope == Scope::All)
-        summary->setText(rows >= 0 ? tr("Every page of %1 (%2 users) is fetched straight into the file.").arg(profileName, QLocale().toString(rows))
-                                   : tr("Every page of %1 is fetched straight into the file.").arg(profileName));
+        summary->setText(rows >= 0
+                ? tr("Every page of %1 (%2 users) is fetched straight into the file.")
+                      .arg(profileName, QLocale().toString(rows))
+                : tr("Every page of %1 is fetched straight into the file.").arg(profileName));
     else
-        summary->setText(tr("%n selected row(s) of %1, in the table's order.", nullptr, int(rows)).arg(profileName));
+        summary->setText(tr("%n selected row(s) of %1, in the table's order.", nullptr, int(rows))
+                             .arg(profileName));
     layout->addWidget(summary);
 
     auto *form = new QFormLayout;
@@ -48,26 +51,15 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     form->addRow(pathLabel, pathRow);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
 
-    m_columns = new QListWidget(this);
-    m_columns->setDragDropMode(QAbstractItemView::InternalMove);
-    m_columns->setDefaultDropAction(Qt::MoveAction);
-    m_columns->setToolTip(tr("Tick the columns to write; drag them to change their order."));
-    QList<Column> order = visible;
-    for (Column c : Columns::all()) {
-        if (!order.contains(c))
-            order << c;
-    }
-    for (Column c : order) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1  (%2)").arg(UserTableModel::columnTitle(c), Columns::key(c)), m_columns);
-        item->setData(Qt::UserRole, int(c));
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
-        item->setCheckState(visible.contains(c) ? Qt::Checked : Qt::Unchecked);
-    }
+    m_columns = buildColumnList(visible);
     form->addRow(tr("&Columns:"), m_columns);
     connect(m_columns, &QListWidget::itemChanged, this, &ExportDialog::validate);
 
-    m_bom = new QCheckBox(tr("Start with a byte-order &mark (helps some spreadsheet programs detect UTF-8)"), this);
-    m_guard = new QCheckBox(tr("Protect against &formulas: prefix ' to cells starting with = + - @ (not to plain numbers such as phone numbers)"), this);
+    m_bom = new QCheckBox(
+        tr("Start with a byte-order &mark (helps some spreadsheet programs detect UTF-8)"), this);
+    m_guard = new QCheckBox(tr("Protect against &formulas: prefix ' to cells starting with = + - @ "
+                               "(not to plain numbers such as phone numbers)"),
+        this);
     m_guard->setChecked(true);
     QSettings settings;
     m_bom->setChecked(settings.value(QStringLiteral("export/bom"), false).toBool());
@@ -91,18 +83,42 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     QString slug = profileName.toLower();
     slug.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
     slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
-    m_path->setText(QDir(dir).filePath((slug.isEmpty() ? QStringLiteral("users") : slug + QStringLiteral("-users")) + QStringLiteral(".csv")));
+    m_path->setText(QDir(dir).filePath(
+        (slug.isEmpty() ? QStringLiteral("users") : slug + QStringLiteral("-users"))
+        + QStringLiteral(".csv")));
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::validate);
     resize(620, 520);
     validate();
+}
+
+// Every column, the visible ones first and ticked, in the order the table shows them.
+QListWidget *ExportDialog::buildColumnList(const QList<Column> &visible)
+{
+    auto *list = new QListWidget(this);
+    list->setDragDropMode(QAbstractItemView::InternalMove);
+    list->setDefaultDropAction(Qt::MoveAction);
+    list->setToolTip(tr("Tick the columns to write; drag them to change their order."));
+    QList<Column> order = visible;
+    for (Column c : Columns::all()) {
+        if (!order.contains(c))
+            order << c;
+    }
+    for (Column c : order) {
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1  (%2)").arg(UserTableModel::columnTitle(c), Columns::key(c)), list);
+        item->setData(Qt::UserRole, int(c));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+        item->setCheckState(visible.contains(c) ? Qt::Checked : Qt::Unchecked);
+    }
+    return list;
 }
 
 QString ExportDialog::defaultFolder(const QString &lastUsed)
 {
     // The folder the user chose last time, else Documents, else home: always one that exists,
     // so the proposed path can be exported to at once (a fresh account may have no Documents).
-    const QStringList candidates{lastUsed, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                                 QDir::homePath()};
+    const QStringList candidates {lastUsed,
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), QDir::homePath()};
     for (const QString &c : candidates) {
         if (!c.isEmpty() && QFileInfo(c).isDir())
             return c;
@@ -142,7 +158,8 @@ bool ExportDialog::formulaGuard() const
 
 void ExportDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to CSV"), path(), tr("CSV files (*.csv);;All files (*)"));
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Export to CSV"), path(), tr("CSV files (*.csv);;All files (*)"));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }
@@ -155,7 +172,8 @@ void ExportDialog::validate()
     else if (path().isEmpty())
         problem = tr("Choose a file to write.");
     else if (!QFileInfo(QFileInfo(path()).absolutePath()).isDir())
-        problem = tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(QFileInfo(path()).absolutePath()));
+        problem = tr("The folder %1 does not exist.")
+                      .arg(QDir::toNativeSeparators(QFileInfo(path()).absolutePath()));
     else if (QFileInfo(path()).isDir())
         problem = tr("%1 is a folder; add a file name.").arg(QDir::toNativeSeparators(path()));
     m_problem->setText(problem);
@@ -170,8 +188,9 @@ void ExportDialog::accept()
         return;
     if (QFileInfo::exists(path()) && isVisible()) {
         const auto answer = QMessageBox::question(this, tr("Replace file?"),
-                                                  tr("%1 already exists. Replace it when the export has finished?\n(If the export fails or is cancelled, the file stays as it is.)")
-                                                      .arg(QDir::toNativeSeparators(path())));
+            tr("%1 already exists. Replace it when the export has finished?\n(If the export fails "
+               "or is cancelled, the file stays as it is.)")
+                .arg(QDir::toNativeSeparators(path())));
         if (answer != QMessageBox::Yes)
             return;
     }

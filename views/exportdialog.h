@@ -18,7 +18,7 @@ public:
     enum class Scope { Selected, All };
 
     ExportDialog(Scope scope, const QString &profileName, qint64 rows, const QList<Column> &visible,
-                 QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 
     QString path() const;
     void setPath(const QString &path);
@@ -34,6 +34,7 @@ public:
     static QString defaultFolder(const QString &lastUsed);
 
 private:
+    QListWidget *buildColumnList(const QList<Column> &visible);
     void browse();
     void validate();
 

@@ -88,9 +88,13 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
         m_splitter->setSizes({820, 460});
 
-    const QString last = settings.value(context.demo ? QStringLiteral("demo/lastProfile") : QStringLiteral("lastProfile")).toString();
+    const QString last = settings
+                             .value(context.demo ? QStringLiteral("demo/lastProfile")
+                                                 : QStringLiteral("lastProfile"))
+                             .toString();
     if (!m_context.store->profiles().isEmpty())
-        activateProfile(m_context.store->find(last) ? last : m_context.store->profiles().first().name);
+        activateProfile(
+            m_context.store->find(last) ? last : m_context.store->profiles().first().name);
     updateStatus();
 }
 
@@ -130,11 +134,14 @@ void MainWindow::buildUi()
     m_proxy = new UserFilterProxyModel(this);
     m_table->setModel(m_proxy);
     leftLayout->addWidget(m_table, 1);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetail);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateStatus);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MainWindow::updateDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateStatus);
     connect(m_table, &UserTableView::exportSelectedRequested, this, [this] { exportUsers(false); });
     connect(m_table, &UserTableView::loadAllRequested, this, &MainWindow::loadAllCurrent);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &MainWindow::updateStatus);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+        &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
@@ -185,12 +192,15 @@ void MainWindow::buildActions()
     profileLabel->setBuddy(m_profiles);
     bar->addWidget(profileLabel);
     bar->addWidget(m_profiles);
-    connect(m_profiles, &QComboBox::activated, this, [this](int index) { activateProfile(m_profiles->itemData(index).toString()); });
+    connect(m_profiles, &QComboBox::activated, this,
+        [this](int index) { activateProfile(m_profiles->itemData(index).toString()); });
 
-    m_reload = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), this, &MainWindow::reloadCurrent);
+    m_reload = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), this,
+        &MainWindow::reloadCurrent);
     m_reload->setShortcut(QKeySequence::Refresh);
     m_reload->setToolTip(tr("Load the organization again from the first page (F5)"));
-    m_exportSelected = bar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export &selected…"), this, [this] { exportUsers(false); });
+    m_exportSelected = bar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton),
+        tr("Export &selected…"), this, [this] { exportUsers(false); });
     m_exportSelected->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportAll = new QAction(tr("Export &all…"), this);
     m_exportAll->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
@@ -212,7 +222,10 @@ void MainWindow::buildActions()
     });
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, this, [this] { m_filter->setFocus(); m_filter->selectAll(); });
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
     addAction(focusFilter);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -224,11 +237,13 @@ void MainWindow::buildActions()
     view->addAction(m_reload);
     view->addAction(focusFilter);
     focusFilter->setText(tr("&Filter"));
-    QAction *copy = view->addAction(tr("&Copy selected rows"), QKeySequence::Copy, m_table, &UserTableView::copySelection);
+    QAction *copy = view->addAction(
+        tr("&Copy selected rows"), QKeySequence::Copy, m_table, &UserTableView::copySelection);
     copy->setShortcutContext(Qt::WidgetShortcut);
     QAction *loadAll = view->addAction(tr("&Load all rows"), this, &MainWindow::loadAllCurrent);
     loadAll->setShortcut(QKeySequence(tr("Ctrl+Shift+End")));
-    loadAll->setToolTip(tr("Fetch every remaining page (several at once where the provider allows it)"));
+    loadAll->setToolTip(
+        tr("Fetch every remaining page (several at once where the provider allows it)"));
     QAction *showError = view->addAction(tr("Show &error"), this, &MainWindow::showError);
     Q_UNUSED(showError);
     QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
@@ -255,7 +270,9 @@ void MainWindow::reloadProfileList()
     for (int i = 0; i < profiles.size(); ++i) {
         const Profile &p = profiles[i];
         m_profiles->addItem(QStringLiteral("%1  —  %2").arg(p.name, p.kind), p.name);
-        m_profiles->setItemData(i, QStringLiteral("%1\n%2\n%3").arg(p.kind, p.baseUrl.toString(), p.organization), Qt::ToolTipRole);
+        m_profiles->setItemData(i,
+            QStringLiteral("%1\n%2\n%3").arg(p.kind, p.baseUrl.toString(), p.organization),
+            Qt::ToolTipRole);
         auto *a = new QAction(p.name, this);
         if (i < 9)
             a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -307,11 +324,17 @@ bool MainWindow::activateProfile(const QString &name)
         if (model == currentModel() && model->state() == UserTableModel::State::Failed)
             showError();
     });
-    m_modelConnections[1] = connect(model, &UserTableModel::countsChanged, this, &MainWindow::updateStatus);
-    m_modelConnections[2] = connect(model, &UserTableModel::retrying, this, [this](int attempt, int delayMs) {
-        m_stateLabel->setText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…").arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
-    });
-    m_modelConnections[3] = connect(model, &UserTableModel::downloadProgress, this, &MainWindow::updateStatus);
+    m_modelConnections[1]
+        = connect(model, &UserTableModel::countsChanged, this, &MainWindow::updateStatus);
+    m_modelConnections[2]
+        = connect(model, &UserTableModel::retrying, this, [this](int attempt, int delayMs) {
+              m_stateLabel->setText(
+                  tr("The provider asked to wait; trying again in %1 s (attempt %2)…")
+                      .arg(QString::number(delayMs / 1000.0, 'f', 1))
+                      .arg(attempt));
+          });
+    m_modelConnections[3]
+        = connect(model, &UserTableModel::downloadProgress, this, &MainWindow::updateStatus);
     const int idx = m_profiles->findData(name);
     if (idx >= 0)
         m_profiles->setCurrentIndex(idx);
@@ -327,7 +350,8 @@ void MainWindow::saveColumns()
 {
     if (m_currentKind.isEmpty())
         return;
-    QSettings().setValue(QStringLiteral("columns/") + m_currentKind, m_table->horizontalHeader()->saveState());
+    QSettings().setValue(
+        QStringLiteral("columns/") + m_currentKind, m_table->horizontalHeader()->saveState());
 }
 
 void MainWindow::restoreColumns(const QString &kind)
@@ -346,7 +370,8 @@ void MainWindow::restoreColumns(const QString &kind)
     for (int i = 0; i < header->count(); ++i) {
         const auto column = static_cast<Column>(i);
         header->moveSection(header->visualIndex(i), i);
-        header->setSectionHidden(i, !shown.contains(column) || (k && k->hiddenColumns.contains(column)));
+        header->setSectionHidden(
+            i, !shown.contains(column) || (k && k->hiddenColumns.contains(column)));
         header->resizeSection(i, column == Column::Email || column == Column::Roles ? 240 : 150);
     }
 }
@@ -356,7 +381,9 @@ MainWindow::StatusFacts MainWindow::statusFacts() const
     StatusFacts f;
     f.session = current();
     f.model = f.session ? f.session->model : nullptr;
-    f.failed = f.session && (f.session->credentialError.isError() || (f.model && f.model->state() == UserTableModel::State::Failed));
+    f.failed = f.session
+        && (f.session->credentialError.isError()
+            || (f.model && f.model->state() == UserTableModel::State::Failed));
     f.loading = f.session && (f.session->readingCredential || (f.model && f.model->isLoading()));
     f.loaded = f.model ? f.model->loadedCount() : 0;
     f.total = f.model ? f.model->totalCount() : -1;
@@ -369,7 +396,8 @@ void MainWindow::updateStatus()
     ProfileSession *s = f.session;
     m_reload->setEnabled(s && !s->readingCredential && s->provider);
     m_exportAll->setEnabled(s && s->provider);
-    m_exportSelected->setEnabled(m_table->selectionModel() && m_table->selectionModel()->hasSelection());
+    m_exportSelected->setEnabled(
+        m_table->selectionModel() && m_table->selectionModel()->hasSelection());
     m_errorButton->setVisible(f.failed);
     m_countLabel->setText(countText(f));
     updateProgress(f);
@@ -391,7 +419,8 @@ QString MainWindow::countText(const StatusFacts &f) const
     if (!f.session)
         return QString();
     if (f.failed)
-        return f.total >= 0 ? tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total)) : tr("%1 loaded").arg(grouped(f.loaded));
+        return f.total >= 0 ? tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total))
+                            : tr("%1 loaded").arg(grouped(f.loaded));
     if (f.total >= 0 && model->state() != UserTableModel::State::Complete)
         return tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total));
     if (model && model->state() == UserTableModel::State::Complete)
@@ -414,10 +443,13 @@ void MainWindow::updateProgress(const StatusFacts &f)
         m_progress->setRange(0, expected > 0 ? 1000 : 0);
         if (expected > 0)
             m_progress->setValue(int(1000 * std::min(received, expected) / expected));
-        const QString bytes = expected > 0 ? tr("%1 of %2").arg(locale.formattedDataSize(received), locale.formattedDataSize(expected))
-                                           : locale.formattedDataSize(received);
-        m_stateLabel->setText(tr("Receiving users from %1: %2 so far (%3)…")
-                                  .arg(s->profile.name, grouped(f.loaded + model->bufferedCount()), bytes));
+        const QString bytes = expected > 0
+            ? tr("%1 of %2")
+                  .arg(locale.formattedDataSize(received), locale.formattedDataSize(expected))
+            : locale.formattedDataSize(received);
+        m_stateLabel->setText(
+            tr("Receiving users from %1: %2 so far (%3)…")
+                .arg(s->profile.name, grouped(f.loaded + model->bufferedCount()), bytes));
     } else if (f.loading) {
         m_progress->show();
         if (f.total > 0) {
@@ -426,12 +458,16 @@ void MainWindow::updateProgress(const StatusFacts &f)
         } else {
             m_progress->setRange(0, 0);
         }
-        m_stateLabel->setText(s->readingCredential ? tr("Reading the credential for %1…").arg(s->profile.name)
-                                                   : tr("Loading users from %1…").arg(s->profile.name));
+        m_stateLabel->setText(s->readingCredential
+                ? tr("Reading the credential for %1…").arg(s->profile.name)
+                : tr("Loading users from %1…").arg(s->profile.name));
     } else {
         m_progress->hide();
         if (f.failed)
-            m_stateLabel->setText(tr("Loading failed: %1").arg((s->credentialError.isError() ? s->credentialError : model->lastError()).summary()));
+            m_stateLabel->setText(
+                tr("Loading failed: %1")
+                    .arg((s->credentialError.isError() ? s->credentialError : model->lastError())
+                             .summary()));
         else if (model && model->state() == UserTableModel::State::Complete)
             m_stateLabel->setText(tr("All users of %1 are loaded.").arg(s->profile.name));
         else if (model && model->hasMore())
@@ -446,16 +482,21 @@ QString MainWindow::emptyText(const StatusFacts &f) const
     const ProfileSession *s = f.session;
     const UserTableModel *model = f.model;
     if (!s)
-        return m_context.store->profiles().isEmpty() ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.") : QString();
+        return m_context.store->profiles().isEmpty()
+            ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.")
+            : QString();
     if (f.loaded == 0 && f.loading)
-        return s->readingCredential ? tr("Reading the credential…") : tr("Loading users from %1…").arg(s->profile.name);
+        return s->readingCredential ? tr("Reading the credential…")
+                                    : tr("Loading users from %1…").arg(s->profile.name);
     if (f.loaded == 0 && f.failed)
         return tr("Could not load users.\nThe error is shown on the right.");
     if (f.loaded == 0 && model && model->state() == UserTableModel::State::Complete)
         return tr("This organization has no users.");
     if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
-        return model && model->hasMore() ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.").arg(m_proxy->filterText())
-                                         : tr("No user matches “%1”.").arg(m_proxy->filterText());
+        return model && model->hasMore()
+            ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.")
+                  .arg(m_proxy->filterText())
+            : tr("No user matches “%1”.").arg(m_proxy->filterText());
     return QString();
 }
 
@@ -541,7 +582,8 @@ void MainWindow::reloadCurrent()
 QList<int> MainWindow::selectedSourceRows() const
 {
     QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<int> out;
     for (const QModelIndex &r : std::as_const(rows))
         out << m_proxy->mapToSource(r).row();
@@ -555,7 +597,8 @@ void MainWindow::exportUsers(bool all)
         return;
     const QList<int> rows = selectedSourceRows();
     if (!all && rows.isEmpty()) {
-        statusBar()->showMessage(tr("Select the rows to export first (Ctrl+A selects every loaded row)."), 5000);
+        statusBar()->showMessage(
+            tr("Select the rows to export first (Ctrl+A selects every loaded row)."), 5000);
         return;
     }
     QList<Column> visible;
@@ -565,8 +608,8 @@ void MainWindow::exportUsers(bool all)
         if (!header->isSectionHidden(logical))
             visible << static_cast<Column>(logical);
     }
-    ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected, s->profile.name,
-                        all ? s->model->totalCount() : rows.size(), visible, this);
+    ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected,
+        s->profile.name, all ? s->model->totalCount() : rows.size(), visible, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
 
@@ -574,7 +617,8 @@ void MainWindow::exportUsers(bool all)
     options.columns = dialog.columns();
     options.csv.byteOrderMark = dialog.byteOrderMark();
     options.csv.formulaGuard = dialog.formulaGuard();
-    ExportJob *job = all ? new ExportJob(s->provider, options, this) : new ExportJob(s->model->users(rows), options, this);
+    ExportJob *job = all ? new ExportJob(s->provider, options, this)
+                         : new ExportJob(s->model->users(rows), options, this);
     const QString path = dialog.path();
     job->setOutputPath(path);
 
@@ -584,7 +628,8 @@ void MainWindow::exportUsers(bool all)
 
 void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, const QString &path)
 {
-    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(profileName), tr("Cancel"), 0, 0, this);
+    auto *progress
+        = new QProgressDialog(tr("Exporting %1…").arg(profileName), tr("Cancel"), 0, 0, this);
     progress->setWindowTitle(tr("Export"));
     progress->setMinimumDuration(300);
     progress->setWindowModality(Qt::WindowModal);
@@ -593,7 +638,8 @@ void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, 
     connect(progress, &QProgressDialog::canceled, job, &ExportJob::cancel);
     connect(job, &ExportJob::progress, progress, [progress, job](qint64 done, qint64 total) {
         const double rate = job->rowsPerSecond();
-        QString text = total >= 0 ? tr("%1 of %2 rows").arg(grouped(done), grouped(total)) : tr("%1 rows").arg(grouped(done));
+        QString text = total >= 0 ? tr("%1 of %2 rows").arg(grouped(done), grouped(total))
+                                  : tr("%1 rows").arg(grouped(done));
         if (rate > 0) {
             text += tr(" · %1 rows/s").arg(grouped(qint64(rate)));
             if (total > done)
@@ -607,7 +653,8 @@ void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, 
     });
     connect(job, &ExportJob::retrying, progress, [progress](int attempt, int delayMs) {
         progress->setLabelText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…")
-                                   .arg(QString::number(delayMs / 1000.0, 'f', 1)).arg(attempt));
+                                   .arg(QString::number(delayMs / 1000.0, 'f', 1))
+                                   .arg(attempt));
     });
     connect(job, &ExportJob::finished, this, [this, job, progress, path](bool ok) {
         progress->hide();
@@ -619,32 +666,35 @@ void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, 
 
 void MainWindow::exportFinished(const ExportJob *job, bool ok, const QString &path)
 {
-        if (ok) {
-            QMessageBox box(QMessageBox::Information, tr("Export finished"),
-                            tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten())).arg(QDir::toNativeSeparators(path)),
-                            QMessageBox::Ok, this);
-            if (!job->notice().isEmpty()) {
-                box.setIcon(QMessageBox::Warning);
-                box.setInformativeText(job->notice());
-            }
-            QPushButton *open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
-            box.exec();
-            if (box.clickedButton() == open)
-                QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-        } else if (job->error().kind == ProviderError::Kind::Cancelled) {
-            statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
-        } else {
-            QMessageBox box(QMessageBox::Warning, tr("Export failed"),
-                            tr("Nothing was written; any existing file was left as it was.\n\n%1").arg(job->error().summary()),
-                            QMessageBox::Ok, this);
-            box.setDetailedText(job->error().detailLines().join(QLatin1Char('\n')));
-            box.exec();
+    if (ok) {
+        QMessageBox box(QMessageBox::Information, tr("Export finished"),
+            tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten()))
+                .arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Ok, this);
+        if (!job->notice().isEmpty()) {
+            box.setIcon(QMessageBox::Warning);
+            box.setInformativeText(job->notice());
         }
+        QPushButton *open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
+        box.exec();
+        if (box.clickedButton() == open)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    } else if (job->error().kind == ProviderError::Kind::Cancelled) {
+        statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("Export failed"),
+            tr("Nothing was written; any existing file was left as it was.\n\n%1")
+                .arg(job->error().summary()),
+            QMessageBox::Ok, this);
+        box.setDetailedText(job->error().detailLines().join(QLatin1Char('\n')));
+        box.exec();
+    }
 }
 
 void MainWindow::editProfiles()
 {
-    ProfileDialog dialog(m_context.store, m_context.credentials, m_context.nam, m_context.demo, this);
+    ProfileDialog dialog(
+        m_context.store, m_context.credentials, m_context.nam, m_context.demo, this);
     if (!m_current.isEmpty())
         dialog.selectProfile(m_current);
     if (dialog.exec() != QDialog::Accepted)
@@ -673,6 +723,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(m_context.demo ? QStringLiteral("demo/lastProfile") : QStringLiteral("lastProfile"), m_current);
+    settings.setValue(
+        m_context.demo ? QStringLiteral("demo/lastProfile") : QStringLiteral("lastProfile"),
+        m_current);
     QMainWindow::closeEvent(event);
 }

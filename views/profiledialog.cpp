@@ -4,8 +4,8 @@
 #include "httpclient.h"
 #include "pagereply.h"
 #include "profilestore.h"
-#include "providerfactory.h"
 #include "provider.h"
+#include "providerfactory.h"
 #include "providerkind.h"
 
 #include <QComboBox>
@@ -25,8 +25,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
-                             bool demo, QWidget *parent)
+ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials,
+    QNetworkAccessManager *nam, bool demo, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
     , m_credentials(credentials)
@@ -37,7 +37,9 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials, 
     setWindowTitle(tr("Profiles"));
     auto *layout = new QVBoxLayout(this);
     if (demo) {
-        auto *note = new QLabel(tr("These are the demo sandbox's profiles. Changes last until Roster is closed and are never saved."), this);
+        auto *note = new QLabel(tr("These are the demo sandbox's profiles. Changes last until "
+                                   "Roster is closed and are never saved."),
+            this);
         note->setWordWrap(true);
         layout->addWidget(note);
     }
@@ -112,7 +114,8 @@ void ProfileDialog::addFieldWithMessage(const QString &label, QWidget *field, co
 }
 
 // A line edit with a button beside it, focused as one field.
-static QWidget *withButton(QWidget *parent, QLineEdit **edit, QPushButton **button, const QString &text)
+static QWidget *withButton(
+    QWidget *parent, QLineEdit **edit, QPushButton **button, const QString &text)
 {
     auto *row = new QWidget(parent);
     auto *layout = new QHBoxLayout(row);
@@ -153,7 +156,8 @@ void ProfileDialog::buildCredentialRows()
     m_valueRow = withButton(m_form, &m_sourceValue, &m_browseFile, tr("Bro&wse…"));
     m_formLayout->addRow(tr("&Variable or file:"), m_valueRow);
     connect(m_browseFile, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
+        const QString f
+            = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
         if (!f.isEmpty())
             m_sourceValue->setText(f);
     });
@@ -186,7 +190,8 @@ void ProfileDialog::buildOptionRows()
     }
 
     auto *testRow = new QHBoxLayout;
-    m_test = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Test connection"), m_form);
+    m_test = new QPushButton(
+        style()->standardIcon(QStyle::SP_BrowserReload), tr("&Test connection"), m_form);
     m_testResult = new QLabel(m_form);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -203,13 +208,23 @@ void ProfileDialog::connectFields()
         loadForm(row);
     });
     for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret})
-        connect(e, &QLineEdit::textChanged, this, [this] { storeForm(); validate(); });
-    QList<QComboBox *> combos{m_kind, m_source};
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            storeForm();
+            validate();
+        });
+    QList<QComboBox *> combos {m_kind, m_source};
     for (const OptionField &f : std::as_const(m_optionFields))
         combos << f.combo;
     for (QComboBox *c : std::as_const(combos))
-        connect(c, &QComboBox::currentIndexChanged, this, [this] { updateKindFields(); storeForm(); validate(); });
-    connect(m_pageSize, &QSpinBox::valueChanged, this, [this] { storeForm(); validate(); });
+        connect(c, &QComboBox::currentIndexChanged, this, [this] {
+            updateKindFields();
+            storeForm();
+            validate();
+        });
+    connect(m_pageSize, &QSpinBox::valueChanged, this, [this] {
+        storeForm();
+        validate();
+    });
 }
 
 ProfileDialog::~ProfileDialog() = default;
@@ -225,7 +240,7 @@ void ProfileDialog::fitListToNames()
     // Room for the warning icon an invalid profile gets (with its spacing), the frame, a vertical
     // scroll bar and the item margins.
     const int chrome = m_list->iconSize().width() + 2 * m_list->frameWidth()
-                     + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 32;
+        + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 32;
     const int cap = std::max(220, width() * 2 / 5);
     const int left = std::clamp(widest + chrome, 220, cap);
     // A minimum, not only a size: the splitter would otherwise give the width back to the form
@@ -252,17 +267,21 @@ void ProfileDialog::updateKindFields()
 {
     const ProviderKind *kind = ProviderKinds::find(m_kind->currentData().toString());
     m_url->setPlaceholderText(kind ? kind->urlPlaceholder : QString());
-    m_org->setPlaceholderText(kind && kind->organizationPlaceholder ? kind->organizationPlaceholder() : tr("Organization id"));
+    m_org->setPlaceholderText(kind && kind->organizationPlaceholder
+            ? kind->organizationPlaceholder()
+            : tr("Organization id"));
     m_chooseDir->setVisible(kind && kind->discover);
     // Only the options that apply to this kind and credential source are shown.
     for (const OptionField &f : std::as_const(m_optionFields))
         m_formLayout->setRowVisible(f.combo, f.kind == kind);
     m_pageSize->setMaximum(kind ? kind->maxPageSize : 100);
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
-    m_formLayout->setRowVisible(m_valueRow, type == CredentialSource::Type::Env || type == CredentialSource::Type::File);
+    m_formLayout->setRowVisible(
+        m_valueRow, type == CredentialSource::Type::Env || type == CredentialSource::Type::File);
     m_formLayout->setRowVisible(m_secret, type == CredentialSource::Type::Keychain);
     m_formLayout->setRowVisible(m_secretNote, type == CredentialSource::Type::Keychain);
-    m_sourceValue->setPlaceholderText(type == CredentialSource::Type::File ? tr("/path/to/token") : tr("VARIABLE_NAME"));
+    m_sourceValue->setPlaceholderText(
+        type == CredentialSource::Type::File ? tr("/path/to/token") : tr("VARIABLE_NAME"));
     m_browseFile->setVisible(type == CredentialSource::Type::File);
 }
 
@@ -279,12 +298,14 @@ void ProfileDialog::loadForm(int row)
     m_org->setText(p.organization);
     int src = m_source->findData(int(p.credential.type));
     m_source->setCurrentIndex(src >= 0 ? src : 0);
-    m_sourceValue->setText(p.credential.type == CredentialSource::Type::Inline ? QString() : p.credential.value);
+    m_sourceValue->setText(
+        p.credential.type == CredentialSource::Type::Inline ? QString() : p.credential.value);
     m_secret->setText(m_pendingSecrets.value(p.name));
     updateKindFields();
     m_pageSize->setValue(p.pageSize());
     for (const OptionField &f : std::as_const(m_optionFields))
-        f.combo->setCurrentIndex(std::max(0, f.combo->findData(p.option(f.option->key, f.option->defaultValue()))));
+        f.combo->setCurrentIndex(
+            std::max(0, f.combo->findData(p.option(f.option->key, f.option->defaultValue()))));
     m_testResult->clear();
     m_loading = false;
     validate();
@@ -299,7 +320,8 @@ Profile ProfileDialog::formProfile() const
     p.organization = m_org->text().trimmed();
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
     if (type != CredentialSource::Type::Inline)
-        p.credential = {type, type == CredentialSource::Type::Keychain ? QString() : m_sourceValue->text().trimmed()};
+        p.credential = {type,
+            type == CredentialSource::Type::Keychain ? QString() : m_sourceValue->text().trimmed()};
     QJsonObject options;
     if (m_pageSize->value() > 0)
         options.insert(QStringLiteral("pageSize"), m_pageSize->value());
@@ -342,15 +364,19 @@ void ProfileDialog::validate()
     for (int i = 0; i < m_profiles.size(); ++i) {
         QList<ProfileStore::Issue> issues = ProfileStore::validate(m_profiles[i], i);
         if (names.contains(m_profiles[i].name))
-            issues << ProfileStore::Issue{i, m_profiles[i].name, QStringLiteral("name"), tr("another profile has this name")};
+            issues << ProfileStore::Issue {
+                i, m_profiles[i].name, QStringLiteral("name"), tr("another profile has this name")};
         names.insert(m_profiles[i].name);
         ok = ok && issues.isEmpty();
         if (QListWidgetItem *item = m_list->item(i))
-            item->setIcon(issues.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setIcon(
+                issues.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
         if (i != m_row)
             continue;
         for (const ProfileStore::Issue &issue : std::as_const(issues)) {
-            QString field = issue.field.startsWith(QLatin1String("options.")) ? QStringLiteral("options.pageSize") : issue.field;
+            QString field = issue.field.startsWith(QLatin1String("options."))
+                ? QStringLiteral("options.pageSize")
+                : issue.field;
             if (QLabel *l = m_messages.value(field)) {
                 if (l->isHidden()) {
                     l->setText(issue.message);
@@ -369,7 +395,9 @@ void ProfileDialog::addProfile()
     storeForm();
     Profile p;
     QString name = tr("New profile");
-    for (int n = 2; std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const Profile &x) { return x.name == name; }); ++n)
+    for (int n = 2; std::any_of(m_profiles.cbegin(), m_profiles.cend(),
+             [&](const Profile &x) { return x.name == name; });
+         ++n)
         name = tr("New profile %1").arg(n);
     p.name = name;
     p.kind = ProviderKinds::all().constFirst()->id;
@@ -388,7 +416,9 @@ void ProfileDialog::removeProfile()
     if (row < 0)
         return;
     const QString name = m_profiles[row].name;
-    if (QMessageBox::question(this, tr("Remove profile"), tr("Remove the profile \"%1\"?").arg(name)) != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Remove profile"), tr("Remove the profile \"%1\"?").arg(name))
+        != QMessageBox::Yes)
         return;
     m_loading = true;
     m_profiles.removeAt(row);
@@ -399,9 +429,11 @@ void ProfileDialog::removeProfile()
     loadForm(m_list->currentRow());
 }
 
-void ProfileDialog::withSecret(const Profile &profile, std::function<void(const QString &, const QString &)> done)
+void ProfileDialog::withSecret(
+    const Profile &profile, std::function<void(const QString &, const QString &)> done)
 {
-    if (profile.credential.type == CredentialSource::Type::Keychain && m_pendingSecrets.contains(profile.name)) {
+    if (profile.credential.type == CredentialSource::Type::Keychain
+        && m_pendingSecrets.contains(profile.name)) {
         done(m_pendingSecrets.value(profile.name), {});
         return;
     }
@@ -438,7 +470,8 @@ void ProfileDialog::testConnection()
                 return;
             }
             const Page &page = reply->page();
-            QString text = tr("✔ Connected: the first page has %n user(s)", nullptr, int(page.users.size()));
+            QString text
+                = tr("✔ Connected: the first page has %n user(s)", nullptr, int(page.users.size()));
             if (page.total >= 0)
                 text += tr(" of %1").arg(QLocale().toString(page.total));
             m_testResult->setText(text + QLatin1Char('.'));
@@ -456,7 +489,8 @@ void ProfileDialog::chooseOrganization()
     p.organization = QStringLiteral("-"); // not needed to list organizations
     const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
     if (!issues.isEmpty()) {
-        m_testResult->setText(tr("Fill in the base URL and credential first: %1").arg(issues.first().text()));
+        m_testResult->setText(
+            tr("Fill in the base URL and credential first: %1").arg(issues.first().text()));
         return;
     }
     m_chooseDir->setEnabled(false);
@@ -480,7 +514,8 @@ void ProfileDialog::chooseOrganization()
             for (const OrganizationChoice &c : std::as_const(lookup->choices))
                 items << c.title;
             bool ok = false;
-            const QString chosen = QInputDialog::getItem(this, lookup->title, lookup->prompt, items, 0, false, &ok);
+            const QString chosen
+                = QInputDialog::getItem(this, lookup->title, lookup->prompt, items, 0, false, &ok);
             if (ok)
                 m_org->setText(lookup->choices.at(int(items.indexOf(chosen))).id);
         });
@@ -497,7 +532,8 @@ void ProfileDialog::accept()
     // keychain that refuses is reported here rather than discovered later.
     QStringList pending;
     for (const Profile &p : std::as_const(m_profiles)) {
-        if (p.credential.type == CredentialSource::Type::Keychain && m_pendingSecrets.contains(p.name))
+        if (p.credential.type == CredentialSource::Type::Keychain
+            && m_pendingSecrets.contains(p.name))
             pending << p.name;
     }
     if (pending.isEmpty()) {
@@ -508,20 +544,22 @@ void ProfileDialog::accept()
     auto remaining = std::make_shared<int>(int(pending.size()));
     auto failures = std::make_shared<QStringList>();
     for (const QString &name : std::as_const(pending)) {
-        m_credentials->writeKeychain(name, m_pendingSecrets.value(name), this, [this, name, remaining, failures](const ProviderError &error) {
-            if (error.isError())
-                *failures << error.message;
-            else
-                m_secretsStored.insert(name);
-            if (--*remaining > 0)
-                return;
-            setEnabled(true);
-            if (!failures->isEmpty()) {
-                QMessageBox::warning(this, tr("Secret not stored"), failures->join(QLatin1Char('\n')));
-                return;
-            }
-            m_pendingSecrets.clear();
-            QDialog::accept();
-        });
+        m_credentials->writeKeychain(name, m_pendingSecrets.value(name), this,
+            [this, name, remaining, failures](const ProviderError &error) {
+                if (error.isError())
+                    *failures << error.message;
+                else
+                    m_secretsStored.insert(name);
+                if (--*remaining > 0)
+                    return;
+                setEnabled(true);
+                if (!failures->isEmpty()) {
+                    QMessageBox::warning(
+                        this, tr("Secret not stored"), failures->join(QLatin1Char('\n')));
+                    return;
+                }
+                m_pendingSecrets.clear();
+                QDialog::accept();
+            });
     }
 }

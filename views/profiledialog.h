@@ -32,7 +32,7 @@ class ProfileDialog : public QDialog
     Q_OBJECT
 public:
     ProfileDialog(ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam,
-                  bool demo, QWidget *parent = nullptr);
+        bool demo, QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
     QList<Profile> profiles() const { return m_profiles; }
@@ -69,7 +69,8 @@ private:
     void connectFields();
     void addFieldWithMessage(const QString &label, QWidget *field, const QString &key);
     void updateKindFields();
-    void withSecret(const Profile &profile, std::function<void(const QString &, const QString &)> done);
+    void withSecret(
+        const Profile &profile, std::function<void(const QString &, const QString &)> done);
 
     ProfileStore *m_store;
     CredentialStore *m_credentials;

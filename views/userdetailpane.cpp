@@ -29,7 +29,8 @@ QLabel *selectableLabel(const QString &text, QWidget *parent)
     return label;
 }
 
-void addJson(QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key, const QJsonValue &value)
+void addJson(
+    QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key, const QJsonValue &value)
 {
     auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
     item->setText(0, key);
@@ -45,7 +46,12 @@ void addJson(QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key, con
         item->setText(1, QStringLiteral("null"));
         item->setForeground(1, QApplication::palette().color(QPalette::PlaceholderText));
     } else {
-        item->setText(1, value.isString() ? value.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+        item->setText(1,
+            value.isString() ? value.toString()
+                             : QString::fromUtf8(
+                                 QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                                   .mid(1)
+                                   .chopped(1));
     }
 }
 } // namespace
@@ -55,7 +61,8 @@ UserDetailPane::UserDetailPane(QWidget *parent)
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_placeholder = new QLabel(tr("Select a user to see their identity, roles, permissions and invitation."), this);
+    m_placeholder = new QLabel(
+        tr("Select a user to see their identity, roles, permissions and invitation."), this);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
@@ -91,6 +98,31 @@ UserDetailPane::UserDetailPane(QWidget *parent)
     invLayout->addWidget(m_invitation);
     layout->addWidget(m_invitationBox);
 
+    buildTrees(layout);
+    auto *rawBox = new QGroupBox(tr("Raw record"), m_content);
+    auto *rawLayout = new QVBoxLayout(rawBox);
+    m_raw = new QPlainTextEdit(rawBox);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setMinimumHeight(160);
+    rawLayout->addWidget(m_raw);
+    auto *copy = new QPushButton(tr("Copy JSON"), rawBox);
+    copy->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    connect(copy, &QPushButton::clicked, this,
+        [this] { QGuiApplication::clipboard()->setText(m_raw->toPlainText()); });
+    rawLayout->addWidget(copy, 0, Qt::AlignRight);
+    layout->addWidget(rawBox);
+    layout->addStretch(1);
+
+    m_scroll->setWidget(m_content);
+    outer->addWidget(m_scroll);
+    clear();
+}
+
+// The roles and attributes trees, each in its box.
+void UserDetailPane::buildTrees(QVBoxLayout *layout)
+{
     m_rolesBox = new QGroupBox(tr("Roles and permissions"), m_content);
     auto *rolesLayout = new QVBoxLayout(m_rolesBox);
     m_roles = new QTreeWidget(m_rolesBox);
@@ -111,25 +143,6 @@ UserDetailPane::UserDetailPane(QWidget *parent)
     m_attributes->setMinimumHeight(120);
     attrLayout->addWidget(m_attributes);
     layout->addWidget(m_attributesBox);
-
-    auto *rawBox = new QGroupBox(tr("Raw record"), m_content);
-    auto *rawLayout = new QVBoxLayout(rawBox);
-    m_raw = new QPlainTextEdit(rawBox);
-    m_raw->setReadOnly(true);
-    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_raw->setMinimumHeight(160);
-    rawLayout->addWidget(m_raw);
-    auto *copy = new QPushButton(tr("Copy JSON"), rawBox);
-    copy->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_raw->toPlainText()); });
-    rawLayout->addWidget(copy, 0, Qt::AlignRight);
-    layout->addWidget(rawBox);
-    layout->addStretch(1);
-
-    m_scroll->setWidget(m_content);
-    outer->addWidget(m_scroll);
-    clear();
 }
 
 void UserDetailPane::clear()
@@ -149,8 +162,12 @@ QString UserDetailPane::identityText() const
 {
     QStringList lines;
     for (int r = 0; r < m_identity->rowCount(); ++r) {
-        auto *l = qobject_cast<QLabel *>(m_identity->itemAt(r, QFormLayout::LabelRole) ? m_identity->itemAt(r, QFormLayout::LabelRole)->widget() : nullptr);
-        auto *v = qobject_cast<QLabel *>(m_identity->itemAt(r, QFormLayout::FieldRole) ? m_identity->itemAt(r, QFormLayout::FieldRole)->widget() : nullptr);
+        auto *l = qobject_cast<QLabel *>(m_identity->itemAt(r, QFormLayout::LabelRole)
+                ? m_identity->itemAt(r, QFormLayout::LabelRole)->widget()
+                : nullptr);
+        auto *v = qobject_cast<QLabel *>(m_identity->itemAt(r, QFormLayout::FieldRole)
+                ? m_identity->itemAt(r, QFormLayout::FieldRole)->widget()
+                : nullptr);
         if (l && v)
             lines << l->text() + QLatin1Char(' ') + v->text();
     }
@@ -187,7 +204,8 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
         showAttributes(u);
 
     const QJsonDocument raw = QJsonDocument::fromJson(u.rawRecord);
-    m_raw->setPlainText(raw.isNull() ? QString::fromUtf8(u.rawRecord) : QString::fromUtf8(raw.toJson(QJsonDocument::Indented)));
+    m_raw->setPlainText(raw.isNull() ? QString::fromUtf8(u.rawRecord)
+                                     : QString::fromUtf8(raw.toJson(QJsonDocument::Indented)));
 }
 
 void UserDetailPane::showIdentity(const User &u, const QString &organizationLabel)
@@ -202,7 +220,8 @@ void UserDetailPane::showIdentity(const User &u, const QString &organizationLabe
     addIdentityRow(tr("Status:"), u.status);
     addIdentityRow(tr("ID:"), u.id);
     if (u.userId != u.id)
-        addIdentityRow(tr("User ID:"), u.userId.isEmpty() ? tr("(none: not signed up yet)") : u.userId);
+        addIdentityRow(
+            tr("User ID:"), u.userId.isEmpty() ? tr("(none: not signed up yet)") : u.userId);
     addIdentityRow(tr("IdP ID:"), u.idpId);
     addIdentityRow(tr("Domain:"), u.domain);
     addIdentityRow(tr("Locale:"), u.locale);
@@ -213,7 +232,8 @@ void UserDetailPane::showIdentity(const User &u, const QString &organizationLabe
 
 void UserDetailPane::showInvitation(const User &u)
 {
-    QString text = u.pending ? tr("Pending: invited, has not signed up yet.") : tr("Accepted: a member of the organization.");
+    QString text = u.pending ? tr("Pending: invited, has not signed up yet.")
+                             : tr("Accepted: a member of the organization.");
     if (!u.invitedByEmail.isEmpty() && !u.invitedById.isEmpty())
         text += QLatin1Char('\n') + tr("Invited by %1 (%2)").arg(u.invitedByEmail, u.invitedById);
     else if (!u.invitedBy().isEmpty())
@@ -263,8 +283,11 @@ void UserDetailPane::showRoles(const QList<Role> &roles)
         roleItem->setToolTip(0, r.id);
         roleItem->setToolTip(1, roleItem->text(1));
         for (const Permission &p : r.permissions) {
-            auto *pi = new QTreeWidgetItem(roleItem, {(p.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + p.name,
-                                                      (p.granted ? tr("granted") : tr("denied")) + (p.description.isEmpty() ? QString() : QStringLiteral(" — ") + p.description)});
+            auto *pi = new QTreeWidgetItem(roleItem,
+                {(p.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + p.name,
+                    (p.granted ? tr("granted") : tr("denied"))
+                        + (p.description.isEmpty() ? QString()
+                                                   : QStringLiteral(" — ") + p.description)});
             pi->setForeground(0, p.granted ? granted : denied);
             pi->setForeground(1, p.granted ? granted : denied);
             pi->setData(0, Qt::UserRole, p.granted);
@@ -279,7 +302,8 @@ void UserDetailPane::showRoles(const QList<Role> &roles)
                 gd << g.domain;
             if (g.usersCount >= 0)
                 gd << tr("%n user(s)", nullptr, int(g.usersCount));
-            new QTreeWidgetItem(roleItem, {tr("via group %1").arg(text), gd.join(QStringLiteral(" · "))});
+            new QTreeWidgetItem(
+                roleItem, {tr("via group %1").arg(text), gd.join(QStringLiteral(" · "))});
         }
     }
     if (roles.isEmpty())

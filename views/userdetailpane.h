@@ -10,6 +10,7 @@ class QLabel;
 class QPlainTextEdit;
 class QScrollArea;
 class QTreeWidget;
+class QVBoxLayout;
 
 // Everything about one user: identity, invitation, roles with their permissions and groups,
 // Char's raw attributes as a tree, and the raw record as pretty JSON.
@@ -29,6 +30,7 @@ public:
 
 private:
     void addIdentityRow(const QString &label, const QString &value);
+    void buildTrees(QVBoxLayout *layout);
     void showIdentity(const User &user, const QString &organizationLabel);
     void showInvitation(const User &user);
     void showRoles(const QList<Role> &roles);

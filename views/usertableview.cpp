@@ -32,7 +32,8 @@ UserTableView::UserTableView(QWidget *parent)
     horizontalHeader()->setSortIndicatorShown(true);
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &UserTableView::showHeaderMenu);
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+        &UserTableView::showHeaderMenu);
 }
 
 void UserTableView::setEmptyText(const QString &text)
@@ -52,7 +53,8 @@ void UserTableView::paintEvent(QPaintEvent *event)
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
     painter.setFont(f);
-    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+        Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
 }
 
 QString UserTableView::selectedRowsAsText() const
@@ -60,7 +62,8 @@ QString UserTableView::selectedRowsAsText() const
     if (!model() || !selectionModel())
         return {};
     QModelIndexList rows = selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<int> columns;
     const QHeaderView *header = horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
@@ -109,8 +112,10 @@ void UserTableView::contextMenuEvent(QContextMenuEvent *event)
         return;
     QMenu menu(this);
     const int n = int(selectionModel()->selectedRows().size());
-    menu.addAction(tr("&Copy %n row(s)", nullptr, n), QKeySequence::Copy, this, &UserTableView::copySelection);
-    menu.addAction(tr("&Export %n selected row(s)…", nullptr, n), QKeySequence(tr("Ctrl+E")), this, &UserTableView::exportSelectedRequested);
+    menu.addAction(
+        tr("&Copy %n row(s)", nullptr, n), QKeySequence::Copy, this, &UserTableView::copySelection);
+    menu.addAction(tr("&Export %n selected row(s)…", nullptr, n), QKeySequence(tr("Ctrl+E")), this,
+        &UserTableView::exportSelectedRequested);
     menu.exec(event->globalPos());
 }
 
@@ -130,7 +135,8 @@ void UserTableView::showHeaderMenu(const QPoint &pos)
         a->setChecked(!header->isSectionHidden(logical));
         // The last visible column cannot be hidden.
         a->setEnabled(!(a->isChecked() && visibleCount == 1));
-        connect(a, &QAction::toggled, header, [header, logical](bool on) { header->setSectionHidden(logical, !on); });
+        connect(a, &QAction::toggled, header,
+            [header, logical](bool on) { header->setSectionHidden(logical, !on); });
     }
     menu.addSeparator();
     menu.addAction(tr("Drag a column header to reorder"))->setEnabled(false);

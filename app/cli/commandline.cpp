@@ -26,12 +26,14 @@ Command help(const QString &text)
 
 QCommandLineOption configOption()
 {
-    return QCommandLineOption(QStringLiteral("config"), Text::tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()),
-                              QStringLiteral("FILE"));
+    return QCommandLineOption(QStringLiteral("config"),
+        Text::tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()),
+        QStringLiteral("FILE"));
 }
 
 // The parser for a command; false (with `error` set) when the arguments do not parse.
-bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &command, QString *error)
+bool parseArgs(
+    QCommandLineParser &parser, const QStringList &args, const QString &command, QString *error)
 {
     parser.addHelpOption();
     if (!parser.parse(args)) {
@@ -44,10 +46,16 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
 Command parseSandbox(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Serve the sandbox provider APIs on 127.0.0.1 until stopped."));
-    const QCommandLineOption port(QStringLiteral("port"), Text::tr("TCP port (default: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption users(QStringLiteral("users"), Text::tr("Users per organization (default 25000)."), QStringLiteral("N"), QStringLiteral("25000"));
-    const QCommandLineOption latency(QStringLiteral("latency"), Text::tr("Latency per response in ms (default 60)."), QStringLiteral("MS"), QStringLiteral("60"));
+    parser.setApplicationDescription(
+        Text::tr("Serve the sandbox provider APIs on 127.0.0.1 until stopped."));
+    const QCommandLineOption port(QStringLiteral("port"),
+        Text::tr("TCP port (default: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption users(QStringLiteral("users"),
+        Text::tr("Users per organization (default 25000)."), QStringLiteral("N"),
+        QStringLiteral("25000"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+        Text::tr("Latency per response in ms (default 60)."), QStringLiteral("MS"),
+        QStringLiteral("60"));
     parser.addOptions({port, users, latency});
     QString error;
     if (!parseArgs(parser, args, QStringLiteral("sandbox"), &error))
@@ -65,7 +73,8 @@ Command parseSandbox(const QStringList &args)
     if (!okUsers || c.users < 0 || c.users > 10000000)
         return invalid(Text::tr("roster sandbox: --users must be a number from 0 to 10000000"));
     if (!okLatency || c.latencyMs < 0 || c.latencyMs > 60000)
-        return invalid(Text::tr("roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
+        return invalid(
+            Text::tr("roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
     c.port = quint16(portValue);
     return c;
 }
@@ -75,13 +84,15 @@ Command parseProfiles(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("List the configured profiles."));
     const QCommandLineOption config = configOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), Text::tr("List the built-in demo profiles."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), Text::tr("List the built-in demo profiles."));
     parser.addOptions({config, demo});
     QString error;
     if (!parseArgs(parser, args, QStringLiteral("profiles"), &error))
         return invalid(error);
     if (!parser.positionalArguments().isEmpty())
-        return invalid(QStringLiteral("roster profiles: ") + Text::tr("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
+        return invalid(QStringLiteral("roster profiles: ")
+            + Text::tr("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(QStringLiteral("help")))
         return help(parser.helpText());
     Command c;
@@ -102,25 +113,31 @@ QString keyList(const QList<Column> &columns, const QString &separator)
 // The export's options after they parsed: what they say, or why they cannot be used.
 Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLineOption> &o)
 {
-    const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel] =
-        std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8]);
+    const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel]
+        = std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8]);
     if (!parser.positionalArguments().isEmpty())
-        return invalid(Text::tr("roster export: unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+        return invalid(Text::tr("roster export: unexpected argument \"%1\"")
+                           .arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(profile))
-        return invalid(Text::tr("roster export: --profile NAME is required (see `roster profiles`)"));
+        return invalid(
+            Text::tr("roster export: --profile NAME is required (see `roster profiles`)"));
     if (!parser.isSet(output) || parser.value(output).isEmpty())
-        return invalid(Text::tr("roster export: --output FILE is required (use - for standard output)"));
+        return invalid(
+            Text::tr("roster export: --output FILE is required (use - for standard output)"));
     Command c;
     c.kind = Command::Kind::Export;
     if (parser.isSet(columns)) {
         QString bad;
         c.exportOptions.columns = Columns::parseList(parser.value(columns), &bad);
         if (c.exportOptions.columns.isEmpty())
-            return invalid(Text::tr("roster export: unknown column key \"%1\" in --columns (known keys: %2)").arg(bad, keyList(Columns::all(), QStringLiteral(", "))));
+            return invalid(
+                Text::tr("roster export: unknown column key \"%1\" in --columns (known keys: %2)")
+                    .arg(bad, keyList(Columns::all(), QStringLiteral(", "))));
     }
     bool okParallel = false;
     c.exportOptions.maxParallelPages = parser.value(parallel).toInt(&okParallel);
-    if (!okParallel || c.exportOptions.maxParallelPages < 1 || c.exportOptions.maxParallelPages > 16)
+    if (!okParallel || c.exportOptions.maxParallelPages < 1
+        || c.exportOptions.maxParallelPages > 16)
         return invalid(Text::tr("roster export: --parallel must be a number from 1 to 16"));
     c.exportOptions.csv.byteOrderMark = parser.isSet(bom);
     c.exportOptions.csv.formulaGuard = !parser.isSet(noGuard);
@@ -135,18 +152,26 @@ Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLine
 Command parseExport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Fetch every page of a profile's organization and write CSV."));
-    const QList<QCommandLineOption> options{
+    parser.setApplicationDescription(
+        Text::tr("Fetch every page of a profile's organization and write CSV."));
+    const QList<QCommandLineOption> options {
         {QStringLiteral("profile"), Text::tr("The profile to export."), QStringLiteral("NAME")},
-        {QStringLiteral("output"), Text::tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE")},
-        {QStringLiteral("columns"), Text::tr("Column keys, comma separated, in output order (default: %1).").arg(keyList(Columns::defaults(), QStringLiteral(","))),
-         QStringLiteral("KEYS")},
-        {QStringLiteral("bom"), Text::tr("Start the file with a UTF-8 byte-order mark (for spreadsheets).")},
-        {QStringLiteral("no-formula-guard"), Text::tr("Do not prefix ' to cells that start with = + - @ TAB or CR.")},
+        {QStringLiteral("output"), Text::tr("The CSV file to write, or - for standard output."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("columns"),
+            Text::tr("Column keys, comma separated, in output order (default: %1).")
+                .arg(keyList(Columns::defaults(), QStringLiteral(","))),
+            QStringLiteral("KEYS")},
+        {QStringLiteral("bom"),
+            Text::tr("Start the file with a UTF-8 byte-order mark (for spreadsheets).")},
+        {QStringLiteral("no-formula-guard"),
+            Text::tr("Do not prefix ' to cells that start with = + - @ TAB or CR.")},
         configOption(),
         {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
         {QStringLiteral("quiet"), Text::tr("Print nothing but errors.")},
-        {QStringLiteral("parallel"), Text::tr("Pages fetched at once where the provider allows it (default 4)."), QStringLiteral("N"), QStringLiteral("4")},
+        {QStringLiteral("parallel"),
+            Text::tr("Pages fetched at once where the provider allows it (default 4)."),
+            QStringLiteral("N"), QStringLiteral("4")},
     };
     parser.addOptions(options);
     QString error;
@@ -161,20 +186,23 @@ Command parseExport(const QStringList &args)
 
 bool opensWindow(const QString &first)
 {
-    return first.isEmpty() || (first.startsWith(QLatin1Char('-')) && first != QLatin1String("--version") && first != QLatin1String("-v")
-                               && first != QLatin1String("--help") && first != QLatin1String("-h"));
+    return first.isEmpty()
+        || (first.startsWith(QLatin1Char('-')) && first != QLatin1String("--version")
+            && first != QLatin1String("-v") && first != QLatin1String("--help")
+            && first != QLatin1String("-h"));
 }
 
 QString usage()
 {
-    return Text::tr("Usage:\n"
-              "  roster                         open the window\n"
-              "  roster --demo                  open the window on the built-in sandbox\n"
-              "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
-              "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
-              "  roster profiles [--config FILE] [--demo]\n"
-              "  roster sandbox [--port N] [--users N] [--latency MS]\n"
-              "  roster --version | --help\n");
+    return Text::tr(
+        "Usage:\n"
+        "  roster                         open the window\n"
+        "  roster --demo                  open the window on the built-in sandbox\n"
+        "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
+        "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
+        "  roster profiles [--config FILE] [--demo]\n"
+        "  roster sandbox [--port N] [--users N] [--latency MS]\n"
+        "  roster --version | --help\n");
 }
 
 Command parse(const QStringList &args)
@@ -198,7 +226,8 @@ Command parse(const QStringList &args)
         return parseSandbox(rest);
     if (opensWindow(command))
         return Command(); // the window, whose own parser reads --demo, --config and Qt's options
-    return invalid(Text::tr("roster: unknown command \"%1\"").arg(command) + QLatin1Char('\n') + usage());
+    return invalid(
+        Text::tr("roster: unknown command \"%1\"").arg(command) + QLatin1Char('\n') + usage());
 }
 
 } // namespace Cli

@@ -21,13 +21,13 @@ struct Text
 struct Command
 {
     enum class Kind {
-        Window,   // roster [--demo] [--config FILE] (and Qt's own window options)
-        Version,  // roster --version
-        Help,     // roster --help, or a command's --help: print `text`
-        Export,   // roster export ...
+        Window, // roster [--demo] [--config FILE] (and Qt's own window options)
+        Version, // roster --version
+        Help, // roster --help, or a command's --help: print `text`
+        Export, // roster export ...
         Profiles, // roster profiles ...
-        Sandbox,  // roster sandbox ...
-        Invalid,  // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
+        Sandbox, // roster sandbox ...
+        Invalid, // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
     };
     Kind kind = Kind::Window;
     int exitCode = Ok;

@@ -31,8 +31,7 @@ struct TerminalReporter::Private
 
 TerminalReporter::TerminalReporter()
     : d(new Private)
-{
-}
+{ }
 
 TerminalReporter::~TerminalReporter()
 {
@@ -78,7 +77,8 @@ QString grouped(qint64 n)
 }
 
 // The profiles a command works with: the demo's, or those of the profiles file.
-bool loadProfiles(const Command &command, const QUrl &sandboxUrl, ProfileStore *store, Reporter &reporter)
+bool loadProfiles(
+    const Command &command, const QUrl &sandboxUrl, ProfileStore *store, Reporter &reporter)
 {
     if (command.demo) {
         store->setProfiles(SandboxDemo::profiles(sandboxUrl));
@@ -101,8 +101,7 @@ public:
         : m_command(command)
         , m_profile(profile)
         , m_reporter(reporter)
-    {
-    }
+    { }
 
     int exec()
     {
@@ -112,14 +111,15 @@ public:
             return Failed;
         }
         m_lastProgress.start();
-        m_credentials.read(m_profile, &m_context, [this, device](const QString &secret, const ProviderError &error) {
-            if (error.isError()) {
-                m_reporter.err(QStringLiteral("roster export: ") + error.message);
-                finish(Usage);
-                return;
-            }
-            start(secret, device);
-        });
+        m_credentials.read(m_profile, &m_context,
+            [this, device](const QString &secret, const ProviderError &error) {
+                if (error.isError()) {
+                    m_reporter.err(QStringLiteral("roster export: ") + error.message);
+                    finish(Usage);
+                    return;
+                }
+                start(secret, device);
+            });
         if (!m_done)
             m_loop.exec();
         return m_exitCode;
@@ -136,14 +136,17 @@ private:
             job->setOutputDevice(device);
         else
             job->setOutputPath(m_command.output);
-        QObject::connect(job, &ExportJob::progress, &m_context, [this, job](qint64 rows, qint64 total) { onProgress(job, rows, total); });
+        QObject::connect(job, &ExportJob::progress, &m_context,
+            [this, job](qint64 rows, qint64 total) { onProgress(job, rows, total); });
         QObject::connect(job, &ExportJob::retrying, &m_context, [this](int attempt, int delayMs) {
             if (!m_command.quiet)
-                m_reporter.err(Text::tr("roster export: the provider asked to wait; trying again in %1 s (attempt %2).")
+                m_reporter.err(Text::tr(
+                    "roster export: the provider asked to wait; trying again in %1 s (attempt %2).")
                                    .arg(QString::number(delayMs / 1000.0, 'f', 1))
                                    .arg(attempt));
         });
-        QObject::connect(job, &ExportJob::finished, &m_context, [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });
+        QObject::connect(job, &ExportJob::finished, &m_context,
+            [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });
         job->start();
     }
 
@@ -153,17 +156,22 @@ private:
             return;
         m_lastProgress.restart();
         const QString of = total >= 0 ? Text::tr(" of %1").arg(grouped(total)) : QString();
-        m_reporter.progress(Text::tr("%1%2 rows, %3 rows/s").arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond()))) + QStringLiteral("   "));
+        m_reporter.progress(Text::tr("%1%2 rows, %3 rows/s")
+                                .arg(grouped(rows), of, grouped(qint64(job->rowsPerSecond())))
+            + QStringLiteral("   "));
     }
 
     void onSuccess(const ExportJob *job)
     {
         m_reporter.progress(QString());
         if (!job->notice().isEmpty())
-            m_reporter.err(QStringLiteral("roster export: ") + job->notice()); // even with --quiet: the data moved
+            m_reporter.err(QStringLiteral("roster export: ")
+                + job->notice()); // even with --quiet: the data moved
         if (!m_command.quiet) {
-            const QString where = toStandardOutput() ? Text::tr("standard output") : m_command.output;
-            m_reporter.err(Text::tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), where));
+            const QString where
+                = toStandardOutput() ? Text::tr("standard output") : m_command.output;
+            m_reporter.err(
+                Text::tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), where));
         }
         finish(Ok);
     }
@@ -172,12 +180,14 @@ private:
     {
         m_reporter.progress(QString());
         const ProviderError &e = job->error();
-        m_reporter.err(Text::tr("roster export: profile \"%1\" failed: %2").arg(m_profile.name, e.summary()));
+        m_reporter.err(
+            Text::tr("roster export: profile \"%1\" failed: %2").arg(m_profile.name, e.summary()));
         const QStringList lines = e.detailLines();
         for (qsizetype i = 1; i < lines.size(); ++i)
             m_reporter.err(QStringLiteral("  ") + lines[i]);
         if (!toStandardOutput())
-            m_reporter.err(Text::tr("  Nothing was written; %1 was left as it was.").arg(m_command.output));
+            m_reporter.err(
+                Text::tr("  Nothing was written; %1 was left as it was.").arg(m_command.output));
         // Only a bad profile is the user's usage; a file that cannot be written is a failure.
         finish(e.kind == ProviderError::Kind::Configuration ? Usage : Failed);
     }
@@ -222,8 +232,10 @@ int runExport(const Command &command, Reporter &reporter)
         QStringList names;
         for (const Profile &p : store.profiles())
             names << p.name;
-        reporter.err(Text::tr("roster export: no profile named \"%1\" (profiles: %2)")
-                         .arg(command.profile, names.isEmpty() ? Text::tr("none") : names.join(QStringLiteral(", "))));
+        reporter.err(
+            Text::tr("roster export: no profile named \"%1\" (profiles: %2)")
+                .arg(command.profile,
+                    names.isEmpty() ? Text::tr("none") : names.join(QStringLiteral(", "))));
         return Usage;
     }
     ExportRun run(command, *found, reporter);
@@ -234,13 +246,16 @@ int runProfiles(const Command &command, Reporter &reporter)
 {
     const QString path = ProfileStore::resolvePath(command.config);
     const QString header = QStringLiteral("name\tkind\tbaseUrl\torganization");
-    const bool defaultPath = command.config.isEmpty() && qEnvironmentVariableIsEmpty("ROSTER_CONFIG");
+    const bool defaultPath
+        = command.config.isEmpty() && qEnvironmentVariableIsEmpty("ROSTER_CONFIG");
     if (!command.demo && defaultPath && !QFileInfo::exists(path)) {
         // Not an error: a fresh account simply has none yet. (A file named with --config or
         // ROSTER_CONFIG that is not there is still a usage error: most likely a typo.)
         reporter.out(header);
-        reporter.err(Text::tr("roster profiles: there are no profiles yet; they would be read from %1 (add them in the window, or write that file; `roster --demo` shows examples).")
-                         .arg(QDir::toNativeSeparators(path)));
+        reporter.err(
+            Text::tr("roster profiles: there are no profiles yet; they would be read from %1 (add "
+                     "them in the window, or write that file; `roster --demo` shows examples).")
+                .arg(QDir::toNativeSeparators(path)));
         return Ok;
     }
     ProfileStore store;
@@ -248,7 +263,8 @@ int runProfiles(const Command &command, Reporter &reporter)
         return Usage;
     reporter.out(header);
     for (const Profile &p : store.profiles())
-        reporter.out(QStringList{p.name, p.kind, p.baseUrl.toString(), p.organization}.join(QLatin1Char('\t')));
+        reporter.out(QStringList {p.name, p.kind, p.baseUrl.toString(), p.organization}.join(
+            QLatin1Char('\t')));
     return Ok;
 }
 
@@ -267,7 +283,8 @@ int runSandbox(const Command &command, Reporter &reporter)
                      .arg(command.latencyMs));
     reporter.out(Text::tr("Demo profiles (token: %1):").arg(SandboxServer::demoToken()));
     for (const Profile &p : SandboxDemo::profiles(server.url()))
-        reporter.out(QStringLiteral("  %1  %2  %3  %4").arg(p.name, p.kind, p.baseUrl.toString(), p.organization));
+        reporter.out(QStringLiteral("  %1  %2  %3  %4")
+                         .arg(p.name, p.kind, p.baseUrl.toString(), p.organization));
     return QCoreApplication::exec();
 }
 

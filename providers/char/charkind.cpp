@@ -22,17 +22,21 @@ void readDirectories(OrganizationLookup *lookup, const HttpCall *call)
     if (!CharParser::parseDirectories(r.body, &dirs, &lookup->error))
         return;
     if (dirs.isEmpty()) {
-        lookup->error = ProviderError::make(ProviderError::Kind::Configuration, CharProvider::tr("This token sees no directories."));
+        lookup->error = ProviderError::make(ProviderError::Kind::Configuration,
+            CharProvider::tr("This token sees no directories."));
         return;
     }
     for (const CharDirectory &d : std::as_const(dirs)) {
-        const QString users = d.userCount >= 0 ? QLocale().toString(d.userCount) : CharProvider::tr("?");
-        lookup->choices.append({d.id, CharProvider::tr("%1 — %2 (%3 users) [%4]").arg(d.name, d.type, users, d.id)});
+        const QString users
+            = d.userCount >= 0 ? QLocale().toString(d.userCount) : CharProvider::tr("?");
+        lookup->choices.append(
+            {d.id, CharProvider::tr("%1 — %2 (%3 users) [%4]").arg(d.name, d.type, users, d.id)});
     }
 }
 
 // GET /api/directories: the directories the token can see, to fill in a profile's organization.
-OrganizationLookup *discoverDirectories(const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
+OrganizationLookup *discoverDirectories(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
 {
     auto *lookup = new OrganizationLookup(parent);
     lookup->title = CharProvider::tr("Choose a directory");
@@ -53,7 +57,7 @@ OrganizationLookup *discoverDirectories(const Profile &profile, const QString &s
 const ProviderKind &Char::kind()
 {
     using C = Column;
-    static const ProviderKind k{
+    static const ProviderKind k {
         .id = QStringLiteral("char"),
         .displayName = [] { return CharProvider::tr("Char directory"); },
         .urlPlaceholder = QStringLiteral("https://app.usechar.ai"),
@@ -62,7 +66,8 @@ const ProviderKind &Char::kind()
         .options = {},
         // One array: pageSize is how many rows the table reveals at once.
         .maxPageSize = 10000,
-        .columns = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Status, C::IdpId, C::CreatedAt, C::UpdatedAt},
+        .columns = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName,
+            C::Status, C::IdpId, C::CreatedAt, C::UpdatedAt},
         .hiddenColumns = {},
         .sections = ProviderKind::Attributes,
         .create = &ProviderKindHelpers::create<CharProvider>,

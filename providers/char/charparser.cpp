@@ -6,10 +6,11 @@
 #include <QJsonDocument>
 
 namespace {
-QString tr(const char *text)
+// The parser's translations, in the "CharParser" context.
+struct Text
 {
-    return QCoreApplication::translate("CharParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CharParser)
+};
 } // namespace
 
 User CharParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
@@ -33,8 +34,10 @@ User CharParser::readUser(const QJsonObject &o, const QString &where, QString *p
         // raw_attributes is JSON inside a JSON string: decode it a second time.
         QJsonParseError e;
         const QJsonDocument inner = QJsonDocument::fromJson(raw.toUtf8(), &e);
-        u.rawAttributesIsJson = e.error == QJsonParseError::NoError && (inner.isObject() || inner.isArray());
-        u.rawAttributes = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
+        u.rawAttributesIsJson
+            = e.error == QJsonParseError::NoError && (inner.isObject() || inner.isArray());
+        u.rawAttributes
+            = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
     }
     return u;
 }
@@ -46,7 +49,8 @@ ParseResult CharParser::parsePage(const QByteArray &body)
     if (!ResponseParsing::parseJson(body, &doc, &error))
         return ParseResult::fail(error);
     if (!doc.isArray())
-        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON array of directory users."), body));
+        return ParseResult::fail(ResponseParsing::malformed(
+            Text::tr("Expected a JSON array of directory users."), body));
 
     const QJsonArray items = doc.array();
     QString problem;
@@ -54,7 +58,7 @@ ParseResult CharParser::parsePage(const QByteArray &body)
     result.page.users.reserve(items.size());
     for (qsizetype i = 0; i < items.size() && problem.isEmpty(); ++i) {
         if (!items.at(i).isObject()) {
-            problem = tr("[%1] should be an object").arg(i);
+            problem = Text::tr("[%1] should be an object").arg(i);
             break;
         }
         const QJsonObject object = items.at(i).toObject();
@@ -81,7 +85,8 @@ ProviderError CharParser::parseError(int status, const QByteArray &body, const H
     }
     if (e.error != QJsonParseError::NoError || !doc.isObject()) {
         error.name = ProviderError::statusName(status);
-        error.message = tr("The server answered HTTP %1 without a Char error body.").arg(status);
+        error.message
+            = Text::tr("The server answered HTTP %1 without a Char error body.").arg(status);
         return error;
     }
     const QJsonObject o = doc.object();
@@ -98,20 +103,23 @@ ProviderError CharParser::parseError(int status, const QByteArray &body, const H
         error.retryAfterSeconds = retry.toInt();
     const QJsonValue bodyStatus = o.value(QStringLiteral("status"));
     if (bodyStatus.isDouble() && bodyStatus.toInt() != status)
-        error.meta.append({QStringLiteral("status (body)"), ResponseParsing::valueText(bodyStatus)});
+        error.meta.append(
+            {QStringLiteral("status (body)"), ResponseParsing::valueText(bodyStatus)});
     return error;
 }
 
-bool CharParser::parseDirectories(const QByteArray &body, QList<CharDirectory> *directories,
-                                  ProviderError *error)
+bool CharParser::parseDirectories(
+    const QByteArray &body, QList<CharDirectory> *directories, ProviderError *error)
 {
     QJsonDocument doc;
     if (!ResponseParsing::parseJson(body, &doc, error))
         return false;
     // Accept a bare array or {"data": [...]}.
-    const QJsonArray items = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("data")).toArray();
+    const QJsonArray items
+        = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("data")).toArray();
     if (!doc.isArray() && !doc.object().value(QStringLiteral("data")).isArray()) {
-        *error = ResponseParsing::malformed(tr("Expected a JSON array of directories."), body);
+        *error
+            = ResponseParsing::malformed(Text::tr("Expected a JSON array of directories."), body);
         return false;
     }
     QString problem;

@@ -23,5 +23,6 @@ ParseResult parsePage(const QByteArray &body);
 User readUser(const QJsonObject &object, const QString &where, QString *problem);
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
 // On failure returns false and fills *error.
-bool parseDirectories(const QByteArray &body, QList<CharDirectory> *directories, ProviderError *error);
+bool parseDirectories(
+    const QByteArray &body, QList<CharDirectory> *directories, ProviderError *error);
 } // namespace CharParser

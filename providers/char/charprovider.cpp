@@ -1,14 +1,14 @@
 #include "charprovider.h"
 
-#include "../providerkind.h"
 #include "../httppagereply.h"
-#include "../streamingpagereply.h"
 #include "../jsonreader.h"
+#include "../providerkind.h"
+#include "../streamingpagereply.h"
 
 #include <QNetworkRequest>
 
-CharProvider::CharProvider(const Profile &profile, const QString &secret,
-                           QNetworkAccessManager *nam, QObject *parent)
+CharProvider::CharProvider(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
 {
     const QByteArray header = "Bearer " + secret.toUtf8();

@@ -14,11 +14,12 @@ class CharProvider : public Provider
     Q_OBJECT
 public:
     CharProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
-                 QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     QString kind() const override;
     ProviderCapabilities capabilities() const override;
     PageReply *fetchPage(const QString &token) override;
-    // GET /api/directories; the caller owns the call and parses it with CharParser::parseDirectories.
+    // GET /api/directories; the caller owns the call and parses it with
+    // CharParser::parseDirectories.
     HttpCall *requestDirectories(QObject *parent);
 };

@@ -11,9 +11,10 @@ using namespace SandboxData;
 
 namespace {
 SandboxResponse charError(int status, const char *code, const char *message, const char *dataCode,
-                          const char *field, const char *details)
+    const char *field, const char *details)
 {
-    QByteArray body = "{\"code\":\"" + QByteArray(code) + "\",\"status\":" + QByteArray::number(status) + ",\"message\":";
+    QByteArray body = "{\"code\":\"" + QByteArray(code)
+        + "\",\"status\":" + QByteArray::number(status) + ",\"message\":";
     appendJsonString(body, QString::fromUtf8(message));
     body += ",\"data\":{\"code\":\"" + QByteArray(dataCode) + '"';
     if (field) {
@@ -31,34 +32,53 @@ SandboxResponse charError(int status, const char *code, const char *message, con
 SandboxResponse injectedError(int status)
 {
     switch (status) {
-    case 400: return charError(400, "BAD_REQUEST", "Invalid directory id", "VALIDATION_ERROR", "id", "must be a UUID");
-    case 401: return charError(401, "UNAUTHORIZED", "Authentication required", "AUTH_REQUIRED", nullptr, "The bearer token is missing or invalid");
-    case 403: return charError(403, "FORBIDDEN", "You do not have access to this directory", "ACCESS_DENIED", "directory_id", "The caller's organization does not own this directory");
-    case 404: return charError(404, "NOT_FOUND", "Directory not found", "RESOURCE_NOT_FOUND", "id", nullptr);
-    case 409: return charError(409, "CONFLICT", "The directory is being synchronised", "CONFLICT", nullptr, "Try again when the sync has finished");
+    case 400:
+        return charError(
+            400, "BAD_REQUEST", "Invalid directory id", "VALIDATION_ERROR", "id", "must be a UUID");
+    case 401:
+        return charError(401, "UNAUTHORIZED", "Authentication required", "AUTH_REQUIRED", nullptr,
+            "The bearer token is missing or invalid");
+    case 403:
+        return charError(403, "FORBIDDEN", "You do not have access to this directory",
+            "ACCESS_DENIED", "directory_id",
+            "The caller's organization does not own this directory");
+    case 404:
+        return charError(
+            404, "NOT_FOUND", "Directory not found", "RESOURCE_NOT_FOUND", "id", nullptr);
+    case 409:
+        return charError(409, "CONFLICT", "The directory is being synchronised", "CONFLICT",
+            nullptr, "Try again when the sync has finished");
     case 429: {
-        SandboxResponse r = SandboxResponse::json(429, R"({"code":"RATE_LIMITED","status":429,"message":"Too many requests","retry_after":1})");
+        SandboxResponse r = SandboxResponse::json(429,
+            R"({"code":"RATE_LIMITED","status":429,"message":"Too many requests","retry_after":1})");
         r.addHeader("X-RateLimit-Limit", "100");
         r.addHeader("X-RateLimit-Remaining", "0");
         // As Char sends it: the wait in the body and an epoch reset time, no Retry-After.
         r.addHeader("X-RateLimit-Reset", "1767225600");
         return r;
     }
-    default: return charError(status, "INTERNAL_ERROR", "Something went wrong", "INTERNAL_ERROR", nullptr, nullptr);
+    default:
+        return charError(
+            status, "INTERNAL_ERROR", "Something went wrong", "INTERNAL_ERROR", nullptr, nullptr);
     }
 }
 
 QString rawAttributes(const SandboxPerson &p)
 {
     switch (p.bits % 5) {
-    case 0: return QString(); // null
-    case 1: return QStringLiteral("not json {"); // kept as the string
+    case 0:
+        return QString(); // null
+    case 1:
+        return QStringLiteral("not json {"); // kept as the string
     default: {
         QByteArray inner = "{\"department\":";
-        appendJsonString(inner, p.bits % 3 ? QStringLiteral("Engineering") : QStringLiteral("Ventes, \"EMEA\""));
+        appendJsonString(
+            inner, p.bits % 3 ? QStringLiteral("Engineering") : QStringLiteral("Ventes, \"EMEA\""));
         inner += ",\"title\":";
-        appendJsonString(inner, p.givenName.isNull() ? QStringLiteral("Contractor") : QStringLiteral("Staff"));
-        inner += ",\"manager\":{\"email\":\"lead@example.com\",\"level\":" + QByteArray::number(p.bits % 7) + "},\"groups\":[\"all-staff\",\"vpn\"]}";
+        appendJsonString(
+            inner, p.givenName.isNull() ? QStringLiteral("Contractor") : QStringLiteral("Staff"));
+        inner += ",\"manager\":{\"email\":\"lead@example.com\",\"level\":"
+            + QByteArray::number(p.bits % 7) + "},\"groups\":[\"all-staff\",\"vpn\"]}";
         return QString::fromUtf8(inner);
     }
     }
@@ -72,9 +92,11 @@ void appendUser(QByteArray &out, const QString &dir, qint64 index)
     out += ",\"directory_id\":";
     appendJsonString(out, dir);
     out += ",\"user_id\":";
-    appendJsonString(out, p.pending ? QString() : vendorId(QStringLiteral("user_"), hash(dir) ^ quint64(index)));
+    appendJsonString(
+        out, p.pending ? QString() : vendorId(QStringLiteral("user_"), hash(dir) ^ quint64(index)));
     out += ",\"workos_directory_user_id\":";
-    appendJsonString(out, vendorId(QStringLiteral("directory_user_"), hash(dir) ^ quint64(index) ^ 0x55));
+    appendJsonString(
+        out, vendorId(QStringLiteral("directory_user_"), hash(dir) ^ quint64(index) ^ 0x55));
     out += ",\"email\":";
     appendJsonString(out, p.email);
     out += ",\"first_name\":";
@@ -100,7 +122,8 @@ QString CharRoutes::demoDirectoryId(int i)
     return uuid(0xC4A2 + quint64(i));
 }
 
-bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+bool CharRoutes::handle(
+    SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
     if (!request.path.startsWith(QLatin1String("/char/api/directories")))
         return false;
@@ -110,11 +133,13 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         return true;
     }
     if (token == QLatin1String("no-org-claim")) {
-        *response = charError(403, "FORBIDDEN", "The token has no organization context", "ORG_CONTEXT_REQUIRED", nullptr, "Sign in again with an organization selected");
+        *response = charError(403, "FORBIDDEN", "The token has no organization context",
+            "ORG_CONTEXT_REQUIRED", nullptr, "Sign in again with an organization selected");
         return true;
     }
     if (request.path == QLatin1String("/char/api/directories")) {
-        static const char *names[] = {"Acme Corp (Okta)", "Acme Subsidiary — Azure AD", "Ünïcödé Labs (Google Workspace)"};
+        static const char *names[]
+            = {"Acme Corp (Okta)", "Acme Subsidiary — Azure AD", "Ünïcödé Labs (Google Workspace)"};
         static const char *types[] = {"okta scim v2.0", "azure scim v2.0", "gsuite directory"};
         QByteArray body = "[";
         for (int i = 0; i < 3; ++i) {
@@ -125,18 +150,22 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
             appendJsonString(body, id);
             body += ",\"name\":";
             appendJsonString(body, QString::fromUtf8(names[i]));
-            body += ",\"type\":\"" + QByteArray(types[i]) + "\",\"state\":\"linked\",\"domain\":\"acme.example\",\"user_count\":"
+            body += ",\"type\":\"" + QByteArray(types[i])
+                + "\",\"state\":\"linked\",\"domain\":\"acme.example\",\"user_count\":"
                 + QByteArray::number(userCount(id, server.usersPerOrganization()))
-                + ",\"created_at\":\"2024-01-10T10:00:00Z\",\"updated_at\":\"2024-06-01T10:00:00Z\"}";
+                + ",\"created_at\":\"2024-01-10T10:00:00Z\",\"updated_at\":\"2024-06-01T10:00:"
+                  "00Z\"}";
         }
         body += ']';
         *response = SandboxResponse::json(200, body);
         return true;
     }
-    static const QRegularExpression usersPath(QStringLiteral("^/char/api/directories/([^/]+)/users$"));
+    static const QRegularExpression usersPath(
+        QStringLiteral("^/char/api/directories/([^/]+)/users$"));
     SandboxRoute route;
-    const SandboxRoute::Rules rules{QStringLiteral("char"), &injectedError, nullptr};
-    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
+    const SandboxRoute::Rules rules {QStringLiteral("char"), &injectedError, nullptr};
+    const SandboxRoute::Step step
+        = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
     if (step == SandboxRoute::Step::NotMine)
         *response = injectedError(404);
     if (step != SandboxRoute::Step::Serve)
@@ -152,7 +181,8 @@ bool CharRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         return true;
     }
     const qint64 total = userCount(dir, server.usersPerOrganization());
-    *response = SandboxResponse::jsonArray(total, [dir](QByteArray &out, qint64 i) { appendUser(out, dir, i); });
+    *response = SandboxResponse::jsonArray(
+        total, [dir](QByteArray &out, qint64 i) { appendUser(out, dir, i); });
     if (!inject.special.isEmpty())
         response->materialize(); // the injections cut or delay a whole body
     response->applyBodyInjection(inject.special);
@@ -168,7 +198,7 @@ QString CharRoutes::recordId(const QString &dir, qint64 index)
 const SandboxKind &Char::sandbox()
 {
     using G = SandboxDemoProfile;
-    static const SandboxKind k{
+    static const SandboxKind k {
         QStringLiteral("char"),
         QStringLiteral("/char"),
         &CharRoutes::handle,

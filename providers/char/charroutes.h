@@ -19,4 +19,4 @@ bool handle(SandboxServer &server, const SandboxRequest &request, SandboxRespons
 QString demoDirectoryId(int i);
 // The record id the sandbox gives the user at `index` of directory `dir`.
 QString recordId(const QString &dir, qint64 index);
-}
+} // namespace CharRoutes

@@ -6,10 +6,11 @@
 #include <QJsonDocument>
 
 namespace {
-QString tr(const char *text)
+// The parser's translations, in the "CspParser" context.
+struct Text
 {
-    return QCoreApplication::translate("CspParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CspParser)
+};
 
 QList<RoleGroup> parseGroups(const JsonReader &r, QString *problem)
 {
@@ -32,12 +33,13 @@ QList<RoleGroup> parseGroups(const JsonReader &r, QString *problem)
     if (groups.isEmpty()) {
         const QJsonArray ids = r.array(QLatin1String("groupIds"));
         for (const QJsonValue &id : ids)
-            groups.append(RoleGroup{ResponseParsing::valueText(id), {}, {}, {}, -1});
+            groups.append(RoleGroup {ResponseParsing::valueText(id), {}, {}, {}, -1});
     }
     return groups;
 }
 
-Role parseRole(const QJsonObject &o, const QString &where, const QString &serviceId, QString *problem)
+Role parseRole(
+    const QJsonObject &o, const QString &where, const QString &serviceId, QString *problem)
 {
     JsonReader r(o, where, problem);
     Role role;
@@ -73,7 +75,8 @@ User CspParser::readResult(const QJsonObject &o, const QString &where, QString *
     u.organizationId = r.str(QLatin1String("orgId"));
     const QJsonArray orgRoles = r.array(QLatin1String("organizationRoles"));
     for (qsizetype k = 0; k < orgRoles.size(); ++k)
-        u.roles.append(parseRole(orgRoles.at(k).toObject(), where + QStringLiteral(".organizationRoles[%1]").arg(k), {}, problem));
+        u.roles.append(parseRole(orgRoles.at(k).toObject(),
+            where + QStringLiteral(".organizationRoles[%1]").arg(k), {}, problem));
     const QJsonArray services = r.array(QLatin1String("serviceRoles"));
     for (qsizetype k = 0; k < services.size(); ++k) {
         const QJsonObject so = services.at(k).toObject();
@@ -82,7 +85,8 @@ User CspParser::readResult(const QJsonObject &o, const QString &where, QString *
         const QString serviceId = sr.str(QLatin1String("serviceDefinitionId"), true);
         const QJsonArray roles = sr.array(QLatin1String("serviceRoles"));
         for (qsizetype m = 0; m < roles.size(); ++m)
-            u.roles.append(parseRole(roles.at(m).toObject(), sw + QStringLiteral(".serviceRoles[%1]").arg(m), serviceId, problem));
+            u.roles.append(parseRole(roles.at(m).toObject(),
+                sw + QStringLiteral(".serviceRoles[%1]").arg(m), serviceId, problem));
     }
     return u;
 }
@@ -94,7 +98,8 @@ ParseResult CspParser::parsePage(const QByteArray &body)
     if (!ResponseParsing::parseJson(body, &doc, &error))
         return ParseResult::fail(error);
     if (!doc.isObject())
-        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON object with \"results\"."), body));
+        return ParseResult::fail(
+            ResponseParsing::malformed(Text::tr("Expected a JSON object with \"results\"."), body));
 
     const QJsonObject root = doc.object();
     QString problem;
@@ -104,11 +109,12 @@ ParseResult CspParser::parsePage(const QByteArray &body)
     result.page.users.reserve(results.size());
     for (qsizetype i = 0; i < results.size() && problem.isEmpty(); ++i) {
         if (!results.at(i).isObject()) {
-            problem = tr("results[%1] should be an object").arg(i);
+            problem = Text::tr("results[%1] should be an object").arg(i);
             break;
         }
         const QJsonObject object = results.at(i).toObject();
-        result.page.users.append(readResult(object, QStringLiteral("results[%1]").arg(i), &problem));
+        result.page.users.append(
+            readResult(object, QStringLiteral("results[%1]").arg(i), &problem));
         // The record as the detail pane shows it (a streamed one keeps its bytes as received).
         result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
     }
@@ -117,11 +123,12 @@ ParseResult CspParser::parsePage(const QByteArray &body)
     if (total.isDouble())
         result.page.total = qint64(total.toDouble());
     else if (!total.isUndefined() && !total.isNull())
-        top.fail(tr("\"totalResults\" should be a number"));
+        top.fail(Text::tr("\"totalResults\" should be a number"));
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));
     if (result.page.users.isEmpty() && result.page.hasMore())
-        return ParseResult::fail(ResponseParsing::malformed(tr("The page is empty but claims another page follows."), body));
+        return ParseResult::fail(ResponseParsing::malformed(
+            Text::tr("The page is empty but claims another page follows."), body));
     return result;
 }
 
@@ -133,7 +140,8 @@ ProviderError CspParser::parseError(int status, const QByteArray &body, const He
     QJsonParseError e;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject()) {
-        error.message = tr("The server answered HTTP %1 without a CSP error body.").arg(status);
+        error.message
+            = Text::tr("The server answered HTTP %1 without a CSP error body.").arg(status);
         return error;
     }
     const QJsonObject o = doc.object();
@@ -148,12 +156,14 @@ ProviderError CspParser::parseError(int status, const QByteArray &body, const He
         error.meta.append({QStringLiteral("traceId"), traceId});
     const QJsonValue statusCode = o.value(QStringLiteral("statusCode"));
     if (statusCode.isDouble() && statusCode.toInt() != status)
-        error.meta.append({QStringLiteral("statusCode (body)"), ResponseParsing::valueText(statusCode)});
+        error.meta.append(
+            {QStringLiteral("statusCode (body)"), ResponseParsing::valueText(statusCode)});
     const QJsonValue metadata = o.value(QStringLiteral("metadata"));
     if (metadata.isObject()) {
         const QJsonObject m = metadata.toObject();
         for (auto it = m.begin(); it != m.end(); ++it)
-            error.meta.append({QStringLiteral("metadata.") + it.key(), ResponseParsing::valueText(it.value())});
+            error.meta.append(
+                {QStringLiteral("metadata.") + it.key(), ResponseParsing::valueText(it.value())});
     } else if (!metadata.isNull() && !metadata.isUndefined()) {
         error.meta.append({QStringLiteral("metadata"), ResponseParsing::valueText(metadata)});
     }
@@ -166,7 +176,7 @@ ProviderError CspParser::parseError(int status, const QByteArray &body, const He
 }
 
 bool CspParser::parseTokenResponse(int status, const QByteArray &body, const HeaderList &headers,
-                                   AccessToken *token, ProviderError *error)
+    AccessToken *token, ProviderError *error)
 {
     if (status < 200 || status >= 300) {
         *error = parseError(status, body, headers);
@@ -174,18 +184,22 @@ bool CspParser::parseTokenResponse(int status, const QByteArray &body, const Hea
         error->kind = ProviderError::Kind::Authentication;
         const QString detail = error->message;
         if (status == 400 || status == 404 || body.contains("invalid_grant")) {
-            error->message = tr("The API token was refused (invalid_grant): it is expired or revoked. Generate a new API token in the CSP console.");
+            error->message = Text::tr("The API token was refused (invalid_grant): it is expired or "
+                                      "revoked. Generate a new API token in the CSP console.");
             if (!detail.isEmpty())
                 error->message += QStringLiteral(" (") + detail + QLatin1Char(')');
         } else {
-            error->message = tr("The API token could not be exchanged for an access token: %1").arg(detail);
+            error->message
+                = Text::tr("The API token could not be exchanged for an access token: %1")
+                      .arg(detail);
         }
         return false;
     }
     QJsonDocument doc;
     if (!ResponseParsing::parseJson(body, &doc, error)) {
         error->kind = ProviderError::Kind::Authentication;
-        error->message = tr("The token exchange answered with an unreadable body: %1").arg(error->message);
+        error->message = Text::tr("The token exchange answered with an unreadable body: %1")
+                             .arg(error->message);
         return false;
     }
     const QJsonObject o = doc.object();
@@ -193,7 +207,8 @@ bool CspParser::parseTokenResponse(int status, const QByteArray &body, const Hea
     const QJsonValue expires = o.value(QStringLiteral("expires_in"));
     token->expiresInSeconds = expires.isDouble() ? qint64(expires.toDouble()) : 1800;
     if (token->token.isEmpty()) {
-        *error = ResponseParsing::malformed(tr("The token exchange returned no access_token."));
+        *error
+            = ResponseParsing::malformed(Text::tr("The token exchange returned no access_token."));
         error->kind = ProviderError::Kind::Authentication;
         return false;
     }

@@ -19,5 +19,5 @@ struct AccessToken
 };
 // Reads the token exchange's answer; a 400/404 (invalid_grant) is an authentication error.
 bool parseTokenResponse(int status, const QByteArray &body, const HeaderList &headers,
-                        AccessToken *token, ProviderError *error);
+    AccessToken *token, ProviderError *error);
 } // namespace CspParser

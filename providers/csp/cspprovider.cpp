@@ -1,8 +1,8 @@
 #include "cspprovider.h"
 
-#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../jsonreader.h"
+#include "../providerkind.h"
 #include "cspparser.h"
 
 #include <QCoreApplication>
@@ -15,13 +15,16 @@ class CspPageReply : public HttpPageReply
 {
 public:
     CspPageReply(const QString &token, const QUrl &url, CspProvider *provider)
-        : HttpPageReply(token, [](const HttpResponse &response) {
-              return ResponseParsing::parse(response, CspParser::parsePage, CspParser::parseError);
-          }, provider)
+        : HttpPageReply(
+            token,
+            [](const HttpResponse &response) {
+                return ResponseParsing::parse(
+                    response, CspParser::parsePage, CspParser::parseError);
+            },
+            provider)
         , m_url(url)
         , m_provider(provider)
-    {
-    }
+    { }
 
     void begin()
     {
@@ -39,12 +42,15 @@ protected:
         if (response.status != 401 || m_refreshed || !m_provider->exchangesTokens())
             return false;
         m_refreshed = true;
-        m_provider->withAccessToken(this, [this](const QString &token, const ProviderError &error) {
-            if (error.isError())
-                finishWithError(error);
-            else
-                send(token);
-        }, m_usedToken);
+        m_provider->withAccessToken(
+            this,
+            [this](const QString &token, const ProviderError &error) {
+                if (error.isError())
+                    finishWithError(error);
+                else
+                    send(token);
+            },
+            m_usedToken);
         return true;
     }
 
@@ -75,15 +81,16 @@ public:
 };
 } // namespace
 
-CspProvider::CspProvider(const Profile &profile, const QString &secret,
-                         QNetworkAccessManager *nam, QObject *parent)
+CspProvider::CspProvider(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
     , m_secret(secret)
-    , m_exchange(Csp::kind().optionValue(profile, QStringLiteral("tokenType")) == QLatin1String("api_token"))
-    , m_bearer(Csp::kind().optionValue(profile, QStringLiteral("authHeader")) == QLatin1String("authorization"))
+    , m_exchange(Csp::kind().optionValue(profile, QStringLiteral("tokenType"))
+          == QLatin1String("api_token"))
+    , m_bearer(Csp::kind().optionValue(profile, QStringLiteral("authHeader"))
+          == QLatin1String("authorization"))
     , m_pageSize(Csp::kind().pageSize(profile, Csp::kind().maxPageSize))
-{
-}
+{ }
 
 ProviderCapabilities CspProvider::capabilities() const
 {
@@ -92,7 +99,8 @@ ProviderCapabilities CspProvider::capabilities() const
 
 QString CspProvider::tokenForOffset(qint64 offset) const
 {
-    const QUrl url = endpoint(QStringLiteral("/csp/gateway/am/api/orgs/%1/users").arg(profile().organization));
+    const QUrl url
+        = endpoint(QStringLiteral("/csp/gateway/am/api/orgs/%1/users").arg(profile().organization));
     return url.path(QUrl::FullyEncoded)
         + QStringLiteral("?pageStart=%1&pageLimit=%2").arg(offset + 1).arg(m_pageSize);
 }
@@ -109,9 +117,9 @@ PageReply *CspProvider::fetchPage(const QString &token)
 {
     const QUrl url = http()->resolve(token.isEmpty() ? tokenForOffset(0) : token);
     if (!http()->isSameOrigin(url)) {
-        ProviderError error = ProviderError::make(
-            ProviderError::Kind::ForeignOrigin,
-            tr("Refused to follow a page link to another origin: %1").arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+        ProviderError error = ProviderError::make(ProviderError::Kind::ForeignOrigin,
+            tr("Refused to follow a page link to another origin: %1")
+                .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
         error.url = url.toString(QUrl::RemoveUserInfo);
         return new FailedReply(token, error, this);
     }
@@ -144,7 +152,8 @@ void CspProvider::startExchange()
     HttpRequest request;
     request.method = "POST";
     request.url = endpoint(QStringLiteral("/csp/gateway/am/api/auth/api-tokens/authorize"));
-    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+    request.headers.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
     request.body = "api_token=" + QUrl::toPercentEncoding(m_secret);
     ++m_exchangeCount;
     m_exchangeCall = http()->send(request, this);
@@ -159,7 +168,7 @@ void CspProvider::startExchange()
             error.kind = ProviderError::Kind::Authentication;
             error.message = tr("The token exchange failed: %1").arg(call->error().message);
         } else if (CspParser::parseTokenResponse(call->response().status, call->response().body,
-                                                 call->response().headers, &token, &error)) {
+                       call->response().headers, &token, &error)) {
             m_accessToken = token.token;
             // Refresh shortly before expiry: a tenth of the lifetime, at most a minute early.
             const qint64 lifeMs = token.expiresInSeconds * 1000;

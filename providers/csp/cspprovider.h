@@ -22,14 +22,15 @@ class CspProvider : public Provider
     Q_OBJECT
 public:
     CspProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
-                QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     QString kind() const override;
     ProviderCapabilities capabilities() const override;
     PageReply *fetchPage(const QString &token) override;
     QString tokenForOffset(qint64 offset) const override;
 
-    using TokenCallback = std::function<void(const QString &accessToken, const ProviderError &error)>;
+    using TokenCallback
+        = std::function<void(const QString &accessToken, const ProviderError &error)>;
     // Hands out a valid access token, exchanging the API token when needed (one exchange at a
     // time, shared by all waiters). With `stale` set, a token equal to it is not reused.
     void withAccessToken(QObject *context, TokenCallback callback, const QString &stale = {});

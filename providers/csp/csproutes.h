@@ -18,4 +18,4 @@ namespace CspRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
 // The userId the sandbox gives the user at `index` of `org`.
 QString userId(const QString &org, qint64 index);
-}
+} // namespace CspRoutes

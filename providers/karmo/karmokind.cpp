@@ -5,7 +5,7 @@
 const ProviderKind &Karmo::kind()
 {
     using C = Column;
-    static const ProviderKind k{
+    static const ProviderKind k {
         .id = QStringLiteral("karmo"),
         .displayName = [] { return KarmoProvider::tr("Karmo (WorkOS mode)"); },
         .urlPlaceholder = QStringLiteral("https://auth.example.com/v1"),
@@ -13,7 +13,8 @@ const ProviderKind &Karmo::kind()
         .organizationLabel = nullptr,
         .options = {},
         .maxPageSize = 100,
-        .columns = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Phone},
+        .columns
+        = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Phone},
         .hiddenColumns = {C::UserId}, // the same as the id
         .sections = ProviderKind::NoSections,
         .create = &ProviderKindHelpers::create<KarmoProvider>,

@@ -10,10 +10,11 @@
 #include <cmath>
 
 namespace {
-QString tr(const char *text)
+// The parser's translations, in the "KarmoParser" context.
+struct Text
 {
-    return QCoreApplication::translate("KarmoParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KarmoParser)
+};
 } // namespace
 
 User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
@@ -23,7 +24,8 @@ User KarmoParser::readUser(const QJsonObject &o, const QString &where, QString *
     u.id = r.str(QLatin1String("id"), true);
     u.userId = u.id;
     u.email = r.str(QLatin1String("email"));
-    u.phone = r.strAny({QLatin1String("mobileNumber"), QLatin1String("phoneNumber"), QLatin1String("mobile")});
+    u.phone = r.strAny(
+        {QLatin1String("mobileNumber"), QLatin1String("phoneNumber"), QLatin1String("mobile")});
     u.givenName = r.strAny({QLatin1String("givenName"), QLatin1String("firstName")});
     u.familyName = r.strAny({QLatin1String("familyName"), QLatin1String("lastName")});
     const QString joined = User::joinNames(u.givenName, u.familyName);
@@ -47,9 +49,13 @@ QString KarmoParser::peekNextCursor(const QByteArray &body)
 QString KarmoParser::statusName(int status, bool karmoBody)
 {
     switch (status) {
-    case 429: return QStringLiteral("RATE_LIMITED");
-    case 503: return karmoBody ? QStringLiteral("PROVIDER_NOT_CONFIGURED") : QStringLiteral("SERVICE_UNAVAILABLE");
-    default: return ProviderError::statusName(status);
+    case 429:
+        return QStringLiteral("RATE_LIMITED");
+    case 503:
+        return karmoBody ? QStringLiteral("PROVIDER_NOT_CONFIGURED")
+                         : QStringLiteral("SERVICE_UNAVAILABLE");
+    default:
+        return ProviderError::statusName(status);
     }
 }
 
@@ -74,7 +80,8 @@ bool KarmoParser::isKarmoErrorBody(const QByteArray &body)
     // dropped); a gateway's {"message":"Service Unavailable"} does not, and is not Karmo's.
     const QJsonValue code = doc.object().value(QStringLiteral("code"));
     if (code.isDouble())
-        return code.toDouble() >= 0 && code.toDouble() < 1e8 && code.toDouble() == std::floor(code.toDouble());
+        return code.toDouble() >= 0 && code.toDouble() < 1e8
+            && code.toDouble() == std::floor(code.toDouble());
     static const QRegularExpression digits(QStringLiteral("^\\d{1,8}$"));
     return code.isString() && digits.match(code.toString()).hasMatch();
 }
@@ -86,7 +93,8 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
     if (!ResponseParsing::parseJson(body, &doc, &error))
         return ParseResult::fail(error);
     if (!doc.isObject())
-        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON object with \"users\" and \"pagination\"."), body));
+        return ParseResult::fail(ResponseParsing::malformed(
+            Text::tr("Expected a JSON object with \"users\" and \"pagination\"."), body));
 
     QString problem;
     const QJsonObject root = doc.object();
@@ -98,7 +106,7 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
     result.page.users.reserve(users.size());
     for (qsizetype i = 0; i < users.size() && problem.isEmpty(); ++i) {
         if (!users.at(i).isObject()) {
-            problem = tr("users[%1] should be an object").arg(i);
+            problem = Text::tr("users[%1] should be an object").arg(i);
             break;
         }
         const QJsonObject object = users.at(i).toObject();
@@ -115,7 +123,8 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
     if (hasNext && !cursor.isEmpty())
         result.page.nextToken = cursor;
     if (result.page.users.isEmpty() && result.page.hasMore())
-        return ParseResult::fail(ResponseParsing::malformed(tr("The page is empty but claims another page follows."), body));
+        return ParseResult::fail(ResponseParsing::malformed(
+            Text::tr("The page is empty but claims another page follows."), body));
     return result;
 }
 
@@ -127,7 +136,8 @@ ProviderError KarmoParser::parseError(int status, const QByteArray &body, const 
     error.name = statusName(status, karmoBody);
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
-        error.message = tr("The server answered HTTP %1 without a Karmo error body.").arg(status);
+        error.message
+            = Text::tr("The server answered HTTP %1 without a Karmo error body.").arg(status);
         return error;
     }
     // A gateway's JSON ({"message": "Service Unavailable"}) is shown for what it says too.
@@ -141,9 +151,10 @@ ProviderError KarmoParser::parseError(int status, const QByteArray &body, const 
     for (const QJsonValue &e : errors) {
         const QJsonObject f = e.toObject();
         error.fieldErrors.append({ResponseParsing::valueText(f.value(QStringLiteral("pointer"))),
-                                  ResponseParsing::valueText(f.value(QStringLiteral("detail"))), {}});
+            ResponseParsing::valueText(f.value(QStringLiteral("detail"))), {}});
     }
     if (status == 503 && karmoBody && error.message.isEmpty())
-        error.message = tr("The access-management provider is not configured for this environment.");
+        error.message
+            = Text::tr("The access-management provider is not configured for this environment.");
     return error;
 }

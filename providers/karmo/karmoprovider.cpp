@@ -1,14 +1,14 @@
 #include "karmoprovider.h"
 
-#include "../providerkind.h"
 #include "../httppagereply.h"
 #include "../jsonreader.h"
+#include "../providerkind.h"
 #include "karmoparser.h"
 
 #include <QNetworkRequest>
 
-KarmoProvider::KarmoProvider(const Profile &profile, const QString &secret,
-                             QNetworkAccessManager *nam, QObject *parent)
+KarmoProvider::KarmoProvider(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
     , m_pageSize(Karmo::kind().pageSize(profile, Karmo::kind().maxPageSize))
 {
@@ -33,9 +33,13 @@ PageReply *KarmoProvider::fetchPage(const QString &token)
         query += QStringLiteral("&after=") + QString::fromLatin1(QUrl::toPercentEncoding(token));
     url.setQuery(query, QUrl::StrictMode);
 
-    auto *reply = new HttpPageReply(token, [](const HttpResponse &response) {
-        return ResponseParsing::parse(response, KarmoParser::parsePage, KarmoParser::parseError);
-    }, this);
+    auto *reply = new HttpPageReply(
+        token,
+        [](const HttpResponse &response) {
+            return ResponseParsing::parse(
+                response, KarmoParser::parsePage, KarmoParser::parseError);
+        },
+        this);
     HttpRequest request;
     request.url = url;
     reply->setNextTokenPeeker(&KarmoParser::peekNextCursor);

@@ -13,7 +13,7 @@ class KarmoProvider : public Provider
     Q_OBJECT
 public:
     KarmoProvider(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
-                  QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     QString kind() const override;
     ProviderCapabilities capabilities() const override;

@@ -50,7 +50,8 @@ SandboxResponse karmoError(int status, const QString &org)
     appendJsonString(body, org);
     body += ",\"environment\":\"sandbox\"}";
     if (status == 400 || status == 422)
-        body += R"(,"errors":[{"detail":"must be a valid email","pointer":"/email"},{"detail":"must be between 1 and 100","pointer":"/limit"}])";
+        body
+            += R"(,"errors":[{"detail":"must be a valid email","pointer":"/email"},{"detail":"must be between 1 and 100","pointer":"/limit"}])";
     else
         body += ",\"errors\":[]";
     body += '}';
@@ -62,7 +63,9 @@ SandboxResponse karmoError(int status, const QString &org)
 
 QString cursorFor(qint64 offset)
 {
-    return QString::fromLatin1(QByteArray("karmo:" + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray("karmo:" + QByteArray::number(offset))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool offsetFromCursor(const QString &cursor, qint64 *offset)
@@ -94,7 +97,8 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
     out += '}';
 }
 // One page of users from `offset`, with Karmo's pagination object.
-QByteArray pageBody(const QString &org, qint64 offset, int limit, qint64 total, bool loop, bool keepsCursor)
+QByteArray pageBody(
+    const QString &org, qint64 offset, int limit, qint64 total, bool loop, bool keepsCursor)
 {
     const qint64 end = std::min(total, offset + limit);
     QByteArray body;
@@ -121,11 +125,13 @@ QByteArray pageBody(const QString &org, qint64 offset, int limit, qint64 total, 
 }
 } // namespace
 
-bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+bool KarmoRoutes::handle(
+    SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
-    static const QRegularExpression usersPath(QStringLiteral("^/karmo/organizations/([^/]+)/users$"));
+    static const QRegularExpression usersPath(
+        QStringLiteral("^/karmo/organizations/([^/]+)/users$"));
     SandboxRoute route;
-    const SandboxRoute::Rules rules{
+    const SandboxRoute::Rules rules {
         QStringLiteral("karmo"),
         [&route](int status) { return karmoError(status, route.org); },
         [&route](const QString &token, SandboxResponse *r) {
@@ -135,7 +141,8 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
         },
     };
     const bool firstPage = !request.query.hasQueryItem(QStringLiteral("after"));
-    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, firstPage, &route, response);
+    const SandboxRoute::Step step
+        = SandboxRoute::begin(server, request, usersPath, rules, firstPage, &route, response);
     if (step != SandboxRoute::Step::Serve)
         return step == SandboxRoute::Step::Answered;
     const QString &org = route.org;
@@ -144,7 +151,8 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     const QString after = request.query.queryItemValue(QStringLiteral("after"));
     const QString before = request.query.queryItemValue(QStringLiteral("before"));
     if (!after.isEmpty() && !before.isEmpty()) {
-        *response = SandboxResponse::json(400, R"({"code":"40000002","message":"Use either after or before, not both","meta":{},"errors":[{"detail":"cannot be combined with before","pointer":"/after"}]})");
+        *response = SandboxResponse::json(400,
+            R"({"code":"40000002","message":"Use either after or before, not both","meta":{},"errors":[{"detail":"cannot be combined with before","pointer":"/after"}]})");
         return true;
     }
     int limit = 100;
@@ -152,7 +160,8 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
         bool ok = false;
         limit = request.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > 100) {
-            *response = SandboxResponse::json(400, R"({"code":"40000003","message":"limit must be between 1 and 100","meta":{},"errors":[{"detail":"must be between 1 and 100","pointer":"/limit"}]})");
+            *response = SandboxResponse::json(400,
+                R"({"code":"40000003","message":"limit must be between 1 and 100","meta":{},"errors":[{"detail":"must be between 1 and 100","pointer":"/limit"}]})");
             return true;
         }
     }
@@ -160,7 +169,8 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
     qint64 offset = 0;
     const QString cursor = !after.isEmpty() ? after : before;
     if (!cursor.isEmpty() && !offsetFromCursor(cursor, &offset)) {
-        *response = SandboxResponse::json(400, R"({"code":"40000004","message":"Invalid cursor","meta":{},"errors":[{"detail":"is not a cursor this server issued","pointer":"/after"}]})");
+        *response = SandboxResponse::json(400,
+            R"({"code":"40000004","message":"Invalid cursor","meta":{},"errors":[{"detail":"is not a cursor this server issued","pointer":"/after"}]})");
         return true;
     }
     if (!before.isEmpty())
@@ -171,11 +181,15 @@ bool KarmoRoutes::handle(SandboxServer &server, const SandboxRequest &request, S
         return true;
     }
     if (inject.special == QLatin1String("wrong-types")) {
-        *response = SandboxResponse::json(200, R"({"users":[{"id":"user_1","email":42}],"pagination":{"hasNextPage":false,"nextCursor":null}})");
+        *response = SandboxResponse::json(200,
+            R"({"users":[{"id":"user_1","email":42}],"pagination":{"hasNextPage":false,"nextCursor":null}})");
         return true;
     }
     if (inject.special == QLatin1String("empty-claims-more")) {
-        *response = SandboxResponse::json(200, "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,\"nextCursor\":\"" + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
+        *response = SandboxResponse::json(200,
+            "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,"
+            "\"nextCursor\":\""
+                + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
         return true;
     }
 
@@ -195,14 +209,16 @@ QString KarmoRoutes::userId(const QString &org, qint64 index)
 const SandboxKind &Karmo::sandbox()
 {
     using G = SandboxDemoProfile;
-    static const SandboxKind k{
+    static const SandboxKind k {
         QStringLiteral("karmo"),
         QStringLiteral("/karmo"),
         &KarmoRoutes::handle,
         {
             {G::Main, "Demo: Karmo (Acme)", QStringLiteral("org_acme")},
-            {G::Quirk, "Demo quirk: Karmo, gateway 503 once", QStringLiteral("error-503-generic-once")},
-            {G::Quirk, "Demo quirk: Karmo, pretty gzip chunked", QStringLiteral("acme-pretty-gzip-chunked")},
+            {G::Quirk, "Demo quirk: Karmo, gateway 503 once",
+                QStringLiteral("error-503-generic-once")},
+            {G::Quirk, "Demo quirk: Karmo, pretty gzip chunked",
+                QStringLiteral("acme-pretty-gzip-chunked")},
             {G::Error, "Demo error: Karmo 401", QStringLiteral("error-401")},
             {G::Error, "Demo error: Karmo 422", QStringLiteral("error-422")},
             {G::Error, "Demo error: Karmo 503 not configured", QStringLiteral("error-503")},

@@ -16,4 +16,4 @@ namespace KarmoRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
 // The id the sandbox gives the user at `index` of `org` (tests compare against it).
 QString userId(const QString &org, qint64 index);
-}
+} // namespace KarmoRoutes

@@ -5,7 +5,7 @@
 const ProviderKind &LlamaCloud::kind()
 {
     using C = Column;
-    static const ProviderKind k{
+    static const ProviderKind k {
         .id = QStringLiteral("llamacloud"),
         .displayName = [] { return LlamaCloudProvider::tr("LlamaCloud"); },
         .urlPlaceholder = QStringLiteral("https://api.cloud.llamaindex.ai"),
@@ -15,11 +15,16 @@ const ProviderKind &LlamaCloud::kind()
             .key = QStringLiteral("auth"),
             .label = [] { return LlamaCloudProvider::tr("LlamaCloud &auth:"); },
             .values = {QStringLiteral("cookie"), QStringLiteral("bearer")},
-            .titles = [] { return QStringList{LlamaCloudProvider::tr("Session cookie"), LlamaCloudProvider::tr("Bearer API key")}; },
+            .titles =
+                [] {
+                    return QStringList {LlamaCloudProvider::tr("Session cookie"),
+                        LlamaCloudProvider::tr("Bearer API key")};
+                },
         }},
         // One array: pageSize is how many rows the table reveals at once.
         .maxPageSize = 10000,
-        .columns = {C::Id, C::UserId, C::Email, C::DisplayName, C::Status, C::Roles, C::InvitedBy, C::CreatedAt, C::UpdatedAt},
+        .columns = {C::Id, C::UserId, C::Email, C::DisplayName, C::Status, C::Roles, C::InvitedBy,
+            C::CreatedAt, C::UpdatedAt},
         .hiddenColumns = {},
         .sections = ProviderKind::Roles | ProviderKind::Invitation,
         .create = &ProviderKindHelpers::create<LlamaCloudProvider>,

@@ -6,10 +6,11 @@
 #include <QJsonDocument>
 
 namespace {
-QString tr(const char *text)
+// The parser's translations, in the "LlamaCloudParser" context.
+struct Text
 {
-    return QCoreApplication::translate("LlamaCloudParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LlamaCloudParser)
+};
 
 Role parseRole(const QJsonObject &entry, const QString &where, QString *problem)
 {
@@ -54,7 +55,8 @@ User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QS
     u.updatedAt = r.str(QLatin1String("updated_at"));
     const QJsonArray roles = r.array(QLatin1String("roles"));
     for (qsizetype k = 0; k < roles.size(); ++k)
-        u.roles.append(parseRole(roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), problem));
+        u.roles.append(parseRole(
+            roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), problem));
     return u;
 }
 
@@ -65,7 +67,8 @@ ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
     if (!ResponseParsing::parseJson(body, &doc, &error))
         return ParseResult::fail(error);
     if (!doc.isArray())
-        return ParseResult::fail(ResponseParsing::malformed(tr("Expected a JSON array of memberships."), body));
+        return ParseResult::fail(
+            ResponseParsing::malformed(Text::tr("Expected a JSON array of memberships."), body));
 
     const QJsonArray members = doc.array();
     QString problem;
@@ -73,7 +76,7 @@ ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
     result.page.users.reserve(members.size());
     for (qsizetype i = 0; i < members.size(); ++i) {
         if (!members.at(i).isObject()) {
-            problem = tr("[%1] should be an object").arg(i);
+            problem = Text::tr("[%1] should be an object").arg(i);
             break;
         }
         const QJsonObject object = members.at(i).toObject();
@@ -98,7 +101,8 @@ ProviderError LlamaCloudParser::parseError(int status, const QByteArray &body, c
     const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
     const QJsonValue detail = doc.object().value(QStringLiteral("detail"));
     if (e.error != QJsonParseError::NoError || !doc.isObject() || detail.isUndefined()) {
-        error.message = tr("The server answered HTTP %1 without a FastAPI error body.").arg(status);
+        error.message
+            = Text::tr("The server answered HTTP %1 without a FastAPI error body.").arg(status);
         return error;
     }
     if (detail.isArray()) {
@@ -110,10 +114,10 @@ ProviderError LlamaCloudParser::parseError(int status, const QByteArray &body, c
             for (const QJsonValue &part : parts)
                 loc << ResponseParsing::valueText(part);
             error.fieldErrors.append({loc.join(QLatin1Char('.')),
-                                      ResponseParsing::valueText(o.value(QStringLiteral("msg"))),
-                                      ResponseParsing::valueText(o.value(QStringLiteral("type")))});
+                ResponseParsing::valueText(o.value(QStringLiteral("msg"))),
+                ResponseParsing::valueText(o.value(QStringLiteral("type")))});
         }
-        error.message = status == 422 ? tr("Validation error") : tr("Request error");
+        error.message = status == 422 ? Text::tr("Validation error") : Text::tr("Request error");
         if (error.fieldErrors.size() == 1)
             error.message = error.fieldErrors.first().detail;
     } else {

@@ -1,19 +1,21 @@
 #include "llamacloudprovider.h"
 
-#include "../providerkind.h"
 #include "../httppagereply.h"
-#include "../streamingpagereply.h"
 #include "../jsonreader.h"
+#include "../providerkind.h"
+#include "../streamingpagereply.h"
 #include "llamacloudparser.h"
 
 #include <QNetworkRequest>
 
-LlamaCloudProvider::LlamaCloudProvider(const Profile &profile, const QString &secret,
-                                       QNetworkAccessManager *nam, QObject *parent)
+LlamaCloudProvider::LlamaCloudProvider(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
     : Provider(profile, nam, parent)
 {
-    const bool bearer = LlamaCloud::kind().optionValue(profile, QStringLiteral("auth")) == QLatin1String("bearer");
-    const QByteArray value = (bearer ? QByteArray("Bearer ") : QByteArray("session=")) + secret.toUtf8();
+    const bool bearer = LlamaCloud::kind().optionValue(profile, QStringLiteral("auth"))
+        == QLatin1String("bearer");
+    const QByteArray value
+        = (bearer ? QByteArray("Bearer ") : QByteArray("session=")) + secret.toUtf8();
     const QByteArray header = bearer ? QByteArray("Authorization") : QByteArray("Cookie");
     http()->setDecorator([header, value](QNetworkRequest &r) { r.setRawHeader(header, value); });
 }
@@ -28,9 +30,11 @@ PageReply *LlamaCloudProvider::fetchPage(const QString &token)
 {
     Q_UNUSED(token); // one array: there is only the first page
     // The array is read as it arrives, so rows can be shown before the last member is in.
-    auto *reply = new StreamingPageReply(&LlamaCloudParser::readMember, &LlamaCloudParser::parseError, this);
+    auto *reply = new StreamingPageReply(
+        &LlamaCloudParser::readMember, &LlamaCloudParser::parseError, this);
     HttpRequest request;
-    request.url = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));
+    request.url
+        = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));
     reply->start(http(), request);
     return reply;
 }

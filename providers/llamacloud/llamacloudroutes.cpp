@@ -30,7 +30,7 @@ struct RoleSpec
 {
     const char *name;
     unsigned grantMask; // bit i: kPermissions[i] granted; others in the list are denied
-    unsigned listMask;  // the "heavy" organizations: every permission the role knows of
+    unsigned listMask; // the "heavy" organizations: every permission the role knows of
     unsigned lightMask; // the others: one or two, as in the seed's example
 };
 
@@ -51,7 +51,7 @@ void appendTimestampPair(QByteArray &out, const SandboxPerson &p, bool nullable)
 }
 
 void appendRole(QByteArray &out, const QString &org, const QString &memberId, const QString &userId,
-                int roleIndex, const SandboxPerson &p, bool heavy)
+    int roleIndex, const SandboxPerson &p, bool heavy)
 {
     const RoleSpec &role = kRoles[roleIndex];
     const QString roleId = uuid(hash(org) ^ 0xA0 ^ quint64(roleIndex));
@@ -80,10 +80,13 @@ void appendRole(QByteArray &out, const QString &org, const QString &memberId, co
         first = false;
         out += "{\"id\":";
         appendJsonString(out, uuid(0xBEEF ^ i));
-        out += ",\"created_at\":\"2023-02-01T09:00:00.000Z\",\"updated_at\":\"2024-07-29T15:51:28.071Z\",\"name\":";
+        out += ",\"created_at\":\"2023-02-01T09:00:00.000Z\",\"updated_at\":\"2024-07-29T15:51:28."
+               "071Z\",\"name\":";
         appendJsonString(out, QString::fromUtf8(kPermissions[i].name));
         out += ",\"description\":";
-        appendJsonString(out, kPermissions[i].description ? QString::fromUtf8(kPermissions[i].description) : QString());
+        appendJsonString(out,
+            kPermissions[i].description ? QString::fromUtf8(kPermissions[i].description)
+                                        : QString());
         out += ",\"access\":";
         out += (role.grantMask & (1u << i)) ? "true" : "false";
         out += '}';
@@ -95,7 +98,8 @@ void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
 {
     const SandboxPerson p = person(org, index);
     const QString memberId = LlamaCloudRoutes::memberId(org, index);
-    const QString userId = p.pending ? QString() : vendorId(QStringLiteral("usr_"), hash(org) ^ quint64(index));
+    const QString userId
+        = p.pending ? QString() : vendorId(QStringLiteral("usr_"), hash(org) ^ quint64(index));
     out += "{\"id\":";
     appendJsonString(out, memberId);
     appendTimestampPair(out, p, true);
@@ -118,7 +122,8 @@ void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
     for (int k = 0; k < count; ++k) {
         if (k)
             out += ',';
-        appendRole(out, org, memberId, userId, int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p, heavy);
+        appendRole(out, org, memberId, userId,
+            int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p, heavy);
     }
     out += "]}";
 }
@@ -134,28 +139,37 @@ SandboxResponse fastApiDetail(int status, const char *detail)
 SandboxResponse llamaError(int status)
 {
     switch (status) {
-    case 400: return fastApiDetail(400, "Bad request");
-    case 401: return fastApiDetail(401, "Not authenticated");
-    case 403: return fastApiDetail(403, "You do not have access to this organization");
-    case 404: return fastApiDetail(404, "Organization not found");
+    case 400:
+        return fastApiDetail(400, "Bad request");
+    case 401:
+        return fastApiDetail(401, "Not authenticated");
+    case 403:
+        return fastApiDetail(403, "You do not have access to this organization");
+    case 404:
+        return fastApiDetail(404, "Organization not found");
     case 422:
-        return SandboxResponse::json(422, R"({"detail":[{"loc":["path","organization_id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit",0],"msg":"ensure this value is less than or equal to 1000","type":"value_error.number.not_le"}]})");
+        return SandboxResponse::json(422,
+            R"({"detail":[{"loc":["path","organization_id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit",0],"msg":"ensure this value is less than or equal to 1000","type":"value_error.number.not_le"}]})");
     case 429: {
         SandboxResponse r = fastApiDetail(429, "Too many requests; slow down");
         r.addHeader("Retry-After", "1");
         return r;
     }
-    default: return fastApiDetail(status, "Internal Server Error");
+    default:
+        return fastApiDetail(status, "Internal Server Error");
     }
 }
 } // namespace
 
-bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+bool LlamaCloudRoutes::handle(
+    SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
-    static const QRegularExpression usersPath(QStringLiteral("^/llamacloud/api/v1/organizations/([^/]+)/users$"));
+    static const QRegularExpression usersPath(
+        QStringLiteral("^/llamacloud/api/v1/organizations/([^/]+)/users$"));
     SandboxRoute route;
-    const SandboxRoute::Rules rules{QStringLiteral("llamacloud"), &llamaError, nullptr};
-    const SandboxRoute::Step step = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
+    const SandboxRoute::Rules rules {QStringLiteral("llamacloud"), &llamaError, nullptr};
+    const SandboxRoute::Step step
+        = SandboxRoute::begin(server, request, usersPath, rules, true, &route, response);
     if (step != SandboxRoute::Step::Serve)
         return step == SandboxRoute::Step::Answered;
     const QString &org = route.org;
@@ -166,12 +180,14 @@ bool LlamaCloudRoutes::handle(SandboxServer &server, const SandboxRequest &reque
         return true;
     }
     if (inject.special == QLatin1String("wrong-types")) {
-        *response = SandboxResponse::json(200, R"([{"id":"m1","email":"a@example.com","pending":"yes","roles":[]}])");
+        *response = SandboxResponse::json(
+            200, R"([{"id":"m1","email":"a@example.com","pending":"yes","roles":[]}])");
         return true;
     }
     const qint64 total = userCount(org, server.usersPerOrganization());
     const bool heavy = SandboxBehaviours::fromPath(request.path).heavy;
-    *response = SandboxResponse::jsonArray(total, [org, heavy](QByteArray &out, qint64 i) { appendMember(out, org, i, heavy); });
+    *response = SandboxResponse::jsonArray(
+        total, [org, heavy](QByteArray &out, qint64 i) { appendMember(out, org, i, heavy); });
     if (!inject.special.isEmpty())
         response->materialize(); // the injections cut or delay a whole body
     response->applyBodyInjection(inject.special);
@@ -187,13 +203,15 @@ QString LlamaCloudRoutes::memberId(const QString &org, qint64 index)
 const SandboxKind &LlamaCloud::sandbox()
 {
     using G = SandboxDemoProfile;
-    static const SandboxKind k{
+    static const SandboxKind k {
         QStringLiteral("llamacloud"),
         QStringLiteral("/llamacloud"),
         &LlamaCloudRoutes::handle,
         {
-            {G::Main, "Demo: LlamaCloud (Acme)", QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6")},
-            {G::Quirk, "Demo quirk: LlamaCloud, proxy sets cookies", QStringLiteral("error-503-once-cookies")},
+            {G::Main, "Demo: LlamaCloud (Acme)",
+                QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6")},
+            {G::Quirk, "Demo quirk: LlamaCloud, proxy sets cookies",
+                QStringLiteral("error-503-once-cookies")},
             {G::Error, "Demo error: LlamaCloud 422", QStringLiteral("error-422")},
         },
     };

@@ -16,4 +16,4 @@ namespace LlamaCloudRoutes {
 bool handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response);
 // The membership id the sandbox gives the member at `index` of `org`.
 QString memberId(const QString &org, qint64 index);
-}
+} // namespace LlamaCloudRoutes

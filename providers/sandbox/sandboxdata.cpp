@@ -13,11 +13,11 @@ struct NamePair
 };
 
 constexpr std::array kGiven = {"Alex", "Sam", "Maria", "José", "Zoë", "Søren", "Aiko", "Wei",
-                               "Priya", "Olga", "Fatima", "Jean-Luc", "Chloé", "Mateus", "Ngozi",
-                               "Ólafur", "Björk", "Dmitri", "Hana", "Lars", "Amara", "Kenji"};
+    "Priya", "Olga", "Fatima", "Jean-Luc", "Chloé", "Mateus", "Ngozi", "Ólafur", "Björk", "Dmitri",
+    "Hana", "Lars", "Amara", "Kenji"};
 constexpr std::array kFamily = {"Taylor", "García", "Müller", "Nguyen", "Kowalski", "O'Connor",
-                                "Smith", "Ivanova", "Rossi", "Haddad", "Dubois", "Tanaka", "Kim",
-                                "Okafor", "Jónsdóttir", "van der Berg", "Núñez", "Schmidt", "Lindqvist"};
+    "Smith", "Ivanova", "Rossi", "Haddad", "Dubois", "Tanaka", "Kim", "Okafor", "Jónsdóttir",
+    "van der Berg", "Núñez", "Schmidt", "Lindqvist"};
 
 // Values that break naive displays and spreadsheets: every one of them must survive a round trip.
 const std::array<NamePair, 20> kStress = {{
@@ -38,7 +38,7 @@ const std::array<NamePair, 20> kStress = {{
     {"Only", nullptr},
     {nullptr, "Family"},
     {"Maximiliana Theodora Alexandrina Konstantina",
-     "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh"},
+        "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh"},
     {"-2+3", "Minus Formula"},
     {"+61 412 345 678", "Numberish"},
     {"", ""},
@@ -83,7 +83,8 @@ QString SandboxData::uuid(quint64 seed)
 {
     const quint64 a = mix(seed);
     const quint64 b = mix(a);
-    const QString hex = QStringLiteral("%1%2").arg(a, 16, 16, QLatin1Char('0')).arg(b, 16, 16, QLatin1Char('0'));
+    const QString hex
+        = QStringLiteral("%1%2").arg(a, 16, 16, QLatin1Char('0')).arg(b, 16, 16, QLatin1Char('0'));
     return hex.left(8) + QLatin1Char('-') + hex.mid(8, 4) + QStringLiteral("-4") + hex.mid(13, 3)
         + QStringLiteral("-a") + hex.mid(17, 3) + QLatin1Char('-') + hex.mid(20, 12);
 }
@@ -124,8 +125,12 @@ SandboxPerson SandboxData::person(const QString &organization, qint64 index)
         p.givenName = QString::fromUtf8(kGiven[(h >> 8) % kGiven.size()]);
         p.familyName = QString::fromUtf8(kFamily[(h >> 16) % kFamily.size()]);
     }
-    const QString local = asciiSlug(p.givenName, index) + QLatin1Char('.') + asciiSlug(p.familyName, index);
-    p.email = QStringLiteral("%1.%2%3@example.com").arg(local).arg(index).arg((h >> 24) % 9 == 0 ? QStringLiteral("+roster") : QString());
+    const QString local
+        = asciiSlug(p.givenName, index) + QLatin1Char('.') + asciiSlug(p.familyName, index);
+    p.email = QStringLiteral("%1.%2%3@example.com")
+                  .arg(local)
+                  .arg(index)
+                  .arg((h >> 24) % 9 == 0 ? QStringLiteral("+roster") : QString());
     if ((h >> 28) % 5 != 0)
         p.phone = QStringLiteral("+614%1").arg((h >> 32) % 100000000, 8, 10, QLatin1Char('0'));
     p.username = QStringLiteral("%1%2").arg(local.left(24)).arg(index);
@@ -133,7 +138,7 @@ SandboxPerson SandboxData::person(const QString &organization, qint64 index)
         p.idpId = QStringLiteral("idp|%1").arg(mix(h ^ 0x1d) % 1000000000000ULL);
     const QDateTime base(QDate(2021, 1, 1), QTime(0, 0), Qt::UTC);
     const QDateTime created = base.addSecs(qint64((h >> 20) % (3LL * 365 * 86400)));
-    p.createdAt = created.toString(Qt::ISODateWithMs) ;
+    p.createdAt = created.toString(Qt::ISODateWithMs);
     p.updatedAt = created.addSecs(qint64((h >> 12) % (200LL * 86400))).toString(Qt::ISODateWithMs);
     p.pending = (h >> 40) % 9 == 0;
     p.active = (h >> 44) % 11 != 0;
@@ -155,11 +160,21 @@ void SandboxData::appendJsonString(QByteArray &out, const QString &value)
     const QByteArray utf8 = value.toUtf8();
     for (char c : utf8) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
@@ -183,9 +198,9 @@ void SandboxData::appendKey(QByteArray &out, const char *key)
 namespace {
 const QStringList &behaviourWords()
 {
-    static const QStringList words{QStringLiteral("cookies"), QStringLiteral("pretty"), QStringLiteral("gzip"),
-                                   QStringLiteral("chunked"), QStringLiteral("stall"), QStringLiteral("capped"),
-                                   QStringLiteral("uneven"), QStringLiteral("heavy")};
+    static const QStringList words {QStringLiteral("cookies"), QStringLiteral("pretty"),
+        QStringLiteral("gzip"), QStringLiteral("chunked"), QStringLiteral("stall"),
+        QStringLiteral("capped"), QStringLiteral("uneven"), QStringLiteral("heavy")};
     return words;
 }
 } // namespace
@@ -209,7 +224,8 @@ SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
 
 SandboxInjection SandboxData::injection(const QString &organization)
 {
-    static const QRegularExpression pattern(QStringLiteral("^error-(\\d{3})(-proxy|-generic)?(-once|-later-once|-later)?$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^error-(\\d{3})(-proxy|-generic)?(-once|-later-once|-later)?$"));
     SandboxInjection injection;
     // A "-n<count>" suffix only sets the size, and behaviour words only how the server answers;
     // look at what is left.
@@ -231,11 +247,11 @@ SandboxInjection SandboxData::injection(const QString &organization)
             injection.special = m.captured(2).mid(1);
         return injection;
     }
-    static const QStringList specials = {
-        QStringLiteral("malformed"), QStringLiteral("wrong-types"), QStringLiteral("truncated"),
-        QStringLiteral("truncated-transport"), QStringLiteral("loop"), QStringLiteral("empty-claims-more"),
-        QStringLiteral("foreign-link"), QStringLiteral("slow"), QStringLiteral("growing"),
-        QStringLiteral("truncated-transport-once"), QStringLiteral("overcount")};
+    static const QStringList specials = {QStringLiteral("malformed"), QStringLiteral("wrong-types"),
+        QStringLiteral("truncated"), QStringLiteral("truncated-transport"), QStringLiteral("loop"),
+        QStringLiteral("empty-claims-more"), QStringLiteral("foreign-link"), QStringLiteral("slow"),
+        QStringLiteral("growing"), QStringLiteral("truncated-transport-once"),
+        QStringLiteral("overcount")};
     if (specials.contains(base))
         injection.special = base;
     return injection;

@@ -8,31 +8,32 @@
 struct SandboxPerson
 {
     qint64 index = 0;
-    QString givenName;  // null (isNull) when the provider should send null / omit it
+    QString givenName; // null (isNull) when the provider should send null / omit it
     QString familyName; // null likewise
     QString email;
-    QString phone;      // E.164 or null
+    QString phone; // E.164 or null
     QString username;
-    QString idpId;      // null sometimes
+    QString idpId; // null sometimes
     QString createdAt;
     QString updatedAt;
     bool pending = false;
     bool active = true;
-    QString inviterId;    // null when there is no inviter id
+    QString inviterId; // null when there is no inviter id
     QString inviterEmail; // null when there is no inviter email
-    quint64 bits = 0;     // further deterministic choices (roles, groups)
+    quint64 bits = 0; // further deterministic choices (roles, groups)
 };
 
 // What an organization id asks the sandbox to do instead of serving plain data.
 struct SandboxInjection
 {
-    int status = 0;     // error-<status>[-once]
-    bool once = false;  // fail the first request only, then serve data
+    int status = 0; // error-<status>[-once]
+    bool once = false; // fail the first request only, then serve data
     bool later = false; // serve the first page, fail every later one (error-<status>-later)
-    bool laterOnce = false; // fail the first request for a later page only (error-<status>-later-once)
-    QString special;    // proxy, generic, malformed, wrong-types, truncated, truncated-transport,
-                        // loop, empty-claims-more, foreign-link, slow, growing,
-                        // truncated-transport-once, overcount
+    bool laterOnce
+        = false; // fail the first request for a later page only (error-<status>-later-once)
+    QString special; // proxy, generic, malformed, wrong-types, truncated, truncated-transport,
+                     // loop, empty-claims-more, foreign-link, slow, growing,
+                     // truncated-transport-once, overcount
 };
 
 // How a real deployment answers, beyond what the API documents: words anywhere in an
@@ -41,13 +42,13 @@ struct SandboxInjection
 struct SandboxBehaviours
 {
     bool cookies = false; // a load balancer sets cookies on every response
-    bool pretty = false;  // JSON pretty-printed, object keys reordered
-    bool gzip = false;    // Content-Encoding: gzip when the client accepts it
+    bool pretty = false; // JSON pretty-printed, object keys reordered
+    bool gzip = false; // Content-Encoding: gzip when the client accepts it
     bool chunked = false; // Transfer-Encoding: chunked, no Content-Length
-    bool stall = false;   // the first response of each URL stops halfway and never ends
-    bool capped = false;  // offset APIs (CSP): at most 150 items a page, whatever was asked
-    bool uneven = false;  // offset APIs (CSP): pages 17 items shorter or longer than asked
-    bool heavy = false;   // LlamaCloud: every permission of every role listed (about 2 KB a member)
+    bool stall = false; // the first response of each URL stops halfway and never ends
+    bool capped = false; // offset APIs (CSP): at most 150 items a page, whatever was asked
+    bool uneven = false; // offset APIs (CSP): pages 17 items shorter or longer than asked
+    bool heavy = false; // LlamaCloud: every permission of every role listed (about 2 KB a member)
 
     bool any() const { return cookies || pretty || gzip || chunked || stall; }
     static SandboxBehaviours fromPath(const QString &path);
@@ -56,7 +57,8 @@ struct SandboxBehaviours
 namespace SandboxData {
 SandboxInjection injection(const QString &organization);
 // Whether this request should fail. `firstPage` tells a paged API's first page from later ones;
-// `hitCount` numbers the requests of that kind (first-page or later-page) so far, this one included.
+// `hitCount` numbers the requests of that kind (first-page or later-page) so far, this one
+// included.
 bool shouldFail(const SandboxInjection &injection, bool firstPage, int hitCount);
 constexpr qint64 defaultUsers = 25000;
 // The organization's user count: an id ending in "-n<digits>" asks for that many, otherwise the

@@ -3,8 +3,8 @@
 #include "sandboxkind.h"
 #include "sandboxserver.h"
 
-Profile SandboxDemo::profile(const QString &name, const QString &kind, const QUrl &sandboxUrl,
-                             const QString &organization)
+Profile SandboxDemo::profile(
+    const QString &name, const QString &kind, const QUrl &sandboxUrl, const QString &organization)
 {
     Profile p;
     p.name = name;
@@ -27,7 +27,8 @@ QList<Profile> SandboxDemo::profiles(const QUrl &url)
     // each of these loads fine), then each vendor's documented errors. Names are not translated:
     // scripts name these profiles on the command line in every locale.
     QList<Profile> out;
-    for (const SandboxDemoProfile::Group group : {SandboxDemoProfile::Main, SandboxDemoProfile::Quirk, SandboxDemoProfile::Error}) {
+    for (const SandboxDemoProfile::Group group :
+        {SandboxDemoProfile::Main, SandboxDemoProfile::Quirk, SandboxDemoProfile::Error}) {
         for (const SandboxKind *k : SandboxKinds::all()) {
             for (const SandboxDemoProfile &d : k->demos) {
                 if (d.group == group)

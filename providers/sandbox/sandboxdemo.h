@@ -8,6 +8,6 @@
 // documented errors. All use the sandbox's demo token.
 namespace SandboxDemo {
 QList<Profile> profiles(const QUrl &sandboxUrl);
-Profile profile(const QString &name, const QString &kind, const QUrl &sandboxUrl,
-                const QString &organization);
+Profile profile(
+    const QString &name, const QString &kind, const QUrl &sandboxUrl, const QString &organization);
 } // namespace SandboxDemo

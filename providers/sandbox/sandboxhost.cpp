@@ -19,13 +19,17 @@ bool SandboxHost::start(quint16 port, qint64 usersPerOrganization, int latencyMs
     m_thread->start();
     QObject context;
     context.moveToThread(m_thread);
-    QMetaObject::invokeMethod(&context, [&] {
-        m_server = new SandboxServer;
-        m_server->setUsersPerOrganization(usersPerOrganization);
-        m_server->setLatencyMs(latencyMs);
-        m_port = m_server->start(port);
-    }, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(&context, [&] { context.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &context,
+        [&] {
+            m_server = new SandboxServer;
+            m_server->setUsersPerOrganization(usersPerOrganization);
+            m_server->setLatencyMs(latencyMs);
+            m_port = m_server->start(port);
+        },
+        Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &context, [&] { context.moveToThread(nullptr); }, Qt::BlockingQueuedConnection);
     if (m_port == 0) {
         stop();
         return false;
@@ -39,7 +43,8 @@ void SandboxHost::stop()
         return;
     if (m_server) {
         SandboxServer *server = m_server;
-        QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
         m_server = nullptr;
     }
     m_thread->quit();

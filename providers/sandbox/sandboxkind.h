@@ -22,7 +22,7 @@ struct SandboxDemoProfile
 // in providers/kinds.def.
 struct SandboxKind
 {
-    QString kindId;   // the ProviderKind it serves
+    QString kindId; // the ProviderKind it serves
     QString basePath; // where its API lives on the sandbox ("/karmo"); the demo's base URL
     bool (*handle)(SandboxServer &, const SandboxRequest &, SandboxResponse *) = nullptr;
     QList<SandboxDemoProfile> demos;
@@ -43,7 +43,7 @@ struct SandboxRoute
 
     struct Rules
     {
-        QString counter;                            // hit-counter prefix for once/later injections
+        QString counter; // hit-counter prefix for once/later injections
         std::function<SandboxResponse(int status)> error; // the vendor's error for a status
         // Beyond an empty token: answers (true) for a token the vendor refuses.
         std::function<bool(const QString &token, SandboxResponse *)> refuse;
@@ -52,6 +52,7 @@ struct SandboxRoute
 
     // `firstPage`: whether the request asks for an organization's first page ("-later" injections
     // fail only the others).
-    static Step begin(SandboxServer &server, const SandboxRequest &request, const QRegularExpression &path,
-                      const Rules &rules, bool firstPage, SandboxRoute *route, SandboxResponse *response);
+    static Step begin(SandboxServer &server, const SandboxRequest &request,
+        const QRegularExpression &path, const Rules &rules, bool firstPage, SandboxRoute *route,
+        SandboxResponse *response);
 };

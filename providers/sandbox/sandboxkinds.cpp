@@ -11,15 +11,16 @@
 const QList<const SandboxKind *> &SandboxKinds::all()
 {
 #define ROSTER_KIND(Name) &Name::sandbox(),
-    static const QList<const SandboxKind *> kinds{
+    static const QList<const SandboxKind *> kinds {
 #include "../kinds.def"
     };
 #undef ROSTER_KIND
     return kinds;
 }
 
-SandboxRoute::Step SandboxRoute::begin(SandboxServer &server, const SandboxRequest &request, const QRegularExpression &path,
-                                       const Rules &rules, bool firstPage, SandboxRoute *route, SandboxResponse *response)
+SandboxRoute::Step SandboxRoute::begin(SandboxServer &server, const SandboxRequest &request,
+    const QRegularExpression &path, const Rules &rules, bool firstPage, SandboxRoute *route,
+    SandboxResponse *response)
 {
     const QRegularExpressionMatch m = path.match(request.path);
     if (!m.hasMatch())
@@ -40,7 +41,8 @@ SandboxRoute::Step SandboxRoute::begin(SandboxServer &server, const SandboxReque
         return Step::Answered;
     const SandboxInjection &inject = route->inject;
     if (inject.status != 0) {
-        const QString key = rules.counter + QLatin1Char(':') + route->org + (firstPage ? QString() : QStringLiteral(":later"));
+        const QString key = rules.counter + QLatin1Char(':') + route->org
+            + (firstPage ? QString() : QStringLiteral(":later"));
         if (SandboxData::shouldFail(inject, firstPage, server.hit(key))) {
             if (!SandboxResponse::gateway(inject, response))
                 *response = rules.error(inject.status);

@@ -4,9 +4,9 @@
 #include "sandboxkind.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -17,26 +17,41 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 QByteArray gzip(const QByteArray &data)
 {
-    z_stream zs{};
+    z_stream zs {};
     if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
     QByteArray out(qsizetype(deflateBound(&zs, uLong(data.size()))), Qt::Uninitialized);
@@ -100,13 +115,15 @@ SandboxResponse SandboxResponse::json(int status, QByteArray body)
     return r;
 }
 
-SandboxResponse SandboxResponse::jsonArray(qint64 count, std::function<void(QByteArray &, qint64)> appendItem)
+SandboxResponse SandboxResponse::jsonArray(
+    qint64 count, std::function<void(QByteArray &, qint64)> appendItem)
 {
     SandboxResponse r;
     auto next = std::make_shared<qint64>(-1); // -1: the opening bracket is still to come
     r.generate = [count, next, appendItem = std::move(appendItem)](QByteArray *out) {
         const qsizetype start = out->size(); // materialize() keeps appending to one body
-        if (out->capacity() < start + 80 * 1024) // one allocation per piece; geometric when materialized
+        if (out->capacity()
+            < start + 80 * 1024) // one allocation per piece; geometric when materialized
             out->reserve(std::max<qsizetype>(start + 80 * 1024, 2 * out->capacity()));
         if (*next < 0) {
             *out += '[';
@@ -130,8 +147,7 @@ void SandboxResponse::materialize()
     if (!generate)
         return;
     body.clear();
-    while (generate(&body)) {
-    }
+    while (generate(&body)) { }
     generate = nullptr;
 }
 
@@ -145,9 +161,11 @@ void SandboxResponse::applyBodyInjection(const QString &special)
         delayMs = 3000;
 }
 
-void SandboxResponse::applyCutOnce(const QString &special, SandboxServer &server, const QString &key)
+void SandboxResponse::applyCutOnce(
+    const QString &special, SandboxServer &server, const QString &key)
 {
-    if (special == QLatin1String("truncated-transport-once") && server.hit(QStringLiteral("cut-once:") + key) == 1) {
+    if (special == QLatin1String("truncated-transport-once")
+        && server.hit(QStringLiteral("cut-once:") + key) == 1) {
         truncateAt = body.size() / 2;
         closeLater = true; // the cut must come midway, after the client has read the first part
     }
@@ -158,9 +176,11 @@ bool SandboxResponse::gateway(const SandboxInjection &injection, SandboxResponse
     if (injection.special == QLatin1String("proxy")) {
         // nginx's wording for its own 503 page.
         const QByteArray title = QByteArray::number(injection.status) + ' '
-            + (injection.status == 503 ? QByteArray("Service Temporarily Unavailable") : reasonPhrase(injection.status));
-        *out = json(injection.status, "<html><head><title>" + title + "</title></head><body><center><h1>" + title
-                                          + "</h1></center><hr><center>nginx</center></body></html>");
+            + (injection.status == 503 ? QByteArray("Service Temporarily Unavailable")
+                                       : reasonPhrase(injection.status));
+        *out = json(injection.status,
+            "<html><head><title>" + title + "</title></head><body><center><h1>" + title
+                + "</h1></center><hr><center>nginx</center></body></html>");
         out->contentType = "text/html";
         return true;
     }
@@ -174,8 +194,7 @@ bool SandboxResponse::gateway(const SandboxInjection &injection, SandboxResponse
 
 SandboxServer::SandboxServer(QObject *parent)
     : QAbstractHttpServer(parent)
-{
-}
+{ }
 
 SandboxServer::~SandboxServer() = default;
 
@@ -211,7 +230,9 @@ void SandboxServer::resetHits()
 QString SandboxServer::issueCspToken(qint64 lifetimeMs)
 {
     QMutexLocker lock(&m_mutex);
-    const QString token = QStringLiteral("csp-at-%1-%2").arg(++m_serial).arg(QDateTime::currentMSecsSinceEpoch() % 100000);
+    const QString token = QStringLiteral("csp-at-%1-%2")
+                              .arg(++m_serial)
+                              .arg(QDateTime::currentMSecsSinceEpoch() % 100000);
     m_cspTokens.insert(token, QDateTime::currentMSecsSinceEpoch() + lifetimeMs);
     return token;
 }
@@ -243,11 +264,21 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     arrived.start();
     SandboxRequest r;
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: r.method = "GET"; break;
-    case QHttpServerRequest::Method::Post: r.method = "POST"; break;
-    case QHttpServerRequest::Method::Put: r.method = "PUT"; break;
-    case QHttpServerRequest::Method::Delete: r.method = "DELETE"; break;
-    default: r.method = "OTHER"; break;
+    case QHttpServerRequest::Method::Get:
+        r.method = "GET";
+        break;
+    case QHttpServerRequest::Method::Post:
+        r.method = "POST";
+        break;
+    case QHttpServerRequest::Method::Put:
+        r.method = "PUT";
+        break;
+    case QHttpServerRequest::Method::Delete:
+        r.method = "DELETE";
+        break;
+    default:
+        r.method = "OTHER";
+        break;
     }
     r.url = request.url();
     r.path = request.url().path();
@@ -296,8 +327,10 @@ void SandboxServer::applyBehaviours(const SandboxRequest &request, SandboxRespon
     if (b.cookies) {
         // What load balancers and WAFs set; a client that lets its cookie jar speak sends these
         // instead of the profile's own session cookie.
-        response->addHeader("Set-Cookie", "AWSALB=lb" + QByteArray::number(m_requestCount) + "; Path=/; HttpOnly");
-        response->addHeader("Set-Cookie", "session=lb-sticky-" + QByteArray::number(m_requestCount) + "; Path=/");
+        response->addHeader(
+            "Set-Cookie", "AWSALB=lb" + QByteArray::number(m_requestCount) + "; Path=/; HttpOnly");
+        response->addHeader(
+            "Set-Cookie", "session=lb-sticky-" + QByteArray::number(m_requestCount) + "; Path=/");
     }
     if (b.pretty || b.gzip || b.stall)
         response->materialize(); // these work on the whole body
@@ -316,7 +349,8 @@ void SandboxServer::applyBehaviours(const SandboxRequest &request, SandboxRespon
         response->stallAt = response->body.size() / 2;
 }
 
-void SandboxServer::writeGenerated(QTcpSocket *socket, QByteArray head, const SandboxResponse &response)
+void SandboxServer::writeGenerated(
+    QTcpSocket *socket, QByteArray head, const SandboxResponse &response)
 {
     // Generated while it is sent: the next pieces are made whenever the socket's buffer runs low,
     // so a million members never exist as one body, and the first bytes leave at once.
@@ -343,7 +377,8 @@ void SandboxServer::writeGenerated(QTcpSocket *socket, QByteArray head, const Sa
     *connection = connect(socket, &QTcpSocket::bytesWritten, socket, pump);
     QByteArray first;
     const bool more = generate(&first);
-    socket->write(head + QByteArray::number(first.size(), 16) + "\r\n" + first + "\r\n" + (more ? QByteArray() : QByteArray("0\r\n\r\n")));
+    socket->write(head + QByteArray::number(first.size(), 16) + "\r\n" + first + "\r\n"
+        + (more ? QByteArray() : QByteArray("0\r\n\r\n")));
     if (!more)
         QObject::disconnect(*connection);
 }
@@ -362,7 +397,8 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
 {
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+        + reasonPhrase(response.status) + "\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";
     if (response.chunked || response.generate)
         head += "Transfer-Encoding: chunked\r\n";
@@ -410,7 +446,8 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
     if (response.stallAt >= 0) {
         // Half the body, then silence with the connection left open, as a stuck upstream does.
         const QByteArray part = response.body.left(response.stallAt);
-        socket->write(head + (response.chunked ? QByteArray::number(part.size(), 16) + "\r\n" + part : part));
+        socket->write(
+            head + (response.chunked ? QByteArray::number(part.size(), 16) + "\r\n" + part : part));
         return;
     }
     socket->write(head + (response.chunked ? chunk(response.body) : response.body));

@@ -35,19 +35,23 @@ struct SandboxResponse
     QByteArray contentType = "application/json";
     qint64 truncateAt = -1; // announce the whole body, send this many bytes, then close
     bool closeLater = false; // with truncateAt: close only once the part has gone out
-    qint64 stallAt = -1;    // send this many bytes of the body, then nothing more (never close)
-    bool chunked = false;   // Transfer-Encoding: chunked instead of Content-Length
+    qint64 stallAt = -1; // send this many bytes of the body, then nothing more (never close)
+    bool chunked = false; // Transfer-Encoding: chunked instead of Content-Length
     // When set, the body is generated as it is sent (chunked), piece by piece, and never held
     // whole: appends the next piece to *out; returns false once that was the last one.
     std::function<bool(QByteArray *out)> generate;
-    int delayMs = -1;       // overrides the server's latency
+    int delayMs = -1; // overrides the server's latency
 
     static SandboxResponse json(int status, QByteArray body);
     // A 200 JSON array of `count` items, generated as it is sent.
-    static SandboxResponse jsonArray(qint64 count, std::function<void(QByteArray &out, qint64 index)> appendItem);
+    static SandboxResponse jsonArray(
+        qint64 count, std::function<void(QByteArray &out, qint64 index)> appendItem);
     // Runs the generator to the end into `body` (for injections and behaviours that need it whole).
     void materialize();
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append(qMakePair(name, value));
+    }
     // Applies the body-level injections ("truncated": half the JSON; "truncated-transport": the
     // connection closes halfway; "slow": answers after 3 s) that every route shares.
     void applyBodyInjection(const QString &special);
@@ -62,8 +66,9 @@ struct SandboxResponse
 // and error injection (see README: "Sandbox organizations").
 //   Karmo        /karmo/organizations/{org}/users
 //   LlamaCloud   /llamacloud/api/v1/organizations/{org}/users
-//   CSP          /csp/gateway/am/api/orgs/{org}/users, /csp/gateway/am/api/auth/api-tokens/authorize
-//   Char         /char/api/directories, /char/api/directories/{id}/users
+//   CSP          /csp/gateway/am/api/orgs/{org}/users,
+//   /csp/gateway/am/api/auth/api-tokens/authorize Char         /char/api/directories,
+//   /char/api/directories/{id}/users
 class SandboxServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -117,10 +122,10 @@ private:
     void writeGenerated(QTcpSocket *socket, QByteArray head, const SandboxResponse &response);
 
     quint16 m_port = 0;
-    std::atomic<int> m_latencyMs{60};
-    std::atomic<qint64> m_usersPerOrg{25000};
-    std::atomic<int> m_requestCount{0};
-    std::atomic<int> m_answerCount{0};
+    std::atomic<int> m_latencyMs {60};
+    std::atomic<qint64> m_usersPerOrg {25000};
+    std::atomic<int> m_requestCount {0};
+    std::atomic<int> m_answerCount {0};
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;
     QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)

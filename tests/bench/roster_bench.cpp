@@ -88,13 +88,15 @@ void resetPeak()
         f.write("5");
 }
 
-Provider *makeProvider(SandboxHost &host, const QString &kind, const QString &org, QNetworkAccessManager *nam, QObject *parent)
+Provider *makeProvider(SandboxHost &host, const QString &kind, const QString &org,
+    QNetworkAccessManager *nam, QObject *parent)
 {
     Profile p = SandboxDemo::profile(QStringLiteral("bench"), kind, host.url(), org);
     return ProviderFactory::create(p, SandboxServer::demoToken(), nam, parent);
 }
 
-double runExport(SandboxHost &host, const QString &kind, const QString &org, int parallel, qint64 *rows)
+double runExport(
+    SandboxHost &host, const QString &kind, const QString &org, int parallel, qint64 *rows)
 {
     QNetworkAccessManager nam;
     Provider *provider = makeProvider(host, kind, org, &nam, nullptr);
@@ -105,7 +107,10 @@ double runExport(SandboxHost &host, const QString &kind, const QString &org, int
     job.setOutputPath(dir.filePath(QStringLiteral("out.csv")));
     QElapsedTimer timer;
     bool done = false, ok = false;
-    QObject::connect(&job, &ExportJob::finished, [&](bool success) { done = true; ok = success; });
+    QObject::connect(&job, &ExportJob::finished, [&](bool success) {
+        done = true;
+        ok = success;
+    });
     timer.start();
     job.start();
     while (!done)
@@ -136,24 +141,32 @@ void figureExport()
         SandboxHost host;
         host.start(0, 25000, 0);
         qint64 rows = 0;
-        const double seconds = runExport(host, QStringLiteral("karmo"), QStringLiteral("bench-n100000"), 1, &rows);
-        emitFigure({{QStringLiteral("figure"), QStringLiteral("export_overhead_per_page")}, {QStringLiteral("kind"), QStringLiteral("karmo")},
-                    {QStringLiteral("users"), 100000}, {QStringLiteral("pages"), 1000}, {QStringLiteral("latency_ms"), 0},
-                    {QStringLiteral("seconds"), seconds}, {QStringLiteral("ms_per_page"), seconds}, {QStringLiteral("rows"), rows},
-                    {QStringLiteral("note"), QStringLiteral("informational: the time a page costs beyond the server's latency")}});
+        const double seconds
+            = runExport(host, QStringLiteral("karmo"), QStringLiteral("bench-n100000"), 1, &rows);
+        emitFigure({{QStringLiteral("figure"), QStringLiteral("export_overhead_per_page")},
+            {QStringLiteral("kind"), QStringLiteral("karmo")}, {QStringLiteral("users"), 100000},
+            {QStringLiteral("pages"), 1000}, {QStringLiteral("latency_ms"), 0},
+            {QStringLiteral("seconds"), seconds}, {QStringLiteral("ms_per_page"), seconds},
+            {QStringLiteral("rows"), rows},
+            {QStringLiteral("note"),
+                QStringLiteral(
+                    "informational: the time a page costs beyond the server's latency")}});
     }
     for (int latency : {2, 20}) {
         SandboxHost host;
         host.start(0, 25000, latency);
         const qint64 n = 100000;
         qint64 rows = 0;
-        const double seconds = runExport(host, QStringLiteral("karmo"), QStringLiteral("bench-n%1").arg(n), 1, &rows);
+        const double seconds = runExport(
+            host, QStringLiteral("karmo"), QStringLiteral("bench-n%1").arg(n), 1, &rows);
         const double floor = double(n) / 100.0 * latency / 1000.0;
-        emitFigure({{QStringLiteral("figure"), QStringLiteral("export_throughput")}, {QStringLiteral("kind"), QStringLiteral("karmo")},
-                    {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), latency}, {QStringLiteral("rows"), rows},
-                    {QStringLiteral("seconds"), seconds}, {QStringLiteral("floor_seconds"), floor},
-                    {QStringLiteral("ratio_to_floor"), seconds / floor}, {QStringLiteral("target"), QStringLiteral("<= 1.15")},
-                    {QStringLiteral("met"), rows == n && seconds / floor <= 1.15}});
+        emitFigure({{QStringLiteral("figure"), QStringLiteral("export_throughput")},
+            {QStringLiteral("kind"), QStringLiteral("karmo")}, {QStringLiteral("users"), n},
+            {QStringLiteral("latency_ms"), latency}, {QStringLiteral("rows"), rows},
+            {QStringLiteral("seconds"), seconds}, {QStringLiteral("floor_seconds"), floor},
+            {QStringLiteral("ratio_to_floor"), seconds / floor},
+            {QStringLiteral("target"), QStringLiteral("<= 1.15")},
+            {QStringLiteral("met"), rows == n && seconds / floor <= 1.15}});
     }
 }
 
@@ -163,18 +176,24 @@ void figureParallel()
     host.start(0, 25000, 20);
     const qint64 n = 40000; // 200 pages of 200
     qint64 seqRows = 0, parRows = 0;
-    const double sequential = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 1, &seqRows);
-    const double parallel = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 5, &parRows);
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_pages")}, {QStringLiteral("kind"), QStringLiteral("csp")},
-                {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 5},
-                {QStringLiteral("sequential_seconds"), sequential}, {QStringLiteral("parallel_seconds"), parallel},
-                {QStringLiteral("speedup"), sequential / parallel}, {QStringLiteral("target"), QStringLiteral(">= 3")},
-                {QStringLiteral("met"), seqRows == n && parRows == n && sequential / parallel >= 3.0}});
+    const double sequential
+        = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 1, &seqRows);
+    const double parallel
+        = runExport(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), 5, &parRows);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_pages")},
+        {QStringLiteral("kind"), QStringLiteral("csp")}, {QStringLiteral("users"), n},
+        {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 5},
+        {QStringLiteral("sequential_seconds"), sequential},
+        {QStringLiteral("parallel_seconds"), parallel},
+        {QStringLiteral("speedup"), sequential / parallel},
+        {QStringLiteral("target"), QStringLiteral(">= 3")},
+        {QStringLiteral("met"), seqRows == n && parRows == n && sequential / parallel >= 3.0}});
 
     // The table's "load everything" uses the same parallel fetching.
     QNetworkAccessManager nam;
     UserTableModel model;
-    Provider *provider = makeProvider(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), &nam, &model);
+    Provider *provider
+        = makeProvider(host, QStringLiteral("csp"), QStringLiteral("par-n%1").arg(n), &nam, &model);
     QElapsedTimer timer;
     timer.start();
     model.setProvider(provider);
@@ -184,11 +203,14 @@ void figureParallel()
     while (model.isLoading())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double tableSeconds = timer.nsecsElapsed() / 1e9;
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_table_fill")}, {QStringLiteral("kind"), QStringLiteral("csp")},
-                {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), 20}, {QStringLiteral("rows"), model.rowCount()},
-                {QStringLiteral("seconds"), tableSeconds}, {QStringLiteral("sequential_export_seconds"), sequential},
-                {QStringLiteral("speedup"), sequential / tableSeconds}, {QStringLiteral("target"), QStringLiteral(">= 3")},
-                {QStringLiteral("met"), model.rowCount() == n && sequential / tableSeconds >= 3.0}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("parallel_table_fill")},
+        {QStringLiteral("kind"), QStringLiteral("csp")}, {QStringLiteral("users"), n},
+        {QStringLiteral("latency_ms"), 20}, {QStringLiteral("rows"), model.rowCount()},
+        {QStringLiteral("seconds"), tableSeconds},
+        {QStringLiteral("sequential_export_seconds"), sequential},
+        {QStringLiteral("speedup"), sequential / tableSeconds},
+        {QStringLiteral("target"), QStringLiteral(">= 3")},
+        {QStringLiteral("met"), model.rowCount() == n && sequential / tableSeconds >= 3.0}});
 }
 
 void figureMemory(const QString &kind, qint64 n, double targetBytes)
@@ -216,11 +238,13 @@ void figureMemory(const QString &kind, qint64 n, double targetBytes)
     for (int r = 0; r < model->rowCount(); ++r)
         packed += double(model->compactUser(r).byteSize());
     packed /= std::max(1, model->rowCount());
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("memory_per_loaded_user")}, {QStringLiteral("kind"), kind},
-                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("load_seconds"), seconds},
-                {QStringLiteral("rss_growth_bytes"), after - before}, {QStringLiteral("bytes_per_user"), perUser},
-                {QStringLiteral("packed_row_bytes"), packed},
-                {QStringLiteral("target"), QStringLiteral("<= %1").arg(targetBytes)}, {QStringLiteral("met"), ok && perUser <= targetBytes}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("memory_per_loaded_user")},
+        {QStringLiteral("kind"), kind}, {QStringLiteral("users"), n},
+        {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("load_seconds"), seconds},
+        {QStringLiteral("rss_growth_bytes"), after - before},
+        {QStringLiteral("bytes_per_user"), perUser}, {QStringLiteral("packed_row_bytes"), packed},
+        {QStringLiteral("target"), QStringLiteral("<= %1").arg(targetBytes)},
+        {QStringLiteral("met"), ok && perUser <= targetBytes}});
     delete model;
 }
 
@@ -241,11 +265,13 @@ void figureExportMemory(const QString &kind)
     const double seconds = runExport(host, kind, QStringLiteral("big-n%1").arg(n), 1, &rows);
     const qint64 peak = statusKb("VmHWM:") * 1024;
     const double growthMb = double(peak - start) / (1024.0 * 1024.0);
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("export_peak_memory")}, {QStringLiteral("kind"), kind},
-                {QStringLiteral("users"), n}, {QStringLiteral("rows"), rows}, {QStringLiteral("seconds"), seconds},
-                {QStringLiteral("rows_per_second"), rows / seconds},
-                {QStringLiteral("peak_rss_growth_mb"), growthMb}, {QStringLiteral("target"), QStringLiteral("<= 50")},
-                {QStringLiteral("met"), rows == n && growthMb <= 50.0}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("export_peak_memory")},
+        {QStringLiteral("kind"), kind}, {QStringLiteral("users"), n},
+        {QStringLiteral("rows"), rows}, {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("rows_per_second"), rows / seconds},
+        {QStringLiteral("peak_rss_growth_mb"), growthMb},
+        {QStringLiteral("target"), QStringLiteral("<= 50")},
+        {QStringLiteral("met"), rows == n && growthMb <= 50.0}});
 }
 
 void figureStall()
@@ -255,7 +281,8 @@ void figureStall()
     QNetworkAccessManager nam;
     UserTableModel model;
     const qint64 n = 100000;
-    Provider *provider = makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("ui-n%1").arg(n), &nam, &model);
+    Provider *provider = makeProvider(
+        host, QStringLiteral("llamacloud"), QStringLiteral("ui-n%1").arg(n), &nam, &model);
     QElapsedTimer clock;
     qint64 last = 0, worst = 0;
     QTimer heartbeat;
@@ -285,26 +312,31 @@ void figureStall()
     while (!done)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double seconds = clock.nsecsElapsed() / 1e9;
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("ui_longest_stall")}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
-                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model.rowCount()}, {QStringLiteral("seconds"), seconds},
-                {QStringLiteral("longest_gap_ms"), worst / 1e6}, {QStringLiteral("heartbeat_ms"), 5},
-                {QStringLiteral("slowest_event_ms"), timingApp->slowestNs / 1e6}, {QStringLiteral("slowest_event"), timingApp->slowest},
-                {QStringLiteral("error"), model.lastError().summary()},
-                {QStringLiteral("target"), QStringLiteral("<= 50")}, {QStringLiteral("met"), model.rowCount() == n && worst / 1e6 <= 50.0}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("ui_longest_stall")},
+        {QStringLiteral("kind"), QStringLiteral("llamacloud")}, {QStringLiteral("users"), n},
+        {QStringLiteral("rows"), model.rowCount()}, {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("longest_gap_ms"), worst / 1e6}, {QStringLiteral("heartbeat_ms"), 5},
+        {QStringLiteral("slowest_event_ms"), timingApp->slowestNs / 1e6},
+        {QStringLiteral("slowest_event"), timingApp->slowest},
+        {QStringLiteral("error"), model.lastError().summary()},
+        {QStringLiteral("target"), QStringLiteral("<= 50")},
+        {QStringLiteral("met"), model.rowCount() == n && worst / 1e6 <= 50.0}});
 }
 
 // The floor: the same body received with nothing parsed (read and dropped as it arrives).
 double receiveOnly(SandboxHost &host, const QString &org, qint64 *bytes)
 {
     QNetworkAccessManager nam;
-    QNetworkRequest request(host.url(QStringLiteral("/llamacloud/api/v1/organizations/%1/users").arg(org)));
+    QNetworkRequest request(
+        host.url(QStringLiteral("/llamacloud/api/v1/organizations/%1/users").arg(org)));
     request.setRawHeader("Cookie", "session=" + SandboxServer::demoToken().toUtf8());
     QElapsedTimer timer;
     timer.start();
     QNetworkReply *reply = nam.get(request);
     reply->setReadBufferSize(2 * 1024 * 1024);
     *bytes = 0;
-    QObject::connect(reply, &QNetworkReply::readyRead, [reply, bytes] { *bytes += reply->readAll().size(); });
+    QObject::connect(
+        reply, &QNetworkReply::readyRead, [reply, bytes] { *bytes += reply->readAll().size(); });
     while (!reply->isFinished())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     *bytes += reply->readAll().size();
@@ -327,7 +359,8 @@ void figureStream()
     auto *model = new UserTableModel;
     {
         UserTableModel warm;
-        warm.setProvider(makeProvider(host, QStringLiteral("llamacloud"), QStringLiteral("warm-n300"), &nam, &warm));
+        warm.setProvider(makeProvider(
+            host, QStringLiteral("llamacloud"), QStringLiteral("warm-n300"), &nam, &warm));
         loadAll(warm);
     }
     const qint64 start = rssBytes();
@@ -342,13 +375,14 @@ void figureStream()
     const qint64 final = rssBytes();
     const double ratio = seconds / floor;
     const double overMb = double(peak - final) / (1024.0 * 1024.0);
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("one_array_into_table")}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
-                {QStringLiteral("users"), n}, {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("body_mb"), bytes / 1048576.0},
-                {QStringLiteral("receive_only_seconds"), floor}, {QStringLiteral("table_seconds"), seconds},
-                {QStringLiteral("ratio"), ratio}, {QStringLiteral("table_mb"), (final - start) / 1048576.0},
-                {QStringLiteral("peak_over_final_mb"), overMb},
-                {QStringLiteral("target"), QStringLiteral("ratio <= 1.2, peak <= final + 32 MB")},
-                {QStringLiteral("met"), ok && model->rowCount() == n && ratio <= 1.2 && overMb <= 32.0}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("one_array_into_table")},
+        {QStringLiteral("kind"), QStringLiteral("llamacloud")}, {QStringLiteral("users"), n},
+        {QStringLiteral("rows"), model->rowCount()}, {QStringLiteral("body_mb"), bytes / 1048576.0},
+        {QStringLiteral("receive_only_seconds"), floor}, {QStringLiteral("table_seconds"), seconds},
+        {QStringLiteral("ratio"), ratio}, {QStringLiteral("table_mb"), (final - start) / 1048576.0},
+        {QStringLiteral("peak_over_final_mb"), overMb},
+        {QStringLiteral("target"), QStringLiteral("ratio <= 1.2, peak <= final + 32 MB")},
+        {QStringLiteral("met"), ok && model->rowCount() == n && ratio <= 1.2 && overMb <= 32.0}});
     delete model;
 }
 
@@ -362,13 +396,15 @@ void figureSwitch(qint64 users)
     ProfileStore store;
     // Open on an error profile, so every kind's first rows are timed from a switch.
     QList<Profile> profiles = SandboxDemo::profiles(host.url());
-    profiles.prepend(SandboxDemo::profile(QStringLiteral("start"), QStringLiteral("karmo"), host.url(), QStringLiteral("error-404")));
+    profiles.prepend(SandboxDemo::profile(
+        QStringLiteral("start"), QStringLiteral("karmo"), host.url(), QStringLiteral("error-404")));
     store.setProfiles(profiles);
-    MainWindow::Context context{&store, QString(), &credentials, &nam, true};
+    MainWindow::Context context {&store, QString(), &credentials, &nam, true};
     MainWindow window(context);
     window.show();
     // Wait for the first profile, then time a switch to each other kind.
-    while (!window.currentModel() || window.currentModel()->state() != UserTableModel::State::Failed)
+    while (
+        !window.currentModel() || window.currentModel()->state() != UserTableModel::State::Failed)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     QJsonObject times;
     double worst = 0;
@@ -382,7 +418,8 @@ void figureSwitch(qint64 users)
         QElapsedTimer timer;
         timer.start();
         window.activateProfile(p.name);
-        while (window.currentModel()->rowCount() == 0 && window.currentModel()->state() != UserTableModel::State::Failed)
+        while (window.currentModel()->rowCount() == 0
+            && window.currentModel()->state() != UserTableModel::State::Failed)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         const double ms = timer.nsecsElapsed() / 1e6;
         times.insert(p.kind, ms);
@@ -390,10 +427,12 @@ void figureSwitch(qint64 users)
         if (p.kind == QLatin1String("karmo") || p.kind == QLatin1String("csp"))
             worstPaged = std::max(worstPaged, ms);
     }
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("first_rows_after_switch")}, {QStringLiteral("latency_ms"), latency},
-                {QStringLiteral("users_per_org"), users}, {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
-                {QStringLiteral("worst_paged_ms"), worstPaged},
-                {QStringLiteral("target"), QStringLiteral("<= %1").arg(latency + 30)}, {QStringLiteral("met"), worst <= latency + 30}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("first_rows_after_switch")},
+        {QStringLiteral("latency_ms"), latency}, {QStringLiteral("users_per_org"), users},
+        {QStringLiteral("ms_by_kind"), times}, {QStringLiteral("worst_ms"), worst},
+        {QStringLiteral("worst_paged_ms"), worstPaged},
+        {QStringLiteral("target"), QStringLiteral("<= %1").arg(latency + 30)},
+        {QStringLiteral("met"), worst <= latency + 30}});
 }
 
 void figureCsv()
@@ -422,10 +461,11 @@ void figureCsv()
         writer.writeUser(users[i % 1000]);
     writer.flush();
     const double seconds = timer.nsecsElapsed() / 1e9;
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("csv_writer")}, {QStringLiteral("rows"), n},
-                {QStringLiteral("columns"), int(Columns::defaults().size())}, {QStringLiteral("seconds"), seconds},
-                {QStringLiteral("rows_per_second"), n / seconds}, {QStringLiteral("target"), QStringLiteral(">= 1000000")},
-                {QStringLiteral("met"), n / seconds >= 1e6}});
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("csv_writer")},
+        {QStringLiteral("rows"), n}, {QStringLiteral("columns"), int(Columns::defaults().size())},
+        {QStringLiteral("seconds"), seconds}, {QStringLiteral("rows_per_second"), n / seconds},
+        {QStringLiteral("target"), QStringLiteral(">= 1000000")},
+        {QStringLiteral("met"), n / seconds >= 1e6}});
 }
 } // namespace
 
@@ -436,9 +476,11 @@ int main(int argc, char *argv[])
     TimingApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RosterBench"));
     QStringList figures = app.arguments().mid(1);
-    const QStringList all{QStringLiteral("csv"), QStringLiteral("export"), QStringLiteral("parallel"), QStringLiteral("memory-karmo"),
-                          QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"), QStringLiteral("stall"), QStringLiteral("switch"),
-                          QStringLiteral("stream"), QStringLiteral("export-llamacloud")};
+    const QStringList all {QStringLiteral("csv"), QStringLiteral("export"),
+        QStringLiteral("parallel"), QStringLiteral("memory-karmo"),
+        QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"),
+        QStringLiteral("stall"), QStringLiteral("switch"), QStringLiteral("stream"),
+        QStringLiteral("export-llamacloud")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -450,21 +492,30 @@ int main(int argc, char *argv[])
         return 0;
     }
     for (const QString &f : std::as_const(figures)) {
-        if (f == QLatin1String("export")) figureExport();
-        else if (f == QLatin1String("parallel")) figureParallel();
-        else if (f == QLatin1String("memory-karmo")) figureMemory(QStringLiteral("karmo"), 1000000, 600);
-        else if (f == QLatin1String("memory-llamacloud")) figureMemory(QStringLiteral("llamacloud"), 100000, 1536);
-        else if (f == QLatin1String("export-memory")) figureExportMemory(QStringLiteral("karmo"));
-        else if (f == QLatin1String("stall")) figureStall();
+        if (f == QLatin1String("export"))
+            figureExport();
+        else if (f == QLatin1String("parallel"))
+            figureParallel();
+        else if (f == QLatin1String("memory-karmo"))
+            figureMemory(QStringLiteral("karmo"), 1000000, 600);
+        else if (f == QLatin1String("memory-llamacloud"))
+            figureMemory(QStringLiteral("llamacloud"), 100000, 1536);
+        else if (f == QLatin1String("export-memory"))
+            figureExportMemory(QStringLiteral("karmo"));
+        else if (f == QLatin1String("stall"))
+            figureStall();
         else if (f == QLatin1String("switch")) {
             figureSwitch(25000);
             figureSwitch(100000);
-        }
-        else if (f == QLatin1String("csv")) figureCsv();
-        else if (f == QLatin1String("stream")) figureStream();
-        else if (f == QLatin1String("export-llamacloud")) figureExportMemory(QStringLiteral("llamacloud"));
+        } else if (f == QLatin1String("csv"))
+            figureCsv();
+        else if (f == QLatin1String("stream"))
+            figureStream();
+        else if (f == QLatin1String("export-llamacloud"))
+            figureExportMemory(QStringLiteral("llamacloud"));
         else {
-            QTextStream(stderr) << "unknown figure " << f << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
+            QTextStream(stderr) << "unknown figure " << f
+                                << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
             return 2;
         }
     }

@@ -2,9 +2,9 @@
 
 #include "char/charparser.h"
 #include "csp/cspparser.h"
-#include "karmo/karmoparser.h"
 #include "jsonarrayreader.h"
 #include "jsonscan.h"
+#include "karmo/karmoparser.h"
 #include "llamacloud/llamacloudparser.h"
 
 #include <QJsonArray>
@@ -38,7 +38,8 @@ void touch(const ParseResult &r)
 void checkScanAgreesWithParser(const QByteArray &input)
 {
     const bool plain = std::all_of(input.cbegin(), input.cend(), [](char c) {
-        return (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '\\') || c == '\n' || c == '\r' || c == '\t';
+        return (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '\\') || c == '\n' || c == '\r'
+            || c == '\t';
     });
     const QJsonDocument doc = QJsonDocument::fromJson(input);
     if (!plain || !doc.isObject())
@@ -56,13 +57,15 @@ void checkScanAgreesWithParser(const QByteArray &input)
 // bytes, it must not crash.
 void checkArrayReaderAgreesWithParser(const QByteArray &input)
 {
-    const qsizetype chunk = input.isEmpty() ? 1 : 1 + (uchar(input[0]) % 17) * (uchar(input[0]) % 5 + 1);
+    const qsizetype chunk
+        = input.isEmpty() ? 1 : 1 + (uchar(input[0]) % 17) * (uchar(input[0]) % 5 + 1);
     const QByteArray body = input.mid(1);
     JsonArrayReader reader;
     QList<QByteArray> elements;
     bool ok = true;
     for (qsizetype at = 0; ok && at < body.size(); at += chunk)
-        ok = reader.feed(QByteArrayView(body).sliced(at, std::min(chunk, body.size() - at)), &elements);
+        ok = reader.feed(
+            QByteArrayView(body).sliced(at, std::min(chunk, body.size() - at)), &elements);
     ok = ok && reader.finish();
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
@@ -86,8 +89,7 @@ bool FuzzParsers::run(const QString &target, const QByteArray &input)
         touch(KarmoParser::parsePage(input));
         (void)KarmoParser::peekNextCursor(input);
         checkScanAgreesWithParser(input);
-    }
-    else if (target == QLatin1String("karmo_error"))
+    } else if (target == QLatin1String("karmo_error"))
         (void)KarmoParser::parseError(statusFrom(input), body, headers).detailLines();
     else if (target == QLatin1String("llamacloud_page"))
         touch(LlamaCloudParser::parsePage(input));
@@ -99,7 +101,8 @@ bool FuzzParsers::run(const QString &target, const QByteArray &input)
         (void)CspParser::parseError(statusFrom(input), body, headers).detailLines();
         CspParser::AccessToken token;
         ProviderError error;
-        CspParser::parseTokenResponse(input.isEmpty() ? 200 : 200 + (input[0] & 1) * 200, body, headers, &token, &error);
+        CspParser::parseTokenResponse(
+            input.isEmpty() ? 200 : 200 + (input[0] & 1) * 200, body, headers, &token, &error);
     } else if (target == QLatin1String("char_page")) {
         touch(CharParser::parsePage(input));
         QList<CharDirectory> dirs;
