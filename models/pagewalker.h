@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pagingguard.h"
 #include "providererror.h"
+#include "tokenloopguard.h"
 #include "user.h"
 
 #include <QObject>
@@ -100,7 +100,7 @@ private:
     PageReply *m_prefetch = nullptr; // the next page, asked on a hint before this one was parsed
     bool m_prefetchReady = false; // it finished before its predecessor was handed out
     OffsetPager *m_pager = nullptr;
-    PagingGuard m_guard;
+    TokenLoopGuard m_guard;
     qint64 m_delivered = 0;
     qint64 m_lastPageSize = 0;
     quint64 m_epoch = 0; // bumped by abort(): a walk restarted from a signal is not continued

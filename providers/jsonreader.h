@@ -1,9 +1,5 @@
 #pragma once
 
-#include "httpclient.h"
-#include "parseresult.h"
-
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -35,26 +31,3 @@ private:
     QString m_where;
     QString *m_error;
 };
-
-namespace ResponseParsing {
-// Its translations, in the "ResponseParsing" context.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(ResponseParsing)
-};
-// Parses a JSON document, or explains why it is not one (truncated, empty, not JSON).
-bool parseJson(const QByteArray &body, QJsonDocument *doc, ProviderError *error);
-ProviderError malformed(const QString &message, const QByteArray &body = {});
-// A JSON value shown as text: strings as they are, everything else as compact JSON.
-QString valueText(const QJsonValue &value);
-// Runs the page parser on 2xx and the error parser otherwise, then fills what every error
-// carries: status, request id, Retry-After, URL, attempts, raw body.
-using PageParser = std::function<ParseResult(const QByteArray &body)>;
-using ErrorParser
-    = std::function<ProviderError(int status, const QByteArray &body, const HeaderList &headers)>;
-ParseResult parse(
-    const HttpResponse &response, const PageParser &pageParser, const ErrorParser &errorParser);
-void fillCommon(
-    ProviderError *error, int status, const QByteArray &body, const HeaderList &headers);
-QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
-} // namespace ResponseParsing

@@ -1,6 +1,6 @@
 #include "streamingpagereply.h"
 
-#include "jsonreader.h"
+#include "responseparsing.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "column.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -41,36 +43,6 @@ struct Role
     // The form used in the `roles` column: the name, or `serviceId/name` for a service role.
     QString qualifiedName() const;
 };
-
-// The unified column keys of spec/providers.md, in their documented order.
-enum class Column {
-    Id,
-    UserId,
-    Email,
-    GivenName,
-    FamilyName,
-    DisplayName,
-    Phone,
-    Status,
-    Roles,
-    Username,
-    IdpId,
-    InvitedBy,
-    CreatedAt,
-    UpdatedAt,
-};
-
-namespace Columns {
-constexpr int count = 14;
-QString key(Column column);
-// Parses a column key; returns false when the key is unknown.
-bool fromKey(const QString &key, Column *column);
-QList<Column> all();
-// The columns an export writes when none are chosen.
-QList<Column> defaults();
-// Parses "email,id,..."; on an unknown key fills *badKey and returns an empty list.
-QList<Column> parseList(const QString &keys, QString *badKey);
-} // namespace Columns
 
 // One user of an organization as any provider reports it.
 struct User

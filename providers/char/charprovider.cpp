@@ -1,7 +1,6 @@
 #include "charprovider.h"
 
 #include "../httppagereply.h"
-#include "../jsonreader.h"
 #include "../providerkind.h"
 #include "../streamingpagereply.h"
 

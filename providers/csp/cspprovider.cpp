@@ -1,8 +1,8 @@
 #include "cspprovider.h"
 
 #include "../httppagereply.h"
-#include "../jsonreader.h"
 #include "../providerkind.h"
+#include "../responseparsing.h"
 #include "cspparser.h"
 
 #include <QCoreApplication>

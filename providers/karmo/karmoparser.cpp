@@ -2,6 +2,7 @@
 
 #include "../jsonreader.h"
 #include "../jsonscan.h"
+#include "../responseparsing.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

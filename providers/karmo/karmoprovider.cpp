@@ -1,8 +1,8 @@
 #include "karmoprovider.h"
 
 #include "../httppagereply.h"
-#include "../jsonreader.h"
 #include "../providerkind.h"
+#include "../responseparsing.h"
 #include "karmoparser.h"
 
 #include <QNetworkRequest>

@@ -1,7 +1,6 @@
 #include "llamacloudprovider.h"
 
 #include "../httppagereply.h"
-#include "../jsonreader.h"
 #include "../providerkind.h"
 #include "../streamingpagereply.h"
 #include "llamacloudparser.h"

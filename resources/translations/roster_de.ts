@@ -1117,13 +1117,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
 </context>
 <context>
-    <name>PagingGuard</name>
-    <message>
-        <source>The provider returned a page token that was already used; stopped to avoid an endless loop.</source>
-        <translation>Der Anbieter lieferte ein bereits verwendetes Seiten-Token; abgebrochen, um eine Endlosschleife zu vermeiden.</translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
         <source>Profiles</source>
@@ -1559,6 +1552,13 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>The response body is truncated: %1</source>
         <translation>Der Inhalt der Antwort ist abgeschnitten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenLoopGuard</name>
+    <message>
+        <source>The provider returned a page token that was already used; stopped to avoid an endless loop.</source>
+        <translation>Der Anbieter lieferte ein bereits verwendetes Seiten-Token; abgebrochen, um eine Endlosschleife zu vermeiden.</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,9 @@
 
 // Remembers the page tokens a walk through an organization has used, so a provider that hands
 // back an old token stops the walk with an error instead of spinning forever.
-class PagingGuard
+class TokenLoopGuard
 {
-    Q_DECLARE_TR_FUNCTIONS(PagingGuard)
+    Q_DECLARE_TR_FUNCTIONS(TokenLoopGuard)
 
 public:
     void reset() { m_used.clear(); }

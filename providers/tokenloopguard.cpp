@@ -1,12 +1,12 @@
-#include "pagingguard.h"
+#include "tokenloopguard.h"
 
 #include <QCoreApplication>
 
-ProviderError PagingGuard::check(const Page &page) const
+ProviderError TokenLoopGuard::check(const Page &page) const
 {
     if (page.hasMore() && m_used.contains(page.nextToken)) {
         return ProviderError::make(ProviderError::Kind::Loop,
-            PagingGuard::tr(
+            TokenLoopGuard::tr(
                 "The provider returned a page token that was already used; stopped to avoid an "
                 "endless loop."));
     }
