@@ -1,6 +1,8 @@
 #include "charroutes.h"
 
+#include "../providerkind.h"
 #include "../sandbox/sandboxkind.h"
+#include "charprovider.h"
 
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
@@ -199,7 +201,7 @@ const SandboxKind &Char::sandbox()
 {
     using G = SandboxDemoProfile;
     static const SandboxKind k {
-        QStringLiteral("char"),
+        Char::kind().id, // the kind it serves, spelled once in charkind.cpp
         QStringLiteral("/char"),
         &CharRoutes::handle,
         {

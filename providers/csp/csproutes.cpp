@@ -1,6 +1,8 @@
 #include "csproutes.h"
 
+#include "../providerkind.h"
 #include "../sandbox/sandboxkind.h"
+#include "cspprovider.h"
 
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
@@ -259,7 +261,7 @@ const SandboxKind &Csp::sandbox()
 {
     using G = SandboxDemoProfile;
     static const SandboxKind k {
-        QStringLiteral("csp"),
+        Csp::kind().id, // the kind it serves, spelled once in cspkind.cpp
         QString(), // CSP's paths start at the root: /csp/gateway/...
         &CspRoutes::handle,
         {

@@ -1,6 +1,8 @@
 #include "karmoroutes.h"
 
+#include "../providerkind.h"
 #include "../sandbox/sandboxkind.h"
+#include "karmoprovider.h"
 
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
@@ -210,7 +212,7 @@ const SandboxKind &Karmo::sandbox()
 {
     using G = SandboxDemoProfile;
     static const SandboxKind k {
-        QStringLiteral("karmo"),
+        Karmo::kind().id, // the kind it serves, spelled once in karmokind.cpp
         QStringLiteral("/karmo"),
         &KarmoRoutes::handle,
         {

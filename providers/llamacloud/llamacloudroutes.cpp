@@ -1,6 +1,8 @@
 #include "llamacloudroutes.h"
 
+#include "../providerkind.h"
 #include "../sandbox/sandboxkind.h"
+#include "llamacloudprovider.h"
 
 #include "../sandbox/sandboxdata.h"
 #include "../sandbox/sandboxserver.h"
@@ -204,7 +206,7 @@ const SandboxKind &LlamaCloud::sandbox()
 {
     using G = SandboxDemoProfile;
     static const SandboxKind k {
-        QStringLiteral("llamacloud"),
+        LlamaCloud::kind().id, // the kind it serves, spelled once in llamacloudkind.cpp
         QStringLiteral("/llamacloud"),
         &LlamaCloudRoutes::handle,
         {
