@@ -113,6 +113,8 @@ void ExportJob::start()
         else if (state == PageWalker::State::Failed)
             fail(m_walker->error());
     });
+    if (!m_options.search.isEmpty())
+        m_walker->setQuery(m_provider->searchQuery(m_options.search));
     m_walker->start();
     m_walker->runToEnd();
 }

@@ -27,6 +27,9 @@ public:
         QList<Column> columns = Columns::defaults();
         CsvWriter::Options csv;
         int maxParallelPages = 4; // for offset-paged providers that report a total (CSP)
+        // Export all: only the users a server search finds (words or the kind's expression, as
+        // Provider::searchQuery() reads them); empty for everyone.
+        QString search;
     };
 
     // Export all: every page of `provider`'s organization.

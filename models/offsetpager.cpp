@@ -3,10 +3,11 @@
 #include "pagereply.h"
 #include "provider.h"
 
-OffsetPager::OffsetPager(Provider *provider, int maxParallel, QObject *parent)
+OffsetPager::OffsetPager(Provider *provider, int maxParallel, const QString &query, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_maxParallel(std::max(1, maxParallel))
+    , m_query(query)
 { }
 
 OffsetPager::~OffsetPager()
@@ -45,7 +46,7 @@ void OffsetPager::request(qint64 offset)
         fail(ProviderError::make(ProviderError::Kind::Configuration, tr("The provider is gone.")));
         return;
     }
-    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset));
+    PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset, m_query));
     m_inFlight.insert(offset, reply);
     connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });
     connect(reply, &PageReply::retrying, this, &OffsetPager::retrying);

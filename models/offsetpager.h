@@ -21,7 +21,9 @@ class OffsetPager : public QObject
 {
     Q_OBJECT
 public:
-    OffsetPager(Provider *provider, int maxParallel, QObject *parent = nullptr);
+    // `query`: a server search (Provider::searchQuery), or empty for the whole organization.
+    OffsetPager(
+        Provider *provider, int maxParallel, const QString &query = {}, QObject *parent = nullptr);
     ~OffsetPager() override;
 
     // Starts at item `from` (0-based; rows before it are already had), `stride` items a page
@@ -50,6 +52,7 @@ private:
 
     QPointer<Provider> m_provider;
     int m_maxParallel;
+    QString m_query;
     bool m_running = false;
     qint64 m_next = 0; // first item not yet handed out
     qint64 m_requestAt = 0; // next offset to ask for

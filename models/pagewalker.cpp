@@ -49,7 +49,7 @@ void PageWalker::start()
     m_firstTotal = -1;
     m_error = ProviderError();
     m_state = State::Idle;
-    request(QString());
+    request(m_provider ? m_provider->firstToken(m_query) : QString());
 }
 
 void PageWalker::fetchNext()
@@ -260,7 +260,7 @@ void PageWalker::deliver(QList<User> users)
 void PageWalker::startParallel(qint64 stride)
 {
     if (!m_pager) {
-        m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, this);
+        m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, m_query, this);
         connect(m_pager, &OffsetPager::usersReady, this,
             [this](const QList<User> &users) { deliver(users); });
         connect(
@@ -273,7 +273,7 @@ void PageWalker::startParallel(qint64 stride)
         });
         connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) {
             // Resume later from the first user not yet handed out.
-            m_nextToken = m_provider->tokenForOffset(m_pager->position());
+            m_nextToken = m_provider->tokenForOffset(m_pager->position(), m_query);
             m_more = true;
             fail(error);
         });

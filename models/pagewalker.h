@@ -45,6 +45,10 @@ public:
     PageWalker(Provider *provider, Options options, QObject *parent = nullptr);
     ~PageWalker() override;
 
+    // Only the users matching a server search (Provider::searchQuery()); empty, the default, for
+    // the whole organization. Takes effect at the next start().
+    void setQuery(const QString &query) { m_query = query; }
+    QString query() const { return m_query; }
     // From the first page (again, when called twice).
     void start();
     // The next page, when Idle with more to come.
@@ -90,6 +94,7 @@ private:
     void setState(State state);
 
     QPointer<Provider> m_provider;
+    QString m_query;
     Options m_options;
     bool m_single = false; // the whole organization in one response
     State m_state = State::Idle;

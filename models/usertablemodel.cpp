@@ -31,7 +31,28 @@ Provider *UserTableModel::provider() const
 
 void UserTableModel::setProvider(Provider *provider)
 {
+    if (m_provider)
+        m_provider->disconnect(this);
     m_provider = provider;
+    m_searchText.clear();
+    m_query.clear();
+    if (m_provider)
+        connect(m_provider, &Provider::searchChanged, this, &UserTableModel::searchChanged);
+    reload();
+}
+
+Provider::Search UserTableModel::searchSupport() const
+{
+    return m_provider ? m_provider->search() : Provider::Search::None;
+}
+
+void UserTableModel::setSearch(const QString &text)
+{
+    m_searchText = text.trimmed();
+    const QString query = m_provider ? m_provider->searchQuery(m_searchText) : QString();
+    if (query == m_query)
+        return;
+    m_query = query;
     reload();
 }
 
@@ -52,6 +73,7 @@ void UserTableModel::reload()
         m_buffered = caps.paging == ProviderCapabilities::Paging::Single;
         m_batch = m_buffered ? std::max(1, caps.pageSize) : 500;
         m_walker = new PageWalker(m_provider, {m_maxParallel, true}, this);
+        m_walker->setQuery(m_query);
         connect(m_walker, &PageWalker::usersReady, this, &UserTableModel::onUsersReady);
         connect(m_walker, &PageWalker::stateChanged, this, [this] {
             if (m_walker->state() == PageWalker::State::Failed)
@@ -115,6 +137,9 @@ User UserTableModel::user(int row) const
     u.invitedByEmail = c.value(Column::InvitedBy);
     u.createdAt = c.value(Column::CreatedAt);
     u.updatedAt = c.value(Column::UpdatedAt);
+    const QString groups = c.value(Column::Groups);
+    if (!groups.isEmpty())
+        u.groups = groups.split(QLatin1Char(';'));
     u.rawRecord = c.rawRecord();
     return u;
 }
@@ -306,6 +331,8 @@ QString UserTableModel::columnTitle(Column column)
         return tr("Created");
     case Column::UpdatedAt:
         return tr("Updated");
+    case Column::Groups:
+        return tr("Groups");
     }
     return {};
 }

@@ -2,14 +2,13 @@
 
 #include "compactuser.h"
 #include "pagewalker.h"
+#include "provider.h"
 #include "providererror.h"
 #include "user.h"
 
 #include <QAbstractTableModel>
 #include <QMap>
 #include <QPointer>
-
-class Provider;
 
 // The users of one provider's organization, fetched a page at a time as the view scrolls.
 // canFetchMore() is true while a next token (or a batch of already received rows) exists, no page
@@ -39,6 +38,14 @@ public:
     // offsets and a total), several pages travel at once and rows are still inserted in order.
     void loadAll();
     void setMaxParallelPages(int n);
+
+    // Search on the server, for providers whose server can (searchSupport() is Server): from now
+    // on the table holds only the users the server finds for `text` (a word or the kind's
+    // expression), paged like any organization. Empty text: everyone again.
+    void setSearch(const QString &text);
+    QString searchText() const { return m_searchText; }
+    bool isSearching() const { return !m_query.isEmpty(); }
+    Provider::Search searchSupport() const;
 
     State state() const { return m_state; }
     bool isLoading() const { return m_state == State::Loading; }
@@ -78,6 +85,8 @@ signals:
     void countsChanged();
     void downloadProgress(qint64 received, qint64 total);
     void retrying(int nextAttempt, int delayMs);
+    // The provider learnt whether its server can search (searchSupport()).
+    void searchChanged();
 
 private:
     void onUsersReady(const QList<User> &users);
@@ -105,4 +114,6 @@ private:
     qint64 m_bytesExpected = -1;
     User (*m_decode)(const QByteArray &) = nullptr;
     int m_maxParallel = 5;
+    QString m_searchText; // as typed
+    QString m_query; // what the provider sends for it; empty: everyone
 };

@@ -20,6 +20,7 @@ constexpr std::array<const char *, Columns::count> kKeys = {
     "invited_by",
     "created_at",
     "updated_at",
+    "groups",
 };
 } // namespace
 

@@ -20,10 +20,11 @@ enum class Column {
     InvitedBy,
     CreatedAt,
     UpdatedAt,
+    Groups, // SCIM groups (display names); empty for the other kinds
 };
 
 namespace Columns {
-constexpr int count = 14;
+constexpr int count = 15;
 QString key(Column column);
 // Parses a column key; returns false when the key is unknown.
 bool fromKey(const QString &key, Column *column);

@@ -133,7 +133,9 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
         issues << issue(index, who, QStringLiteral("baseUrl"),
             ProfileStore::tr("must not hold user info, a query or a fragment"));
     }
-    if (p.organization.trimmed().isEmpty())
+    const ProviderKind *kind = ProviderKinds::find(p.kind);
+    const bool needsOrganization = !kind || kind->hasOrganization;
+    if (p.organization.trimmed().isEmpty() && needsOrganization)
         issues << issue(
             index, who, QStringLiteral("organization"), ProfileStore::tr("is missing or empty"));
     else if (p.organization.contains(QLatin1Char('/')))
@@ -301,7 +303,9 @@ QJsonObject ProfileStore::toJson(const Profile &p)
     o.insert(QStringLiteral("name"), p.name);
     o.insert(QStringLiteral("kind"), p.kind);
     o.insert(QStringLiteral("baseUrl"), p.baseUrl.toString());
-    o.insert(QStringLiteral("organization"), p.organization);
+    const ProviderKind *kind = ProviderKinds::find(p.kind);
+    if (!p.organization.isEmpty() || !kind || kind->hasOrganization)
+        o.insert(QStringLiteral("organization"), p.organization);
     QJsonObject c;
     switch (p.credential.type) {
     case CredentialSource::Type::Env:

@@ -10,7 +10,17 @@ Provider::Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *
 
 Provider::~Provider() = default;
 
-QString Provider::tokenForOffset(qint64) const
+QString Provider::tokenForOffset(qint64, const QString &) const
+{
+    return {};
+}
+
+QString Provider::firstToken(const QString &query) const
+{
+    return query.isEmpty() ? QString() : tokenForOffset(0, query);
+}
+
+QString Provider::searchQuery(const QString &) const
 {
     return {};
 }

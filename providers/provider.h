@@ -32,9 +32,24 @@ public:
     // Starts fetching the page behind `token` (empty: the first page). The reply is parented
     // to the provider; the caller deletes it (deleteLater) once it has read the result.
     virtual PageReply *fetchPage(const QString &token) = 0;
-    // For Offset paging: the token of the page that starts at a 0-based item offset.
-    virtual QString tokenForOffset(qint64 offset) const;
+    // For Offset paging: the token of the page that starts at a 0-based item offset, of the users
+    // matching `query` (see searchQuery()) or of everyone when it is empty.
+    virtual QString tokenForOffset(qint64 offset, const QString &query = {}) const;
+    // The first page's token: empty for the whole organization.
+    virtual QString firstToken(const QString &query) const;
 
+    // Search on the server (SCIM filter). Kinds that cannot say Search::None; a kind that learns
+    // it from its server says Unknown until then, and emits searchChanged() when it knows.
+    enum class Search { None, Unknown, Server };
+    virtual Search search() const { return Search::None; }
+    // The server query for what someone typed (a word, or the kind's own expression syntax);
+    // empty when the text asks for nothing. Hand it to PageWalker::setQuery().
+    virtual QString searchQuery(const QString &text) const;
+
+signals:
+    void searchChanged();
+
+public:
     const Profile &profile() const { return m_profile; }
     HttpClient *http() const { return m_http; }
 

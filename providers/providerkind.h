@@ -57,6 +57,8 @@ struct ProviderKind
         Roles = 1, // a roles tree (organization and service roles, permissions, groups)
         Invitation = 2, // pending or accepted, and who invited
         Attributes = 4, // free-form attributes as received
+        Groups = 8, // the groups the user belongs to
+        Employment = 16, // labelled facts such as employee number, department and manager
     };
 
     QString id; // "kind" in the profiles file
@@ -64,11 +66,16 @@ struct ProviderKind
     QString urlPlaceholder; // the vendor's usual base URL
     QString (*organizationPlaceholder)();
     QString (*organizationLabel)(); // the detail pane's label: "Organization:", "Directory:"
+    // False when the base URL itself names the tenant (SCIM): profiles then need no organization.
+    bool hasOrganization = true;
     QList<ProviderOption> options; // besides pageSize, which every kind has
     int maxPageSize = 100; // one-array kinds: how many rows the table reveals at once
     QList<Column> columns; // the columns it fills, in the documented order
     QList<Column> hiddenColumns; // filled but shown only on request (a copy of another)
     int sections = NoSections;
+    // Whether its servers can search (Provider::search() may become Server): the window's search
+    // field and `roster export --filter` offer it only for such kinds.
+    bool serverSearch = false;
     Provider *(*create)(
         const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
         = nullptr;

@@ -61,6 +61,8 @@ QString User::value(Column column) const
         return createdAt;
     case Column::UpdatedAt:
         return updatedAt;
+    case Column::Groups:
+        return groups.join(QLatin1Char(';'));
     }
     return {};
 }

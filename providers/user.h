@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -69,6 +70,11 @@ struct User
     QString invitedByEmail;
 
     QList<Role> roles;
+    // The groups the user belongs to, by display name (SCIM).
+    QStringList groups;
+    // Further labelled facts the kind reports, in order (SCIM's enterprise extension: employee
+    // number, department, manager); shown in the detail pane's "Employment" section.
+    QList<QPair<QString, QString>> details;
 
     // Char's raw IdP attributes: the decoded JSON text, or the string as received when it was not
     // JSON.

@@ -4,6 +4,8 @@
 #include "cli/commandline.h"
 #include "cli/runners.h"
 #include "profilestore.h"
+#include "sandbox/sandboxdata.h"
+#include "scim/scimroutes.h"
 #include "testsupport.h"
 
 #include <QBuffer>
@@ -110,7 +112,7 @@ private slots:
     {
         const Command c = Cli::parse(argv({"export", "--profile", "Acme", "--output", "-",
             "--columns", "email,id", "--bom", "--no-formula-guard", "--config", "/tmp/p.json",
-            "--demo", "--quiet", "--parallel", "7"}));
+            "--demo", "--quiet", "--parallel", "7", "--filter", " active eq false "}));
         QCOMPARE(c.kind, Command::Kind::Export);
         QCOMPARE(c.profile, QStringLiteral("Acme"));
         QCOMPARE(c.output, QStringLiteral("-"));
@@ -121,6 +123,7 @@ private slots:
         QVERIFY(c.demo);
         QVERIFY(c.quiet);
         QCOMPARE(c.exportOptions.maxParallelPages, 7);
+        QCOMPARE(c.exportOptions.search, QStringLiteral("active eq false"));
 
         const Command d = Cli::parse(argv({"export", "--profile", "Acme", "--output", "out.csv"}));
         QCOMPARE(d.exportOptions.columns, Columns::defaults());
@@ -178,6 +181,9 @@ private slots:
         QTest::newRow("export: parallel word")
             << argv({"export", "--profile", "p", "--output", "x", "--parallel", "many"})
             << "--parallel must be a number from 1 to 16";
+        QTest::newRow("export: empty filter")
+            << argv({"export", "--profile", "p", "--output", "x", "--filter", " "})
+            << "--filter needs an expression or a word";
         QTest::newRow("profiles: stray argument")
             << argv({"profiles", "extra"}) << "unexpected argument extra";
         QTest::newRow("profiles: unknown option")
@@ -288,6 +294,56 @@ private slots:
         c.profile = profileName.isEmpty() ? p.name : profileName;
         QCOMPARE(Cli::runExport(c, r), exitCode);
         QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
+    }
+
+    // The issue's own example: exactly the inactive users of the SCIM demo.
+    void exportWithServerFilter()
+    {
+        const QString tenant = QStringLiteral("cli-filter-n400");
+        const QString path
+            = writeProfiles({sandboxProfile(m_server, QStringLiteral("scim"), tenant)});
+        CapturingReporter r;
+        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile",
+            qPrintable(QStringLiteral("test scim ") + tenant), "--output", "-", "--columns",
+            "id,status", "--filter", "active eq false"}));
+        QCOMPARE(Cli::runExport(c, r), int(Cli::Ok));
+        QByteArray expected = "id,status\r\n";
+        for (qint64 i = 0; i < 400; ++i) {
+            if (!SandboxData::person(tenant, i).active)
+                expected += ScimRoutes::userId(tenant, i).toUtf8() + ",inactive\r\n";
+        }
+        QVERIFY(expected.count('\n') > 10);
+        QCOMPARE(r.stdoutBuffer.data(), expected);
+    }
+
+    void filterIsAUsageErrorWhereTheServerCannotSearch_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a kind that cannot")
+            << "karmo"
+            << "acme-n5"
+            << "is of kind karmo, which cannot search on the server (kinds that can: scim)";
+        QTest::newRow("a SCIM server that cannot") << "scim"
+                                                   << "nofilter-n5"
+                                                   << "filter.supported is false";
+    }
+
+    void filterIsAUsageErrorWhereTheServerCannotSearch()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        QFETCH(QString, message);
+        const Profile p = sandboxProfile(m_server, kind, org);
+        const QString path = writeProfiles({p});
+        const QString out = m_dir.filePath(QStringLiteral("filtered.csv"));
+        CapturingReporter r;
+        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile",
+            qPrintable(p.name), "--output", qPrintable(out), "--filter", "smith"}));
+        QCOMPARE(Cli::runExport(c, r), int(Cli::Usage));
+        QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
+        QVERIFY(!QFile::exists(out));
     }
 
     void aMissingCredentialIsAUsageError()

@@ -115,7 +115,7 @@ private slots:
             keys << Columns::key(c);
         QCOMPARE(keys.join(QLatin1Char(',')),
             QStringLiteral("id,user_id,email,given_name,family_name,display_name,phone,status,"
-                           "roles,username,idp_id,invited_by,created_at,updated_at"));
+                           "roles,username,idp_id,invited_by,created_at,updated_at,groups"));
         QString bad;
         QCOMPARE(Columns::parseList(QStringLiteral("email,id"), &bad),
             (QList<Column> {Column::Email, Column::Id}));

@@ -33,7 +33,8 @@ private slots:
         const QStringList targets = {QStringLiteral("karmo_page"), QStringLiteral("karmo_error"),
             QStringLiteral("llamacloud_page"), QStringLiteral("llamacloud_error"),
             QStringLiteral("csp_page"), QStringLiteral("csp_error"), QStringLiteral("char_page"),
-            QStringLiteral("char_error")};
+            QStringLiteral("char_error"), QStringLiteral("scim_page"), QStringLiteral("scim_error"),
+            QStringLiteral("scim_filter")};
         QDirIterator it(QStringLiteral(ROSTER_TEST_DATA), QDir::Files);
         int count = 0;
         while (it.hasNext()) {

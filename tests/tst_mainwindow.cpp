@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
+#include "sandbox/sandboxdata.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
@@ -108,6 +109,8 @@ private slots:
                 QStringLiteral("error-422")),
             profile(QStringLiteral("Karmo flaky"), QStringLiteral("karmo"),
                 QStringLiteral("error-500-later-once-n250")),
+            profile(QStringLiteral("Acme (SCIM)"), QStringLiteral("scim"),
+                QStringLiteral("scim-acme-n600")),
         });
         MainWindow::Context context;
         context.store = &m_store;
@@ -235,6 +238,76 @@ private slots:
         m_window->filterEdit()->clear();
         QCOMPARE(m_window->proxy()->rowCount(), loaded);
         QVERIFY(!m_window->filterNote()->isVisibleTo(m_window.get()));
+    }
+
+    // SCIM searches on its server: the label says so, Return runs the search, the table pages
+    // through the results, the detail pane shows groups and employment, and clearing the field
+    // brings everyone back. A kind that cannot keeps the local filter, labelled as such.
+    void scimSearchesOnTheServer()
+    {
+        const QString tenant = QStringLiteral("scim-acme-n600");
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (SCIM)")));
+        QVERIFY(waitSettled());
+        QVERIFY(QTest::qWaitFor(
+            [this] {
+                return m_window->searchModeLabel()->text() == QStringLiteral("Search on &server:");
+            },
+            10000));
+        UserTableModel *m = m_window->currentModel();
+        QCOMPARE(m->totalCount(), 600);
+        QVERIFY(m_window->filterEdit()->toolTip().contains(QStringLiteral("server")));
+        int inactive = 0;
+        for (qint64 i = 0; i < 600; ++i)
+            inactive += !SandboxData::person(tenant, i).active;
+        QVERIFY(inactive > 0);
+
+        m_window->filterEdit()->setFocus();
+        QTest::keyClicks(m_window->filterEdit(), QStringLiteral("active eq false"));
+        QTest::keyClick(m_window->filterEdit(), Qt::Key_Return);
+        QVERIFY(m->isSearching());
+        QVERIFY(waitSettled());
+        m->loadAll();
+        QVERIFY(
+            QTest::qWaitFor([m] { return m->state() == UserTableModel::State::Complete; }, 20000));
+        QCOMPARE(m->totalCount(), inactive);
+        QCOMPARE(m->rowCount(), inactive);
+        QCOMPARE(m_window->proxy()->rowCount(), inactive); // no local filter on top
+        for (int r = 0; r < m->rowCount(); ++r)
+            QCOMPARE(m->value(r, Column::Status), QStringLiteral("inactive"));
+        QVERIFY2(m_window->filterNote()->text().contains(QStringLiteral("found on the server")),
+            qPrintable(m_window->filterNote()->text()));
+
+        const int row
+            = findRow([](const User &u) { return u.groups.size() >= 2 && u.details.size() >= 4; });
+        QVERIFY(row >= 0);
+        selectSourceRow(row);
+        const User u = m->user(row);
+        QVERIFY(m_window->detailPane()->groupsText().contains(u.groups.at(1)));
+        QVERIFY2(
+            m_window->detailPane()->employmentText().contains(QStringLiteral("Employee number:")),
+            qPrintable(m_window->detailPane()->employmentText()));
+        QVERIFY(m_window->detailPane()->employmentText().contains(QStringLiteral("Manager:")));
+        QVERIFY(!m->user(row).groups.isEmpty());
+        screenshot(m_window.get(), QStringLiteral("scim-search.png"));
+
+        m_window->filterEdit()->selectAll();
+        QTest::keyClicks(m_window->filterEdit(), QStringLiteral("zzz-nobody"));
+        QTest::keyClick(m_window->filterEdit(), Qt::Key_Return);
+        QVERIFY(
+            QTest::qWaitFor([m] { return m->state() == UserTableModel::State::Complete; }, 20000));
+        QCOMPARE(m->rowCount(), 0);
+        QVERIFY2(
+            m_window->table()->emptyText().contains(QStringLiteral("The server found no user")),
+            qPrintable(m_window->table()->emptyText()));
+
+        m_window->filterEdit()->clear(); // runs once typing pauses
+        QVERIFY(QTest::qWaitFor([m] { return !m->isSearching(); }, 5000));
+        QVERIFY(waitSettled());
+        QCOMPARE(m->totalCount(), 600);
+
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QCOMPARE(m_window->searchModeLabel()->text(), QStringLiteral("Fi&lter loaded rows:"));
+        QVERIFY(m_window->filterEdit()->text().isEmpty());
     }
 
     void copyAsTabSeparated()

@@ -62,6 +62,10 @@ private slots:
         QTest::newRow("char") << QByteArray(
             "{\"name\":\"Ch\",\"kind\":\"char\",\"baseUrl\":\"https://"
             "app.usechar.ai\",\"organization\":\"9b2f\",\"credential\":{\"env\":\"CHAR\"}}");
+        QTest::newRow("scim without organization")
+            << QByteArray("{\"name\":\"S\",\"kind\":\"scim\",\"baseUrl\":\"https://"
+                          "api.example.com/scim/v2\",\"credential\":{\"env\":\"SCIM\"},"
+                          "\"options\":{\"auth\":\"basic\",\"pageSize\":500}}");
         QTest::newRow("http loopback")
             << QByteArray("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":\"http://127.0.0.1:8080/"
                           "karmo\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"}}");
@@ -99,7 +103,7 @@ private slots:
         QTest::newRow("unknown kind")
             << file(valid().replace("\"karmo\"", "\"okta\""))
             << QStringLiteral("profile \"Acme (Karmo)\": field \"kind\": unknown kind \"okta\" "
-                              "(expected one of: karmo, llamacloud, csp, char)");
+                              "(expected one of: karmo, llamacloud, csp, char, scim)");
         QTest::newRow("missing name")
             << file(valid().replace("\"name\": \"Acme (Karmo)\",", ""))
             << QStringLiteral("profile #1: field \"name\": is missing or empty");
@@ -205,6 +209,24 @@ private slots:
         // Only the file itself remains: no temporary left behind.
         QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files),
             QStringList {QStringLiteral("profiles.json")});
+    }
+
+    // SCIM's base URL names the tenant: no organization is needed, and none is written back.
+    void scimProfileNeedsNoOrganization()
+    {
+        ProfileStore store;
+        QVERIFY2(store.loadFromJson(file("{\"name\":\"S\",\"kind\":\"scim\",\"baseUrl\":"
+                                         "\"https://api.example.com/scim/v2\",\"credential\":"
+                                         "{\"env\":\"SCIM\"}}")),
+            qPrintable(store.errorText()));
+        QVERIFY(!store.toJson().contains("organization"));
+        QVERIFY(store.toJson().contains("\"kind\": \"scim\""));
+        // Every other kind still needs one.
+        ProfileStore karmo;
+        QVERIFY(!karmo.loadFromJson(file("{\"name\":\"K\",\"kind\":\"karmo\",\"baseUrl\":"
+                                         "\"https://a.example\",\"credential\":{\"env\":\"X\"}}")));
+        QVERIFY2(karmo.errorText().contains(QStringLiteral("organization")),
+            qPrintable(karmo.errorText()));
     }
 
     void failedSaveLeavesFileUntouched()

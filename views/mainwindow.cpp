@@ -38,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -211,15 +212,7 @@ void MainWindow::buildActions()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    m_filter = new QLineEdit(bar);
-    m_filter->setPlaceholderText(tr("Filter loaded rows (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(260);
-    bar->addWidget(m_filter);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterText(text);
-        updateStatus();
-    });
+    buildSearchField(bar);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, this, [this] {
@@ -255,6 +248,29 @@ void MainWindow::buildActions()
     profiles->addSeparator();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Roster"), this, [this] { AboutDialog(this).exec(); });
+}
+
+// The search field and the label that says which search it runs.
+void MainWindow::buildSearchField(QToolBar *bar)
+{
+    m_searchMode = new QLabel(bar);
+    m_searchMode->setContentsMargins(0, 0, 6, 0);
+    bar->addWidget(m_searchMode);
+    m_filter = new QLineEdit(bar);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(300);
+    m_searchMode->setBuddy(m_filter);
+    bar->addWidget(m_filter);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(500);
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runServerSearch);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::onSearchEdited);
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (searchesOnServer())
+            runServerSearch();
+    });
+    updateSearchMode();
 }
 
 void MainWindow::reloadProfileList()
@@ -335,6 +351,15 @@ bool MainWindow::activateProfile(const QString &name)
           });
     m_modelConnections[3]
         = connect(model, &UserTableModel::downloadProgress, this, &MainWindow::updateStatus);
+    m_modelConnections[4]
+        = connect(model, &UserTableModel::searchChanged, this, &MainWindow::updateSearchMode);
+    m_searchTimer->stop();
+    {
+        // The field shows this profile's own server search, or the local filter.
+        const QSignalBlocker block(m_filter);
+        m_filter->setText(searchesOnServer() ? model->searchText() : m_proxy->filterText());
+    }
+    updateSearchMode();
     const int idx = m_profiles->findData(name);
     if (idx >= 0)
         m_profiles->setCurrentIndex(idx);
@@ -350,22 +375,29 @@ void MainWindow::saveColumns()
 {
     if (m_currentKind.isEmpty())
         return;
-    QSettings().setValue(
+    QSettings settings;
+    settings.setValue(
         QStringLiteral("columns/") + m_currentKind, m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("columnCount/") + m_currentKind, Columns::count);
 }
 
 void MainWindow::restoreColumns(const QString &kind)
 {
     m_currentKind = kind;
     QHeaderView *header = m_table->horizontalHeader();
-    const QByteArray state = QSettings().value(QStringLiteral("columns/") + kind).toByteArray();
+    const QSettings settings;
+    const QByteArray state = settings.value(QStringLiteral("columns/") + kind).toByteArray();
+    const ProviderKind *k = ProviderKinds::find(kind);
     if (!state.isEmpty() && header->restoreState(state)) {
         header->setSortIndicator(-1, Qt::AscendingOrder);
+        // Columns added since the state was saved (0.1 had 14) show only where the kind fills them.
+        const int known = settings.value(QStringLiteral("columnCount/") + kind, 14).toInt();
+        for (int i = std::max(0, known); i < header->count(); ++i)
+            header->setSectionHidden(i, k && !k->columns.contains(static_cast<Column>(i)));
         return;
     }
     // First time for this kind: show the columns it fills, in the documented order, except those
     // it fills with a copy of another.
-    const ProviderKind *k = ProviderKinds::find(kind);
     const QList<Column> shown = k ? k->columns : Columns::all();
     for (int i = 0; i < header->count(); ++i) {
         const auto column = static_cast<Column>(i);
@@ -404,6 +436,10 @@ void MainWindow::updateStatus()
 
     // The filter note: how many of the loaded rows match, and an honest word about sorting.
     QStringList notes;
+    if (f.model && f.model->isSearching())
+        notes << tr("found on the server for “%1”: %2")
+                     .arg(f.model->searchText(),
+                         f.total >= 0 ? grouped(f.total) : grouped(f.loaded));
     if (!m_proxy->filterText().isEmpty())
         notes << tr("%1 of %2 loaded match").arg(grouped(m_proxy->rowCount()), grouped(f.loaded));
     if (m_table->horizontalHeader()->sortIndicatorSection() >= 0 && f.model && f.model->hasMore())
@@ -491,7 +527,10 @@ QString MainWindow::emptyText(const StatusFacts &f) const
     if (f.loaded == 0 && f.failed)
         return tr("Could not load users.\nThe error is shown on the right.");
     if (f.loaded == 0 && model && model->state() == UserTableModel::State::Complete)
-        return tr("This organization has no users.");
+        return model->isSearching()
+            ? tr("The server found no user for “%1”.\nClear the search to see everyone.")
+                  .arg(model->searchText())
+            : tr("This organization has no users.");
     if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
         return model && model->hasMore()
             ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.")
@@ -590,6 +629,54 @@ QList<int> MainWindow::selectedSourceRows() const
     return out;
 }
 
+bool MainWindow::searchesOnServer() const
+{
+    const UserTableModel *model = currentModel();
+    return model && model->searchSupport() == Provider::Search::Server;
+}
+
+void MainWindow::updateSearchMode()
+{
+    const bool server = searchesOnServer();
+    m_searchMode->setText(server ? tr("Search on &server:") : tr("Fi&lter loaded rows:"));
+    m_filter->setPlaceholderText(server ? tr("a word, or a filter such as active eq false (Ctrl+F)")
+                                        : tr("text in any column (Ctrl+F)"));
+    m_filter->setToolTip(server
+            ? tr("The server searches the whole directory: a word matches the start of the user "
+                 "name, an email, the family name or the display name; a SCIM filter "
+                 "(emails.value ew \"@example.com\", active eq false) is sent as it is. "
+                 "Results load as you scroll; clear the field to see everyone.")
+            : tr("Shows the loaded rows that contain this text in any column. This provider "
+                 "cannot search on its server, so rows not loaded yet are not searched."));
+    if (server && !m_proxy->filterText().isEmpty()) {
+        // What was typed for the local filter now searches the server instead.
+        m_proxy->setFilterText(QString());
+        runServerSearch();
+    }
+    updateStatus();
+}
+
+void MainWindow::onSearchEdited(const QString &text)
+{
+    if (searchesOnServer()) {
+        m_searchTimer->start(); // once typing pauses, or at once on Return
+        return;
+    }
+    m_proxy->setFilterText(text);
+    updateStatus();
+}
+
+void MainWindow::runServerSearch()
+{
+    m_searchTimer->stop();
+    UserTableModel *model = currentModel();
+    if (!model || !searchesOnServer() || model->searchText() == m_filter->text().trimmed())
+        return;
+    m_detail->clear();
+    model->setSearch(m_filter->text());
+    updateStatus();
+}
+
 void MainWindow::exportUsers(bool all)
 {
     ProfileSession *s = current();
@@ -617,6 +704,8 @@ void MainWindow::exportUsers(bool all)
     options.columns = dialog.columns();
     options.csv.byteOrderMark = dialog.byteOrderMark();
     options.csv.formulaGuard = dialog.formulaGuard();
+    if (all && s->model->isSearching())
+        options.search = s->model->searchText(); // export what the table shows
     ExportJob *job = all ? new ExportJob(s->provider, options, this)
                          : new ExportJob(s->model->users(rows), options, this);
     const QString path = dialog.path();

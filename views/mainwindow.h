@@ -16,6 +16,8 @@ struct ProfileSession;
 class Provider;
 class QComboBox;
 class QLabel;
+class QTimer;
+class QToolBar;
 class QLineEdit;
 class QNetworkAccessManager;
 class QProgressBar;
@@ -57,6 +59,7 @@ public:
     UserDetailPane *detailPane() const { return m_detail; }
     ErrorPane *errorPane() const { return m_error; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QLabel *searchModeLabel() const { return m_searchMode; }
     QComboBox *profileCombo() const { return m_profiles; }
     UserTableModel *currentModel() const;
     UserFilterProxyModel *proxy() const { return m_proxy; }
@@ -98,6 +101,12 @@ private:
     void retryCurrent();
     void loadAllCurrent();
     ProfileSession *current() const;
+    // Whether the field searches on the current profile's server rather than the loaded rows.
+    bool searchesOnServer() const;
+    void updateSearchMode();
+    void buildSearchField(QToolBar *bar);
+    void onSearchEdited(const QString &text);
+    void runServerSearch();
     QList<int> selectedSourceRows() const;
 
     Context m_context;
@@ -107,6 +116,8 @@ private:
 
     QComboBox *m_profiles = nullptr;
     QLineEdit *m_filter = nullptr;
+    QLabel *m_searchMode = nullptr; // says which search the field runs: local or on the server
+    QTimer *m_searchTimer = nullptr; // a server search starts once typing pauses
     QLabel *m_filterNote = nullptr;
     UserTableView *m_table = nullptr;
     UserFilterProxyModel *m_proxy = nullptr;

@@ -271,6 +271,9 @@ void ProfileDialog::updateKindFields()
             ? kind->organizationPlaceholder()
             : tr("Organization id"));
     m_chooseDir->setVisible(kind && kind->discover);
+    // Kinds whose base URL names the tenant (SCIM) have no organization.
+    m_formLayout->setRowVisible(m_messages.value(QStringLiteral("organization"))->parentWidget(),
+        !kind || kind->hasOrganization);
     // Only the options that apply to this kind and credential source are shown.
     for (const OptionField &f : std::as_const(m_optionFields))
         m_formLayout->setRowVisible(f.combo, f.kind == kind);
@@ -317,7 +320,8 @@ Profile ProfileDialog::formProfile() const
     p.name = m_name->text().trimmed();
     p.kind = m_kind->currentData().toString();
     p.baseUrl = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
-    p.organization = m_org->text().trimmed();
+    const ProviderKind *kind = ProviderKinds::find(p.kind);
+    p.organization = !kind || kind->hasOrganization ? m_org->text().trimmed() : QString();
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
     if (type != CredentialSource::Type::Inline)
         p.credential = {type,

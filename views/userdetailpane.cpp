@@ -134,6 +134,7 @@ void UserDetailPane::buildTrees(QVBoxLayout *layout)
     m_roles->setMinimumHeight(260);
     rolesLayout->addWidget(m_roles);
     layout->addWidget(m_rolesBox);
+    buildMembership(layout);
 
     m_attributesBox = new QGroupBox(tr("Raw IdP attributes"), m_content);
     auto *attrLayout = new QVBoxLayout(m_attributesBox);
@@ -143,6 +144,60 @@ void UserDetailPane::buildTrees(QVBoxLayout *layout)
     m_attributes->setMinimumHeight(120);
     attrLayout->addWidget(m_attributes);
     layout->addWidget(m_attributesBox);
+}
+
+// The groups a user belongs to, and the facts of their employment.
+void UserDetailPane::buildMembership(QVBoxLayout *layout)
+{
+    m_groupsBox = new QGroupBox(tr("Groups"), m_content);
+    auto *groupsLayout = new QVBoxLayout(m_groupsBox);
+    m_groups = selectableLabel(QString(), m_groupsBox);
+    groupsLayout->addWidget(m_groups);
+    layout->addWidget(m_groupsBox);
+
+    m_employmentBox = new QGroupBox(tr("Employment"), m_content);
+    m_employment = new QFormLayout(m_employmentBox);
+    m_employment->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addWidget(m_employmentBox);
+}
+
+void UserDetailPane::showMembership(const User &u, int sections)
+{
+    m_groupsBox->setVisible(sections & ProviderKind::Groups);
+    m_groupsBox->setTitle(
+        u.groups.isEmpty() ? tr("Groups") : tr("Groups (%L1)").arg(u.groups.size()));
+    m_groups->setText(
+        u.groups.isEmpty() ? tr("Not a member of any group.") : u.groups.join(QLatin1Char('\n')));
+    m_groups->setEnabled(!u.groups.isEmpty());
+    m_employmentBox->setVisible(sections & ProviderKind::Employment);
+    while (m_employment->rowCount() > 0)
+        m_employment->removeRow(0);
+    for (const auto &[label, value] : u.details)
+        m_employment->addRow(label + QLatin1Char(':'), selectableLabel(value, m_employmentBox));
+    if (u.details.isEmpty()) {
+        auto *none = selectableLabel(tr("No employment details."), m_employmentBox);
+        none->setEnabled(false);
+        m_employment->addRow(none);
+    }
+}
+
+QString UserDetailPane::groupsText() const
+{
+    return m_groupsBox->isHidden() ? QString() : m_groups->text();
+}
+
+QString UserDetailPane::employmentText() const
+{
+    QStringList lines;
+    for (int r = 0; r < m_employment->rowCount(); ++r) {
+        QLayoutItem *label = m_employment->itemAt(r, QFormLayout::LabelRole);
+        QLayoutItem *field = m_employment->itemAt(r, QFormLayout::FieldRole);
+        auto *l = label ? qobject_cast<QLabel *>(label->widget()) : nullptr;
+        auto *v = field ? qobject_cast<QLabel *>(field->widget()) : nullptr;
+        if (l && v)
+            lines << l->text() + QLatin1Char(' ') + v->text();
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void UserDetailPane::clear()
@@ -189,7 +244,7 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     m_subtitle->setVisible(!u.email.isEmpty() && u.email != u.displayName);
 
     showIdentity(u, k && k->organizationLabel ? k->organizationLabel() : tr("Organization:"));
-    // Invitation, roles, attributes: the sections the kind contributes.
+    // Invitation, roles, groups, employment, attributes: the sections the kind contributes.
     const int sections = k ? k->sections : ProviderKind::NoSections;
     m_invitationBox->setVisible(sections & ProviderKind::Invitation);
     if (sections & ProviderKind::Invitation)
@@ -198,6 +253,7 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     m_roles->clear();
     if (sections & ProviderKind::Roles)
         showRoles(u.roles);
+    showMembership(u, sections);
     m_attributesBox->setVisible(sections & ProviderKind::Attributes);
     m_attributes->clear();
     if (sections & ProviderKind::Attributes)

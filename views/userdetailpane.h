@@ -12,8 +12,9 @@ class QScrollArea;
 class QTreeWidget;
 class QVBoxLayout;
 
-// Everything about one user: identity, invitation, roles with their permissions and groups,
-// Char's raw attributes as a tree, and the raw record as pretty JSON.
+// Everything about one user: identity, invitation, roles with their permissions and groups, the
+// groups they belong to, employment facts (SCIM's enterprise extension), Char's raw attributes as a
+// tree, and the raw record as pretty JSON.
 class UserDetailPane : public QWidget
 {
     Q_OBJECT
@@ -27,10 +28,14 @@ public:
     QTreeWidget *rolesTree() const { return m_roles; }
     QString rawRecordText() const;
     QString identityText() const;
+    QString groupsText() const;
+    QString employmentText() const;
 
 private:
     void addIdentityRow(const QString &label, const QString &value);
     void buildTrees(QVBoxLayout *layout);
+    void buildMembership(QVBoxLayout *layout);
+    void showMembership(const User &user, int sections);
     void showIdentity(const User &user, const QString &organizationLabel);
     void showInvitation(const User &user);
     void showRoles(const QList<Role> &roles);
@@ -46,6 +51,10 @@ private:
     QLabel *m_invitation;
     QGroupBox *m_rolesBox;
     QTreeWidget *m_roles;
+    QGroupBox *m_groupsBox;
+    QLabel *m_groups;
+    QGroupBox *m_employmentBox;
+    QFormLayout *m_employment;
     QGroupBox *m_attributesBox;
     QTreeWidget *m_attributes;
     QPlainTextEdit *m_raw;

@@ -113,8 +113,8 @@ QString keyList(const QList<Column> &columns, const QString &separator)
 // The export's options after they parsed: what they say, or why they cannot be used.
 Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLineOption> &o)
 {
-    const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel]
-        = std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8]);
+    const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel, filter]
+        = std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9]);
     if (!parser.positionalArguments().isEmpty())
         return invalid(Text::tr("roster export: unexpected argument \"%1\"")
                            .arg(parser.positionalArguments().constFirst()));
@@ -139,6 +139,9 @@ Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLine
     if (!okParallel || c.exportOptions.maxParallelPages < 1
         || c.exportOptions.maxParallelPages > 16)
         return invalid(Text::tr("roster export: --parallel must be a number from 1 to 16"));
+    if (parser.isSet(filter) && parser.value(filter).trimmed().isEmpty())
+        return invalid(Text::tr("roster export: --filter needs an expression or a word"));
+    c.exportOptions.search = parser.value(filter).trimmed();
     c.exportOptions.csv.byteOrderMark = parser.isSet(bom);
     c.exportOptions.csv.formulaGuard = !parser.isSet(noGuard);
     c.profile = parser.value(profile);
@@ -172,6 +175,11 @@ Command parseExport(const QStringList &args)
         {QStringLiteral("parallel"),
             Text::tr("Pages fetched at once where the provider allows it (default 4)."),
             QStringLiteral("N"), QStringLiteral("4")},
+        {QStringLiteral("filter"),
+            Text::tr("Only the users the server finds: a SCIM filter such as 'active eq false', or "
+                     "a word matched against user name, email, family name and display name "
+                     "(kinds that search on the server only)."),
+            QStringLiteral("EXPR")},
     };
     parser.addOptions(options);
     QString error;
@@ -200,6 +208,7 @@ QString usage()
         "  roster --demo                  open the window on the built-in sandbox\n"
         "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
         "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
+        "                 [--filter EXPR]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS]\n"
         "  roster --version | --help\n");

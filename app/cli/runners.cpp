@@ -1,5 +1,7 @@
 #include "runners.h"
 
+#include "providerkind.h"
+
 #include "credentialstore.h"
 #include "profilestore.h"
 #include "provider.h"
@@ -237,6 +239,20 @@ int runExport(const Command &command, Reporter &reporter)
                 .arg(command.profile,
                     names.isEmpty() ? Text::tr("none") : names.join(QStringLiteral(", "))));
         return Usage;
+    }
+    if (!command.exportOptions.search.isEmpty()) {
+        const ProviderKind *kind = ProviderKinds::find(found->kind);
+        if (!kind || !kind->serverSearch) {
+            QStringList able;
+            for (const ProviderKind *k : ProviderKinds::all()) {
+                if (k->serverSearch)
+                    able << k->id;
+            }
+            reporter.err(Text::tr("roster export: --filter: profile \"%1\" is of kind %2, which "
+                                  "cannot search on the server (kinds that can: %3)")
+                             .arg(found->name, found->kind, able.join(QStringLiteral(", "))));
+            return Usage;
+        }
     }
     ExportRun run(command, *found, reporter);
     return run.exec();

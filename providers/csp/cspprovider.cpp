@@ -97,7 +97,7 @@ ProviderCapabilities CspProvider::capabilities() const
     return {ProviderCapabilities::Paging::Offset, Csp::kind().maxPageSize, m_pageSize};
 }
 
-QString CspProvider::tokenForOffset(qint64 offset) const
+QString CspProvider::tokenForOffset(qint64 offset, const QString &) const
 {
     const QUrl url
         = endpoint(QStringLiteral("/csp/gateway/am/api/orgs/%1/users").arg(profile().organization));

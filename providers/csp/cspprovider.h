@@ -27,7 +27,7 @@ public:
     QString kind() const override;
     ProviderCapabilities capabilities() const override;
     PageReply *fetchPage(const QString &token) override;
-    QString tokenForOffset(qint64 offset) const override;
+    QString tokenForOffset(qint64 offset, const QString &query = {}) const override;
 
     using TokenCallback
         = std::function<void(const QString &accessToken, const ProviderError &error)>;

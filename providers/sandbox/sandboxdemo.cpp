@@ -14,8 +14,11 @@ Profile SandboxDemo::profile(
     QUrl base = sandboxUrl;
     base.setPath(QString());
     for (const SandboxKind *k : SandboxKinds::all()) {
-        if (k->kindId == kind)
-            base.setPath(k->basePath);
+        if (k->kindId != kind)
+            continue;
+        base.setPath(k->tenantPath.isEmpty() ? k->basePath : k->tenantPath.arg(organization));
+        if (!k->tenantPath.isEmpty())
+            p.organization.clear();
     }
     p.baseUrl = base;
     return p;

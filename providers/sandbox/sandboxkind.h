@@ -26,6 +26,9 @@ struct SandboxKind
     QString basePath; // where its API lives on the sandbox ("/karmo"); the demo's base URL
     bool (*handle)(SandboxServer &, const SandboxRequest &, SandboxResponse *) = nullptr;
     QList<SandboxDemoProfile> demos;
+    // Kinds whose base URL names the tenant (SCIM): the demo's path for an organization, with %1
+    // for it ("/scim/%1/v2"); the profile then has no organization of its own.
+    QString tenantPath = {};
 };
 
 namespace SandboxKinds {

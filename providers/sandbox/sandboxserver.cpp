@@ -95,6 +95,8 @@ QString SandboxRequest::bearer() const
     const QByteArray auth = header("Authorization");
     if (auth.startsWith("Bearer "))
         return QString::fromUtf8(auth.mid(7)).trimmed();
+    if (auth.startsWith("Basic ")) // user:password
+        return QString::fromUtf8(QByteArray::fromBase64(auth.mid(6).trimmed()));
     const QByteArray csp = header("csp-auth-token");
     if (!csp.isEmpty())
         return QString::fromUtf8(csp).trimmed();

@@ -23,7 +23,8 @@ struct SandboxRequest
     QByteArray body;
 
     QByteArray header(const QByteArray &name) const;
-    // The bearer token, the csp-auth-token or the session cookie, whichever is present.
+    // The bearer token, the Basic credentials (user:password), the csp-auth-token or the session
+    // cookie, whichever is present.
     QString bearer() const;
 };
 

@@ -6,6 +6,8 @@
 #include "jsonscan.h"
 #include "karmo/karmoparser.h"
 #include "llamacloud/llamacloudparser.h"
+#include "scim/scimfilter.h"
+#include "scim/scimparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +81,33 @@ void checkArrayReaderAgreesWithParser(const QByteArray &input)
             abort();
     }
 }
+// The search field's filter builder and the SCIM filter parser: a plain word always becomes a
+// filter that parses and looks for exactly that word; quoting round-trips; nothing crashes,
+// whatever the text, and evaluation of whatever parses terminates.
+void checkScimFilter(const QByteArray &input)
+{
+    const QString text = QString::fromUtf8(input);
+    QString problem;
+    const auto parsed = ScimFilter::parse(text, &problem);
+    if (parsed) {
+        (void)ScimFilter::matches(*parsed, [&text](const QString &attribute) {
+            return QList<QJsonValue> {QJsonValue(text), QJsonValue(attribute.size() % 2 == 0)};
+        });
+        (void)ScimFilter::comparisons(*parsed);
+    }
+    const QString built = ScimFilter::fromSearchText(text);
+    if (text.trimmed().isEmpty() != built.isEmpty())
+        abort();
+    if (built.isEmpty() || ScimFilter::isExpression(text))
+        return;
+    const auto word = ScimFilter::parse(built, &problem);
+    if (!word)
+        abort();
+    for (const ScimFilter::Node *n : ScimFilter::comparisons(*word)) {
+        if (n->op != QLatin1String("sw") || n->value.toString() != text.trimmed())
+            abort();
+    }
+}
 } // namespace
 
 bool FuzzParsers::run(const QString &target, const QByteArray &input)
@@ -110,6 +139,13 @@ bool FuzzParsers::run(const QString &target, const QByteArray &input)
         CharParser::parseDirectories(input, &dirs, &error);
     } else if (target == QLatin1String("char_error"))
         (void)CharParser::parseError(statusFrom(input), body, headers).detailLines();
+    else if (target == QLatin1String("scim_page")) {
+        touch(ScimParser::parsePage(input, input.size() % 7 + 1));
+        (void)ScimParser::parseServiceConfig(200, input);
+    } else if (target == QLatin1String("scim_error"))
+        (void)ScimParser::parseError(statusFrom(input), body, headers).detailLines();
+    else if (target == QLatin1String("scim_filter"))
+        checkScimFilter(input);
     else if (target == QLatin1String("json_array"))
         checkArrayReaderAgreesWithParser(input);
     else
