@@ -364,6 +364,23 @@ private slots:
         m_window->setSessionLimit(6);
     }
 
+    void profileDialogScimNeedsNoOrganization()
+    {
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false, m_window.get());
+        dialog.show();
+        dialog.addProfile();
+        dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(QStringLiteral("scim")));
+        dialog.nameEdit()->setText(QStringLiteral("Sandbox SCIM"));
+        dialog.urlEdit()->setText(m_sandbox.url(QStringLiteral("/scim/dialog-n5/v2")).toString());
+        TestSupport::settleWidgets();
+        QVERIFY(!dialog.organizationEdit()->isVisibleTo(&dialog));
+        QVERIFY2(dialog.fieldMessage(QStringLiteral("organization")).isEmpty(),
+            qPrintable(dialog.fieldMessage(QStringLiteral("organization"))));
+        screenshot(&dialog, QStringLiteral("profiles-dialog-scim.png"));
+        dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(QStringLiteral("karmo")));
+        QVERIFY(dialog.organizationEdit()->isVisibleTo(&dialog));
+    }
+
     void profileDialogValidatesAndTests()
     {
         qputenv("ROSTER_GUI_TEST_TOKEN", "tok");

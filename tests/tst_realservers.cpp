@@ -248,6 +248,10 @@ private slots:
                              << "acme-gzip-chunked-n450" << 450;
         QTest::newRow("char") << "char"
                               << "dir-gzip-chunked-n300" << 300;
+        QTest::newRow("scim") << "scim"
+                              << "acme-gzip-chunked-n450" << 450;
+        QTest::newRow("scim pretty, cookies") << "scim"
+                                              << "acme-pretty-cookies-n250" << 250;
         QTest::newRow("llamacloud chunked only") << "llamacloud"
                                                  << "acme-chunked-n2000" << 2000;
     }
@@ -288,7 +292,7 @@ private slots:
     void emptyOrganizations_data()
     {
         QTest::addColumn<QString>("kind");
-        for (const char *kind : {"karmo", "llamacloud", "csp", "char"})
+        for (const char *kind : {"karmo", "llamacloud", "csp", "char", "scim"})
             QTest::newRow(kind) << QString::fromLatin1(kind);
     }
 

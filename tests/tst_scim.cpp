@@ -2,11 +2,11 @@
 // short and uneven pages (in order and in parallel), Bearer and Basic, every error status, bad
 // bodies, server-side filters and their escaping, and the parsers on the RFC's own examples.
 #include "providerkind.h"
+#include "sandbox/sandboxdata.h"
 #include "scim/scimfilter.h"
 #include "scim/scimparser.h"
 #include "scim/scimprovider.h"
 #include "scim/scimroutes.h"
-#include "sandbox/sandboxdata.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -50,8 +50,8 @@ class TestScim : public QObject
     SandboxServer m_server;
     QNetworkAccessManager m_nam;
 
-    ScimProvider *provider(const QString &tenant, const QString &secret = QStringLiteral("scim-token"),
-        const QJsonObject &options = {})
+    ScimProvider *provider(const QString &tenant,
+        const QString &secret = QStringLiteral("scim-token"), const QJsonObject &options = {})
     {
         Profile p = sandboxProfile(m_server, QStringLiteral("scim"), tenant, secret);
         p.options = options;
@@ -140,7 +140,8 @@ private slots:
             QCOMPARE(r.header("Authorization"), QByteArray("Bearer scim-token"));
         }
         QCOMPARE(requests[1].path, QStringLiteral("/scim/shape-n250/v2/Users"));
-        QCOMPARE(requests[1].query.queryItemValue(QStringLiteral("startIndex")), QStringLiteral("1"));
+        QCOMPARE(
+            requests[1].query.queryItemValue(QStringLiteral("startIndex")), QStringLiteral("1"));
         QCOMPARE(requests[1].query.queryItemValue(QStringLiteral("count")), QStringLiteral("200"));
         QVERIFY(!requests[1].query.hasQueryItem(QStringLiteral("filter")));
         QCOMPARE(
@@ -167,9 +168,11 @@ private slots:
         QTest::addColumn<int>("pageSize");
         QTest::addColumn<int>("count");
         QTest::addColumn<int>("search");
-        QTest::newRow("asks more than maxResults") << "size-n50" << 500 << 200 << int(Provider::Search::Server);
+        QTest::newRow("asks more than maxResults")
+            << "size-n50" << 500 << 200 << int(Provider::Search::Server);
         QTest::newRow("asks less") << "size-n50" << 25 << 25 << int(Provider::Search::Server);
-        QTest::newRow("no ServiceProviderConfig") << "nospc-n50" << 0 << 100 << int(Provider::Search::None);
+        QTest::newRow("no ServiceProviderConfig")
+            << "nospc-n50" << 0 << 100 << int(Provider::Search::None);
         QTest::newRow("cannot filter") << "nofilter-n50" << 0 << 200 << int(Provider::Search::None);
     }
 
@@ -204,7 +207,8 @@ private slots:
         const ProviderError e = firstError(provider(QStringLiteral("basic-n30"),
             QStringLiteral("alice:revoked"), {{QStringLiteral("auth"), QStringLiteral("basic")}}));
         QCOMPARE(e.httpStatus, 401);
-        QVERIFY2(e.message.contains(QStringLiteral("Authorization failure")), qPrintable(e.message));
+        QVERIFY2(
+            e.message.contains(QStringLiteral("Authorization failure")), qPrintable(e.message));
     }
 
     // Real servers return fewer than asked, or pages of varying length: every user arrives once,
@@ -235,13 +239,20 @@ private slots:
         QTest::addColumn<QString>("scimType");
         QTest::addColumn<QString>("detail");
         QTest::addColumn<int>("attempts");
-        QTest::newRow("400") << 400 << "invalidValue" << "count must be a number" << 1;
-        QTest::newRow("401") << 401 << "" << "Authorization failure: the token is invalid" << 1;
-        QTest::newRow("403") << 403 << "" << "The token may not read Users" << 1;
-        QTest::newRow("404") << 404 << "" << "Tenant not found" << 1;
-        QTest::newRow("429") << 429 << "tooMany" << "Too many requests; slow down" << 4;
-        QTest::newRow("500") << 500 << "" << "Internal error" << 1;
-        QTest::newRow("503") << 503 << "" << "Internal error" << 4;
+        QTest::newRow("400") << 400 << "invalidValue"
+                             << "count must be a number" << 1;
+        QTest::newRow("401") << 401 << ""
+                             << "Authorization failure: the token is invalid" << 1;
+        QTest::newRow("403") << 403 << ""
+                             << "The token may not read Users" << 1;
+        QTest::newRow("404") << 404 << ""
+                             << "Tenant not found" << 1;
+        QTest::newRow("429") << 429 << "tooMany"
+                             << "Too many requests; slow down" << 4;
+        QTest::newRow("500") << 500 << ""
+                             << "Internal error" << 1;
+        QTest::newRow("503") << 503 << ""
+                             << "Internal error" << 4;
     }
 
     void documentedErrors()
@@ -272,12 +283,14 @@ private slots:
         QTest::addColumn<QString>("tenant");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("malformed") << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
-        QTest::newRow("wrong types") << "wrong-types" << int(ProviderError::Kind::Malformed)
-                                     << "emails";
-        QTest::newRow("truncated") << "truncated-n30" << int(ProviderError::Kind::Malformed) << "truncated";
-        QTest::newRow("startIndex never moves") << "loop-n500" << int(ProviderError::Kind::Loop)
-                                                << "already used";
+        QTest::newRow("malformed")
+            << "malformed" << int(ProviderError::Kind::Malformed) << "not valid JSON";
+        QTest::newRow("wrong types")
+            << "wrong-types" << int(ProviderError::Kind::Malformed) << "emails";
+        QTest::newRow("truncated")
+            << "truncated-n30" << int(ProviderError::Kind::Malformed) << "truncated";
+        QTest::newRow("startIndex never moves")
+            << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
         QTest::newRow("empty page before the total")
             << "empty-claims-more-n500" << int(ProviderError::Kind::Mismatch) << "500";
         QTest::newRow("total counts more than it sends")
@@ -312,9 +325,12 @@ private slots:
         QTest::newRow("contains") << "userName co \"ar\"";
         QTest::newRow("starts with, any case") << "name.familyName sw \"SMI\"";
         QTest::newRow("equals") << "name.givenName eq \"Maria\"";
-        QTest::newRow("not equal and present") << "displayName ne \"Maria Tanaka\" and externalId pr";
-        QTest::newRow("dates") << "meta.lastModified gt \"2022-06-01\" and meta.lastModified le \"2023-01-01T00:00:00Z\"";
-        QTest::newRow("or, parentheses") << "(active eq false or name.givenName sw \"Z\") and not (emails.value co \"roster\")";
+        QTest::newRow("not equal and present")
+            << "displayName ne \"Maria Tanaka\" and externalId pr";
+        QTest::newRow("dates") << "meta.lastModified gt \"2022-06-01\" and meta.lastModified le "
+                                  "\"2023-01-01T00:00:00Z\"";
+        QTest::newRow("or, parentheses")
+            << "(active eq false or name.givenName sw \"Z\") and not (emails.value co \"roster\")";
         QTest::newRow("lt, ge") << "userName lt \"b\" or userName ge \"y\"";
         QTest::newRow("nothing matches") << "userName eq \"nobody-at-all\"";
     }
@@ -339,9 +355,12 @@ private slots:
     {
         // The cases above are not all trivially empty or everything.
         const QString tenant = QStringLiteral("filters-n700");
-        const int inactive = int(expectedIds(tenant, 700, QStringLiteral("active eq false")).size());
+        const int inactive
+            = int(expectedIds(tenant, 700, QStringLiteral("active eq false")).size());
         QVERIFY(inactive > 10 && inactive < 200);
-        const int home = int(expectedIds(tenant, 700, QStringLiteral("emails.value ew \"@personal.example\"")).size());
+        const int home
+            = int(expectedIds(tenant, 700, QStringLiteral("emails.value ew \"@personal.example\""))
+                      .size());
         QVERIFY(home > 100 && home < 600);
     }
 
@@ -379,11 +398,16 @@ private slots:
     {
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("unknown attribute") << "title eq \"Boss\"" << "Filtering on \"title\"";
-        QTest::newRow("missing value") << "userName eq" << "expected a value";
-        QTest::newRow("value filter") << "emails[type eq \"work\"] pr" << "not supported";
-        QTest::newRow("unbalanced") << "(active eq true" << "expected \")\"";
-        QTest::newRow("active takes a boolean") << "active eq \"yes\"" << "true or false";
+        QTest::newRow("unknown attribute") << "title eq \"Boss\""
+                                           << "Filtering on \"title\"";
+        QTest::newRow("missing value") << "userName eq"
+                                       << "expected a value";
+        QTest::newRow("value filter") << "emails[type eq \"work\"] pr"
+                                      << "not supported";
+        QTest::newRow("unbalanced") << "(active eq true"
+                                    << "expected \")\"";
+        QTest::newRow("active takes a boolean") << "active eq \"yes\""
+                                                << "true or false";
     }
 
     void invalidFilters()
@@ -405,8 +429,10 @@ private slots:
     {
         QTest::addColumn<QString>("tenant");
         QTest::addColumn<QString>("message");
-        QTest::newRow("says it cannot") << "nofilter-n100" << "filter.supported is false";
-        QTest::newRow("does not say") << "nospc-n100" << "did not say";
+        QTest::newRow("says it cannot") << "nofilter-n100"
+                                        << "filter.supported is false";
+        QTest::newRow("does not say") << "nospc-n100"
+                                      << "did not say";
     }
 
     void searchRefusedWhereTheServerCannotFilter()
@@ -458,10 +484,12 @@ private slots:
         QCOMPARE(b.value(Column::Groups), QStringLiteral("Tour Guides;Employees"));
         QCOMPARE(b.createdAt, QStringLiteral("2010-01-23T04:56:22Z"));
         QCOMPARE(b.updatedAt, QStringLiteral("2011-05-13T04:42:34Z"));
-        QVERIFY(b.details.contains(qMakePair(QStringLiteral("Department"), QStringLiteral("Tour Operations"))));
+        QVERIFY(b.details.contains(
+            qMakePair(QStringLiteral("Department"), QStringLiteral("Tour Operations"))));
         QVERIFY(b.details.contains(qMakePair(QStringLiteral("Manager"),
             QStringLiteral("John Smith (26118915-6090-4610-87e4-49d8ca9f808d)"))));
-        QVERIFY(b.details.contains(qMakePair(QStringLiteral("Cost center"), QStringLiteral("4130"))));
+        QVERIFY(
+            b.details.contains(qMakePair(QStringLiteral("Cost center"), QStringLiteral("4130"))));
         const User &j = r.page.users[1];
         QCOMPARE(j.displayName, QStringLiteral("jsmith")); // no names at all: the userName
         QCOMPARE(j.status, QStringLiteral("inactive"));
@@ -494,7 +522,8 @@ private slots:
         // Wrong types are errors naming where.
         r = ScimParser::parsePage(R"({"totalResults":1,"Resources":[{"id":"a","active":1}]})");
         QCOMPARE(r.error.kind, ProviderError::Kind::Malformed);
-        QVERIFY2(r.error.message.contains(QStringLiteral("Resources[0]")), qPrintable(r.error.message));
+        QVERIFY2(
+            r.error.message.contains(QStringLiteral("Resources[0]")), qPrintable(r.error.message));
         r = ScimParser::parsePage(R"({"totalResults":1,"Resources":{"id":"a"}})");
         QCOMPARE(r.error.kind, ProviderError::Kind::Malformed);
     }
@@ -506,11 +535,13 @@ private slots:
         QVERIFY(e.message.startsWith(QStringLiteral("Request is unparsable")));
         QVERIFY(e.meta.isEmpty()); // the body's status agrees
         // A number, and one that disagrees with the HTTP status.
-        e = ScimParser::parseError(
-            502, R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":500,"detail":"d"})", {});
+        e = ScimParser::parseError(502,
+            R"({"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":500,"detail":"d"})",
+            {});
         QVERIFY(e.meta.contains(qMakePair(QStringLiteral("status (body)"), QStringLiteral("500"))));
         // SCIM 1.1's Errors list.
-        e = ScimParser::parseError(404, R"({"Errors":[{"description":"Resource 7 not found","code":"404"}]})", {});
+        e = ScimParser::parseError(
+            404, R"({"Errors":[{"description":"Resource 7 not found","code":"404"}]})", {});
         QCOMPARE(e.message, QStringLiteral("Resource 7 not found"));
         // Not SCIM at all: a proxy's page.
         e = ScimParser::parseError(502, "<html><body>Bad Gateway</body></html>", {});
@@ -536,21 +567,25 @@ private slots:
     {
         QCOMPARE(ScimFilter::fromSearchText(QStringLiteral("   ")), QString());
         QCOMPARE(ScimFilter::quote(QStringLiteral("a\"b\\c")), QStringLiteral("\"a\\\"b\\\\c\""));
-        QCOMPARE(ScimFilter::quote(QStringLiteral("tab\there")), QStringLiteral("\"tab\\u0009here\""));
+        QCOMPARE(
+            ScimFilter::quote(QStringLiteral("tab\there")), QStringLiteral("\"tab\\u0009here\""));
         for (const char *expression : {"active eq false", "emails.value ew \"@contractor.example\"",
                  "(userName sw \"a\")", "not (active eq true)", "externalId pr",
                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"x\"",
                  "Name.FamilyName SW \"x\""})
             QVERIFY2(ScimFilter::isExpression(QString::fromUtf8(expression)), expression);
-        for (const char *word : {"smith", "Ada Lovelace", "o'brien", "eq", "user@example.com", "active"})
+        for (const char *word :
+            {"smith", "Ada Lovelace", "o'brien", "eq", "user@example.com", "active"})
             QVERIFY2(!ScimFilter::isExpression(QString::fromUtf8(word)), word);
-        QCOMPARE(ScimFilter::fromSearchText(QStringLiteral(" active eq false ")), QStringLiteral("active eq false"));
+        QCOMPARE(ScimFilter::fromSearchText(QStringLiteral(" active eq false ")),
+            QStringLiteral("active eq false"));
     }
 
     void filterParser()
     {
         QString error;
-        auto n = ScimFilter::parse(QStringLiteral("a eq \"1\" or b eq \"2\" and not (c pr)"), &error);
+        auto n
+            = ScimFilter::parse(QStringLiteral("a eq \"1\" or b eq \"2\" and not (c pr)"), &error);
         QVERIFY2(n, qPrintable(error));
         // and binds tighter than or
         QCOMPARE(n->type, ScimFilter::Node::Type::Or);

@@ -505,7 +505,9 @@ void MainWindow::updateProgress(const StatusFacts &f)
                     .arg((s->credentialError.isError() ? s->credentialError : model->lastError())
                              .summary()));
         else if (model && model->state() == UserTableModel::State::Complete)
-            m_stateLabel->setText(tr("All users of %1 are loaded.").arg(s->profile.name));
+            m_stateLabel->setText(model->isSearching()
+                    ? tr("All users the server found in %1 are loaded.").arg(s->profile.name)
+                    : tr("All users of %1 are loaded.").arg(s->profile.name));
         else if (model && model->hasMore())
             m_stateLabel->setText(tr("Scroll down to load more."));
         else

@@ -51,7 +51,8 @@ public:
         if (c == QLatin1Char('"'))
             return readString(token, error);
         if (c == QLatin1Char('[') || c == QLatin1Char(']')) {
-            *error = QStringLiteral("value filters (\"[...]\") are not supported (at %1)").arg(m_pos);
+            *error
+                = QStringLiteral("value filters (\"[...]\") are not supported (at %1)").arg(m_pos);
             return false;
         }
         token->kind = Token::Kind::Word;
@@ -121,7 +122,8 @@ public:
             return nullptr;
         auto node = parseOr(0);
         if (node && m_token.kind != Token::Kind::End)
-            return fail(QStringLiteral("unexpected \"%1\" at %2").arg(m_token.text).arg(m_token.at));
+            return fail(
+                QStringLiteral("unexpected \"%1\" at %2").arg(m_token.text).arg(m_token.at));
         return node;
     }
 
@@ -309,7 +311,8 @@ bool compareOne(const QString &op, const QJsonValue &actual, const QJsonValue &w
 
 void collect(const ScimFilter::Node &node, QList<const ScimFilter::Node *> *out)
 {
-    if (node.type == ScimFilter::Node::Type::Compare || node.type == ScimFilter::Node::Type::Present)
+    if (node.type == ScimFilter::Node::Type::Compare
+        || node.type == ScimFilter::Node::Type::Present)
         out->append(&node);
     if (node.left)
         collect(*node.left, out);
@@ -349,8 +352,9 @@ bool ScimFilter::matches(const Node &node, const Values &values)
     case Node::Type::Compare: {
         const QList<QJsonValue> found = values(node.attribute);
         if (node.op == QLatin1String("ne"))
-            return std::none_of(found.begin(), found.end(),
-                [&node](const QJsonValue &v) { return compareOne(QStringLiteral("eq"), v, node.value); });
+            return std::none_of(found.begin(), found.end(), [&node](const QJsonValue &v) {
+                return compareOne(QStringLiteral("eq"), v, node.value);
+            });
         return std::any_of(found.begin(), found.end(),
             [&node](const QJsonValue &v) { return compareOne(node.op, v, node.value); });
     }
@@ -386,8 +390,9 @@ QString ScimFilter::quote(const QString &value)
 bool ScimFilter::isExpression(const QString &text)
 {
     static const QRegularExpression re(
-        QStringLiteral("^\\s*(?:\\(|not\\s*\\(|(?:urn:[A-Za-z0-9:._-]+:)?[A-Za-z][A-Za-z0-9_$-]*"
-                       "(?:\\.[A-Za-z][A-Za-z0-9_$-]*)?\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le|pr)(?:\\s|$))"),
+        QStringLiteral(
+            "^\\s*(?:\\(|not\\s*\\(|(?:urn:[A-Za-z0-9:._-]+:)?[A-Za-z][A-Za-z0-9_$-]*"
+            "(?:\\.[A-Za-z][A-Za-z0-9_$-]*)?\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le|pr)(?:\\s|$))"),
         QRegularExpression::CaseInsensitiveOption);
     return re.match(text).hasMatch();
 }

@@ -24,9 +24,9 @@ const ProviderKind &Scim::kind()
         }},
         // count: at most the server's filter.maxResults (100 when it does not say)
         .maxPageSize = 1000,
-        .columns = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName,
-            C::Phone, C::Status, C::Roles, C::Username, C::IdpId, C::CreatedAt, C::UpdatedAt,
-            C::Groups},
+        .columns
+        = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Phone,
+            C::Status, C::Roles, C::Username, C::IdpId, C::CreatedAt, C::UpdatedAt, C::Groups},
         .hiddenColumns = {C::IdpId}, // the same as user_id (externalId)
         .sections = ProviderKind::Roles | ProviderKind::Groups | ProviderKind::Employment,
         .serverSearch = true, // when ServiceProviderConfig says filter.supported

@@ -118,8 +118,8 @@ QList<QPair<QString, QString>> readEnterprise(const JsonReader &r)
         const QString name = ResponseParsing::valueText(m.value(QStringLiteral("displayName")));
         const QString id = ResponseParsing::valueText(m.value(QStringLiteral("value")));
         const QString text = name.isEmpty() ? id
-            : id.isEmpty()                   ? name
-                                             : QStringLiteral("%1 (%2)").arg(name, id);
+            : id.isEmpty()                  ? name
+                                            : QStringLiteral("%1 (%2)").arg(name, id);
         if (!text.isEmpty())
             details.append({Text::tr("Manager"), text});
     } else if (manager.isString() && !manager.toString().isEmpty()) {

@@ -87,9 +87,8 @@ ScimProvider::ScimProvider(
         = Scim::kind().optionValue(profile, QStringLiteral("auth")) == QLatin1String("basic");
     m_authorization = basic ? QByteArray("Basic " + secret.toUtf8().toBase64())
                             : QByteArray("Bearer " + secret.toUtf8());
-    http()->setDecorator([header = m_authorization](QNetworkRequest &r) {
-        r.setRawHeader("Authorization", header);
-    });
+    http()->setDecorator([header = m_authorization](
+                             QNetworkRequest &r) { r.setRawHeader("Authorization", header); });
 }
 
 QString ScimProvider::kind() const
@@ -176,7 +175,8 @@ void ScimProvider::readConfig()
         // Absent or failing means "unknown": no server search, 100 a page. The users request
         // that follows reports any real problem (a refused token, an unreachable server).
         if (call->hasResponse())
-            m_config = ScimParser::parseServiceConfig(call->response().status, call->response().body);
+            m_config
+                = ScimParser::parseServiceConfig(call->response().status, call->response().body);
         else
             m_config.problem = call->error().message;
         m_configRead = true;

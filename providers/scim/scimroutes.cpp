@@ -70,9 +70,8 @@ ScimUser scimUser(const QString &tenant, qint64 index)
         if ((p.bits >> (10 + 2 * g)) % 3 == 0)
             u.groups << &kGroups[g];
     }
-    static const QStringList roleSets[]
-        = {{}, {QStringLiteral("member")}, {QStringLiteral("member"), QStringLiteral("billing")},
-            {QStringLiteral("admin")}};
+    static const QStringList roleSets[] = {{}, {QStringLiteral("member")},
+        {QStringLiteral("member"), QStringLiteral("billing")}, {QStringLiteral("admin")}};
     u.roles = roleSets[(p.bits >> 22) % 4];
     return u;
 }
@@ -149,7 +148,8 @@ void appendUser(QByteArray &out, const QString &tenant, qint64 index, const QStr
         out += "\",\"display\":";
         appendJsonString(out, QString::fromUtf8(u.groups.at(g)->name));
         out += ",\"$ref\":";
-        appendJsonString(out, base + QStringLiteral("/Groups/") + QLatin1String(u.groups.at(g)->id));
+        appendJsonString(
+            out, base + QStringLiteral("/Groups/") + QLatin1String(u.groups.at(g)->id));
         out += ",\"type\":\"direct\"}";
     }
     out += "],\"roles\":[";
@@ -225,7 +225,8 @@ SandboxResponse injectedError(int status)
     case 400:
         return scimError(400, "invalidValue", QStringLiteral("count must be a number"));
     case 401:
-        return scimError(401, nullptr, QStringLiteral("Authorization failure: the token is invalid"));
+        return scimError(
+            401, nullptr, QStringLiteral("Authorization failure: the token is invalid"));
     case 403:
         return scimError(403, nullptr, QStringLiteral("The token may not read Users"));
     case 404:
@@ -245,10 +246,13 @@ QString unsupported(const ScimFilter::Node &root)
         QList<QJsonValue> ignored;
         if (!attributeValues(probe, n->attribute, &ignored))
             return QStringLiteral("Filtering on \"%1\" is not supported").arg(n->attribute);
-        const bool isActive = n->attribute.compare(QLatin1String("active"), Qt::CaseInsensitive) == 0;
+        const bool isActive
+            = n->attribute.compare(QLatin1String("active"), Qt::CaseInsensitive) == 0;
         if (n->type != ScimFilter::Node::Type::Compare)
             continue;
-        if (isActive && (!n->value.isBool() || (n->op != QLatin1String("eq") && n->op != QLatin1String("ne"))))
+        if (isActive
+            && (!n->value.isBool()
+                || (n->op != QLatin1String("eq") && n->op != QLatin1String("ne"))))
             return QStringLiteral("\"active\" takes eq or ne with true or false");
         if (!isActive && !n->value.isString())
             return QStringLiteral("\"%1\" takes a quoted string").arg(n->attribute);
@@ -259,13 +263,13 @@ QString unsupported(const ScimFilter::Node &root)
 using Matches = QSharedPointer<const QList<qint64>>;
 
 // The indices of the users that match, cached for the pages that follow the first.
-Matches matching(const QString &tenant, qint64 total, const ScimFilter::Node &filter,
-    const QString &filterText)
+Matches matching(
+    const QString &tenant, qint64 total, const ScimFilter::Node &filter, const QString &filterText)
 {
     static QMutex mutex;
     static QHash<QString, Matches> cache;
-    const QString key = tenant + QLatin1Char('\n') + QString::number(total) + QLatin1Char('\n')
-        + filterText;
+    const QString key
+        = tenant + QLatin1Char('\n') + QString::number(total) + QLatin1Char('\n') + filterText;
     {
         QMutexLocker lock(&mutex);
         if (const Matches found = cache.value(key))
@@ -300,14 +304,16 @@ SandboxResponse serviceProviderConfig(
     if (tenant.contains(QLatin1String("nospc")))
         return scimError(404, nullptr, QStringLiteral("No such resource"));
     const bool filter = !tenant.contains(QLatin1String("nofilter"));
-    QByteArray body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig\"],"
-                      "\"documentationUri\":\"https://example.com/scim\",\"patch\":{\"supported\":false},"
-                      "\"bulk\":{\"supported\":false,\"maxOperations\":0,\"maxPayloadSize\":0},"
-                      "\"filter\":{\"supported\":";
+    QByteArray body
+        = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig\"],"
+          "\"documentationUri\":\"https://example.com/scim\",\"patch\":{\"supported\":false},"
+          "\"bulk\":{\"supported\":false,\"maxOperations\":0,\"maxPayloadSize\":0},"
+          "\"filter\":{\"supported\":";
     body += filter ? "true" : "false";
     body += ",\"maxResults\":" + QByteArray::number(ScimRoutes::maxResults)
         + "},\"changePassword\":{\"supported\":false},\"sort\":{\"supported\":false},"
-          "\"etag\":{\"supported\":false},\"authenticationSchemes\":[{\"type\":\"oauthbearertoken\","
+          "\"etag\":{\"supported\":false},\"authenticationSchemes\":[{\"type\":"
+          "\"oauthbearertoken\","
           "\"name\":\"OAuth Bearer Token\",\"description\":\"Bearer token\",\"primary\":true},"
           "{\"type\":\"httpbasic\",\"name\":\"HTTP Basic\",\"description\":\"user:password\"}],"
           "\"meta\":{\"resourceType\":\"ServiceProviderConfig\"}}";
@@ -332,7 +338,8 @@ bool readListRequest(const SandboxRequest &request, ListRequest *list, SandboxRe
     if (request.query.hasQueryItem(QStringLiteral("count")))
         list->count = request.query.queryItemValue(QStringLiteral("count")).toLongLong(&okCount);
     if (!ok || !okCount) {
-        *response = scimError(400, "invalidValue", QStringLiteral("startIndex and count must be integers"));
+        *response = scimError(
+            400, "invalidValue", QStringLiteral("startIndex and count must be integers"));
         return false;
     }
     // RFC 7644 3.4.2.4: below 1 means 1; a negative count means 0.
@@ -348,10 +355,10 @@ QByteArray listBody(const QString &tenant, const QString &base, const QList<qint
     QByteArray body;
     body.reserve(int(indices.size()) * 1400 + 200);
     const qint64 announced = special == QLatin1String("overcount") ? total + 5 : total;
-    body += "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":"
+    body
+        += "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":"
         + QByteArray::number(announced) + ",\"itemsPerPage\":" + QByteArray::number(indices.size())
-        + ",\"startIndex\":"
-        + QByteArray::number(special == QLatin1String("loop") ? 1 : start);
+        + ",\"startIndex\":" + QByteArray::number(special == QLatin1String("loop") ? 1 : start);
     if (!indices.isEmpty()) { // no results: "Resources" is left out, as the RFC allows
         body += ",\"Resources\":[";
         for (qsizetype i = 0; i < indices.size(); ++i) {
@@ -368,7 +375,8 @@ QByteArray listBody(const QString &tenant, const QString &base, const QList<qint
 bool badBody(const QString &special, SandboxResponse *response)
 {
     if (special == QLatin1String("malformed")) {
-        *response = SandboxResponse::json(200, R"({"totalResults": 3, "Resources": [ {"id": "u1"} ], oops })");
+        *response = SandboxResponse::json(
+            200, R"({"totalResults": 3, "Resources": [ {"id": "u1"} ], oops })");
         return true;
     }
     if (special == QLatin1String("wrong-types")) {
@@ -398,8 +406,8 @@ bool pageIndices(const QString &tenant, const ListRequest &list, qint64 served, 
     if (node && problem.isEmpty())
         problem = unsupported(*node);
     if (!node || !problem.isEmpty()) {
-        *response = scimError(400, "invalidFilter",
-            QStringLiteral("The filter is not valid: %1").arg(problem));
+        *response = scimError(
+            400, "invalidFilter", QStringLiteral("The filter is not valid: %1").arg(problem));
         return false;
     }
     const Matches matches = matching(tenant, *total, *node, list.filter);
@@ -411,9 +419,11 @@ bool pageIndices(const QString &tenant, const ListRequest &list, qint64 served, 
 
 } // namespace
 
-bool ScimRoutes::handle(SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
+bool ScimRoutes::handle(
+    SandboxServer &server, const SandboxRequest &request, SandboxResponse *response)
 {
-    static const QRegularExpression spcPath(QStringLiteral("^/scim/([^/]+)/v2/ServiceProviderConfig$"));
+    static const QRegularExpression spcPath(
+        QStringLiteral("^/scim/([^/]+)/v2/ServiceProviderConfig$"));
     static const QRegularExpression usersPath(QStringLiteral("^/scim/([^/]+)/v2/Users$"));
     // ServiceProviderConfig gets the token check, never the injected failures: tests count those
     // on the users pages.
@@ -426,13 +436,15 @@ bool ScimRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
         QStringLiteral("scim"),
         &injectedError,
         [](const QString &token, SandboxResponse *r) {
-            const bool refused = token == QLatin1String("revoked") || token.endsWith(QLatin1String(":revoked"));
+            const bool refused
+                = token == QLatin1String("revoked") || token.endsWith(QLatin1String(":revoked"));
             if (refused)
                 *r = injectedError(401);
             return refused;
         },
     };
-    const bool firstPage = request.query.queryItemValue(QStringLiteral("startIndex")).toLongLong() <= 1;
+    const bool firstPage
+        = request.query.queryItemValue(QStringLiteral("startIndex")).toLongLong() <= 1;
     SandboxRoute route;
     const SandboxRoute::Step step
         = SandboxRoute::begin(server, request, usersPath, rules, firstPage, &route, response);
@@ -458,8 +470,8 @@ bool ScimRoutes::handle(SandboxServer &server, const SandboxRequest &request, Sa
     QUrl base = request.url;
     base.setQuery(QString());
     base.setPath(QStringLiteral("/scim/%1/v2").arg(route.org));
-    const QByteArray body = listBody(route.org, base.toString(), indices, total, list.start,
-        route.inject.special);
+    const QByteArray body
+        = listBody(route.org, base.toString(), indices, total, list.start, route.inject.special);
     *response = SandboxResponse::json(200, body);
     response->contentType = "application/scim+json";
     response->applyBodyInjection(route.inject.special);
@@ -497,8 +509,7 @@ const SandboxKind &Scim::sandbox()
     using G = SandboxDemoProfile;
     static const SandboxKind k {
         Scim::kind().id, // the kind it serves, spelled once in scimkind.cpp
-        QStringLiteral("/scim"),
-        &ScimRoutes::handle,
+        QStringLiteral("/scim"), &ScimRoutes::handle,
         {
             {G::Main, "Demo: SCIM (Acme)", QStringLiteral("acme")},
             {G::Quirk, "Demo quirk: SCIM, no server search", QStringLiteral("acme-nofilter")},

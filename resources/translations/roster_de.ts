@@ -227,11 +227,20 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>roster export: der Anbieter bittet zu warten; neuer Versuch in %1 s (Versuch %2).</translation>
     </message>
     <message>
+        <source>roster export: --filter needs an expression or a word</source>
+        <translation>roster export: --filter braucht einen Ausdruck oder ein Wort</translation>
+    </message>
+    <message>
+        <source>Only the users the server finds: a SCIM filter such as &apos;active eq false&apos;, or a word matched against user name, email, family name and display name (kinds that search on the server only).</source>
+        <translation>Nur die Benutzer, die der Server findet: ein SCIM-Filter wie &apos;active eq false&apos; oder ein Wort, das mit Benutzername, E-Mail, Nachname und Anzeigename verglichen wird (nur Arten, die auf dem Server suchen).</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
   roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
                  [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
+                 [--filter EXPR]
   roster profiles [--config FILE] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
@@ -241,10 +250,15 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
   roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
                  [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
+                 [--filter AUSDRUCK]
   roster profiles [--config DATEI] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
 </translation>
+    </message>
+    <message>
+        <source>roster export: --filter: profile &quot;%1&quot; is of kind %2, which cannot search on the server (kinds that can: %3)</source>
+        <translation>roster export: --filter: Profil &quot;%1&quot; ist von der Art %2, die nicht auf dem Server suchen kann (Arten, die es können: %3)</translation>
     </message>
 </context>
 <context>
@@ -867,10 +881,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Jede Seite der Organisation direkt in eine CSV-Datei laden</translation>
     </message>
     <message>
-        <source>Filter loaded rows (Ctrl+F)</source>
-        <translation>Geladene Zeilen filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1088,6 +1098,40 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>Receiving users from %1: %2 so far (%3)…</source>
         <translation>Benutzer von %1 werden empfangen: bisher %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>found on the server for “%1”: %2</source>
+        <translation>auf dem Server für „%1“ gefunden: %2</translation>
+    </message>
+    <message>
+        <source>The server found no user for “%1”.
+Clear the search to see everyone.</source>
+        <translation>Der Server hat für „%1“ keinen Benutzer gefunden.
+Leeren Sie die Suche, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Search on &amp;server:</source>
+        <translation>Auf dem &amp;Server suchen:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter loaded rows:</source>
+        <translation>Ge&amp;ladene Zeilen filtern:</translation>
+    </message>
+    <message>
+        <source>a word, or a filter such as active eq false (Ctrl+F)</source>
+        <translation>ein Wort oder ein Filter wie active eq false (Strg+F)</translation>
+    </message>
+    <message>
+        <source>text in any column (Ctrl+F)</source>
+        <translation>Text in einer beliebigen Spalte (Strg+F)</translation>
+    </message>
+    <message>
+        <source>The server searches the whole directory: a word matches the start of the user name, an email, the family name or the display name; a SCIM filter (emails.value ew &quot;@example.com&quot;, active eq false) is sent as it is. Results load as you scroll; clear the field to see everyone.</source>
+        <translation>Der Server durchsucht das ganze Verzeichnis: Ein Wort passt auf den Anfang von Benutzername, einer E-Mail, Nachname oder Anzeigename; ein SCIM-Filter (emails.value ew &quot;@example.com&quot;, active eq false) wird unverändert gesendet. Die Ergebnisse werden beim Blättern geladen; leeren Sie das Feld, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Shows the loaded rows that contain this text in any column. This provider cannot search on its server, so rows not loaded yet are not searched.</source>
+        <translation>Zeigt die geladenen Zeilen, die diesen Text in einer beliebigen Spalte enthalten. Dieser Anbieter kann nicht auf seinem Server suchen; noch nicht geladene Zeilen werden also nicht durchsucht.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1572,104 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
 </context>
 <context>
+    <name>ScimParser</name>
+    <message>
+        <source>%1[%2] should be an object</source>
+        <translation>%1[%2] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>roles[%1] should be an object</source>
+        <translation>roles[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>groups[%1] should be an object</source>
+        <translation>groups[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Personalnummer</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Cost center</source>
+        <translation>Kostenstelle</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>&quot;active&quot; should be true or false</source>
+        <translation>&quot;active&quot; sollte true oder false sein</translation>
+    </message>
+    <message>
+        <source>Expected a SCIM ListResponse object with &quot;Resources&quot;.</source>
+        <translation>Erwartet wurde ein SCIM-ListResponse-Objekt mit &quot;Resources&quot;.</translation>
+    </message>
+    <message>
+        <source>Resources[%1] should be an object</source>
+        <translation>Resources[%1] sollte ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be a number</source>
+        <translation>&quot;%1&quot; sollte eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 without a SCIM error body.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne SCIM-Fehlerinhalt.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 with a SCIM error that gives no detail.</source>
+        <translation>Der Server antwortete mit HTTP %1 und einem SCIM-Fehler ohne Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>ServiceProviderConfig answered HTTP %1</source>
+        <translation>ServiceProviderConfig antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>ServiceProviderConfig is not a JSON object</source>
+        <translation>ServiceProviderConfig ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>ScimProvider</name>
+    <message>
+        <source>SCIM 2.0</source>
+        <translation>SCIM 2.0</translation>
+    </message>
+    <message>
+        <source>SCIM &amp;auth:</source>
+        <translation>SCIM-&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (user:password)</source>
+        <translation>HTTP Basic (Benutzer:Passwort)</translation>
+    </message>
+    <message>
+        <source>This SCIM server does not filter on the server (its ServiceProviderConfig says filter.supported is false).</source>
+        <translation>Dieser SCIM-Server filtert nicht auf dem Server (seine ServiceProviderConfig sagt filter.supported ist false).</translation>
+    </message>
+    <message>
+        <source>This SCIM server did not say that it filters on the server: %1.</source>
+        <translation>Dieser SCIM-Server hat nicht angegeben, dass er auf dem Server filtert: %1.</translation>
+    </message>
+</context>
+<context>
     <name>StreamingPageReply</name>
     <message>
         <source>The response body is not valid JSON: %1</source>
@@ -1742,6 +1884,26 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <source>(not JSON)</source>
         <translation>(kein JSON)</translation>
     </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Beschäftigung</translation>
+    </message>
+    <message>
+        <source>Groups (%L1)</source>
+        <translation>Gruppen (%L1)</translation>
+    </message>
+    <message>
+        <source>Not a member of any group.</source>
+        <translation>Mitglied keiner Gruppe.</translation>
+    </message>
+    <message>
+        <source>No employment details.</source>
+        <translation>Keine Angaben zur Beschäftigung.</translation>
+    </message>
 </context>
 <context>
     <name>UserTableModel</name>
@@ -1804,6 +1966,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>Column key: %1</source>
         <translation>Spaltenschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
 </context>
 <context>
