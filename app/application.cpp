@@ -132,6 +132,8 @@ int Application::run(int argc, char *argv[])
         return Cli::runProfiles(command, reporter);
     case Cli::Command::Kind::Sandbox:
         return Cli::runSandbox(command, reporter);
+    case Cli::Command::Kind::Find:
+        return Cli::runFind(command, reporter);
     case Cli::Command::Kind::Window:
         break;
     }

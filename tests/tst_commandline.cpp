@@ -3,6 +3,7 @@
 // the binary itself end to end).
 #include "cli/commandline.h"
 #include "cli/runners.h"
+#include "karmo/karmoroutes.h"
 #include "profilestore.h"
 #include "sandbox/sandboxdata.h"
 #include "scim/scimroutes.h"
@@ -184,6 +185,11 @@ private slots:
         QTest::newRow("export: empty filter")
             << argv({"export", "--profile", "p", "--output", "x", "--filter", " "})
             << "--filter needs an expression or a word";
+        QTest::newRow("find: no text") << argv({"find"}) << "give one TEXT to look for";
+        QTest::newRow("find: two texts")
+            << argv({"find", "ada", "lovelace"}) << "give one TEXT to look for";
+        QTest::newRow("find: empty profiles")
+            << argv({"find", "ada", "--profiles", ","}) << "--profiles needs at least one";
         QTest::newRow("profiles: stray argument")
             << argv({"profiles", "extra"}) << "unexpected argument extra";
         QTest::newRow("profiles: unknown option")
@@ -344,6 +350,64 @@ private slots:
         QCOMPARE(Cli::runExport(c, r), int(Cli::Usage));
         QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
         QVERIFY(!QFile::exists(out));
+    }
+
+    void findFlags()
+    {
+        const Command c = Cli::parse(argv({"find", " Ada@Example.com ", "--profiles", "A, B ,",
+            "--exact", "--output", "out.csv", "--demo", "--quiet"}));
+        QCOMPARE(c.kind, Command::Kind::Find);
+        QCOMPARE(c.findText, QStringLiteral("Ada@Example.com"));
+        QCOMPARE(c.profileNames, (QStringList {QStringLiteral("A"), QStringLiteral("B")}));
+        QVERIFY(c.exact && c.demo && c.quiet);
+        QCOMPARE(c.output, QStringLiteral("out.csv"));
+        const Command d = Cli::parse(argv({"find", "ada"}));
+        QCOMPARE(d.output, QStringLiteral("-"));
+        QVERIFY(d.profileNames.isEmpty() && !d.exact);
+    }
+
+    // One person in three profiles: found in one, not in another, and a third that fails: its
+    // failure is named and the exit status is 1, but the rows found are all written.
+    void findRunner()
+    {
+        const QString org = QStringLiteral("cli-find-n200");
+        const Profile karmo = sandboxProfile(m_server, QStringLiteral("karmo"), org);
+        const Profile scim = sandboxProfile(
+            m_server, QStringLiteral("scim"), QStringLiteral("cli-find-scim-n100"));
+        const Profile broken
+            = sandboxProfile(m_server, QStringLiteral("csp"), QStringLiteral("error-404"));
+        const QString path = writeProfiles({karmo, scim, broken});
+        const SandboxPerson p = SandboxData::person(org, 9);
+        CapturingReporter r;
+        Command c = Cli::parse(
+            argv({"find", qPrintable(p.email.toUpper()), "--config", qPrintable(path)}));
+        QCOMPARE(Cli::runFind(c, r), int(Cli::Failed));
+        const QList<QByteArray> lines = r.stdoutBuffer.data().split('\n');
+        QCOMPARE(lines.first(),
+            QByteArray("profile,kind,id,user_id,email,given_name,family_name,"
+                       "display_name,phone,status,roles,created_at,updated_at,match\r"));
+        QCOMPARE(lines.size(), 3); // the header, one account, and the rest after the last CRLF
+        QVERIFY(lines.at(1).startsWith(
+            (karmo.name + QStringLiteral(",karmo,") + KarmoRoutes::userId(org, 9)).toUtf8()));
+        QVERIFY(lines.at(1).endsWith(",email\r"));
+        QVERIFY2(r.errText().contains(
+                     QStringLiteral("profile \"%1\" failed: HTTP 404").arg(broken.name)),
+            qPrintable(r.errText()));
+        QVERIFY(
+            r.errText().contains(QStringLiteral("Not found in 1 profile(s): %1").arg(scim.name)));
+
+        CapturingReporter ok;
+        c = Cli::parse(
+            argv({"find", qPrintable(p.email), "--config", qPrintable(path), "--profiles",
+                qPrintable(karmo.name + QLatin1Char(',') + scim.name), "--exact", "--quiet"}));
+        QCOMPARE(Cli::runFind(c, ok), int(Cli::Ok));
+        QCOMPARE(ok.stdoutBuffer.data().count('\n'), 2);
+        QVERIFY(ok.errText().isEmpty());
+
+        CapturingReporter unknown;
+        c = Cli::parse(argv({"find", "x", "--config", qPrintable(path), "--profiles", "nobody"}));
+        QCOMPARE(Cli::runFind(c, unknown), int(Cli::Usage));
+        QVERIFY(unknown.errText().contains(QStringLiteral("no profile named \"nobody\"")));
     }
 
     void aMissingCredentialIsAUsageError()

@@ -190,6 +190,57 @@ Command parseExport(const QStringList &args)
     return exportCommand(parser, options);
 }
 
+Command parseFind(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Find one person's accounts in every profile (or those named)."));
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("profiles"),
+            Text::tr("The profiles to search, comma separated (default: all)."),
+            QStringLiteral("A,B")},
+        {QStringLiteral("exact"), Text::tr("Compare emails exactly (do not set +tags aside).")},
+        {QStringLiteral("output"),
+            Text::tr("The CSV file to write, or - for standard output (the default)."),
+            QStringLiteral("FILE"), QStringLiteral("-")},
+        configOption(),
+        {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
+        {QStringLiteral("quiet"), Text::tr("Print nothing but errors.")},
+    };
+    parser.addOptions(options);
+    parser.addPositionalArgument(QStringLiteral("TEXT"), Text::tr("An email address or a name."));
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("find"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    const QStringList words = parser.positionalArguments();
+    if (words.size() != 1 || words.first().trimmed().isEmpty())
+        return invalid(Text::tr("roster find: give one TEXT to look for: an email or a name (quote "
+                                "a name with spaces)"));
+    Command c;
+    c.kind = Command::Kind::Find;
+    c.findText = words.first().trimmed();
+    if (parser.isSet(QStringLiteral("profiles"))) {
+        for (const QString &name :
+            parser.value(QStringLiteral("profiles")).split(QLatin1Char(','))) {
+            if (!name.trimmed().isEmpty())
+                c.profileNames << name.trimmed();
+        }
+        if (c.profileNames.isEmpty())
+            return invalid(Text::tr("roster find: --profiles needs at least one profile name"));
+    }
+    c.exact = parser.isSet(QStringLiteral("exact"));
+    c.output = parser.value(QStringLiteral("output"));
+    if (c.output.isEmpty())
+        return invalid(
+            Text::tr("roster find: --output needs a file name, or - for standard output"));
+    c.config = parser.value(QStringLiteral("config"));
+    c.demo = parser.isSet(QStringLiteral("demo"));
+    c.quiet = parser.isSet(QStringLiteral("quiet"));
+    return c;
+}
+
 } // namespace
 
 bool opensWindow(const QString &first)
@@ -209,6 +260,8 @@ QString usage()
         "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
         "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
         "                 [--filter EXPR]\n"
+        "  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]\n"
+        "                 [--demo] [--quiet]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS]\n"
         "  roster --version | --help\n");
@@ -231,6 +284,8 @@ Command parse(const QStringList &args)
         return parseExport(rest);
     if (command == QLatin1String("profiles"))
         return parseProfiles(rest);
+    if (command == QLatin1String("find"))
+        return parseFind(rest);
     if (command == QLatin1String("sandbox"))
         return parseSandbox(rest);
     if (opensWindow(command))

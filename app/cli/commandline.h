@@ -27,6 +27,7 @@ struct Command
         Export, // roster export ...
         Profiles, // roster profiles ...
         Sandbox, // roster sandbox ...
+        Find, // roster find TEXT ...
         Invalid, // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
     };
     Kind kind = Kind::Window;
@@ -42,6 +43,11 @@ struct Command
     QString output; // a path, or "-" for standard output
     ExportJob::Options exportOptions;
     bool quiet = false;
+
+    // Find (output and quiet as for export).
+    QString findText;
+    QStringList profileNames; // --profiles A,B; empty: every profile
+    bool exact = false;
 
     // Sandbox.
     quint16 port = 0;

@@ -1,6 +1,9 @@
 #include "runners.h"
 
+#include "csvwriter.h"
+#include "peoplefinder.h"
 #include "providerkind.h"
+#include <QSaveFile>
 
 #include "credentialstore.h"
 #include "profilestore.h"
@@ -255,6 +258,185 @@ int runExport(const Command &command, Reporter &reporter)
         }
     }
     ExportRun run(command, *found, reporter);
+    return run.exec();
+}
+
+namespace {
+
+// The columns `roster find` writes: where the account is, the usual ones, and the rule that
+// matched.
+QStringList findHeader()
+{
+    QStringList header {QStringLiteral("profile"), QStringLiteral("kind")};
+    for (Column c : Columns::defaults())
+        header << Columns::key(c);
+    header << Columns::key(Column::CreatedAt) << Columns::key(Column::UpdatedAt)
+           << QStringLiteral("match");
+    return header;
+}
+
+class FindRun
+{
+public:
+    FindRun(const Command &command, const QList<Profile> &profiles, Reporter &reporter)
+        : m_command(command)
+        , m_profiles(profiles)
+        , m_reporter(reporter)
+        , m_finder(PersonMatch(command.findText, command.exact), &m_context)
+    { }
+
+    int exec()
+    {
+        if (!openOutput())
+            return Failed;
+        m_writer = std::make_unique<CsvWriter>(m_device, QList<Column> {});
+        m_writer->writeRow(findHeader());
+        QObject::connect(&m_finder, &PeopleFinder::hits, &m_context,
+            [this](const QList<PeopleFinder::Hit> &hits) { write(hits); });
+        QObject::connect(&m_finder, &PeopleFinder::targetFinished, &m_context,
+            [this](int target) { onTargetFinished(target); });
+        QObject::connect(&m_finder, &PeopleFinder::finished, &m_context, [this] { finish(); });
+        for (const Profile &p : m_profiles)
+            m_finder.addTarget(p.name);
+        for (int i = 0; i < m_profiles.size(); ++i) {
+            m_credentials.read(m_profiles.at(i), &m_context,
+                [this, i](const QString &secret, const ProviderError &error) {
+                    if (error.isError())
+                        m_finder.fail(i, error);
+                    else
+                        m_finder.setProvider(i,
+                            ProviderFactory::create(m_profiles.at(i), secret, &m_nam, &m_context));
+                });
+        }
+        if (m_profiles.isEmpty())
+            finish();
+        if (!m_done)
+            m_loop.exec();
+        return m_exitCode;
+    }
+
+private:
+    bool openOutput()
+    {
+        if (m_command.output == QLatin1String("-")) {
+            m_device = m_reporter.standardOutput();
+            if (!m_device)
+                m_reporter.err(Text::tr("roster find: cannot write to standard output"));
+            return m_device;
+        }
+        m_file = std::make_unique<QSaveFile>(m_command.output);
+        if (!m_file->open(QIODevice::WriteOnly)) {
+            m_reporter.err(Text::tr("roster find: cannot write %1: %2")
+                               .arg(m_command.output, m_file->errorString()));
+            return false;
+        }
+        m_device = m_file.get();
+        return true;
+    }
+
+    void write(const QList<PeopleFinder::Hit> &hits)
+    {
+        for (const PeopleFinder::Hit &h : hits) {
+            const Profile &p = m_profiles.at(h.target);
+            QStringList row {p.name, p.kind};
+            for (Column c : Columns::defaults())
+                row << h.user.value(c);
+            row << h.user.createdAt << h.user.updatedAt << PersonMatch::ruleText(h.rule);
+            m_writer->writeRow(row);
+        }
+        m_writer->flush(); // rows appear as each profile answers
+    }
+
+    void onTargetFinished(int target)
+    {
+        if (m_finder.status(target) != PeopleFinder::Status::Failed)
+            return;
+        const ProviderError &e = m_finder.error(target);
+        m_reporter.err(Text::tr("roster find: profile \"%1\" failed: %2")
+                           .arg(m_finder.name(target), e.summary()));
+    }
+
+    void finish()
+    {
+        if (m_done)
+            return;
+        QStringList notFound, failed;
+        int accounts = 0, profilesWith = 0;
+        for (int i = 0; i < m_finder.targetCount(); ++i) {
+            if (m_finder.status(i) == PeopleFinder::Status::Failed)
+                failed << m_finder.name(i);
+            else if (m_finder.found(i) == 0)
+                notFound << m_finder.name(i);
+            accounts += m_finder.found(i);
+            profilesWith += m_finder.found(i) > 0;
+        }
+        bool ok = m_writer->flush();
+        if (m_file && ok)
+            ok = m_file->commit();
+        if (!ok)
+            m_reporter.err(Text::tr("roster find: cannot write %1").arg(m_command.output));
+        if (!m_command.quiet) {
+            m_reporter.err(Text::tr("Found %1 account(s) for \"%2\" in %3 of %4 profile(s).")
+                               .arg(accounts)
+                               .arg(m_command.findText)
+                               .arg(profilesWith)
+                               .arg(m_finder.targetCount()));
+            if (!notFound.isEmpty())
+                m_reporter.err(Text::tr("Not found in %1 profile(s): %2")
+                                   .arg(notFound.size())
+                                   .arg(notFound.join(QStringLiteral(", "))));
+        }
+        if (!failed.isEmpty())
+            m_reporter.err(Text::tr("Not searched, because they failed: %1")
+                               .arg(failed.join(QStringLiteral(", "))));
+        m_exitCode = !ok || !failed.isEmpty() ? Failed : Ok;
+        m_done = true;
+        m_loop.quit();
+    }
+
+    const Command &m_command;
+    const QList<Profile> m_profiles;
+    Reporter &m_reporter;
+    QObject m_context; // parents the providers; callbacks stop with it
+    PeopleFinder m_finder;
+    QNetworkAccessManager m_nam;
+    CredentialStore m_credentials;
+    QIODevice *m_device = nullptr;
+    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<CsvWriter> m_writer;
+    QEventLoop m_loop;
+    int m_exitCode = Failed;
+    bool m_done = false;
+};
+
+} // namespace
+
+int runFind(const Command &command, Reporter &reporter)
+{
+    SandboxHost sandbox;
+    QUrl sandboxUrl;
+    if (command.demo) {
+        if (!sandbox.start()) {
+            reporter.err(Text::tr("roster find: cannot start the demo sandbox on 127.0.0.1"));
+            return Failed;
+        }
+        sandboxUrl = sandbox.url();
+    }
+    ProfileStore store;
+    if (!loadProfiles(command, sandboxUrl, &store, reporter))
+        return Usage;
+    QList<Profile> profiles;
+    if (command.profileNames.isEmpty())
+        profiles = store.profiles();
+    for (const QString &name : command.profileNames) {
+        const Profile *p = store.find(name);
+        if (!p) {
+            reporter.err(Text::tr("roster find: no profile named \"%1\"").arg(name));
+            return Usage;
+        }
+        profiles << *p;
+    }
+    FindRun run(command, profiles, reporter);
     return run.exec();
 }
 

@@ -43,6 +43,9 @@ private:
 // Each returns the exit code (Exit).
 int runExport(const Command &command, Reporter &reporter);
 int runProfiles(const Command &command, Reporter &reporter);
+// One person's accounts across profiles, as CSV: 0 when every profile was searched (found or
+// not), 1 when any failed (the others' rows are still written), 2 for usage.
+int runFind(const Command &command, Reporter &reporter);
 // Serves until the application quits.
 int runSandbox(const Command &command, Reporter &reporter);
 

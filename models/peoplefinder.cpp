@@ -1,0 +1,135 @@
+#include "peoplefinder.h"
+
+#include "pagewalker.h"
+#include "provider.h"
+
+PeopleFinder::PeopleFinder(const PersonMatch &match, QObject *parent)
+    : QObject(parent)
+    , m_match(match)
+{ }
+
+PeopleFinder::~PeopleFinder()
+{
+    for (Target &t : m_targets) {
+        if (t.walker)
+            t.walker->abort();
+    }
+}
+
+int PeopleFinder::addTarget(const QString &name)
+{
+    Target t;
+    t.name = name;
+    m_targets.append(t);
+    return int(m_targets.size() - 1);
+}
+
+void PeopleFinder::setProvider(int target, Provider *provider)
+{
+    Target &t = m_targets[target];
+    if (m_cancelled || t.status != Status::Waiting)
+        return;
+    t.provider = provider;
+    // Ask the server when it may be able to search; a server that turns out not to answers
+    // with a Configuration error, and then every user is checked here instead.
+    const bool ask = provider->search() != Provider::Search::None;
+    walk(target, ask ? provider->searchQuery(m_match.serverText()) : QString());
+}
+
+void PeopleFinder::walk(int target, const QString &query)
+{
+    Target &t = m_targets[target];
+    if (t.walker) {
+        t.walker->abort();
+        t.walker->deleteLater();
+    }
+    t.status = Status::Searching;
+    t.serverSearch = !query.isEmpty();
+    t.scanned = 0;
+    t.total = -1;
+    t.walker = new PageWalker(t.provider, {4, true}, this);
+    t.walker->setQuery(query);
+    connect(t.walker, &PageWalker::usersReady, this,
+        [this, target](const QList<User> &users) { onUsers(target, users); });
+    connect(t.walker, &PageWalker::stateChanged, this, [this, target] { onState(target); });
+    connect(t.walker, &PageWalker::totalChanged, this, [this, target](qint64 total) {
+        m_targets[target].total = total;
+        emit progress(target);
+    });
+    t.walker->start();
+    t.walker->runToEnd();
+    emit progress(target);
+}
+
+void PeopleFinder::onUsers(int target, const QList<User> &users)
+{
+    Target &t = m_targets[target];
+    t.scanned += users.size();
+    QList<Hit> found;
+    for (const User &u : users) {
+        const PersonMatch::Rule rule = m_match.match(u);
+        if (rule != PersonMatch::Rule::None)
+            found.append({target, u, rule});
+    }
+    t.found += int(found.size());
+    if (!found.isEmpty())
+        emit hits(found);
+    emit progress(target);
+}
+
+void PeopleFinder::onState(int target)
+{
+    Target &t = m_targets[target];
+    if (!t.walker)
+        return;
+    switch (t.walker->state()) {
+    case PageWalker::State::Complete:
+        finish(target, Status::Done);
+        break;
+    case PageWalker::State::Failed:
+        if (t.serverSearch && t.walker->error().kind == ProviderError::Kind::Configuration
+            && t.found == 0) {
+            walk(target, QString()); // the server cannot search after all: check everyone here
+            return;
+        }
+        t.error = t.walker->error();
+        finish(target, Status::Failed);
+        break;
+    default:
+        break;
+    }
+}
+
+void PeopleFinder::fail(int target, const ProviderError &error)
+{
+    if (m_cancelled || m_targets.at(target).status != Status::Waiting)
+        return;
+    m_targets[target].error = error;
+    finish(target, Status::Failed);
+}
+
+void PeopleFinder::finish(int target, Status status)
+{
+    m_targets[target].status = status;
+    emit targetFinished(target);
+    if (isFinished())
+        emit finished();
+}
+
+void PeopleFinder::cancel()
+{
+    m_cancelled = true;
+    for (Target &t : m_targets) {
+        if (t.walker)
+            t.walker->abort();
+        if (t.status == Status::Waiting || t.status == Status::Searching)
+            t.status = Status::Cancelled;
+    }
+}
+
+bool PeopleFinder::isFinished() const
+{
+    return std::none_of(m_targets.begin(), m_targets.end(), [](const Target &t) {
+        return t.status == Status::Waiting || t.status == Status::Searching;
+    });
+}
