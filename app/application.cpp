@@ -134,6 +134,8 @@ int Application::run(int argc, char *argv[])
         return Cli::runSandbox(command, reporter);
     case Cli::Command::Kind::Find:
         return Cli::runFind(command, reporter);
+    case Cli::Command::Kind::Review:
+        return Cli::runReview(command, reporter);
     case Cli::Command::Kind::Window:
         break;
     }

@@ -121,6 +121,9 @@ bool CsvWriter::writeUser(const User &user)
 
 bool CsvWriter::writeRow(const QStringList &cells)
 {
+    if (!m_started && m_options.byteOrderMark) // a header of the caller's own
+        m_buffer += "\xEF\xBB\xBF";
+    m_started = true;
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i)
             m_buffer += ',';

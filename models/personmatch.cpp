@@ -70,8 +70,8 @@ PersonMatch::Rule PersonMatch::match(const User &user) const
     }
     if (m_words.isEmpty())
         return Rule::None;
-    const QStringList name = words(fold(user.displayName + QLatin1Char(' ') + user.givenName
-        + QLatin1Char(' ') + user.familyName));
+    const QStringList name = words(fold(
+        user.displayName + QLatin1Char(' ') + user.givenName + QLatin1Char(' ') + user.familyName));
     for (const QString &w : m_words) {
         const bool found = std::any_of(
             name.begin(), name.end(), [&w](const QString &n) { return n.startsWith(w); });

@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace TestSupport;
@@ -190,6 +191,12 @@ private slots:
             << argv({"find", "ada", "lovelace"}) << "give one TEXT to look for";
         QTest::newRow("find: empty profiles")
             << argv({"find", "ada", "--profiles", ","}) << "--profiles needs at least one";
+        QTest::newRow("review: no output") << argv({"review"}) << "--output FILE is required";
+        QTest::newRow("review: unknown column")
+            << argv({"review", "--output", "x", "--columns", "email,shoe_size"})
+            << "unknown column key \"shoe_size\"";
+        QTest::newRow("review: stray argument")
+            << argv({"review", "--output", "x", "extra"}) << "unexpected argument \"extra\"";
         QTest::newRow("profiles: stray argument")
             << argv({"profiles", "extra"}) << "unexpected argument extra";
         QTest::newRow("profiles: unknown option")
@@ -408,6 +415,71 @@ private slots:
         c = Cli::parse(argv({"find", "x", "--config", qPrintable(path), "--profiles", "nobody"}));
         QCOMPARE(Cli::runFind(c, unknown), int(Cli::Usage));
         QVERIFY(unknown.errText().contains(QStringLiteral("no profile named \"nobody\"")));
+    }
+
+    void reviewFlags()
+    {
+        const Command c = Cli::parse(argv({"review", "--output", "r.csv", "--profiles", "A,B",
+            "--columns", "email,roles", "--skip-failed", "--demo", "--quiet"}));
+        QCOMPARE(c.kind, Command::Kind::Review);
+        QCOMPARE(c.output, QStringLiteral("r.csv"));
+        QCOMPARE(c.profileNames, (QStringList {QStringLiteral("A"), QStringLiteral("B")}));
+        QCOMPARE(c.exportOptions.columns, (QList<Column> {Column::Email, Column::Roles}));
+        QVERIFY(c.skipFailed && c.demo && c.quiet);
+        const Command d = Cli::parse(argv({"review", "--output", "-"}));
+        QCOMPARE(d.exportOptions.columns, Columns::defaults());
+        QVERIFY(!d.skipFailed);
+    }
+
+    void reviewRunner()
+    {
+        const Profile a = sandboxProfile(
+            m_server, QStringLiteral("karmo"), QStringLiteral("shared-cli-a-n300"));
+        const Profile b
+            = sandboxProfile(m_server, QStringLiteral("scim"), QStringLiteral("shared-cli-b-n200"));
+        const Profile broken
+            = sandboxProfile(m_server, QStringLiteral("csp"), QStringLiteral("error-403"));
+        const QString path = writeProfiles({a, b, broken});
+        const QString out = m_dir.filePath(QStringLiteral("review.csv"));
+        {
+            QFile old(out);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old review\n");
+        }
+        CapturingReporter failed;
+        QCOMPARE(Cli::runReview(Cli::parse(argv({"review", "--config", qPrintable(path), "--output",
+                                    qPrintable(out)})),
+                     failed),
+            int(Cli::Failed));
+        QVERIFY2(failed.errText().contains(
+                     QStringLiteral("profile \"%1\" failed: HTTP 403").arg(broken.name)),
+            qPrintable(failed.errText()));
+        QFile kept(out);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("old review\n"));
+        kept.close();
+
+        CapturingReporter skipped;
+        QCOMPARE(Cli::runReview(Cli::parse(argv({"review", "--config", qPrintable(path), "--output",
+                                    "-", "--skip-failed", "--columns", "email"})),
+                     skipped),
+            int(Cli::Ok));
+        const QList<QByteArray> lines = skipped.stdoutBuffer.data().split('\n');
+        QCOMPARE(lines.first(), QByteArray("person,profile,kind,email\r"));
+        QCOMPARE(lines.size(), 1 + 300 + 200 + 1);
+        QVERIFY2(skipped.errText().contains(QStringLiteral("Wrote 500 accounts of")),
+            qPrintable(skipped.errText()));
+        QVERIFY(skipped.errText().contains(
+            QStringLiteral("INCOMPLETE, left out: %1").arg(broken.name)));
+
+        CapturingReporter quiet;
+        QCOMPARE(Cli::runReview(Cli::parse(argv({"review", "--config", qPrintable(path), "--output",
+                                    qPrintable(out), "--profiles", qPrintable(a.name), "--quiet"})),
+                     quiet),
+            int(Cli::Ok));
+        QVERIFY(quiet.errText().isEmpty());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QVERIFY(kept.readAll().startsWith("person,profile,kind,id,"));
     }
 
     void aMissingCredentialIsAUsageError()

@@ -65,17 +65,28 @@ private slots:
         QTest::addColumn<bool>("exact");
         QTest::addColumn<int>("rule");
         using R = PersonMatch::Rule;
-        QTest::newRow("same") << "ada@example.com" << "ada@example.com" << false << int(R::Email);
-        QTest::newRow("case") << "Ada@Example.COM" << "ada@example.com" << false << int(R::Email);
-        QTest::newRow("their tag") << "ada@example.com" << "Ada+work@example.com" << false << int(R::EmailTag);
-        QTest::newRow("our tag") << "ada+x@example.com" << "ada@example.com" << false << int(R::EmailTag);
-        QTest::newRow("both tagged") << "ada+x@example.com" << "ada+y@example.com" << false << int(R::EmailTag);
-        QTest::newRow("exact: tag differs") << "ada@example.com" << "ada+work@example.com" << true << int(R::None);
-        QTest::newRow("exact: case still ignored") << "ADA@example.com" << "ada@example.com" << true << int(R::Email);
-        QTest::newRow("other domain") << "ada@example.com" << "ada@example.org" << false << int(R::None);
-        QTest::newRow("prefix is not enough") << "ada@example.com" << "adam@example.com" << false << int(R::None);
-        QTest::newRow("plus in the domain is no tag") << "ada@ex+ample.com" << "ada@ex.com" << false << int(R::None);
-        QTest::newRow("no email") << "ada@example.com" << "" << false << int(R::None);
+        QTest::newRow("same") << "ada@example.com"
+                              << "ada@example.com" << false << int(R::Email);
+        QTest::newRow("case") << "Ada@Example.COM"
+                              << "ada@example.com" << false << int(R::Email);
+        QTest::newRow("their tag") << "ada@example.com"
+                                   << "Ada+work@example.com" << false << int(R::EmailTag);
+        QTest::newRow("our tag") << "ada+x@example.com"
+                                 << "ada@example.com" << false << int(R::EmailTag);
+        QTest::newRow("both tagged") << "ada+x@example.com"
+                                     << "ada+y@example.com" << false << int(R::EmailTag);
+        QTest::newRow("exact: tag differs") << "ada@example.com"
+                                            << "ada+work@example.com" << true << int(R::None);
+        QTest::newRow("exact: case still ignored") << "ADA@example.com"
+                                                   << "ada@example.com" << true << int(R::Email);
+        QTest::newRow("other domain") << "ada@example.com"
+                                      << "ada@example.org" << false << int(R::None);
+        QTest::newRow("prefix is not enough") << "ada@example.com"
+                                              << "adam@example.com" << false << int(R::None);
+        QTest::newRow("plus in the domain is no tag") << "ada@ex+ample.com"
+                                                      << "ada@ex.com" << false << int(R::None);
+        QTest::newRow("no email") << "ada@example.com"
+                                  << "" << false << int(R::None);
     }
 
     void emailRules()
@@ -113,7 +124,8 @@ private slots:
             QStringLiteral("Müller"), QStringLiteral("Pepe Müller"));
         QCOMPARE(m.match(u) == PersonMatch::Rule::Name, matches);
         QVERIFY(PersonMatch(QStringLiteral("   ")).isEmpty());
-        QCOMPARE(PersonMatch::fold(QStringLiteral("Ærøskøbing Ωmega Çé")), QStringLiteral("ærøskøbing ωmega ce"));
+        QCOMPARE(PersonMatch::fold(QStringLiteral("Ærøskøbing Ωmega Çé")),
+            QStringLiteral("ærøskøbing ωmega ce"));
     }
 
     // Every profile at once: Karmo walked to the end, SCIM asked on its server, a 403 that stops
@@ -140,7 +152,8 @@ private slots:
         finder.setProvider(scim, make(QStringLiteral("scim"), scimTenant));
         finder.setProvider(broken, make(QStringLiteral("llamacloud"), QStringLiteral("error-403")));
         finder.setProvider(slow, make(QStringLiteral("csp"), QStringLiteral("slow-n20")));
-        finder.fail(noCredential, ProviderError::make(ProviderError::Kind::Authentication, QStringLiteral("no token")));
+        finder.fail(noCredential,
+            ProviderError::make(ProviderError::Kind::Authentication, QStringLiteral("no token")));
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
 
         QCOMPARE(finder.status(karmo), PeopleFinder::Status::Done);
@@ -175,7 +188,8 @@ private slots:
         QList<PeopleFinder::Hit> hits;
         connect(&finder, &PeopleFinder::hits, this,
             [&hits](const QList<PeopleFinder::Hit> &h) { hits.append(h); });
-        finder.setProvider(finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
+        finder.setProvider(
+            finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits.first().user.id, ScimRoutes::userId(tenant, 42));
@@ -189,7 +203,8 @@ private slots:
         const QString tenant = QStringLiteral("nofilter-find-n300");
         const SandboxPerson p = SandboxData::person(tenant, 120);
         PeopleFinder finder(PersonMatch(p.email));
-        finder.setProvider(finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
+        finder.setProvider(
+            finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
         QCOMPARE(finder.status(0), PeopleFinder::Status::Done);
         QVERIFY(!finder.searchedOnServer(0));
@@ -202,8 +217,10 @@ private slots:
         PeopleFinder finder(PersonMatch(QStringLiteral("nobody@example.com")));
         QSignalSpy hits(&finder, &PeopleFinder::hits);
         QSignalSpy finished(&finder, &PeopleFinder::finished);
-        finder.setProvider(finder.addTarget(QStringLiteral("slow")), make(QStringLiteral("karmo"), QStringLiteral("slow-n500")));
-        finder.setProvider(finder.addTarget(QStringLiteral("big")), make(QStringLiteral("karmo"), QStringLiteral("cancel-n5000")));
+        finder.setProvider(finder.addTarget(QStringLiteral("slow")),
+            make(QStringLiteral("karmo"), QStringLiteral("slow-n500")));
+        finder.setProvider(finder.addTarget(QStringLiteral("big")),
+            make(QStringLiteral("karmo"), QStringLiteral("cancel-n5000")));
         QVERIFY(QTest::qWaitFor([this] { return m_server.requestCount() >= 2; }, 10000));
         finder.cancel();
         QCOMPARE(finder.status(0), PeopleFinder::Status::Cancelled);

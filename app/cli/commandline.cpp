@@ -190,6 +190,21 @@ Command parseExport(const QStringList &args)
     return exportCommand(parser, options);
 }
 
+// --profiles A,B: false (with an error) when it names none.
+bool readProfileNames(
+    const QCommandLineParser &parser, const QString &command, Command *c, QString *error)
+{
+    if (!parser.isSet(QStringLiteral("profiles")))
+        return true;
+    for (const QString &name : parser.value(QStringLiteral("profiles")).split(QLatin1Char(','))) {
+        if (!name.trimmed().isEmpty())
+            c->profileNames << name.trimmed();
+    }
+    if (c->profileNames.isEmpty())
+        *error = Text::tr("roster %1: --profiles needs at least one profile name").arg(command);
+    return !c->profileNames.isEmpty();
+}
+
 Command parseFind(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -241,6 +256,59 @@ Command parseFind(const QStringList &args)
     return c;
 }
 
+Command parseReview(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Write every user of every profile (or those named) to one CSV for an access review."));
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("output"), Text::tr("The CSV file to write, or - for standard output."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("profiles"),
+            Text::tr("The profiles to review, comma separated (default: all)."),
+            QStringLiteral("A,B")},
+        {QStringLiteral("columns"),
+            Text::tr("Column keys after person, profile and kind, comma separated (default: %1).")
+                .arg(keyList(Columns::defaults(), QStringLiteral(","))),
+            QStringLiteral("KEYS")},
+        {QStringLiteral("skip-failed"),
+            Text::tr("Leave out profiles that fail (named in the summary) instead of failing.")},
+        configOption(),
+        {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
+        {QStringLiteral("quiet"), Text::tr("Print nothing but errors and what was left out.")},
+    };
+    parser.addOptions(options);
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("review"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Text::tr("roster review: unexpected argument \"%1\"")
+                           .arg(parser.positionalArguments().constFirst()));
+    Command c;
+    c.kind = Command::Kind::Review;
+    c.output = parser.value(QStringLiteral("output"));
+    if (c.output.isEmpty())
+        return invalid(
+            Text::tr("roster review: --output FILE is required (use - for standard output)"));
+    if (!readProfileNames(parser, QStringLiteral("review"), &c, &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("columns"))) {
+        QString bad;
+        c.exportOptions.columns = Columns::parseList(parser.value(QStringLiteral("columns")), &bad);
+        if (c.exportOptions.columns.isEmpty())
+            return invalid(
+                Text::tr("roster review: unknown column key \"%1\" in --columns (known keys: %2)")
+                    .arg(bad, keyList(Columns::all(), QStringLiteral(", "))));
+    }
+    c.skipFailed = parser.isSet(QStringLiteral("skip-failed"));
+    c.config = parser.value(QStringLiteral("config"));
+    c.demo = parser.isSet(QStringLiteral("demo"));
+    c.quiet = parser.isSet(QStringLiteral("quiet"));
+    return c;
+}
+
 } // namespace
 
 bool opensWindow(const QString &first)
@@ -262,6 +330,8 @@ QString usage()
         "                 [--filter EXPR]\n"
         "  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]\n"
         "                 [--demo] [--quiet]\n"
+        "  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]\n"
+        "                 [--config FILE] [--demo] [--quiet]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS]\n"
         "  roster --version | --help\n");
@@ -286,6 +356,8 @@ Command parse(const QStringList &args)
         return parseProfiles(rest);
     if (command == QLatin1String("find"))
         return parseFind(rest);
+    if (command == QLatin1String("review"))
+        return parseReview(rest);
     if (command == QLatin1String("sandbox"))
         return parseSandbox(rest);
     if (opensWindow(command))

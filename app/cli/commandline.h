@@ -28,6 +28,7 @@ struct Command
         Profiles, // roster profiles ...
         Sandbox, // roster sandbox ...
         Find, // roster find TEXT ...
+        Review, // roster review ...
         Invalid, // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
     };
     Kind kind = Kind::Window;
@@ -48,6 +49,9 @@ struct Command
     QString findText;
     QStringList profileNames; // --profiles A,B; empty: every profile
     bool exact = false;
+
+    // Review (profileNames, output, quiet as above; columns and CSV options in exportOptions).
+    bool skipFailed = false;
 
     // Sandbox.
     quint16 port = 0;

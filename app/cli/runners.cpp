@@ -1,5 +1,6 @@
 #include "runners.h"
 
+#include "accessreview.h"
 #include "csvwriter.h"
 #include "peoplefinder.h"
 #include "providerkind.h"
@@ -411,6 +412,178 @@ private:
 
 } // namespace
 
+namespace {
+
+class ReviewRun
+{
+public:
+    ReviewRun(const Command &command, const QList<Profile> &profiles, Reporter &reporter)
+        : m_command(command)
+        , m_profiles(profiles)
+        , m_reporter(reporter)
+        , m_review(options(command), &m_context)
+    { }
+
+    int exec()
+    {
+        if (m_command.output == QLatin1String("-")) {
+            QIODevice *device = m_reporter.standardOutput();
+            if (!device) {
+                m_reporter.err(Text::tr("roster review: cannot write to standard output"));
+                return Failed;
+            }
+            m_review.setOutputDevice(device);
+        } else {
+            m_review.setOutputPath(m_command.output);
+        }
+        for (const Profile &p : m_profiles)
+            m_review.addProfile(p);
+        QObject::connect(
+            &m_review, &AccessReview::progress, &m_context, [this](int i) { onProgress(i); });
+        QObject::connect(&m_review, &AccessReview::profileFinished, &m_context, [this](int i) {
+            if (m_review.status(i) == AccessReview::Status::Skipped)
+                m_reporter.err(
+                    Text::tr("roster review: left out \"%1\": %2")
+                        .arg(m_review.profile(i).name, m_review.profileError(i).summary()));
+        });
+        QObject::connect(
+            &m_review, &AccessReview::finished, &m_context, [this](bool ok) { finish(ok); });
+        m_lastProgress.start();
+        m_review.start();
+        for (int i = 0; i < m_profiles.size() && !m_done; ++i) {
+            m_credentials.read(m_profiles.at(i), &m_context,
+                [this, i](const QString &secret, const ProviderError &error) {
+                    if (error.isError())
+                        m_review.fail(i, error);
+                    else
+                        m_review.setProvider(i,
+                            ProviderFactory::create(m_profiles.at(i), secret, &m_nam, &m_context));
+                });
+        }
+        if (!m_done)
+            m_loop.exec();
+        return m_exitCode;
+    }
+
+private:
+    static AccessReview::Options options(const Command &command)
+    {
+        AccessReview::Options o;
+        o.columns = command.exportOptions.columns;
+        o.skipFailed = command.skipFailed;
+        return o;
+    }
+
+    void onProgress(int index)
+    {
+        if (m_command.quiet || !m_reporter.showsProgress() || m_lastProgress.elapsed() < 200)
+            return;
+        m_lastProgress.restart();
+        const qint64 total = m_review.total(index);
+        m_reporter.progress(
+            Text::tr("%1 (%2 of %3): %4%5 rows")
+                .arg(m_review.profile(index).name)
+                .arg(index + 1)
+                .arg(m_review.profileCount())
+                .arg(grouped(m_review.rows(index)),
+                    total >= 0 ? Text::tr(" of %1").arg(grouped(total)) : QString()));
+    }
+
+    void finish(bool ok)
+    {
+        m_reporter.progress(QString());
+        const AccessReview::Summary &s = m_review.summary();
+        if (!ok) {
+            const ProviderError &e = m_review.error();
+            int failed = -1;
+            for (int i = 0; i < m_review.profileCount(); ++i) {
+                if (m_review.status(i) == AccessReview::Status::Failed)
+                    failed = i;
+            }
+            m_reporter.err(failed >= 0 ? Text::tr("roster review: profile \"%1\" failed: %2")
+                                             .arg(m_review.profile(failed).name, e.summary())
+                                       : QStringLiteral("roster review: ") + e.summary());
+            const QStringList lines = e.detailLines();
+            for (qsizetype i = 1; i < lines.size(); ++i)
+                m_reporter.err(QStringLiteral("  ") + lines[i]);
+            if (m_command.output != QLatin1String("-"))
+                m_reporter.err(
+                    Text::tr("  Nothing was written; %1 was left as it was (--skip-failed "
+                             "leaves failing profiles out instead).")
+                        .arg(m_command.output));
+        } else if (!m_command.quiet) {
+            m_reporter.err(
+                Text::tr("Wrote %1 accounts of %2 people from %3 profile(s) to %4.")
+                    .arg(grouped(s.accounts), grouped(s.people))
+                    .arg(m_review.profileCount() - s.leftOut.size())
+                    .arg(m_command.output == QLatin1String("-") ? Text::tr("standard output")
+                                                                : m_command.output));
+            m_reporter.err(
+                Text::tr("  %1 people have accounts in more than one profile; %2 accounts "
+                         "have no email; %3 inactive or pending accounts still hold roles.")
+                    .arg(grouped(s.inSeveralProfiles), grouped(s.withoutEmail),
+                        grouped(s.dormantWithRoles)));
+        }
+        if (ok && !s.leftOut.isEmpty()) // even with --quiet: the review is incomplete
+            m_reporter.err(Text::tr("roster review: INCOMPLETE, left out: %1")
+                               .arg(s.leftOut.join(QStringLiteral("; "))));
+        m_exitCode = ok ? Ok : Failed;
+        m_done = true;
+        m_loop.quit();
+    }
+
+    const Command &m_command;
+    const QList<Profile> m_profiles;
+    Reporter &m_reporter;
+    QObject m_context;
+    AccessReview m_review;
+    QNetworkAccessManager m_nam;
+    CredentialStore m_credentials;
+    QEventLoop m_loop;
+    QElapsedTimer m_lastProgress;
+    int m_exitCode = Failed;
+    bool m_done = false;
+};
+
+// The profiles a command names with --profiles, or all; false (usage) for an unknown name.
+bool chooseProfiles(const Command &command, const ProfileStore &store, QList<Profile> *profiles,
+    Reporter &reporter, const QString &name)
+{
+    if (command.profileNames.isEmpty())
+        *profiles = store.profiles();
+    for (const QString &wanted : command.profileNames) {
+        const Profile *p = store.find(wanted);
+        if (!p) {
+            reporter.err(Text::tr("roster %1: no profile named \"%2\"").arg(name, wanted));
+            return false;
+        }
+        *profiles << *p;
+    }
+    return true;
+}
+
+} // namespace
+
+int runReview(const Command &command, Reporter &reporter)
+{
+    SandboxHost sandbox;
+    QUrl sandboxUrl;
+    if (command.demo) {
+        if (!sandbox.start()) {
+            reporter.err(Text::tr("roster review: cannot start the demo sandbox on 127.0.0.1"));
+            return Failed;
+        }
+        sandboxUrl = sandbox.url();
+    }
+    ProfileStore store;
+    QList<Profile> profiles;
+    if (!loadProfiles(command, sandboxUrl, &store, reporter)
+        || !chooseProfiles(command, store, &profiles, reporter, QStringLiteral("review")))
+        return Usage;
+    ReviewRun run(command, profiles, reporter);
+    return run.exec();
+}
+
 int runFind(const Command &command, Reporter &reporter)
 {
     SandboxHost sandbox;
@@ -423,19 +596,10 @@ int runFind(const Command &command, Reporter &reporter)
         sandboxUrl = sandbox.url();
     }
     ProfileStore store;
-    if (!loadProfiles(command, sandboxUrl, &store, reporter))
-        return Usage;
     QList<Profile> profiles;
-    if (command.profileNames.isEmpty())
-        profiles = store.profiles();
-    for (const QString &name : command.profileNames) {
-        const Profile *p = store.find(name);
-        if (!p) {
-            reporter.err(Text::tr("roster find: no profile named \"%1\"").arg(name));
-            return Usage;
-        }
-        profiles << *p;
-    }
+    if (!loadProfiles(command, sandboxUrl, &store, reporter)
+        || !chooseProfiles(command, store, &profiles, reporter, QStringLiteral("find")))
+        return Usage;
     FindRun run(command, profiles, reporter);
     return run.exec();
 }

@@ -46,6 +46,9 @@ int runProfiles(const Command &command, Reporter &reporter);
 // One person's accounts across profiles, as CSV: 0 when every profile was searched (found or
 // not), 1 when any failed (the others' rows are still written), 2 for usage.
 int runFind(const Command &command, Reporter &reporter);
+// Every user of every chosen profile in one CSV: 0 written, 1 a profile (without --skip-failed),
+// the network or the file failed (an existing file is left as it was), 2 for usage.
+int runReview(const Command &command, Reporter &reporter);
 // Serves until the application quits.
 int runSandbox(const Command &command, Reporter &reporter);
 

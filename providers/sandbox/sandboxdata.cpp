@@ -1,7 +1,10 @@
 #include "sandboxdata.h"
 
+#include "sandboxkind.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <array>
 
@@ -58,7 +61,51 @@ QString asciiSlug(const QString &s, qint64 index)
     }
     return out.isEmpty() ? QStringLiteral("user%1").arg(index) : out;
 }
+// The organizations whose people overlap: every kind's main demo, and any id with the word
+// "shared" (tests, benchmarks).
+bool sharesPeople(const QString &organization)
+{
+    static const QSet<QString> demos = [] {
+        QSet<QString> orgs;
+        for (const SandboxKind *k : SandboxKinds::all()) {
+            for (const SandboxDemoProfile &d : k->demos) {
+                if (d.group == SandboxDemoProfile::Main)
+                    orgs.insert(d.organization);
+            }
+        }
+        return orgs;
+    }();
+    return demos.contains(organization) || organization.contains(QLatin1String("shared"));
+}
+
+// Person `k` of the shared pool, as this organization spells their address: the same name and
+// mailbox everywhere, in another case or with a +tag in some organizations.
+void applyShared(SandboxPerson *p, const QString &organization, qint64 k)
+{
+    const quint64 seed = SandboxData::mix(0x5ea4edULL ^ quint64(k));
+    p->givenName = QString::fromUtf8(kGiven[seed % kGiven.size()]);
+    p->familyName = QString::fromUtf8(kFamily[(seed >> 8) % kFamily.size()]);
+    const QString local = asciiSlug(p->givenName, k) + QLatin1Char('.')
+        + asciiSlug(p->familyName, k) + QStringLiteral(".p%1").arg(k);
+    p->username = local;
+    const quint64 variant = SandboxData::hash(organization) % 4;
+    QString mailbox = local;
+    QString domain = QStringLiteral("example.com");
+    if (variant == 1 || variant == 3) {
+        mailbox[0] = mailbox[0].toUpper();
+        domain = QStringLiteral("Example.COM");
+    }
+    if (variant >= 2)
+        mailbox += variant == 2 ? QStringLiteral("+work") : QStringLiteral("+ops");
+    p->email = mailbox + QLatin1Char('@') + domain;
+}
 } // namespace
+
+bool SandboxData::isShared(const QString &organization, qint64 index)
+{
+    return index % 250 == 17 && sharesPeople(organization)
+        && (mix(hash(organization)) ^ quint64(index / 250)) % 4 != 0;
+}
 
 quint64 SandboxData::mix(quint64 x)
 {
@@ -147,6 +194,8 @@ SandboxPerson SandboxData::person(const QString &organization, qint64 index)
         p.inviterId = vendorId(QStringLiteral("user_"), seed ^ 0x77);
     if (inviter >= 2)
         p.inviterEmail = QStringLiteral("admin%1@example.com").arg((h >> 52) % 10);
+    if (isShared(organization, index))
+        applyShared(&p, organization, index / 250);
     return p;
 }
 

@@ -65,6 +65,11 @@ constexpr qint64 defaultUsers = 25000;
 // server default.
 qint64 userCount(const QString &organization, qint64 fallback);
 SandboxPerson person(const QString &organization, qint64 index);
+// Whether the person at `index` is one of the people several organizations share: every 250th
+// person (from index 17) of every kind's main demo organization, and of any organization whose id
+// has the word "shared", is person index / 250 of one pool, in three of four such organizations.
+// Their address is the same mailbox everywhere, in another case or with a +tag in some.
+bool isShared(const QString &organization, qint64 index);
 // A stable pseudo-random 64-bit value.
 quint64 mix(quint64 x);
 quint64 hash(const QString &text);

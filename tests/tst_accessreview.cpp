@@ -1,0 +1,259 @@
+// The access review against the sandbox: the file is exactly the per-profile exports with person,
+// profile and kind in front; the summary's counts; a failing profile keeps the old file (or is
+// left out and named); credentials that come late or never; cancel; an unwritable path.
+#include "accessreview.h"
+#include "providerfactory.h"
+#include "sandbox/sandboxdata.h"
+#include "testsupport.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QTemporaryDir>
+
+using namespace TestSupport;
+
+class TestAccessReview : public QObject
+{
+    Q_OBJECT
+
+    SandboxServer m_server;
+    QNetworkAccessManager m_nam;
+    QTemporaryDir m_dir;
+
+    Profile profile(const QString &kind, const QString &org)
+    {
+        return sandboxProfile(m_server, kind, org);
+    }
+
+    Provider *make(const Profile &p)
+    {
+        Provider *provider = ProviderFactory::create(p, p.credential.value, &m_nam, this);
+        fastRetries(provider, 50);
+        return provider;
+    }
+
+    static bool run(AccessReview &review)
+    {
+        QSignalSpy finished(&review, &AccessReview::finished);
+        review.start();
+        if (finished.isEmpty() && !finished.wait(60000))
+            return false;
+        return finished.first().first().toBool();
+    }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+    }
+
+    QString writeOld(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write("the previous review\n");
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server.setLatencyMs(2);
+        QVERIFY(m_server.start() != 0);
+    }
+
+    // The review is the per-profile walks, row for row, with person, profile and kind in front.
+    void fileIsThePerProfileExports()
+    {
+        const QList<Profile> profiles {profile(QStringLiteral("karmo"), QStringLiteral("shared-k-n600")),
+            profile(QStringLiteral("scim"), QStringLiteral("shared-s-n500")),
+            profile(QStringLiteral("llamacloud"), QStringLiteral("shared-l-n400")),
+            profile(QStringLiteral("csp"), QStringLiteral("shared-c-n450"))};
+        AccessReview::Options options;
+        options.columns = {Column::Email, Column::DisplayName, Column::Status, Column::Roles, Column::Groups};
+        AccessReview review(options);
+        QBuffer expectedBytes;
+        QVERIFY(expectedBytes.open(QIODevice::WriteOnly));
+        CsvWriter expected(&expectedBytes, {});
+        expected.writeRow(AccessReview::header(options.columns));
+        QHash<QString, QSet<int>> profilesOf;
+        qint64 accounts = 0, noEmail = 0, dormant = 0;
+        for (int i = 0; i < profiles.size(); ++i) {
+            const Profile &p = profiles.at(i);
+            review.setProvider(review.addProfile(p), make(p));
+            const Walk walk = fetchAll(make(p));
+            QVERIFY2(!walk.error.isError(), qPrintable(walk.error.summary()));
+            for (const User &u : walk.users) {
+                QStringList row {u.email.toLower(), p.name, p.kind};
+                for (Column c : options.columns)
+                    row << u.value(c);
+                expected.writeRow(row);
+                ++accounts;
+                if (u.email.isEmpty())
+                    ++noEmail;
+                else
+                    profilesOf[u.email.toLower()].insert(i);
+                dormant += AccessReview::isDormantWithRoles(u);
+            }
+        }
+        QVERIFY(expected.flush());
+        const QString path = m_dir.filePath(QStringLiteral("review.csv"));
+        review.setOutputPath(path);
+        QVERIFY2(run(review), qPrintable(review.error().summary()));
+        QCOMPARE(read(path), expectedBytes.data());
+
+        const AccessReview::Summary &s = review.summary();
+        QCOMPARE(s.accounts, accounts);
+        QCOMPARE(s.people, qint64(profilesOf.size()));
+        const qint64 several = std::count_if(profilesOf.cbegin(), profilesOf.cend(),
+            [](const QSet<int> &in) { return in.size() > 1; });
+        QCOMPARE(s.inSeveralProfiles, several);
+        QVERIFY(several >= 2); // the shared people, in another case or with a +tag in places
+        QCOMPARE(s.withoutEmail, noEmail);
+        QCOMPARE(s.dormantWithRoles, dormant);
+        QVERIFY(dormant > 0);
+        QVERIFY(s.leftOut.isEmpty());
+        for (int i = 0; i < profiles.size(); ++i)
+            QCOMPARE(review.status(i), AccessReview::Status::Done);
+    }
+
+    void sharedPeopleDifferOnlyInCaseAndTags()
+    {
+        int shared = 0;
+        for (qint64 i = 0; i < 2000; ++i) {
+            if (!SandboxData::isShared(QStringLiteral("shared-a-n2000"), i)
+                || !SandboxData::isShared(QStringLiteral("shared-b-n2000"), i))
+                continue;
+            ++shared;
+            const QString a = SandboxData::person(QStringLiteral("shared-a-n2000"), i).email;
+            const QString b = SandboxData::person(QStringLiteral("shared-b-n2000"), i).email;
+            const auto untagged = [](QString e) {
+                e = e.toLower();
+                const qsizetype plus = e.indexOf(QLatin1Char('+'));
+                return plus < 0 ? e : e.left(plus) + e.mid(e.indexOf(QLatin1Char('@')));
+            };
+            QCOMPARE(untagged(a), untagged(b));
+        }
+        QVERIFY(shared >= 2);
+        QVERIFY(!SandboxData::isShared(QStringLiteral("acme-n2000"), 17)); // tests keep their data
+    }
+
+    void failingProfileKeepsTheOldFile()
+    {
+        const QString path = writeOld(QStringLiteral("kept.csv"));
+        AccessReview review({});
+        const Profile ok = profile(QStringLiteral("karmo"), QStringLiteral("acme-n300"));
+        const Profile broken = profile(QStringLiteral("char"), QStringLiteral("error-403"));
+        review.setProvider(review.addProfile(ok), make(ok));
+        review.setProvider(review.addProfile(broken), make(broken));
+        review.setOutputPath(path);
+        QVERIFY(!run(review));
+        QCOMPARE(review.status(0), AccessReview::Status::Done);
+        QCOMPARE(review.status(1), AccessReview::Status::Failed);
+        QCOMPARE(review.error().httpStatus, 403);
+        QCOMPARE(read(path), QByteArray("the previous review\n"));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("kept.csv*")}, QDir::Files).size(), 1);
+    }
+
+    void skipFailedNamesWhatWasLeftOut()
+    {
+        AccessReview::Options options;
+        options.skipFailed = true;
+        AccessReview review(options);
+        const Profile broken = profile(QStringLiteral("csp"), QStringLiteral("error-404"));
+        const Profile ok = profile(QStringLiteral("scim"), QStringLiteral("skip-n120"));
+        const Profile cut = profile(QStringLiteral("karmo"), QStringLiteral("error-500-later-n250"));
+        review.setProvider(review.addProfile(broken), make(broken));
+        const int noCredential = review.addProfile(ok);
+        review.setProvider(review.addProfile(ok), make(ok));
+        review.setProvider(review.addProfile(cut), make(cut));
+        review.fail(noCredential,
+            ProviderError::make(ProviderError::Kind::Authentication, QStringLiteral("no token")));
+        const QString path = m_dir.filePath(QStringLiteral("skipped.csv"));
+        review.setOutputPath(path);
+        QVERIFY2(run(review), qPrintable(review.error().summary()));
+        QCOMPARE(review.status(0), AccessReview::Status::Skipped);
+        QCOMPARE(review.status(1), AccessReview::Status::Skipped);
+        QCOMPARE(review.status(2), AccessReview::Status::Done);
+        QCOMPARE(review.status(3), AccessReview::Status::Skipped);
+        const QStringList leftOut = review.summary().leftOut;
+        QCOMPARE(leftOut.size(), 3);
+        QCOMPARE(leftOut.at(0), broken.name);
+        QVERIFY2(leftOut.at(2).contains(QStringLiteral("failed after 100 rows")), qPrintable(leftOut.at(2)));
+        QCOMPARE(review.summary().accounts, 120 + 100);
+        QVERIFY(read(path).startsWith("person,profile,kind,"));
+    }
+
+    // A provider that comes once its credential is read: the review waits for it, in order.
+    void providerThatComesLater()
+    {
+        AccessReview review({});
+        const Profile a = profile(QStringLiteral("karmo"), QStringLiteral("late-a-n50"));
+        const Profile b = profile(QStringLiteral("karmo"), QStringLiteral("late-b-n60"));
+        const int first = review.addProfile(a);
+        review.setProvider(review.addProfile(b), make(b));
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        review.setOutputDevice(&out);
+        QSignalSpy finished(&review, &AccessReview::finished);
+        review.start();
+        QVERIFY(drain(m_server, m_nam));
+        QCOMPARE(finished.size(), 0); // waiting for the first profile's credential
+        QCOMPARE(review.rowsWritten(), 0);
+        review.setProvider(first, make(a));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(review.summary().accounts, 110);
+        const QList<QByteArray> lines = out.data().split('\n');
+        QVERIFY(lines.at(1).contains(a.name.toUtf8())); // the first profile's rows come first
+    }
+
+    void cancelKeepsTheOldFile()
+    {
+        const QString path = writeOld(QStringLiteral("cancelled.csv"));
+        AccessReview review({});
+        const Profile big = profile(QStringLiteral("karmo"), QStringLiteral("cancel-n20000"));
+        review.setProvider(review.addProfile(big), make(big));
+        review.setOutputPath(path);
+        QSignalSpy finished(&review, &AccessReview::finished);
+        review.start();
+        QVERIFY(QTest::qWaitFor([&review] { return review.rows(0) > 0; }, 20000));
+        review.cancel();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!finished.first().first().toBool());
+        QCOMPARE(review.error().kind, ProviderError::Kind::Cancelled);
+        QVERIFY(drain(m_server, m_nam));
+        QCOMPARE(read(path), QByteArray("the previous review\n"));
+    }
+
+    void unwritablePath()
+    {
+        AccessReview review({});
+        review.addProfile(profile(QStringLiteral("karmo"), QStringLiteral("acme-n5")));
+        review.setOutputPath(QStringLiteral("/nonexistent/dir/review.csv"));
+        QVERIFY(!run(review));
+        QCOMPARE(review.error().kind, ProviderError::Kind::LocalFile);
+        QVERIFY(review.error().message.contains(QStringLiteral("/nonexistent/dir/review.csv")));
+    }
+
+    void dormantWithRoles()
+    {
+        User u;
+        u.status = QStringLiteral("inactive");
+        QVERIFY(!AccessReview::isDormantWithRoles(u)); // no roles
+        u.roles.append(Role {});
+        u.roles.last().name = QStringLiteral("admin");
+        QVERIFY(AccessReview::isDormantWithRoles(u));
+        u.status = QStringLiteral("active");
+        QVERIFY(!AccessReview::isDormantWithRoles(u));
+        u.pending = true;
+        QVERIFY(AccessReview::isDormantWithRoles(u));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccessReview)
+#include "tst_accessreview.moc"
