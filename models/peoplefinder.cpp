@@ -116,6 +116,27 @@ void PeopleFinder::finish(int target, Status status)
         emit finished();
 }
 
+void PeopleFinder::searchLoaded(int target, const QList<User> &candidates, qint64 scanned)
+{
+    if (m_cancelled || m_targets.at(target).status != Status::Waiting)
+        return;
+    m_targets[target].status = Status::Searching;
+    onUsers(target, candidates);
+    m_targets[target].scanned = scanned;
+    m_targets[target].total = scanned;
+    finish(target, Status::Done);
+}
+
+void PeopleFinder::cancelTarget(int target)
+{
+    Target &t = m_targets[target];
+    if (t.status != Status::Waiting && t.status != Status::Searching)
+        return;
+    if (t.walker)
+        t.walker->abort();
+    finish(target, Status::Cancelled);
+}
+
 void PeopleFinder::cancel()
 {
     m_cancelled = true;

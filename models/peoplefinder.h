@@ -38,7 +38,13 @@ public:
     int addTarget(const QString &name);
     void setProvider(int target, Provider *provider);
     void fail(int target, const ProviderError &error);
+    // A profile whose users are all loaded already (the window's table): `candidates` (the
+    // caller may have picked them from `scanned` rows with the same rules) are checked at once,
+    // with no request.
+    void searchLoaded(int target, const QList<User> &candidates, qint64 scanned);
     void cancel();
+    // Stops one profile's search; the others go on.
+    void cancelTarget(int target);
 
     int targetCount() const { return int(m_targets.size()); }
     QString name(int target) const { return m_targets.at(target).name; }

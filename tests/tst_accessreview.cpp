@@ -69,12 +69,14 @@ private slots:
     // The review is the per-profile walks, row for row, with person, profile and kind in front.
     void fileIsThePerProfileExports()
     {
-        const QList<Profile> profiles {profile(QStringLiteral("karmo"), QStringLiteral("shared-k-n600")),
+        const QList<Profile> profiles {
+            profile(QStringLiteral("karmo"), QStringLiteral("shared-k-n600")),
             profile(QStringLiteral("scim"), QStringLiteral("shared-s-n500")),
             profile(QStringLiteral("llamacloud"), QStringLiteral("shared-l-n400")),
             profile(QStringLiteral("csp"), QStringLiteral("shared-c-n450"))};
         AccessReview::Options options;
-        options.columns = {Column::Email, Column::DisplayName, Column::Status, Column::Roles, Column::Groups};
+        options.columns
+            = {Column::Email, Column::DisplayName, Column::Status, Column::Roles, Column::Groups};
         AccessReview review(options);
         QBuffer expectedBytes;
         QVERIFY(expectedBytes.open(QIODevice::WriteOnly));
@@ -156,7 +158,8 @@ private slots:
         QCOMPARE(review.status(1), AccessReview::Status::Failed);
         QCOMPARE(review.error().httpStatus, 403);
         QCOMPARE(read(path), QByteArray("the previous review\n"));
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("kept.csv*")}, QDir::Files).size(), 1);
+        QCOMPARE(
+            QDir(m_dir.path()).entryList({QStringLiteral("kept.csv*")}, QDir::Files).size(), 1);
     }
 
     void skipFailedNamesWhatWasLeftOut()
@@ -166,7 +169,8 @@ private slots:
         AccessReview review(options);
         const Profile broken = profile(QStringLiteral("csp"), QStringLiteral("error-404"));
         const Profile ok = profile(QStringLiteral("scim"), QStringLiteral("skip-n120"));
-        const Profile cut = profile(QStringLiteral("karmo"), QStringLiteral("error-500-later-n250"));
+        const Profile cut
+            = profile(QStringLiteral("karmo"), QStringLiteral("error-500-later-n250"));
         review.setProvider(review.addProfile(broken), make(broken));
         const int noCredential = review.addProfile(ok);
         review.setProvider(review.addProfile(ok), make(ok));
@@ -183,7 +187,8 @@ private slots:
         const QStringList leftOut = review.summary().leftOut;
         QCOMPARE(leftOut.size(), 3);
         QCOMPARE(leftOut.at(0), broken.name);
-        QVERIFY2(leftOut.at(2).contains(QStringLiteral("failed after 100 rows")), qPrintable(leftOut.at(2)));
+        QVERIFY2(leftOut.at(2).contains(QStringLiteral("failed after 100 rows")),
+            qPrintable(leftOut.at(2)));
         QCOMPARE(review.summary().accounts, 120 + 100);
         QVERIFY(read(path).startsWith("person,profile,kind,"));
     }

@@ -5,10 +5,12 @@
 #include "credentialstore.h"
 #include "errorpane.h"
 #include "exportdialog.h"
+#include "finddialog.h"
 #include "karmo/karmoroutes.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
+#include "reviewdialog.h"
 #include "sandbox/sandboxdata.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
@@ -308,6 +310,83 @@ private slots:
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
         QCOMPARE(m_window->searchModeLabel()->text(), QStringLiteral("Fi&lter loaded rows:"));
         QVERIFY(m_window->filterEdit()->text().isEmpty());
+    }
+
+    // Edit › Find in all profiles (Ctrl+Shift+F): the person's account, a failing profile's error
+    // on click, the detail pane for the account found.
+    void findInAllProfiles()
+    {
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(m_window->findChild<FindDialog *>() != nullptr);
+        FindDialog *dialog = m_window->openFind();
+        QCOMPARE(m_window->findChild<FindDialog *>(), dialog); // raised, not opened twice
+        dialog->setProfileChecked(QStringLiteral("Karmo flaky"), false);
+        const SandboxPerson p = SandboxData::person(QStringLiteral("acme-n300"), 5);
+        const QString local
+            = p.email.section(QLatin1Char('@'), 0, 0).section(QLatin1Char('+'), 0, 0);
+        dialog->setText(local.toUpper() + QStringLiteral("+offboarding@example.com"));
+        dialog->find();
+        QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isSearching(); }, 30000));
+        QTableWidget *results = dialog->resultsTable();
+        QCOMPARE(results->rowCount(), 1);
+        QCOMPARE(results->item(0, 0)->text(), QStringLiteral("Acme (Karmo)"));
+        QCOMPARE(results->item(0, 2)->text(), p.email);
+        QCOMPARE(results->item(0, 8)->text(), QStringLiteral("email without +tag"));
+        QVERIFY2(dialog->summaryLabel()->text().contains(QStringLiteral("1 account(s) found")),
+            qPrintable(dialog->summaryLabel()->text()));
+        QVERIFY(dialog->summaryLabel()->text().contains(QStringLiteral("1 profile(s) failed")));
+        results->selectRow(0);
+        QVERIFY(dialog->detailPane()->isVisibleTo(dialog));
+        QVERIFY(dialog->detailPane()->identityText().contains(p.email));
+        screenshot(dialog, QStringLiteral("find.png"));
+
+        QTreeWidgetItem *failed = nullptr;
+        for (int i = 0; i < dialog->profileTree()->topLevelItemCount(); ++i) {
+            if (dialog->profileTree()->topLevelItem(i)->text(0) == QStringLiteral("LlamaCloud 422"))
+                failed = dialog->profileTree()->topLevelItem(i);
+        }
+        QVERIFY(failed);
+        QVERIFY(failed->text(2).startsWith(QStringLiteral("Failed: HTTP 422")));
+        dialog->profileTree()->setCurrentItem(failed);
+        QVERIFY(dialog->errorPane()->isVisibleTo(dialog));
+        QCOMPARE(dialog->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
+        dialog->close();
+    }
+
+    // File › Access review: the file and the summary; a failing profile keeps the old file.
+    void accessReview()
+    {
+        ReviewDialog *dialog = m_window->openReview();
+        const QString path = m_dir.filePath(QStringLiteral("review.csv"));
+        dialog->setOutputPath(path);
+        dialog->setProfileChecked(QStringLiteral("LlamaCloud 422"), false);
+        dialog->setProfileChecked(QStringLiteral("Karmo flaky"), false);
+        dialog->startReview();
+        QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isRunning(); }, 60000));
+        QVERIFY2(dialog->summaryLabel()->text().startsWith(QStringLiteral("Wrote 1,830 accounts")),
+            qPrintable(dialog->summaryLabel()->text()));
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readLine().startsWith("person,profile,kind,id,"));
+        written.close();
+        screenshot(dialog, QStringLiteral("review.png"));
+
+        dialog->setProfileChecked(QStringLiteral("LlamaCloud 422"), true);
+        const QByteArray before = [&path] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        dialog->startReview();
+        QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isRunning(); }, 60000));
+        QVERIFY2(dialog->summaryLabel()->text().contains(QStringLiteral("was not written")),
+            qPrintable(dialog->summaryLabel()->text()));
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), before);
+        dialog->close();
     }
 
     void copyAsTabSeparated()

@@ -8,10 +8,12 @@
 #include "errorpane.h"
 #include "exportdialog.h"
 #include "exportjob.h"
+#include "finddialog.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "provider.h"
 #include "providerfactory.h"
+#include "reviewdialog.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
@@ -224,8 +226,16 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_exportSelected);
     file->addAction(m_exportAll);
+    file->addAction(tr("Access &review…"), this, [this] { openReview(); })
+        ->setToolTip(tr("Every user of every profile in one CSV file, for an audit"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *findAll
+        = editMenu->addAction(tr("Find in &all profiles…"), this, [this] { openFind(); });
+    findAll->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    findAll->setToolTip(
+        tr("Where does this person have an account? Searches every profile at once"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_reload);
     view->addAction(focusFilter);
@@ -271,6 +281,36 @@ void MainWindow::buildSearchField(QToolBar *bar)
             runServerSearch();
     });
     updateSearchMode();
+}
+
+FindDialog *MainWindow::openFind()
+{
+    if (!m_findDialog) {
+        m_findDialog = new FindDialog(
+            m_context.store, {m_sessions, m_context.credentials, m_context.nam}, this);
+        m_findDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Start from the selected user's address, the usual question being about them.
+        const QList<int> rows = selectedSourceRows();
+        if (UserTableModel *model = currentModel(); model && !rows.isEmpty())
+            m_findDialog->setText(model->value(rows.first(), Column::Email));
+    }
+    m_findDialog->show();
+    m_findDialog->raise();
+    m_findDialog->activateWindow();
+    return m_findDialog;
+}
+
+ReviewDialog *MainWindow::openReview()
+{
+    if (!m_reviewDialog) {
+        m_reviewDialog = new ReviewDialog(
+            m_context.store, {m_sessions, m_context.credentials, m_context.nam}, this);
+        m_reviewDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_reviewDialog->show();
+    m_reviewDialog->raise();
+    m_reviewDialog->activateWindow();
+    return m_reviewDialog;
 }
 
 void MainWindow::reloadProfileList()

@@ -15,7 +15,9 @@ class ProfileStore;
 struct ProfileSession;
 class Provider;
 class QComboBox;
+class FindDialog;
 class QLabel;
+class ReviewDialog;
 class QTimer;
 class QToolBar;
 class QLineEdit;
@@ -60,6 +62,10 @@ public:
     ErrorPane *errorPane() const { return m_error; }
     QLineEdit *filterEdit() const { return m_filter; }
     QLabel *searchModeLabel() const { return m_searchMode; }
+    // Edit › Find in all profiles… and File › Access review…: opened (or raised) without blocking
+    // the window.
+    FindDialog *openFind();
+    ReviewDialog *openReview();
     QComboBox *profileCombo() const { return m_profiles; }
     UserTableModel *currentModel() const;
     UserFilterProxyModel *proxy() const { return m_proxy; }
@@ -133,5 +139,7 @@ private:
     QAction *m_exportAll = nullptr;
     QAction *m_reload = nullptr;
     QList<QAction *> m_profileActions;
+    QPointer<FindDialog> m_findDialog;
+    QPointer<ReviewDialog> m_reviewDialog;
     QMetaObject::Connection m_modelConnections[6];
 };

@@ -1,0 +1,250 @@
+#include "reviewdialog.h"
+
+#include "profilestore.h"
+#include "providerkind.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+enum ProfileColumn { NameColumn, KindColumn, ProgressColumn };
+
+QString grouped(qint64 n)
+{
+    return QLocale().toString(n);
+}
+} // namespace
+
+ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_providers(providers)
+{
+    setWindowTitle(tr("Access review"));
+    auto *outer = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Writes every user of the checked profiles to one CSV file: person "
+                                "(the lower-cased email a spreadsheet pivots on), profile and "
+                                "kind, then the usual columns. Profiles are read one after "
+                                "another; the file appears only when the review is complete."),
+        this);
+    intro->setWordWrap(true);
+    outer->addWidget(intro);
+
+    m_profiles = new QTreeWidget(this);
+    m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Progress")});
+    m_profiles->setRootIsDecorated(false);
+    m_profiles->header()->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
+    for (const Profile &p : m_store->profiles()) {
+        const ProviderKind *k = ProviderKinds::find(p.kind);
+        auto *item = new QTreeWidgetItem(m_profiles, {p.name, k ? k->displayName() : p.kind, {}});
+        item->setCheckState(NameColumn, Qt::Checked);
+    }
+    m_profiles->resizeColumnToContents(NameColumn);
+    m_profiles->resizeColumnToContents(KindColumn);
+    outer->addWidget(m_profiles, 1);
+
+    auto *form = new QFormLayout;
+    auto *pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(this);
+    const QString folder = QSettings()
+                               .value(QStringLiteral("review/folder"),
+                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .toString();
+    m_path->setText(QDir(folder).filePath(
+        QStringLiteral("access-review-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate))));
+    auto *browseButton = new QPushButton(tr("&Browse…"), this);
+    connect(browseButton, &QPushButton::clicked, this, &ReviewDialog::browse);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browseButton);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
+    m_skipFailed = new QCheckBox(tr("&Leave out profiles that fail (the summary names them)"), this);
+    m_bom = new QCheckBox(tr("Start with a &byte-order mark (for spreadsheets)"), this);
+    form->addRow(QString(), m_skipFailed);
+    form->addRow(QString(), m_bom);
+    outer->addLayout(form);
+
+    m_progress = new QProgressBar(this);
+    m_progress->hide();
+    outer->addWidget(m_progress);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    outer->addWidget(m_summary);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_start = buttons->addButton(tr("&Start review"), QDialogButtonBox::ActionRole);
+    m_start->setDefault(true);
+    m_cancel = buttons->addButton(tr("&Cancel review"), QDialogButtonBox::ActionRole);
+    connect(m_start, &QPushButton::clicked, this, &ReviewDialog::startReview);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_review)
+            m_review->cancel();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    outer->addWidget(buttons);
+    resize(760, 560);
+    updateButtons();
+}
+
+ReviewDialog::~ReviewDialog()
+{
+    delete m_run; // a review still running is cancelled: the old file stays
+}
+
+void ReviewDialog::setOutputPath(const QString &path)
+{
+    m_path->setText(path);
+}
+
+void ReviewDialog::setProfileChecked(const QString &name, bool checked)
+{
+    for (int i = 0; i < m_profiles->topLevelItemCount(); ++i) {
+        if (m_profiles->topLevelItem(i)->text(NameColumn) == name)
+            m_profiles->topLevelItem(i)->setCheckState(
+                NameColumn, checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void ReviewDialog::browse()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Access review file"), m_path->text(), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        m_path->setText(path);
+}
+
+void ReviewDialog::startReview()
+{
+    const QString path = m_path->text().trimmed();
+    if (path.isEmpty()) {
+        m_summary->setText(tr("Choose the file to write first."));
+        return;
+    }
+    delete m_run;
+    m_run = new QObject(this);
+    AccessReview::Options options;
+    options.skipFailed = m_skipFailed->isChecked();
+    options.csv.byteOrderMark = m_bom->isChecked();
+    m_review = new AccessReview(options, m_run);
+    m_review->setOutputPath(path);
+    m_rowOf.clear();
+    QList<Profile> chosen;
+    for (int i = 0; i < m_profiles->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_profiles->topLevelItem(i);
+        item->setText(ProgressColumn, QString());
+        item->setForeground(ProgressColumn, palette().color(QPalette::Text));
+        const Profile *p = m_store->find(item->text(NameColumn));
+        if (!p || item->checkState(NameColumn) != Qt::Checked)
+            continue;
+        m_review->addProfile(*p);
+        m_rowOf.append(i);
+        chosen.append(*p);
+        item->setText(ProgressColumn, tr("Waiting"));
+    }
+    if (chosen.isEmpty()) {
+        m_summary->setText(tr("Check at least one profile."));
+        return;
+    }
+    connect(m_review, &AccessReview::progress, this, &ReviewDialog::onProgress);
+    connect(m_review, &AccessReview::profileFinished, this, &ReviewDialog::onProfileFinished);
+    connect(m_review, &AccessReview::finished, this, &ReviewDialog::onFinished);
+    QSettings().setValue(QStringLiteral("review/folder"), QFileInfo(path).absolutePath());
+    m_progress->setRange(0, int(chosen.size()));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_summary->setText(tr("Reviewing %n profile(s)…", nullptr, int(chosen.size())));
+    QPointer<AccessReview> review = m_review;
+    m_review->start();
+    for (int i = 0; i < chosen.size() && review && review->isRunning(); ++i) {
+        m_providers.request(
+            chosen.at(i), m_run, [review, i](Provider *provider, const ProviderError &error) {
+                if (!review)
+                    return;
+                if (provider)
+                    review->setProvider(i, provider);
+                else
+                    review->fail(i, error);
+            });
+    }
+    updateButtons();
+}
+
+void ReviewDialog::onProgress(int index)
+{
+    QTreeWidgetItem *item = m_profiles->topLevelItem(m_rowOf.at(index));
+    const qint64 total = m_review->total(index);
+    item->setText(ProgressColumn,
+        total > 0 ? tr("%1 of %2 users (%3%)")
+                        .arg(grouped(m_review->rows(index)), grouped(total))
+                        .arg(100 * m_review->rows(index) / total)
+                  : tr("%1 users so far").arg(grouped(m_review->rows(index))));
+}
+
+void ReviewDialog::onProfileFinished(int index)
+{
+    QTreeWidgetItem *item = m_profiles->topLevelItem(m_rowOf.at(index));
+    switch (m_review->status(index)) {
+    case AccessReview::Status::Done:
+        item->setText(ProgressColumn, tr("%1 users").arg(grouped(m_review->rows(index))));
+        break;
+    case AccessReview::Status::Skipped:
+    case AccessReview::Status::Failed:
+        item->setText(ProgressColumn,
+            (m_review->status(index) == AccessReview::Status::Skipped ? tr("Left out: %1")
+                                                                       : tr("Failed: %1"))
+                .arg(m_review->profileError(index).summary()));
+        item->setForeground(ProgressColumn, QColor(0xb3, 0x26, 0x1e));
+        break;
+    default:
+        break;
+    }
+    m_progress->setValue(m_progress->value() + 1);
+}
+
+void ReviewDialog::onFinished(bool ok)
+{
+    m_progress->hide();
+    const AccessReview::Summary &s = m_review->summary();
+    if (!ok) {
+        m_summary->setText(tr("The review was not written: %1\nAn existing file was left as it "
+                              "was. Check \"Leave out profiles that fail\" to write the others.")
+                               .arg(m_review->error().summary()));
+    } else {
+        QString text = tr("Wrote %1 accounts of %2 people to %3.\n%4 people have accounts in "
+                          "more than one profile; %5 accounts have no email; %6 inactive or "
+                          "pending accounts still hold roles.")
+                           .arg(grouped(s.accounts), grouped(s.people), m_path->text(),
+                               grouped(s.inSeveralProfiles), grouped(s.withoutEmail),
+                               grouped(s.dormantWithRoles));
+        if (!s.leftOut.isEmpty())
+            text += QLatin1Char('\n')
+                + tr("Incomplete: left out %1.").arg(s.leftOut.join(QStringLiteral("; ")));
+        m_summary->setText(text);
+    }
+    updateButtons();
+}
+
+void ReviewDialog::updateButtons()
+{
+    const bool running = isRunning();
+    m_start->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_profiles->setEnabled(!running);
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "accessreview.h"
+#include "sessionproviders.h"
+
+#include <QDialog>
+
+class ProfileStore;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+
+// File › Access review…: every user of every checked profile into one CSV, profile after profile,
+// with each profile's progress, Cancel, and at the end a summary: people, accounts, people in more
+// than one profile, accounts without an email, inactive or pending accounts still holding roles,
+// and any profile left out (never silently).
+class ReviewDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ReviewDialog(ProfileStore *store, SessionProviders providers, QWidget *parent = nullptr);
+    ~ReviewDialog() override;
+
+    void setOutputPath(const QString &path);
+    void startReview();
+
+    // For tests.
+    QTreeWidget *profileTree() const { return m_profiles; }
+    QCheckBox *skipFailedBox() const { return m_skipFailed; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QPushButton *startButton() const { return m_start; }
+    bool isRunning() const { return m_review && m_review->isRunning(); }
+    void setProfileChecked(const QString &name, bool checked);
+
+private:
+    void browse();
+    void onProgress(int index);
+    void onProfileFinished(int index);
+    void onFinished(bool ok);
+    void updateButtons();
+
+    ProfileStore *m_store;
+    SessionProviders m_providers;
+    QTreeWidget *m_profiles = nullptr;
+    QLineEdit *m_path = nullptr;
+    QCheckBox *m_skipFailed = nullptr;
+    QCheckBox *m_bom = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QObject *m_run = nullptr; // parents one review and its providers
+    AccessReview *m_review = nullptr;
+    QList<int> m_rowOf; // review index -> tree row
+};
