@@ -47,7 +47,7 @@ void PeopleFinder::walk(int target, const QString &query)
     t.serverSearch = !query.isEmpty();
     t.scanned = 0;
     t.total = -1;
-    t.walker = new PageWalker(t.provider, {4, true}, this);
+    t.walker = new PageWalker(t.provider, {m_maxParallel, true}, this);
     t.walker->setQuery(query);
     connect(t.walker, &PageWalker::usersReady, this,
         [this, target](const QList<User> &users) { onUsers(target, users); });

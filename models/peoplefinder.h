@@ -43,6 +43,8 @@ public:
     // with no request.
     void searchLoaded(int target, const QList<User> &candidates, qint64 scanned);
     void cancel();
+    // Pages fetched at once per offset-paged profile (default 8: a search wants answers soon).
+    void setMaxParallelPages(int n) { m_maxParallel = std::max(1, n); }
     // Stops one profile's search; the others go on.
     void cancelTarget(int target);
 
@@ -85,4 +87,5 @@ private:
     PersonMatch m_match;
     QList<Target> m_targets;
     bool m_cancelled = false;
+    int m_maxParallel = 8;
 };

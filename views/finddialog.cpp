@@ -136,9 +136,9 @@ QWidget *FindDialog::buildResults(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_summary);
     m_results = new QTableWidget(0, 9, box);
-    m_results->setHorizontalHeaderLabels({tr("Profile"), tr("Kind"), tr("Email"),
-        tr("Display name"), tr("Status"), tr("Roles"), tr("Created"), tr("Updated"),
-        tr("Matched by")});
+    m_results->setHorizontalHeaderLabels(
+        {tr("Profile"), tr("Kind"), tr("Email"), tr("Display name"), tr("Status"), tr("Roles"),
+            tr("Created"), tr("Updated"), tr("Matched by")});
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -61,10 +61,11 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     auto *form = new QFormLayout;
     auto *pathRow = new QHBoxLayout;
     m_path = new QLineEdit(this);
-    const QString folder = QSettings()
-                               .value(QStringLiteral("review/folder"),
-                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                               .toString();
+    const QString folder
+        = QSettings()
+              .value(QStringLiteral("review/folder"),
+                  QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .toString();
     m_path->setText(QDir(folder).filePath(
         QStringLiteral("access-review-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate))));
     auto *browseButton = new QPushButton(tr("&Browse…"), this);
@@ -74,7 +75,8 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     auto *pathLabel = new QLabel(tr("&File:"), this);
     pathLabel->setBuddy(m_path);
     form->addRow(pathLabel, pathRow);
-    m_skipFailed = new QCheckBox(tr("&Leave out profiles that fail (the summary names them)"), this);
+    m_skipFailed
+        = new QCheckBox(tr("&Leave out profiles that fail (the summary names them)"), this);
     m_bom = new QCheckBox(tr("Start with a &byte-order mark (for spreadsheets)"), this);
     form->addRow(QString(), m_skipFailed);
     form->addRow(QString(), m_bom);
@@ -208,7 +210,7 @@ void ReviewDialog::onProfileFinished(int index)
     case AccessReview::Status::Failed:
         item->setText(ProgressColumn,
             (m_review->status(index) == AccessReview::Status::Skipped ? tr("Left out: %1")
-                                                                       : tr("Failed: %1"))
+                                                                      : tr("Failed: %1"))
                 .arg(m_review->profileError(index).summary()));
         item->setForeground(ProgressColumn, QColor(0xb3, 0x26, 0x1e));
         break;

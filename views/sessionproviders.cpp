@@ -12,13 +12,14 @@ void SessionProviders::request(const Profile &profile, QObject *context, Done do
 {
     ProfileSession *session = sessions ? sessions->find(profile.name) : nullptr;
     if (session && session->provider) {
-        QTimer::singleShot(0, context,
-            [provider = QPointer<Provider>(session->provider), done = std::move(done)] {
+        QTimer::singleShot(
+            0, context, [provider = QPointer<Provider>(session->provider), done = std::move(done)] {
                 if (provider)
                     done(provider, {});
                 else
-                    done(nullptr, ProviderError::make(ProviderError::Kind::Cancelled,
-                                      Provider::tr("The profile was closed.")));
+                    done(nullptr,
+                        ProviderError::make(ProviderError::Kind::Cancelled,
+                            Provider::tr("The profile was closed.")));
             });
         return;
     }

@@ -236,15 +236,8 @@ Command parseFind(const QStringList &args)
     Command c;
     c.kind = Command::Kind::Find;
     c.findText = words.first().trimmed();
-    if (parser.isSet(QStringLiteral("profiles"))) {
-        for (const QString &name :
-            parser.value(QStringLiteral("profiles")).split(QLatin1Char(','))) {
-            if (!name.trimmed().isEmpty())
-                c.profileNames << name.trimmed();
-        }
-        if (c.profileNames.isEmpty())
-            return invalid(Text::tr("roster find: --profiles needs at least one profile name"));
-    }
+    if (!readProfileNames(parser, QStringLiteral("find"), &c, &error))
+        return invalid(error);
     c.exact = parser.isSet(QStringLiteral("exact"));
     c.output = parser.value(QStringLiteral("output"));
     if (c.output.isEmpty())

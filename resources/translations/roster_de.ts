@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>AccessReview</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (failed after %L2 rows, which are in the file)</source>
+        <translation>%1 (fehlgeschlagen nach %L2 Zeilen, die in der Datei stehen)</translation>
+    </message>
+    <message>
+        <source>The review was cancelled.</source>
+        <translation>Die Überprüfung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>roster: unknown command &quot;%1&quot;</source>
@@ -235,12 +250,84 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Nur die Benutzer, die der Server findet: ein SCIM-Filter wie &apos;active eq false&apos; oder ein Wort, das mit Benutzername, E-Mail, Nachname und Anzeigename verglichen wird (nur Arten, die auf dem Server suchen).</translation>
     </message>
     <message>
+        <source>roster export: --filter: profile &quot;%1&quot; is of kind %2, which cannot search on the server (kinds that can: %3)</source>
+        <translation>roster export: --filter: Profil &quot;%1&quot; ist von der Art %2, die nicht auf dem Server suchen kann (Arten, die es können: %3)</translation>
+    </message>
+    <message>
+        <source>roster %1: --profiles needs at least one profile name</source>
+        <translation>roster %1: --profiles braucht mindestens einen Profilnamen</translation>
+    </message>
+    <message>
+        <source>Find one person&apos;s accounts in every profile (or those named).</source>
+        <translation>Die Konten einer Person in allen Profilen (oder den genannten) finden.</translation>
+    </message>
+    <message>
+        <source>The profiles to search, comma separated (default: all).</source>
+        <translation>Die zu durchsuchenden Profile, durch Kommas getrennt (Vorgabe: alle).</translation>
+    </message>
+    <message>
+        <source>Compare emails exactly (do not set +tags aside).</source>
+        <translation>E-Mail-Adressen genau vergleichen (+Zusätze nicht übergehen).</translation>
+    </message>
+    <message>
+        <source>The CSV file to write, or - for standard output (the default).</source>
+        <translation>Die zu schreibende CSV-Datei oder - für die Standardausgabe (Vorgabe).</translation>
+    </message>
+    <message>
+        <source>An email address or a name.</source>
+        <translation>Eine E-Mail-Adresse oder ein Name.</translation>
+    </message>
+    <message>
+        <source>roster find: give one TEXT to look for: an email or a name (quote a name with spaces)</source>
+        <translation>roster find: Geben Sie einen TEXT an, nach dem gesucht wird: eine E-Mail-Adresse oder einen Namen (Namen mit Leerzeichen in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>roster find: --output needs a file name, or - for standard output</source>
+        <translation>roster find: --output braucht einen Dateinamen oder - für die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Write every user of every profile (or those named) to one CSV for an access review.</source>
+        <translation>Alle Benutzer aller Profile (oder der genannten) für eine Zugriffsüberprüfung in eine CSV-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>The profiles to review, comma separated (default: all).</source>
+        <translation>Die zu überprüfenden Profile, durch Kommas getrennt (Vorgabe: alle).</translation>
+    </message>
+    <message>
+        <source>Column keys after person, profile and kind, comma separated (default: %1).</source>
+        <translation>Spaltenschlüssel nach person, profile und kind, durch Kommas getrennt (Vorgabe: %1).</translation>
+    </message>
+    <message>
+        <source>Leave out profiles that fail (named in the summary) instead of failing.</source>
+        <translation>Fehlschlagende Profile auslassen (in der Zusammenfassung genannt), statt abzubrechen.</translation>
+    </message>
+    <message>
+        <source>Print nothing but errors and what was left out.</source>
+        <translation>Nur Fehler und Ausgelassenes ausgeben.</translation>
+    </message>
+    <message>
+        <source>roster review: unexpected argument &quot;%1&quot;</source>
+        <translation>roster review: unerwartetes Argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>roster review: --output FILE is required (use - for standard output)</source>
+        <translation>roster review: --output DATEI ist erforderlich (- für die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>roster review: unknown column key &quot;%1&quot; in --columns (known keys: %2)</source>
+        <translation>roster review: unbekannter Spaltenschlüssel &quot;%1&quot; in --columns (bekannte Schlüssel: %2)</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
   roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
                  [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
                  [--filter EXPR]
+  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
+                 [--demo] [--quiet]
+  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
+                 [--config FILE] [--demo] [--quiet]
   roster profiles [--config FILE] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
@@ -251,14 +338,86 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
                  [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
                  [--filter AUSDRUCK]
+  roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
+                 [--demo] [--quiet]
+  roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
+                 [--config DATEI] [--demo] [--quiet]
   roster profiles [--config DATEI] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS]
   roster --version | --help
 </translation>
     </message>
     <message>
-        <source>roster export: --filter: profile &quot;%1&quot; is of kind %2, which cannot search on the server (kinds that can: %3)</source>
-        <translation>roster export: --filter: Profil &quot;%1&quot; ist von der Art %2, die nicht auf dem Server suchen kann (Arten, die es können: %3)</translation>
+        <source>roster find: cannot write to standard output</source>
+        <translation>roster find: kann nicht in die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>roster find: cannot write %1: %2</source>
+        <translation>roster find: kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>roster find: profile &quot;%1&quot; failed: %2</source>
+        <translation>roster find: Profil &quot;%1&quot; fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>roster find: cannot write %1</source>
+        <translation>roster find: kann %1 nicht schreiben</translation>
+    </message>
+    <message>
+        <source>Found %1 account(s) for &quot;%2&quot; in %3 of %4 profile(s).</source>
+        <translation>%1 Konto/Konten für &quot;%2&quot; in %3 von %4 Profil(en) gefunden.</translation>
+    </message>
+    <message>
+        <source>Not found in %1 profile(s): %2</source>
+        <translation>Nicht gefunden in %1 Profil(en): %2</translation>
+    </message>
+    <message>
+        <source>Not searched, because they failed: %1</source>
+        <translation>Nicht durchsucht, weil sie fehlschlugen: %1</translation>
+    </message>
+    <message>
+        <source>roster review: cannot write to standard output</source>
+        <translation>roster review: kann nicht in die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>roster review: left out &quot;%1&quot;: %2</source>
+        <translation>roster review: ausgelassen &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3): %4%5 rows</source>
+        <translation>%1 (%2 von %3): %4%5 Zeilen</translation>
+    </message>
+    <message>
+        <source>roster review: profile &quot;%1&quot; failed: %2</source>
+        <translation>roster review: Profil &quot;%1&quot; fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>  Nothing was written; %1 was left as it was (--skip-failed leaves failing profiles out instead).</source>
+        <translation>  Nichts wurde geschrieben; %1 blieb unverändert (--skip-failed lässt fehlschlagende Profile stattdessen aus).</translation>
+    </message>
+    <message>
+        <source>Wrote %1 accounts of %2 people from %3 profile(s) to %4.</source>
+        <translation>%1 Konten von %2 Personen aus %3 Profil(en) nach %4 geschrieben.</translation>
+    </message>
+    <message>
+        <source>  %1 people have accounts in more than one profile; %2 accounts have no email; %3 inactive or pending accounts still hold roles.</source>
+        <translation>  %1 Personen haben Konten in mehr als einem Profil; %2 Konten haben keine E-Mail-Adresse; %3 inaktive oder ausstehende Konten haben noch Rollen.</translation>
+    </message>
+    <message>
+        <source>roster review: INCOMPLETE, left out: %1</source>
+        <translation>roster review: UNVOLLSTÄNDIG, ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>roster %1: no profile named &quot;%2&quot;</source>
+        <translation>roster %1: kein Profil namens &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>roster review: cannot start the demo sandbox on 127.0.0.1</source>
+        <translation>roster review: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
+    </message>
+    <message>
+        <source>roster find: cannot start the demo sandbox on 127.0.0.1</source>
+        <translation>roster find: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
     </message>
 </context>
 <context>
@@ -662,6 +821,172 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>the output</source>
         <translation>die Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialog</name>
+    <message>
+        <source>Find in all profiles</source>
+        <translation>In allen Profilen suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Email or name:</source>
+        <translation>&amp;E-Mail oder Name:</translation>
+    </message>
+    <message>
+        <source>ada@example.com, or Ada Lovelace</source>
+        <translation>ada@example.com oder Ada Lovelace</translation>
+    </message>
+    <message>
+        <source>E&amp;xact email (do not set +tags aside)</source>
+        <translation>E-Mail e&amp;xakt (+Zusätze nicht übergehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Select an account to see it in full, or a profile that failed to see its error.</source>
+        <translation>Wählen Sie ein Konto, um es vollständig zu sehen, oder ein fehlgeschlagenes Profil, um seinen Fehler zu sehen.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>Gefunden über</translation>
+    </message>
+    <message>
+        <source>Type an email address or a name first.</source>
+        <translation>Geben Sie zuerst eine E-Mail-Adresse oder einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Frage den Server…</translation>
+    </message>
+    <message>
+        <source>Checking %1 of %2 users (%3%)…</source>
+        <translation>Prüfe %1 von %2 Benutzern (%3 %)…</translation>
+    </message>
+    <message>
+        <source>Checking users: %1 so far…</source>
+        <translation>Prüfe Benutzer: bisher %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gefunden</numerusform>
+            <numerusform>%n gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>searched on the server</source>
+        <translation>auf dem Server gesucht</translation>
+    </message>
+    <message>
+        <source>%1 users checked</source>
+        <translation>%1 Benutzer geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n account(s) (%1)</source>
+        <translation>
+            <numerusform>%n Konto gefunden (%1)</numerusform>
+            <numerusform>%n Konten gefunden (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found (%1)</source>
+        <translation>Nicht gefunden (%1)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Select the profile to see the error in full.</source>
+        <translation>Wählen Sie das Profil, um den Fehler vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cancelled (%1 found before)</source>
+        <translation>Abgebrochen (%1 vorher gefunden)</translation>
+    </message>
+    <message>
+        <source>Type an email address (case and +tags do not matter unless Exact) or a name (word beginnings, accents do not matter) and press Return. Every checked profile is searched at once.</source>
+        <translation>Geben Sie eine E-Mail-Adresse (Groß-/Kleinschreibung und +Zusätze zählen nur bei „exakt“) oder einen Namen (Wortanfänge, Akzente zählen nicht) ein und drücken Sie die Eingabetaste. Alle markierten Profile werden gleichzeitig durchsucht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) found</source>
+        <translation>
+            <numerusform>%n Konto gefunden</numerusform>
+            <numerusform>%n Konten gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 of %2 profiles</source>
+        <translation>in %1 von %2 Profilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>not found in %n profile(s)</source>
+        <translation>
+            <numerusform>in %n Profil nicht gefunden</numerusform>
+            <numerusform>in %n Profilen nicht gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) failed</source>
+        <translation>
+            <numerusform>%n Profil fehlgeschlagen</numerusform>
+            <numerusform>%n Profile fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>searching %1 more…</source>
+        <translation>durchsuche noch %1…</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1458,34 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
         <source>Shows the loaded rows that contain this text in any column. This provider cannot search on its server, so rows not loaded yet are not searched.</source>
         <translation>Zeigt die geladenen Zeilen, die diesen Text in einer beliebigen Spalte enthalten. Dieser Anbieter kann nicht auf seinem Server suchen; noch nicht geladene Zeilen werden also nicht durchsucht.</translation>
     </message>
+    <message>
+        <source>Access &amp;review…</source>
+        <translation>Zugriffs&amp;überprüfung…</translation>
+    </message>
+    <message>
+        <source>Every user of every profile in one CSV file, for an audit</source>
+        <translation>Alle Benutzer aller Profile in einer CSV-Datei, für ein Audit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Find in &amp;all profiles…</source>
+        <translation>In &amp;allen Profilen suchen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Where does this person have an account? Searches every profile at once</source>
+        <translation>Wo hat diese Person ein Konto? Durchsucht alle Profile gleichzeitig</translation>
+    </message>
+    <message>
+        <source>All users the server found in %1 are loaded.</source>
+        <translation>Alle Benutzer, die der Server in %1 gefunden hat, sind geladen.</translation>
+    </message>
 </context>
 <context>
     <name>OffsetPager</name>
@@ -1158,6 +1511,21 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
     <message>
         <source>The provider announced %1 users but %2 were received.</source>
         <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMatch</name>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>email without +tag</source>
+        <translation>E-Mail ohne +Zusatz</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1814,13 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>Provider</name>
+    <message>
+        <source>The profile was closed.</source>
+        <translation>Das Profil wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>ProviderError</name>
     <message>
         <source>Provider error</source>
@@ -1569,6 +1944,116 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
     <message>
         <source>&quot;%1&quot; should be an object</source>
         <translation>„%1“ sollte ein Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Access review</source>
+        <translation>Zugriffsüberprüfung</translation>
+    </message>
+    <message>
+        <source>Writes every user of the checked profiles to one CSV file: person (the lower-cased email a spreadsheet pivots on), profile and kind, then the usual columns. Profiles are read one after another; the file appears only when the review is complete.</source>
+        <translation>Schreibt alle Benutzer der markierten Profile in eine CSV-Datei: person (die kleingeschriebene E-Mail-Adresse, nach der eine Tabellenkalkulation gruppiert), profile und kind, dann die üblichen Spalten. Die Profile werden nacheinander gelesen; die Datei erscheint erst, wenn die Überprüfung vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out profiles that fail (the summary names them)</source>
+        <translation>Fehlschlagende Profile &amp;auslassen (die Zusammenfassung nennt sie)</translation>
+    </message>
+    <message>
+        <source>Start with a &amp;byte-order mark (for spreadsheets)</source>
+        <translation>Mit &amp;Byte-Order-Mark beginnen (für Tabellenkalkulationen)</translation>
+    </message>
+    <message>
+        <source>&amp;Start review</source>
+        <translation>Überprüfung &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel review</source>
+        <translation>Überprüfung abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Access review file</source>
+        <translation>Datei der Zugriffsüberprüfung</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write first.</source>
+        <translation>Wählen Sie zuerst die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Check at least one profile.</source>
+        <translation>Markieren Sie mindestens ein Profil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewing %n profile(s)…</source>
+        <translation>
+            <numerusform>Überprüfe %n Profil…</numerusform>
+            <numerusform>Überprüfe %n Profile…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 users (%3%)</source>
+        <translation>%1 von %2 Benutzern (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 users so far</source>
+        <translation>bisher %1 Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 Benutzer</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The review was not written: %1
+An existing file was left as it was. Check &quot;Leave out profiles that fail&quot; to write the others.</source>
+        <translation>Die Überprüfung wurde nicht geschrieben: %1
+Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profile auslassen“, um die anderen zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 accounts of %2 people to %3.
+%4 people have accounts in more than one profile; %5 accounts have no email; %6 inactive or pending accounts still hold roles.</source>
+        <translation>%1 Konten von %2 Personen nach %3 geschrieben.
+%4 Personen haben Konten in mehr als einem Profil; %5 Konten haben keine E-Mail-Adresse; %6 inaktive oder ausstehende Konten haben noch Rollen.</translation>
+    </message>
+    <message>
+        <source>Incomplete: left out %1.</source>
+        <translation>Unvollständig: ausgelassen %1.</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,21 @@
 // clean), starts the sandbox in-process on its own thread, and prints one JSON line:
 //   roster_bench            all figures
 //   roster_bench FIGURE...  export, parallel, memory-karmo, memory-llamacloud, export-memory,
-//                           stall, switch, csv, stream, export-llamacloud
+//                           stall, switch, csv, stream, export-llamacloud, find,
+//                           review-memory
 // Absolute times vary between machines; the targets are issue 6's.
+#include "accessreview.h"
 #include "credentialstore.h"
 #include "csvwriter.h"
 #include "exportjob.h"
 #include "mainwindow.h"
+#include "pagewalker.h"
+#include "peoplefinder.h"
 #include "profilestore.h"
 #include "provider.h"
 #include "providerfactory.h"
+#include "providerkind.h"
+#include "sandbox/sandboxdata.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
@@ -469,6 +475,132 @@ void figureCsv()
 }
 } // namespace
 
+namespace {
+// The five main demo organizations (one per kind), as `roster --demo` has them.
+QList<Profile> mainDemos(const QUrl &url)
+{
+    QList<Profile> out;
+    for (const Profile &p : SandboxDemo::profiles(url)) {
+        if (p.name.startsWith(QLatin1String("Demo: ")))
+            out << p;
+    }
+    return out;
+}
+
+// How long one profile takes to walk to the end on its own.
+double ownFullLoad(const Profile &p, QNetworkAccessManager *nam)
+{
+    Provider *provider = ProviderFactory::create(p, SandboxServer::demoToken(), nam, nullptr);
+    PageWalker walker(provider, {4, true});
+    QElapsedTimer t;
+    t.start();
+    walker.start();
+    walker.runToEnd();
+    while (walker.state() != PageWalker::State::Complete
+        && walker.state() != PageWalker::State::Failed)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double seconds = t.nsecsElapsed() / 1e9;
+    delete provider;
+    return seconds;
+}
+
+// Find across the five demo profiles (25,000 users each, 60 ms latency), nothing cached.
+void figureFind()
+{
+    SandboxHost host;
+    host.start(0, 25000, 60);
+    const QList<Profile> demos = mainDemos(host.url());
+    QNetworkAccessManager nam;
+    QJsonObject own;
+    double slowest = 0;
+    for (const Profile &p : demos) {
+        const double s = ownFullLoad(p, &nam);
+        own.insert(p.kind, s);
+        slowest = std::max(slowest, s);
+    }
+    // A person the demo organizations share, spelled as one of them has it.
+    const QString email = SandboxData::person(demos.first().organization, 17 + 250 * 3).email;
+    PeopleFinder finder(PersonMatch(email, false));
+    QObject context;
+    QElapsedTimer t;
+    QJsonObject answered;
+    QObject::connect(&finder, &PeopleFinder::targetFinished,
+        [&](int target) { answered.insert(demos.at(target).kind, t.nsecsElapsed() / 1e9); });
+    t.start();
+    for (const Profile &p : demos)
+        finder.setProvider(finder.addTarget(p.name),
+            ProviderFactory::create(p, SandboxServer::demoToken(), &nam, &context));
+    while (!finder.isFinished())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double whole = t.nsecsElapsed() / 1e9;
+    int found = 0;
+    double quick = 0; // the slowest of the parallel-paged and server-searching profiles
+    for (int i = 0; i < finder.targetCount(); ++i) {
+        found += finder.found(i);
+        const ProviderKind *k = ProviderKinds::find(demos.at(i).kind);
+        Provider *probe = ProviderFactory::create(demos.at(i), QString(), &nam, nullptr);
+        const bool fast = (k && k->serverSearch)
+            || probe->capabilities().paging == ProviderCapabilities::Paging::Offset;
+        delete probe;
+        if (fast)
+            quick = std::max(quick, answered.value(demos.at(i).kind).toDouble());
+    }
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("find_five_profiles")},
+        {QStringLiteral("users_each"), 25000}, {QStringLiteral("latency_ms"), 60},
+        {QStringLiteral("accounts_found"), found}, {QStringLiteral("answered_seconds"), answered},
+        {QStringLiteral("own_full_load_seconds"), own},
+        {QStringLiteral("parallel_or_server_seconds"), quick},
+        {QStringLiteral("whole_seconds"), whole},
+        {QStringLiteral("whole_vs_slowest_own_load"), whole / slowest},
+        {QStringLiteral("target"), QStringLiteral("parallel/server <= 1 s; whole <= 1.1 x")},
+        {QStringLiteral("met"), quick <= 1.0 && whole <= 1.1 * slowest}});
+}
+
+// Peak memory of an access review of five profiles x 100,000 users.
+void figureReviewMemory()
+{
+    SandboxHost host;
+    host.start(0, 100000, 0);
+    QNetworkAccessManager nam;
+    QTemporaryDir dir;
+    const auto review = [&](const QString &tag, qint64 n) {
+        QObject context;
+        AccessReview r({});
+        for (const Profile &demo : mainDemos(host.url())) {
+            Profile p = SandboxDemo::profile(demo.name, demo.kind, host.url(),
+                QStringLiteral("%1-%2-n%3").arg(tag, demo.kind).arg(n));
+            r.setProvider(r.addProfile(p),
+                ProviderFactory::create(p, SandboxServer::demoToken(), &nam, &context));
+        }
+        r.setOutputPath(dir.filePath(tag + QStringLiteral(".csv")));
+        bool done = false, ok = false;
+        QObject::connect(&r, &AccessReview::finished, [&](bool success) {
+            done = true;
+            ok = success;
+        });
+        r.start();
+        while (!done)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        return ok ? r.summary().accounts : -1;
+    };
+    review(QStringLiteral("warm"), 2000);
+    malloc_trim(0);
+    const qint64 start = statusKb("VmRSS:") * 1024;
+    resetPeak();
+    QElapsedTimer t;
+    t.start();
+    const qint64 accounts = review(QStringLiteral("shared-review"), 100000);
+    const double seconds = t.nsecsElapsed() / 1e9;
+    const double growthMb = double(statusKb("VmHWM:") * 1024 - start) / (1024.0 * 1024.0);
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("review_peak_memory")},
+        {QStringLiteral("profiles"), 5}, {QStringLiteral("users_each"), 100000},
+        {QStringLiteral("accounts"), accounts}, {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("peak_rss_growth_mb"), growthMb},
+        {QStringLiteral("target"), QStringLiteral("<= 60")},
+        {QStringLiteral("met"), accounts == 500000 && growthMb <= 60.0}});
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -480,7 +612,8 @@ int main(int argc, char *argv[])
         QStringLiteral("parallel"), QStringLiteral("memory-karmo"),
         QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"),
         QStringLiteral("stall"), QStringLiteral("switch"), QStringLiteral("stream"),
-        QStringLiteral("export-llamacloud")};
+        QStringLiteral("export-llamacloud"), QStringLiteral("find"),
+        QStringLiteral("review-memory")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -513,6 +646,10 @@ int main(int argc, char *argv[])
             figureStream();
         else if (f == QLatin1String("export-llamacloud"))
             figureExportMemory(QStringLiteral("llamacloud"));
+        else if (f == QLatin1String("find"))
+            figureFind();
+        else if (f == QLatin1String("review-memory"))
+            figureReviewMemory();
         else {
             QTextStream(stderr) << "unknown figure " << f
                                 << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
