@@ -2,6 +2,7 @@
 // profile and kind in front; the summary's counts; a failing profile keeps the old file (or is
 // left out and named); credentials that come late or never; cancel; an unwritable path.
 #include "accessreview.h"
+#include "exportjob.h"
 #include "providerfactory.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
@@ -13,6 +14,47 @@
 #include <QTemporaryDir>
 
 using namespace TestSupport;
+
+namespace {
+// RFC 4180, as CsvWriter writes it: quoted fields may hold commas, quotes and line breaks.
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size()
+                && text.at(i + 1) == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row << field;
+            field.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size()
+            && text.at(i + 1) == QLatin1Char('\n')) {
+            row << field;
+            rows << row;
+            row.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+} // namespace
 
 class TestAccessReview : public QObject
 {
@@ -121,6 +163,53 @@ private slots:
         QVERIFY(s.leftOut.isEmpty());
         for (int i = 0; i < profiles.size(); ++i)
             QCOMPARE(review.status(i), AccessReview::Status::Done);
+    }
+
+    // The review of the demo's five main profiles is their exports, row for row, with person,
+    // profile and kind in front; and the demo's shared people are counted once each.
+    void demoReviewEqualsThePerProfileExports()
+    {
+        const qint64 usersBefore = m_server.usersPerOrganization();
+        m_server.setUsersPerOrganization(1000);
+        QList<Profile> demos;
+        for (const Profile &p : SandboxDemo::profiles(m_server.url())) {
+            if (p.name.startsWith(QLatin1String("Demo: ")))
+                demos << p;
+        }
+        QCOMPARE(demos.size(), 5);
+        AccessReview::Options options;
+        options.columns
+            = {Column::Email, Column::Id, Column::DisplayName, Column::Status, Column::Roles};
+        QList<QStringList> exported;
+        for (const Profile &p : demos) {
+            QBuffer out;
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            ExportJob::Options exportOptions;
+            exportOptions.columns = options.columns;
+            ExportJob job(make(p), exportOptions);
+            job.setOutputDevice(&out);
+            QSignalSpy done(&job, &ExportJob::finished);
+            job.start();
+            QVERIFY(done.wait(30000));
+            QVERIFY2(done.first().first().toBool(), qPrintable(job.error().summary()));
+            const QList<QStringList> rows = parseCsv(out.data());
+            for (qsizetype r = 1; r < rows.size(); ++r) // the header aside
+                exported << (QStringList {rows.at(r).first().toLower(), p.name, p.kind}
+                    + rows.at(r));
+        }
+        AccessReview review(options);
+        for (const Profile &p : demos)
+            review.setProvider(review.addProfile(p), make(p));
+        QBuffer reviewed;
+        QVERIFY(reviewed.open(QIODevice::WriteOnly));
+        review.setOutputDevice(&reviewed);
+        QVERIFY2(run(review), qPrintable(review.error().summary()));
+        m_server.setUsersPerOrganization(usersBefore);
+        const QList<QStringList> rows = parseCsv(reviewed.data());
+        QCOMPARE(rows.first(), AccessReview::header(options.columns));
+        QCOMPARE(rows.mid(1), exported);
+        QCOMPARE(review.summary().accounts, 5000);
+        QVERIFY(review.summary().inSeveralProfiles >= 3); // the shared people
     }
 
     void sharedPeopleDifferOnlyInCaseAndTags()
