@@ -133,4 +133,6 @@ namespace ProviderKinds {
 const QList<const ProviderKind *> &all();
 const ProviderKind *find(const QString &id); // nullptr for an unknown kind
 QStringList ids();
+// The kind's translated name ("SCIM 2.0"), or the id itself for an unknown kind.
+QString displayName(const QString &id);
 } // namespace ProviderKinds

@@ -34,3 +34,9 @@ QStringList ProviderKinds::ids()
         out << k->id;
     return out;
 }
+
+QString ProviderKinds::displayName(const QString &id)
+{
+    const ProviderKind *k = find(id);
+    return k ? k->displayName() : id;
+}

@@ -119,3 +119,16 @@ ParseResult ResponseParsing::parse(
     }
     return result;
 }
+
+bool ResponseParsing::errorObject(
+    int status, const QByteArray &body, ProviderError *error, QJsonObject *object)
+{
+    error->kind = ProviderError::Kind::Http;
+    error->name = ProviderError::statusName(status);
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    *object = doc.object();
+    return true;
+}

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <functional>
@@ -32,4 +33,7 @@ ParseResult parse(
 void fillCommon(
     ProviderError *error, int status, const QByteArray &body, const HeaderList &headers);
 QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
+// How a vendor's error parser starts: an Http error named after the status; true, with the body
+// in *object, when the body is a JSON object (the vendor's error format, perhaps).
+bool errorObject(int status, const QByteArray &body, ProviderError *error, QJsonObject *object);
 } // namespace ResponseParsing

@@ -6,6 +6,7 @@
 #include "providerkind.h"
 #include "userdetailpane.h"
 #include "usertablemodel.h"
+#include "viewtext.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,17 +28,6 @@
 
 namespace {
 enum ProfileColumn { NameColumn, KindColumn, ResultColumn, CancelColumn };
-
-QString kindTitle(const QString &kind)
-{
-    const ProviderKind *k = ProviderKinds::find(kind);
-    return k ? k->displayName() : kind;
-}
-
-QString grouped(qint64 n)
-{
-    return QLocale().toString(n);
-}
 } // namespace
 
 FindDialog::FindDialog(ProfileStore *store, SessionProviders providers, QWidget *parent)
@@ -48,7 +38,8 @@ FindDialog::FindDialog(ProfileStore *store, SessionProviders providers, QWidget 
     setWindowTitle(tr("Find in all profiles"));
     buildUi();
     for (const Profile &p : m_store->profiles()) {
-        auto *item = new QTreeWidgetItem(m_profiles, {p.name, kindTitle(p.kind), QString()});
+        auto *item = new QTreeWidgetItem(
+            m_profiles, {p.name, ProviderKinds::displayName(p.kind), QString()});
         item->setCheckState(NameColumn, Qt::Checked);
         item->setData(NameColumn, Qt::UserRole, -1); // not searched yet
     }
@@ -258,9 +249,9 @@ void FindDialog::addHits(const QList<PeopleFinder::Hit> &hits)
         const Profile &p = m_searched.at(h.target);
         const int row = m_results->rowCount();
         m_results->insertRow(row);
-        const QStringList cells {p.name, kindTitle(p.kind), h.user.email, h.user.displayName,
-            h.user.status, h.user.rolesText(), h.user.createdAt, h.user.updatedAt,
-            PersonMatch::ruleText(h.rule)};
+        const QStringList cells {p.name, ProviderKinds::displayName(p.kind), h.user.email,
+            h.user.displayName, h.user.status, h.user.rolesText(), h.user.createdAt,
+            h.user.updatedAt, PersonMatch::ruleText(h.rule)};
         for (int c = 0; c < cells.size(); ++c)
             m_results->setItem(row, c, new QTableWidgetItem(cells.at(c)));
         m_hits.append(h);

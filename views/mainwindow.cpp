@@ -2,6 +2,7 @@
 
 #include "profilesessions.h"
 #include "providerkind.h"
+#include "viewtext.h"
 
 #include "aboutdialog.h"
 #include "credentialstore.h"
@@ -51,13 +52,6 @@ static void initRosterResources()
 {
     Q_INIT_RESOURCE(resources);
 }
-
-namespace {
-QString grouped(qint64 n)
-{
-    return QLocale().toString(n);
-}
-} // namespace
 
 MainWindow::MainWindow(const Context &context, QWidget *parent)
     : QMainWindow(parent)

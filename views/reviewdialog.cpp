@@ -2,6 +2,7 @@
 
 #include "profilestore.h"
 #include "providerkind.h"
+#include "viewtext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -24,10 +25,6 @@
 namespace {
 enum ProfileColumn { NameColumn, KindColumn, ProgressColumn };
 
-QString grouped(qint64 n)
-{
-    return QLocale().toString(n);
-}
 } // namespace
 
 ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWidget *parent)
@@ -50,8 +47,8 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     m_profiles->setRootIsDecorated(false);
     m_profiles->header()->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
     for (const Profile &p : m_store->profiles()) {
-        const ProviderKind *k = ProviderKinds::find(p.kind);
-        auto *item = new QTreeWidgetItem(m_profiles, {p.name, k ? k->displayName() : p.kind, {}});
+        auto *item
+            = new QTreeWidgetItem(m_profiles, {p.name, ProviderKinds::displayName(p.kind), {}});
         item->setCheckState(NameColumn, Qt::Checked);
     }
     m_profiles->resizeColumnToContents(NameColumn);

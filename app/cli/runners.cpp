@@ -99,6 +99,23 @@ bool loadProfiles(
     return true;
 }
 
+// The profiles a command reads: the demo's, on a sandbox started here, or the profiles file's.
+// Ok, or the exit status to stop with.
+int openProfiles(const Command &command, const QString &name, SandboxHost *sandbox,
+    ProfileStore *store, Reporter &reporter)
+{
+    QUrl sandboxUrl;
+    if (command.demo) {
+        if (!sandbox->start()) {
+            reporter.err(
+                Text::tr("roster %1: cannot start the demo sandbox on 127.0.0.1").arg(name));
+            return Failed;
+        }
+        sandboxUrl = sandbox->url();
+    }
+    return loadProfiles(command, sandboxUrl, store, reporter) ? Ok : Usage;
+}
+
 // One export: the job's progress, waits, notice and outcome, told to the reporter.
 class ExportRun
 {
@@ -222,17 +239,10 @@ private:
 int runExport(const Command &command, Reporter &reporter)
 {
     SandboxHost sandbox;
-    QUrl sandboxUrl;
-    if (command.demo) {
-        if (!sandbox.start()) {
-            reporter.err(Text::tr("roster export: cannot start the demo sandbox on 127.0.0.1"));
-            return Failed;
-        }
-        sandboxUrl = sandbox.url();
-    }
     ProfileStore store;
-    if (!loadProfiles(command, sandboxUrl, &store, reporter))
-        return Usage;
+    if (const int status
+        = openProfiles(command, QStringLiteral("export"), &sandbox, &store, reporter))
+        return status;
     const Profile *found = store.find(command.profile);
     if (!found) {
         QStringList names;
@@ -567,18 +577,12 @@ bool chooseProfiles(const Command &command, const ProfileStore &store, QList<Pro
 int runReview(const Command &command, Reporter &reporter)
 {
     SandboxHost sandbox;
-    QUrl sandboxUrl;
-    if (command.demo) {
-        if (!sandbox.start()) {
-            reporter.err(Text::tr("roster review: cannot start the demo sandbox on 127.0.0.1"));
-            return Failed;
-        }
-        sandboxUrl = sandbox.url();
-    }
     ProfileStore store;
+    if (const int status
+        = openProfiles(command, QStringLiteral("review"), &sandbox, &store, reporter))
+        return status;
     QList<Profile> profiles;
-    if (!loadProfiles(command, sandboxUrl, &store, reporter)
-        || !chooseProfiles(command, store, &profiles, reporter, QStringLiteral("review")))
+    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("review")))
         return Usage;
     ReviewRun run(command, profiles, reporter);
     return run.exec();
@@ -587,18 +591,12 @@ int runReview(const Command &command, Reporter &reporter)
 int runFind(const Command &command, Reporter &reporter)
 {
     SandboxHost sandbox;
-    QUrl sandboxUrl;
-    if (command.demo) {
-        if (!sandbox.start()) {
-            reporter.err(Text::tr("roster find: cannot start the demo sandbox on 127.0.0.1"));
-            return Failed;
-        }
-        sandboxUrl = sandbox.url();
-    }
     ProfileStore store;
+    if (const int status
+        = openProfiles(command, QStringLiteral("find"), &sandbox, &store, reporter))
+        return status;
     QList<Profile> profiles;
-    if (!loadProfiles(command, sandboxUrl, &store, reporter)
-        || !chooseProfiles(command, store, &profiles, reporter, QStringLiteral("find")))
+    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("find")))
         return Usage;
     FindRun run(command, profiles, reporter);
     return run.exec();

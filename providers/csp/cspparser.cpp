@@ -136,16 +136,12 @@ ParseResult CspParser::parsePage(const QByteArray &body)
 ProviderError CspParser::parseError(int status, const QByteArray &body, const HeaderList &)
 {
     ProviderError error;
-    error.kind = ProviderError::Kind::Http;
-    error.name = ProviderError::statusName(status);
-    QJsonParseError e;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject()) {
+    QJsonObject o;
+    if (!ResponseParsing::errorObject(status, body, &error, &o)) {
         error.message
             = Text::tr("The server answered HTTP %1 without a CSP error body.").arg(status);
         return error;
     }
-    const QJsonObject o = doc.object();
     error.message = ResponseParsing::valueText(o.value(QStringLiteral("message")));
     error.code = ResponseParsing::valueText(o.value(QStringLiteral("cspErrorCode")));
     error.requestId = ResponseParsing::valueText(o.value(QStringLiteral("requestId")));

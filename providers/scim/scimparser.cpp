@@ -216,16 +216,12 @@ ParseResult ScimParser::parsePage(const QByteArray &body, qint64 requestedStart)
 ProviderError ScimParser::parseError(int status, const QByteArray &body, const HeaderList &)
 {
     ProviderError error;
-    error.kind = ProviderError::Kind::Http;
-    error.name = ProviderError::statusName(status);
-    QJsonParseError e;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject()) {
+    QJsonObject o;
+    if (!ResponseParsing::errorObject(status, body, &error, &o)) {
         error.message
             = Text::tr("The server answered HTTP %1 without a SCIM error body.").arg(status);
         return error;
     }
-    QJsonObject o = doc.object();
     // SCIM 1.1: {"Errors":[{"description":"…","code":"400"}]}
     const QJsonValue legacy = o.value(QStringLiteral("Errors"));
     if (legacy.isArray() && legacy.toArray().at(0).isObject()) {

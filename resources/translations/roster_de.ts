@@ -150,10 +150,6 @@
         <translation>roster export: --parallel muss eine Zahl von 1 bis 16 sein</translation>
     </message>
     <message>
-        <source>roster export: cannot start the demo sandbox on 127.0.0.1</source>
-        <translation>roster export: die Demo-Sandbox kann auf 127.0.0.1 nicht gestartet werden</translation>
-    </message>
-    <message>
         <source>roster export: no profile named &quot;%1&quot; (profiles: %2)</source>
         <translation>roster export: kein Profil namens „%1“ (Profile: %2)</translation>
     </message>
@@ -412,12 +408,8 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>roster %1: kein Profil namens &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>roster review: cannot start the demo sandbox on 127.0.0.1</source>
-        <translation>roster review: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
-    </message>
-    <message>
-        <source>roster find: cannot start the demo sandbox on 127.0.0.1</source>
-        <translation>roster find: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
+        <source>roster %1: cannot start the demo sandbox on 127.0.0.1</source>
+        <translation>roster %1: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+// Numbers as the window shows them: grouped in the user's locale ("25,000", "25.000").
+inline QString grouped(qint64 n)
+{
+    return QLocale().toString(n);
+}
