@@ -497,6 +497,18 @@ private slots:
         dialog.reject();
     }
 
+    void exportDialogDuringASearchSaysSo()
+    {
+        ExportDialog dialog(ExportDialog::Scope::All, QStringLiteral("Acme (SCIM)"), 600,
+            Columns::defaults(), m_window.get());
+        QVERIFY(dialog.summaryText().contains(QStringLiteral("600 users")));
+        dialog.setSearch(QStringLiteral("Acme (SCIM)"), QStringLiteral("active eq false"), 58);
+        QCOMPARE(dialog.summaryText(),
+            QStringLiteral("The 58 users the server found in Acme (SCIM) for “active eq false” are "
+                           "fetched straight into the file."));
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Export the users found"));
+    }
+
     void exportDialogDefaultsToVisibleColumns()
     {
         const QList<Column> visible {Column::Email, Column::Id, Column::Phone};

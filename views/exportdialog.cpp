@@ -25,7 +25,7 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
 {
     setWindowTitle(scope == Scope::All ? tr("Export all users") : tr("Export selected users"));
     auto *layout = new QVBoxLayout(this);
-    auto *summary = new QLabel(this);
+    auto *summary = m_summary = new QLabel(this);
     summary->setWordWrap(true);
     if (scope == Scope::All)
         summary->setText(rows >= 0
@@ -124,6 +124,21 @@ QString ExportDialog::defaultFolder(const QString &lastUsed)
             return c;
     }
     return QDir::currentPath();
+}
+
+void ExportDialog::setSearch(const QString &profileName, const QString &text, qint64 found)
+{
+    setWindowTitle(tr("Export the users found"));
+    m_summary->setText(found >= 0
+            ? tr("The %1 users the server found in %2 for “%3” are fetched straight into the file.")
+                  .arg(QLocale().toString(found), profileName, text)
+            : tr("The users the server finds in %1 for “%2” are fetched straight into the file.")
+                  .arg(profileName, text));
+}
+
+QString ExportDialog::summaryText() const
+{
+    return m_summary->text();
 }
 
 QString ExportDialog::path() const

@@ -26,6 +26,9 @@ public:
     bool byteOrderMark() const;
     bool formulaGuard() const;
     QListWidget *columnList() const { return m_columns; }
+    // Export all during a server search: says that only the users found are written.
+    void setSearch(const QString &profileName, const QString &text, qint64 found);
+    QString summaryText() const;
 
     void accept() override;
 
@@ -38,6 +41,7 @@ private:
     void browse();
     void validate();
 
+    QLabel *m_summary;
     QLineEdit *m_path;
     QListWidget *m_columns;
     QCheckBox *m_bom;

@@ -733,6 +733,8 @@ void MainWindow::exportUsers(bool all)
     }
     ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected,
         s->profile.name, all ? s->model->totalCount() : rows.size(), visible, this);
+    if (all && s->model->isSearching())
+        dialog.setSearch(s->profile.name, s->model->searchText(), s->model->totalCount());
     if (dialog.exec() != QDialog::Accepted)
         return;
 

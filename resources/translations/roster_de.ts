@@ -791,6 +791,18 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>%1 existiert bereits. Nach Abschluss des Exports ersetzen?
 (Schlägt der Export fehl oder wird er abgebrochen, bleibt die Datei unverändert.)</translation>
     </message>
+    <message>
+        <source>Export the users found</source>
+        <translation>Gefundene Benutzer exportieren</translation>
+    </message>
+    <message>
+        <source>The %1 users the server found in %2 for “%3” are fetched straight into the file.</source>
+        <translation>Die %1 Benutzer, die der Server in %2 für „%3“ gefunden hat, werden direkt in die Datei geholt.</translation>
+    </message>
+    <message>
+        <source>The users the server finds in %1 for “%2” are fetched straight into the file.</source>
+        <translation>Die Benutzer, die der Server in %1 für „%2“ findet, werden direkt in die Datei geholt.</translation>
+    </message>
 </context>
 <context>
     <name>ExportJob</name>
