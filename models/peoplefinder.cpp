@@ -68,7 +68,7 @@ void PeopleFinder::onUsers(int target, const QList<User> &users)
     QList<Hit> found;
     for (const User &u : users) {
         const PersonMatch::Rule rule = m_match.match(u);
-        if (rule != PersonMatch::Rule::None)
+        if (rule != PersonMatch::Rule::None && !(t.reported.contains(u.id) && !u.id.isEmpty()))
             found.append({target, u, rule});
     }
     t.found += int(found.size());
@@ -125,6 +125,24 @@ void PeopleFinder::searchLoaded(int target, const QList<User> &candidates, qint6
     m_targets[target].scanned = scanned;
     m_targets[target].total = scanned;
     finish(target, Status::Done);
+}
+
+void PeopleFinder::searchLoadedFirst(int target, const QList<User> &candidates)
+{
+    Target &t = m_targets[target];
+    if (m_cancelled || t.status != Status::Waiting)
+        return;
+    QList<Hit> found;
+    for (const User &u : candidates) {
+        const PersonMatch::Rule rule = m_match.match(u);
+        if (rule != PersonMatch::Rule::None) {
+            found.append({target, u, rule});
+            t.reported.insert(u.id);
+        }
+    }
+    t.found += int(found.size());
+    if (!found.isEmpty())
+        emit hits(found);
 }
 
 void PeopleFinder::cancelTarget(int target)

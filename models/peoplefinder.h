@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class PageWalker;
 class Provider;
@@ -42,6 +43,10 @@ public:
     // caller may have picked them from `scanned` rows with the same rules) are checked at once,
     // with no request.
     void searchLoaded(int target, const QList<User> &candidates, qint64 scanned);
+    // Some of a profile's users are loaded already (the window's table, part way): they are
+    // checked at once, for early answers, and the walk that follows (setProvider()) reports no
+    // account twice. The walk still reads everyone: the organization may have changed since.
+    void searchLoadedFirst(int target, const QList<User> &candidates);
     void cancel();
     // Pages fetched at once per offset-paged profile (default 8: a search wants answers soon).
     void setMaxParallelPages(int n) { m_maxParallel = std::max(1, n); }
@@ -77,6 +82,7 @@ private:
         qint64 total = -1;
         int found = 0;
         bool serverSearch = false;
+        QSet<QString> reported; // ids of the accounts already reported (searchLoadedFirst)
     };
 
     void walk(int target, const QString &query);

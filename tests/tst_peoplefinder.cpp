@@ -11,6 +11,7 @@
 #include "testsupport.h"
 
 #include <QNetworkAccessManager>
+#include <QSet>
 
 using namespace TestSupport;
 
@@ -210,6 +211,44 @@ private slots:
         QVERIFY(!finder.searchedOnServer(0));
         QCOMPARE(finder.scanned(0), 300);
         QVERIFY(finder.found(0) >= 1);
+    }
+
+    // Rows loaded part way answer at once; the walk that follows reads everyone and reports no
+    // account twice.
+    void loadedRowsFirstThenTheRest()
+    {
+        const QString org = QStringLiteral("partial-n400");
+        const SandboxPerson early = SandboxData::person(org, 3);
+        const QString name = early.givenName + QLatin1Char(' ') + early.familyName;
+        Provider *provider = make(QStringLiteral("karmo"), org);
+        const Walk firstPage = fetchAll(provider, 1);
+        QCOMPARE(firstPage.users.size(), 100);
+        PeopleFinder finder {PersonMatch(name)};
+        QList<PeopleFinder::Hit> hits;
+        connect(&finder, &PeopleFinder::hits, this,
+            [&hits](const QList<PeopleFinder::Hit> &h) { hits.append(h); });
+        const int t = finder.addTarget(QStringLiteral("karmo"));
+        finder.searchLoadedFirst(t, firstPage.users);
+        const qsizetype early100 = hits.size();
+        QVERIFY(early100 >= 1); // answered before any request
+        finder.setProvider(t, provider);
+        QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
+        QCOMPARE(finder.scanned(t), 400);
+        int expected = 0;
+        for (qint64 i = 0; i < 400; ++i) {
+            const SandboxPerson p = SandboxData::person(org, i);
+            User u;
+            u.givenName = p.givenName;
+            u.familyName = p.familyName;
+            u.displayName = User::joinNames(p.givenName, p.familyName);
+            expected += PersonMatch(name).match(u) != PersonMatch::Rule::None;
+        }
+        QCOMPARE(int(hits.size()), expected);
+        QCOMPARE(finder.found(t), expected);
+        QSet<QString> ids;
+        for (const PeopleFinder::Hit &h : hits)
+            ids.insert(h.user.id);
+        QCOMPARE(int(ids.size()), expected); // none twice
     }
 
     void cancelMidSearch()

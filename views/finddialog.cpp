@@ -215,7 +215,7 @@ void FindDialog::start(int target, const Profile &profile)
     ProfileSession *session
         = m_providers.sessions ? m_providers.sessions->find(profile.name) : nullptr;
     UserTableModel *model = session ? session->model : nullptr;
-    if (model && model->state() == UserTableModel::State::Complete && !model->isSearching()) {
+    if (model && !model->isSearching() && model->rowCount() > 0) {
         const PersonMatch match(m_text->text().trimmed(), m_exact->isChecked());
         QList<User> found;
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -227,8 +227,12 @@ void FindDialog::start(int target, const Profile &profile)
             if (match.match(light) != PersonMatch::Rule::None)
                 found.append(model->user(row));
         }
-        m_finder->searchLoaded(target, found, model->rowCount());
-        return;
+        if (model->state() == UserTableModel::State::Complete) {
+            m_finder->searchLoaded(target, found, model->rowCount());
+            return;
+        }
+        // Part way: answer from the loaded rows now, then read the whole organization.
+        m_finder->searchLoadedFirst(target, found);
     }
     QPointer<PeopleFinder> finder = m_finder;
     m_providers.request(
