@@ -18,8 +18,9 @@ class QTreeWidgetItem;
 class UserDetailPane;
 
 // Edit › Find in all profiles… (Ctrl+Shift+F): where does this person have an account? Every
-// chosen profile is searched at once (servers that can search are asked; profiles the window has
-// loaded completely are checked at once; the others are walked), each with its progress and its
+// chosen profile is searched at once (rows the window has loaded answer at once, and a profile
+// loaded completely needs no request; servers that can search are asked; the others are walked
+// to the end), each with its progress and its
 // own Cancel. Accounts appear as each profile answers; a profile that fails shows its error, in
 // full on click, and never hides the others' results. Selecting an account shows the usual
 // detail pane.
