@@ -132,3 +132,21 @@ bool ResponseParsing::errorObject(
     *object = doc.object();
     return true;
 }
+
+QList<User> ResponseParsing::readRecords(
+    const QJsonArray &items, const QString &name, RecordReader read, QString *problem)
+{
+    QList<User> users;
+    users.reserve(items.size());
+    for (qsizetype i = 0; i < items.size() && problem->isEmpty(); ++i) {
+        if (!items.at(i).isObject()) {
+            *problem = Text::tr("%1[%2] should be an object").arg(name).arg(i);
+            break;
+        }
+        const QJsonObject object = items.at(i).toObject();
+        users.append(read(object, QStringLiteral("%1[%2]").arg(name).arg(i), problem));
+        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
+        users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+    return users;
+}

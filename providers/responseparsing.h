@@ -4,6 +4,7 @@
 #include "parseresult.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -33,6 +34,12 @@ ParseResult parse(
 void fillCommon(
     ProviderError *error, int status, const QByteArray &body, const HeaderList &headers);
 QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
+// The records of a page's array (`name`: its key, "" for a top-level array), each read by `read`
+// and keeping its compact JSON as rawRecord (the detail pane shows it). The first problem, an
+// element that is not an object or what `read` found, goes to *problem and ends the reading.
+using RecordReader = User (*)(const QJsonObject &, const QString &where, QString *problem);
+QList<User> readRecords(
+    const QJsonArray &items, const QString &name, RecordReader read, QString *problem);
 // How a vendor's error parser starts: an Http error named after the status; true, with the body
 // in *object, when the body is a JSON object (the vendor's error format, perhaps).
 bool errorObject(int status, const QByteArray &body, ProviderError *error, QJsonObject *object);

@@ -56,17 +56,7 @@ ParseResult CharParser::parsePage(const QByteArray &body)
     const QJsonArray items = doc.array();
     QString problem;
     ParseResult result;
-    result.page.users.reserve(items.size());
-    for (qsizetype i = 0; i < items.size() && problem.isEmpty(); ++i) {
-        if (!items.at(i).isObject()) {
-            problem = Text::tr("[%1] should be an object").arg(i);
-            break;
-        }
-        const QJsonObject object = items.at(i).toObject();
-        result.page.users.append(readUser(object, QStringLiteral("[%1]").arg(i), &problem));
-        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
-        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    }
+    result.page.users = ResponseParsing::readRecords(items, QString(), &readUser, &problem);
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));
     result.page.total = result.page.users.size();

@@ -107,18 +107,8 @@ ParseResult CspParser::parsePage(const QByteArray &body)
     JsonReader top(root, {}, &problem);
     const QJsonArray results = top.array(QLatin1String("results"), true);
     ParseResult result;
-    result.page.users.reserve(results.size());
-    for (qsizetype i = 0; i < results.size() && problem.isEmpty(); ++i) {
-        if (!results.at(i).isObject()) {
-            problem = Text::tr("results[%1] should be an object").arg(i);
-            break;
-        }
-        const QJsonObject object = results.at(i).toObject();
-        result.page.users.append(
-            readResult(object, QStringLiteral("results[%1]").arg(i), &problem));
-        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
-        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    }
+    result.page.users
+        = ResponseParsing::readRecords(results, QStringLiteral("results"), &readResult, &problem);
     result.page.nextToken = top.str(QLatin1String("nextLink"));
     const QJsonValue total = root.value(QStringLiteral("totalResults"));
     if (total.isDouble())

@@ -104,17 +104,8 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
     const QJsonObject pagination = top.object(QLatin1String("pagination"));
 
     ParseResult result;
-    result.page.users.reserve(users.size());
-    for (qsizetype i = 0; i < users.size() && problem.isEmpty(); ++i) {
-        if (!users.at(i).isObject()) {
-            problem = Text::tr("users[%1] should be an object").arg(i);
-            break;
-        }
-        const QJsonObject object = users.at(i).toObject();
-        result.page.users.append(readUser(object, QStringLiteral("users[%1]").arg(i), &problem));
-        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
-        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    }
+    result.page.users
+        = ResponseParsing::readRecords(users, QStringLiteral("users"), &readUser, &problem);
 
     JsonReader pr(pagination, QStringLiteral("pagination"), &problem);
     const bool hasNext = pr.boolean(QLatin1String("hasNextPage"), true);

@@ -74,19 +74,7 @@ ParseResult LlamaCloudParser::parsePage(const QByteArray &body)
     const QJsonArray members = doc.array();
     QString problem;
     ParseResult result;
-    result.page.users.reserve(members.size());
-    for (qsizetype i = 0; i < members.size(); ++i) {
-        if (!members.at(i).isObject()) {
-            problem = Text::tr("[%1] should be an object").arg(i);
-            break;
-        }
-        const QJsonObject object = members.at(i).toObject();
-        result.page.users.append(readMember(object, QStringLiteral("[%1]").arg(i), &problem));
-        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
-        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
-        if (!problem.isEmpty())
-            break;
-    }
+    result.page.users = ResponseParsing::readRecords(members, QString(), &readMember, &problem);
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));
     result.page.total = result.page.users.size();

@@ -183,17 +183,8 @@ ParseResult ScimParser::parsePage(const QByteArray &body, qint64 requestedStart)
     JsonReader top(root, {}, &problem);
     const QJsonArray resources = top.array(QLatin1String("Resources"));
     ParseResult result;
-    result.page.users.reserve(resources.size());
-    for (qsizetype i = 0; i < resources.size() && problem.isEmpty(); ++i) {
-        if (!resources.at(i).isObject()) {
-            problem = Text::tr("Resources[%1] should be an object").arg(i);
-            break;
-        }
-        const QJsonObject object = resources.at(i).toObject();
-        result.page.users.append(
-            readUser(object, QStringLiteral("Resources[%1]").arg(i), &problem));
-        result.page.users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    }
+    result.page.users
+        = ResponseParsing::readRecords(resources, QStringLiteral("Resources"), &readUser, &problem);
     const auto number = [&](const char *key, qint64 fallback) {
         const QJsonValue v = root.value(QLatin1String(key));
         if (v.isDouble())

@@ -419,10 +419,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Ein JSON-Array von Verzeichnisbenutzern wurde erwartet.</translation>
     </message>
     <message>
-        <source>[%1] should be an object</source>
-        <translation>[%1] sollte ein Objekt sein</translation>
-    </message>
-    <message>
         <source>The server answered HTTP %1 without a Char error body.</source>
         <translation>Der Server antwortete mit HTTP %1 ohne Char-Fehlerinhalt.</translation>
     </message>
@@ -530,10 +526,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Expected a JSON object with &quot;results&quot;.</source>
         <translation>Ein JSON-Objekt mit „results“ wurde erwartet.</translation>
-    </message>
-    <message>
-        <source>results[%1] should be an object</source>
-        <translation>results[%1] sollte ein Objekt sein</translation>
     </message>
     <message>
         <source>&quot;totalResults&quot; should be a number</source>
@@ -1090,10 +1082,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Ein JSON-Objekt mit „users“ und „pagination“ wurde erwartet.</translation>
     </message>
     <message>
-        <source>users[%1] should be an object</source>
-        <translation>users[%1] sollte ein Objekt sein</translation>
-    </message>
-    <message>
         <source>The page is empty but claims another page follows.</source>
         <translation>Die Seite ist leer, gibt aber an, dass eine weitere folgt.</translation>
     </message>
@@ -1118,10 +1106,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Expected a JSON array of memberships.</source>
         <translation>Ein JSON-Array von Mitgliedschaften wurde erwartet.</translation>
-    </message>
-    <message>
-        <source>[%1] should be an object</source>
-        <translation>[%1] sollte ein Objekt sein</translation>
     </message>
     <message>
         <source>The server answered HTTP %1 without a FastAPI error body.</source>
@@ -1949,6 +1933,10 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
         <source>&quot;%1&quot; should be an object</source>
         <translation>„%1“ sollte ein Objekt sein</translation>
     </message>
+    <message>
+        <source>%1[%2] should be an object</source>
+        <translation>%1[%2] sollte ein Objekt sein</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -2105,10 +2093,6 @@ Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profil
     <message>
         <source>Expected a SCIM ListResponse object with &quot;Resources&quot;.</source>
         <translation>Erwartet wurde ein SCIM-ListResponse-Objekt mit &quot;Resources&quot;.</translation>
-    </message>
-    <message>
-        <source>Resources[%1] should be an object</source>
-        <translation>Resources[%1] sollte ein Objekt sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; should be a number</source>
