@@ -4,6 +4,7 @@
 #include "csvwriter.h"
 #include "peoplefinder.h"
 #include "providerkind.h"
+#include "sessionproviders.h"
 #include <QSaveFile>
 
 #include "credentialstore.h"
@@ -310,13 +311,12 @@ public:
         for (const Profile &p : m_profiles)
             m_finder.addTarget(p.name);
         for (int i = 0; i < m_profiles.size(); ++i) {
-            m_credentials.read(m_profiles.at(i), &m_context,
-                [this, i](const QString &secret, const ProviderError &error) {
-                    if (error.isError())
-                        m_finder.fail(i, error);
+            m_providers.request(m_profiles.at(i), &m_context,
+                [this, i](Provider *provider, const ProviderError &error) {
+                    if (provider)
+                        m_finder.setProvider(i, provider);
                     else
-                        m_finder.setProvider(i,
-                            ProviderFactory::create(m_profiles.at(i), secret, &m_nam, &m_context));
+                        m_finder.fail(i, error);
                 });
         }
         if (m_profiles.isEmpty())
@@ -408,10 +408,12 @@ private:
     const Command &m_command;
     const QList<Profile> m_profiles;
     Reporter &m_reporter;
-    QObject m_context; // parents the providers; callbacks stop with it
-    PeopleFinder m_finder;
+    // The network manager outlives the providers made with it (children of m_context).
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
+    QObject m_context; // parents the providers; callbacks stop with it
+    PeopleFinder m_finder;
+    const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
     QIODevice *m_device = nullptr;
     std::unique_ptr<QSaveFile> m_file;
     std::unique_ptr<CsvWriter> m_writer;
@@ -461,13 +463,12 @@ public:
         m_lastProgress.start();
         m_review.start();
         for (int i = 0; i < m_profiles.size() && !m_done; ++i) {
-            m_credentials.read(m_profiles.at(i), &m_context,
-                [this, i](const QString &secret, const ProviderError &error) {
-                    if (error.isError())
-                        m_review.fail(i, error);
+            m_providers.request(m_profiles.at(i), &m_context,
+                [this, i](Provider *provider, const ProviderError &error) {
+                    if (provider)
+                        m_review.setProvider(i, provider);
                     else
-                        m_review.setProvider(i,
-                            ProviderFactory::create(m_profiles.at(i), secret, &m_nam, &m_context));
+                        m_review.fail(i, error);
                 });
         }
         if (!m_done)
@@ -545,10 +546,12 @@ private:
     const Command &m_command;
     const QList<Profile> m_profiles;
     Reporter &m_reporter;
-    QObject m_context;
-    AccessReview m_review;
+    // The network manager outlives the providers made with it (children of m_context).
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
+    QObject m_context;
+    AccessReview m_review;
+    const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
     QEventLoop m_loop;
     QElapsedTimer m_lastProgress;
     int m_exitCode = Failed;

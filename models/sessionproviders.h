@@ -11,9 +11,10 @@ class Provider;
 class QNetworkAccessManager;
 class QObject;
 
-// Where the window's dialogs that work across profiles (find, access review) get a provider for
-// a profile: the open session's when there is one, else a new one, made once the credential is
-// read and parented to `context`. `done` runs once, later, unless `context` is gone.
+// Where whatever works across profiles (find and the access review, in the window and on the
+// command line) gets a provider for a profile: the open session's when there is one (the window),
+// else a new one, made once the credential is read and parented to `context`. `done` runs once,
+// later, unless `context` is gone. Without sessions (the command line) every provider is new.
 struct SessionProviders
 {
     ProfileSessions *sessions = nullptr;
