@@ -61,19 +61,29 @@ void PeopleFinder::walk(int target, const QString &query)
     emit progress(target);
 }
 
-void PeopleFinder::onUsers(int target, const QList<User> &users)
+// Reports the accounts among `users` that match, none twice; `remember`: the walk that follows
+// will see them again.
+void PeopleFinder::report(int target, const QList<User> &users, bool remember)
 {
     Target &t = m_targets[target];
-    t.scanned += users.size();
     QList<Hit> found;
     for (const User &u : users) {
         const PersonMatch::Rule rule = m_match.match(u);
-        if (rule != PersonMatch::Rule::None && !(t.reported.contains(u.id) && !u.id.isEmpty()))
-            found.append({target, u, rule});
+        if (rule == PersonMatch::Rule::None || (!u.id.isEmpty() && t.reported.contains(u.id)))
+            continue;
+        found.append({target, u, rule});
+        if (remember)
+            t.reported.insert(u.id);
     }
     t.found += int(found.size());
     if (!found.isEmpty())
         emit hits(found);
+}
+
+void PeopleFinder::onUsers(int target, const QList<User> &users)
+{
+    m_targets[target].scanned += users.size();
+    report(target, users, false);
     emit progress(target);
 }
 
@@ -87,8 +97,7 @@ void PeopleFinder::onState(int target)
         finish(target, Status::Done);
         break;
     case PageWalker::State::Failed:
-        if (t.serverSearch && t.walker->error().kind == ProviderError::Kind::Configuration
-            && t.found == 0) {
+        if (t.serverSearch && t.walker->error().kind == ProviderError::Kind::Configuration) {
             walk(target, QString()); // the server cannot search after all: check everyone here
             return;
         }
@@ -129,20 +138,9 @@ void PeopleFinder::searchLoaded(int target, const QList<User> &candidates, qint6
 
 void PeopleFinder::searchLoadedFirst(int target, const QList<User> &candidates)
 {
-    Target &t = m_targets[target];
-    if (m_cancelled || t.status != Status::Waiting)
+    if (m_cancelled || m_targets.at(target).status != Status::Waiting)
         return;
-    QList<Hit> found;
-    for (const User &u : candidates) {
-        const PersonMatch::Rule rule = m_match.match(u);
-        if (rule != PersonMatch::Rule::None) {
-            found.append({target, u, rule});
-            t.reported.insert(u.id);
-        }
-    }
-    t.found += int(found.size());
-    if (!found.isEmpty())
-        emit hits(found);
+    report(target, candidates, true);
 }
 
 void PeopleFinder::cancelTarget(int target)

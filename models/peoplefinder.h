@@ -53,6 +53,7 @@ public:
     // Stops one profile's search; the others go on.
     void cancelTarget(int target);
 
+    const PersonMatch &match() const { return m_match; }
     int targetCount() const { return int(m_targets.size()); }
     QString name(int target) const { return m_targets.at(target).name; }
     Status status(int target) const { return m_targets.at(target).status; }
@@ -86,6 +87,7 @@ private:
     };
 
     void walk(int target, const QString &query);
+    void report(int target, const QList<User> &users, bool remember);
     void onUsers(int target, const QList<User> &users);
     void onState(int target);
     void finish(int target, Status status);

@@ -216,7 +216,7 @@ void FindDialog::start(int target, const Profile &profile)
         = m_providers.sessions ? m_providers.sessions->find(profile.name) : nullptr;
     UserTableModel *model = session ? session->model : nullptr;
     if (model && !model->isSearching() && model->rowCount() > 0) {
-        const PersonMatch match(m_text->text().trimmed(), m_exact->isChecked());
+        const PersonMatch &match = m_finder->match();
         QList<User> found;
         for (int row = 0; row < model->rowCount(); ++row) {
             User light;
