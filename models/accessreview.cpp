@@ -44,9 +44,9 @@ int AccessReview::addProfile(const Profile &profile)
     return int(m_profiles.size() - 1);
 }
 
-void AccessReview::setProvider(int index, Provider *provider)
+void AccessReview::setProvider(int index, SharedProvider provider)
 {
-    m_profiles[index].provider = provider;
+    m_profiles[index].provider = std::move(provider);
     if (m_running && index == m_current && !m_walker)
         next();
 }

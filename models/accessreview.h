@@ -2,6 +2,7 @@
 
 #include "csvwriter.h"
 #include "profile.h"
+#include "provider.h"
 #include "providererror.h"
 #include "user.h"
 
@@ -13,7 +14,6 @@
 #include <memory>
 
 class PageWalker;
-class Provider;
 class QSaveFile;
 
 // The quarterly access review: every user of every chosen profile in one CSV (`roster review`,
@@ -50,10 +50,10 @@ public:
     explicit AccessReview(Options options, QObject *parent = nullptr);
     ~AccessReview() override;
 
-    // The profiles, in the order the file lists them; each provider (not owned) may come later,
-    // once its credential is read, or never (fail()).
+    // The profiles, in the order the file lists them; each provider (shared: kept alive until
+    // its profile is read) may come later, once its credential is read, or never (fail()).
     int addProfile(const Profile &profile);
-    void setProvider(int index, Provider *provider);
+    void setProvider(int index, SharedProvider provider);
     void fail(int index, const ProviderError &error);
 
     void setOutputPath(const QString &path) { m_path = path; }
@@ -86,7 +86,7 @@ private:
     struct Entry
     {
         Profile profile;
-        QPointer<Provider> provider;
+        SharedProvider provider;
         Status status = Status::Waiting;
         ProviderError error;
         qint64 rows = 0;

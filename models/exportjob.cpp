@@ -9,6 +9,12 @@
 #include <QSaveFile>
 #include <QTimer>
 
+ExportJob::ExportJob(SharedProvider provider, Options options, QObject *parent)
+    : ExportJob(provider.get(), std::move(options), parent)
+{
+    m_keepAlive = std::move(provider);
+}
+
 ExportJob::ExportJob(Provider *provider, Options options, QObject *parent)
     : QObject(parent)
     , m_provider(provider)

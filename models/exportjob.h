@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csvwriter.h"
+#include "provider.h"
 #include "providererror.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,6 @@
 #include <memory>
 
 class PageWalker;
-class Provider;
 class QIODevice;
 class QSaveFile;
 
@@ -32,7 +32,9 @@ public:
         QString search;
     };
 
-    // Export all: every page of `provider`'s organization.
+    // Export all: every page of `provider`'s organization, keeping the provider alive meanwhile.
+    ExportJob(SharedProvider provider, Options options, QObject *parent = nullptr);
+    // The same with a provider not owned: deleted under the export, it fails it as Cancelled.
     ExportJob(Provider *provider, Options options, QObject *parent = nullptr);
     // Export selected: these rows, in this order.
     ExportJob(QList<User> users, Options options, QObject *parent = nullptr);
@@ -71,6 +73,7 @@ private:
     bool openOutput();
 
     QPointer<Provider> m_provider;
+    SharedProvider m_keepAlive;
     QList<User> m_users;
     bool m_all;
     Options m_options;

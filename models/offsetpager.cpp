@@ -8,7 +8,10 @@ OffsetPager::OffsetPager(Provider *provider, int maxParallel, const QString &que
     , m_provider(provider)
     , m_maxParallel(std::max(1, maxParallel))
     , m_query(query)
-{ }
+{
+    if (provider)
+        connect(provider, &QObject::destroyed, this, &OffsetPager::lost);
+}
 
 OffsetPager::~OffsetPager()
 {
@@ -31,7 +34,10 @@ void OffsetPager::start(qint64 from, qint64 stride, qint64 total)
 void OffsetPager::abort()
 {
     m_running = false;
+    ++m_epoch;
     for (PageReply *r : std::as_const(m_inFlight)) {
+        if (!r)
+            continue;
         r->abort();
         r->disconnect(this);
         r->deleteLater();
@@ -43,11 +49,13 @@ void OffsetPager::abort()
 void OffsetPager::request(qint64 offset)
 {
     if (!m_provider) {
-        fail(ProviderError::make(ProviderError::Kind::Configuration, tr("The provider is gone.")));
+        fail(ProviderError::make(ProviderError::Kind::Cancelled,
+            tr("The profile was closed before its users were read.")));
         return;
     }
     PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset, m_query));
     m_inFlight.insert(offset, reply);
+    connect(reply, &QObject::destroyed, this, &OffsetPager::lost);
     connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });
     connect(reply, &PageReply::retrying, this, &OffsetPager::retrying);
 }
@@ -56,6 +64,7 @@ void OffsetPager::onPage(PageReply *reply, qint64 offset)
 {
     if (m_inFlight.value(offset) == reply)
         m_inFlight.remove(offset);
+    reply->disconnect(this); // read: its deletion is ours, not a loss
     reply->deleteLater();
     if (!m_running)
         return;
@@ -123,6 +132,22 @@ void OffsetPager::fill()
             request(m_requestAt);
         m_requestAt += m_stride;
     }
+}
+
+// The provider or a reply in flight was deleted by someone else: fail once back in the event loop.
+void OffsetPager::lost()
+{
+    if (!m_running)
+        return;
+    const quint64 epoch = m_epoch;
+    QMetaObject::invokeMethod(
+        this,
+        [this, epoch] {
+            if (epoch == m_epoch && m_running)
+                fail(ProviderError::make(ProviderError::Kind::Cancelled,
+                    tr("The profile was closed while its users were being read.")));
+        },
+        Qt::QueuedConnection);
 }
 
 void OffsetPager::fail(const ProviderError &error)

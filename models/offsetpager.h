@@ -17,6 +17,8 @@ class Provider;
 // actually returns, not from what was asked: a page shorter than asked leaves a gap that is
 // fetched at once, a longer or overlapping one never gives a row twice, an empty page before the
 // total is an error (never a hang), and a total that changes on the way is followed.
+// The pager owns its replies (held through QPointer); a provider or reply deleted under it (its
+// profile closed) fails the walk as Cancelled.
 class OffsetPager : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,7 @@ private:
     void deliver();
     void fill();
     void fail(const ProviderError &error);
+    void lost();
 
     QPointer<Provider> m_provider;
     int m_maxParallel;
@@ -58,6 +61,7 @@ private:
     qint64 m_requestAt = 0; // next offset to ask for
     qint64 m_stride = 1;
     qint64 m_total = 0;
-    QMap<qint64, PageReply *> m_inFlight; // by offset
+    QMap<qint64, QPointer<PageReply>> m_inFlight; // by offset
+    quint64 m_epoch = 0; // bumped by abort()
     QMap<qint64, QList<User>> m_done; // by offset, waiting for the items before them
 };

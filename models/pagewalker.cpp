@@ -17,6 +17,12 @@ void discard(PageReply *reply, QObject *receiver)
 
 } // namespace
 
+PageWalker::PageWalker(SharedProvider provider, Options options, QObject *parent)
+    : PageWalker(provider.get(), options, parent)
+{
+    m_keepAlive = std::move(provider);
+}
+
 PageWalker::PageWalker(Provider *provider, Options options, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
@@ -24,6 +30,8 @@ PageWalker::PageWalker(Provider *provider, Options options, QObject *parent)
 {
     m_options.maxParallelPages = std::max(1, m_options.maxParallelPages);
     m_single = provider && provider->capabilities().paging == ProviderCapabilities::Paging::Single;
+    if (provider)
+        watch(provider);
 }
 
 PageWalker::~PageWalker()
@@ -104,9 +112,32 @@ void PageWalker::dropPrefetch()
     m_prefetchReady = false;
 }
 
+// Something the walk depends on (the provider, a reply in flight) is deleted by someone else:
+// its profile was closed. The walk fails as Cancelled, once control is back in the event loop.
+void PageWalker::watch(QObject *object)
+{
+    connect(object, &QObject::destroyed, this, &PageWalker::lost);
+}
+
+void PageWalker::lost()
+{
+    if (m_state != State::Fetching)
+        return;
+    const quint64 epoch = m_epoch;
+    QMetaObject::invokeMethod(
+        this,
+        [this, epoch] {
+            if (epoch == m_epoch && m_state == State::Fetching)
+                fail(ProviderError::make(ProviderError::Kind::Cancelled,
+                    tr("The profile was closed while its users were being read.")));
+        },
+        Qt::QueuedConnection);
+}
+
 PageReply *PageWalker::send(const QString &token)
 {
     PageReply *reply = m_provider->fetchPage(token);
+    watch(reply);
     connect(reply, &PageReply::retrying, this, &PageWalker::retrying);
     connect(reply, &PageReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &PageReply::progress, this, [this, reply](qint64 received, qint64 total) {
@@ -132,7 +163,8 @@ PageReply *PageWalker::send(const QString &token)
 void PageWalker::request(const QString &token)
 {
     if (!m_provider) {
-        fail(ProviderError::make(ProviderError::Kind::Configuration, tr("The provider is gone.")));
+        fail(ProviderError::make(ProviderError::Kind::Cancelled,
+            tr("The profile was closed before its users were read.")));
         return;
     }
     m_guard.markUsed(token);
@@ -153,6 +185,7 @@ void PageWalker::onFinished(PageReply *reply)
     if (reply != m_current)
         return;
     m_current = nullptr;
+    reply->disconnect(this); // read: its deletion is ours, not a loss
     reply->deleteLater();
     if (reply->hasError()) {
         dropPrefetch();
@@ -180,7 +213,7 @@ void PageWalker::onFinished(PageReply *reply)
     // The next page travels while this one is handed out: usually it is already on its way,
     // asked on the hint; a wrong hint is dropped and the right page asked.
     m_more = page.hasMore();
-    PageReply *next = std::exchange(m_prefetch, nullptr);
+    PageReply *next = std::exchange(m_prefetch, nullptr).data();
     const bool nextReady = std::exchange(m_prefetchReady, false);
     if (next && (!m_more || next->token() != page.nextToken)) {
         discard(next, this);
@@ -273,7 +306,8 @@ void PageWalker::startParallel(qint64 stride)
         });
         connect(m_pager, &OffsetPager::failed, this, [this](const ProviderError &error) {
             // Resume later from the first user not yet handed out.
-            m_nextToken = m_provider->tokenForOffset(m_pager->position(), m_query);
+            if (m_provider)
+                m_nextToken = m_provider->tokenForOffset(m_pager->position(), m_query);
             m_more = true;
             fail(error);
         });

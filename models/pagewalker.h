@@ -1,5 +1,6 @@
 #pragma once
 
+#include "provider.h"
 #include "providererror.h"
 #include "tokenloopguard.h"
 #include "user.h"
@@ -9,7 +10,6 @@
 
 class OffsetPager;
 class PageReply;
-class Provider;
 
 // The one paging engine: walks a provider's organization and hands out its users in order, each
 // exactly once, for the table (a page at a time, as the view asks) and the export (to the end)
@@ -24,6 +24,10 @@ class Provider;
 //   are errors, never a silent early end; a total that changes on the way is followed and both
 //   numbers are kept (firstTotal(), total()) for the caller to report.
 // abort() (or destroying the walker) stops everything in flight; no signal follows.
+// Ownership: the walker owns every reply it asks for (aborts it, deletes it once read) and holds
+// them through QPointer. Given a SharedProvider it keeps the provider alive for as long as it
+// walks; given a plain pointer it notices when the provider, or a reply, is deleted under it and
+// fails with a Cancelled error rather than touching it.
 class PageWalker : public QObject
 {
     Q_OBJECT
@@ -42,6 +46,9 @@ public:
         bool prefetch = true; // walking to the end: ask for the next page on the reply's hint
     };
 
+    // Walks `provider`, keeping it alive meanwhile.
+    PageWalker(SharedProvider provider, Options options, QObject *parent = nullptr);
+    // Walks `provider` (not owned): deleted under the walk, it fails the walk as Cancelled.
     PageWalker(Provider *provider, Options options, QObject *parent = nullptr);
     ~PageWalker() override;
 
@@ -82,6 +89,8 @@ signals:
 
 private:
     PageReply *send(const QString &token);
+    void watch(QObject *object);
+    void lost();
     void request(const QString &token);
     void onFinished(PageReply *reply);
     bool acceptPage(const Page &page);
@@ -94,6 +103,7 @@ private:
     void setState(State state);
 
     QPointer<Provider> m_provider;
+    SharedProvider m_keepAlive; // empty when the provider is not shared with the walker
     QString m_query;
     Options m_options;
     bool m_single = false; // the whole organization in one response
@@ -101,8 +111,8 @@ private:
     bool m_more = true;
     bool m_toEnd = false;
     QString m_nextToken; // the page in flight, or the next one to ask for
-    PageReply *m_current = nullptr;
-    PageReply *m_prefetch = nullptr; // the next page, asked on a hint before this one was parsed
+    QPointer<PageReply> m_current;
+    QPointer<PageReply> m_prefetch; // the next page, asked on a hint before this one was parsed
     bool m_prefetchReady = false; // it finished before its predecessor was handed out
     OffsetPager *m_pager = nullptr;
     TokenLoopGuard m_guard;

@@ -24,10 +24,10 @@ int PeopleFinder::addTarget(const QString &name)
     return int(m_targets.size() - 1);
 }
 
-void PeopleFinder::setProvider(int target, Provider *provider)
+void PeopleFinder::setProvider(int target, SharedProvider provider)
 {
     Target &t = m_targets[target];
-    if (m_cancelled || t.status != Status::Waiting)
+    if (m_cancelled || t.status != Status::Waiting || !provider)
         return;
     t.provider = provider;
     // Ask the server when it may be able to search; a server that turns out not to answers

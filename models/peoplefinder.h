@@ -1,6 +1,7 @@
 #pragma once
 
 #include "personmatch.h"
+#include "provider.h"
 #include "providererror.h"
 #include "user.h"
 
@@ -10,7 +11,6 @@
 #include <QSet>
 
 class PageWalker;
-class Provider;
 
 // Looks for one person in several profiles at once (`roster find`, Edit › Find in all profiles).
 // Each profile is searched by its own paging engine, all at the same time: a provider whose
@@ -34,10 +34,10 @@ public:
     explicit PeopleFinder(const PersonMatch &match, QObject *parent = nullptr);
     ~PeopleFinder() override;
 
-    // A profile to search; its provider (not owned) may come later (a credential being read):
-    // setProvider() then, or fail() when it never will.
+    // A profile to search; its provider (shared: kept alive while the profile is searched) may
+    // come later (a credential being read): setProvider() then, or fail() when it never will.
     int addTarget(const QString &name);
-    void setProvider(int target, Provider *provider);
+    void setProvider(int target, SharedProvider provider);
     void fail(int target, const ProviderError &error);
     // A profile whose users are all loaded already (the window's table): `candidates` (the
     // caller may have picked them from `scanned` rows with the same rules) are checked at once,
@@ -75,7 +75,7 @@ private:
     struct Target
     {
         QString name;
-        QPointer<Provider> provider;
+        SharedProvider provider;
         PageWalker *walker = nullptr;
         Status status = Status::Waiting;
         ProviderError error;

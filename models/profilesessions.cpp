@@ -6,6 +6,31 @@
 #include "providerfactory.h"
 #include "usertablemodel.h"
 
+ProfileSession::ProfileSession(const Profile &profile, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_model(new UserTableModel(this))
+{ }
+
+ProfileSession::~ProfileSession()
+{
+    // The model first: its walk is aborted while the provider is still there.
+    delete std::exchange(m_model, nullptr);
+}
+
+void ProfileSession::setProvider(SharedProvider provider)
+{
+    m_readingCredential = false;
+    m_provider = std::move(provider);
+    m_model->setProvider(m_provider.get());
+}
+
+void ProfileSession::setCredentialError(const ProviderError &error)
+{
+    m_readingCredential = false;
+    m_credentialError = error;
+}
+
 ProfileSessions::ProfileSessions(
     ProfileStore *store, CredentialStore *credentials, QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -16,10 +41,7 @@ ProfileSessions::ProfileSessions(
 
 ProfileSessions::~ProfileSessions()
 {
-    for (ProfileSession *s : std::as_const(m_sessions)) {
-        delete s->model;
-        delete s;
-    }
+    qDeleteAll(std::exchange(m_sessions, {}));
 }
 
 ProfileSession *ProfileSessions::open(const QString &name)
@@ -29,25 +51,19 @@ ProfileSession *ProfileSessions::open(const QString &name)
         const Profile *profile = m_store->find(name);
         if (!profile)
             return nullptr;
-        s = new ProfileSession;
-        s->profile = *profile;
-        s->model = new UserTableModel;
-        s->readingCredential = true;
+        s = new ProfileSession(*profile);
         m_sessions.insert(name, s);
-        // The model is the callback's context: a session closed meanwhile is never called back.
+        // The session is the callback's context: a session closed meanwhile is never called back.
         m_credentials->read(
-            *profile, s->model, [this, s](const QString &secret, const ProviderError &error) {
-                s->readingCredential = false;
-                if (error.isError()) {
-                    s->credentialError = error;
-                } else {
-                    s->provider = ProviderFactory::create(s->profile, secret, m_nam, s->model);
-                    s->model->setProvider(s->provider);
-                }
+            *profile, s, [this, s](const QString &secret, const ProviderError &error) {
+                if (error.isError())
+                    s->setCredentialError(error);
+                else
+                    s->setProvider(ProviderFactory::createShared(s->profile(), secret, m_nam));
                 emit credentialRead(s);
             });
     }
-    s->lastUsed = ++m_clock;
+    s->m_lastUsed = ++m_clock;
     evict(name);
     return s;
 }
@@ -59,8 +75,7 @@ void ProfileSessions::close(const QString &name)
         return;
     emit aboutToClose(s);
     m_sessions.remove(name);
-    delete s->model; // aborts its page in flight and deletes its provider
-    delete s;
+    delete s; // aborts its page in flight; its provider lives on while a borrower holds it
 }
 
 QStringList ProfileSessions::closeChanged(
@@ -69,7 +84,7 @@ QStringList ProfileSessions::closeChanged(
     QStringList changed;
     for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
         const Profile *p = m_store->find(it.key());
-        const Profile &had = (*it)->profile;
+        const Profile &had = (*it)->profile();
         const bool same = p && ProfileStore::toJson(*p) == ProfileStore::toJson(had)
             && p->credential.value == had.credential.value
             && !(secretChanged && secretChanged(it.key()));
@@ -86,11 +101,11 @@ void ProfileSessions::evict(const QString &keep)
     while (m_sessions.size() > m_limit) {
         ProfileSession *oldest = nullptr;
         for (ProfileSession *s : std::as_const(m_sessions)) {
-            if (s->profile.name != keep && (!oldest || s->lastUsed < oldest->lastUsed))
+            if (s->profile().name != keep && (!oldest || s->m_lastUsed < oldest->m_lastUsed))
                 oldest = s;
         }
         if (!oldest)
             return;
-        close(oldest->profile.name);
+        close(oldest->profile().name);
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "profile.h"
+#include "provider.h"
 #include "providererror.h"
 
 #include <QHash>
@@ -11,20 +12,38 @@
 
 class CredentialStore;
 class ProfileStore;
-class Provider;
 class QNetworkAccessManager;
 class UserTableModel;
 
-// One profile opened in the window: its table model, and the provider made once its credential
-// was read (or the error reading it gave).
-struct ProfileSession
+// One profile opened in the window: its table model (a child), and the provider made once its
+// credential was read (or the error reading it gave). The provider is shared: a find or a review
+// that borrowed it keeps it alive after the session is closed, so nothing is lost under them.
+class ProfileSession : public QObject
 {
-    Profile profile;
-    UserTableModel *model = nullptr; // owned by ProfileSessions; owns the provider
-    QPointer<Provider> provider;
-    ProviderError credentialError;
-    bool readingCredential = false;
-    quint64 lastUsed = 0;
+    Q_OBJECT
+public:
+    ProfileSession(const Profile &profile, QObject *parent = nullptr);
+    ~ProfileSession() override;
+
+    const Profile &profile() const { return m_profile; }
+    UserTableModel *model() const { return m_model; }
+    // Null until the credential was read (and after a failure).
+    Provider *provider() const { return m_provider.get(); }
+    SharedProvider sharedProvider() const { return m_provider; }
+    const ProviderError &credentialError() const { return m_credentialError; }
+    bool isReadingCredential() const { return m_readingCredential; }
+
+private:
+    friend class ProfileSessions;
+    void setProvider(SharedProvider provider);
+    void setCredentialError(const ProviderError &error);
+
+    Profile m_profile;
+    UserTableModel *m_model;
+    SharedProvider m_provider;
+    ProviderError m_credentialError;
+    bool m_readingCredential = true;
+    quint64 m_lastUsed = 0;
 };
 
 // The profiles the window has opened, with no widgets: creates a session (reads the credential,

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <memory>
+
 class HttpClient;
 class QNetworkAccessManager;
 
@@ -62,3 +64,8 @@ private:
     Profile m_profile;
     HttpClient *m_http;
 };
+
+// A provider shared by whoever reads through it (a session, a find, a review): it lives while
+// any of them holds it, so none can lose it under a page in flight. Made by
+// ProviderFactory::createShared; released with deleteLater, never inside one of its own signals.
+using SharedProvider = std::shared_ptr<Provider>;

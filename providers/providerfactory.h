@@ -3,6 +3,8 @@
 #include "profile.h"
 #include "user.h"
 
+#include <memory>
+
 class Provider;
 class QNetworkAccessManager;
 class QObject;
@@ -11,6 +13,9 @@ class QObject;
 namespace ProviderFactory {
 Provider *create(const Profile &profile, const QString &secret, QNetworkAccessManager *nam,
     QObject *parent = nullptr);
+// The same, shared (see SharedProvider); empty for an unknown kind.
+std::shared_ptr<Provider> createShared(
+    const Profile &profile, const QString &secret, QNetworkAccessManager *nam);
 // Rebuilds a whole User (roles and all) from the raw record a kind's parser kept.
 using RecordDecoder = User (*)(const QByteArray &rawRecord);
 RecordDecoder recordDecoder(const QString &kind);

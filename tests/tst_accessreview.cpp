@@ -69,10 +69,10 @@ class TestAccessReview : public QObject
         return sandboxProfile(m_server, kind, org);
     }
 
-    Provider *make(const Profile &p)
+    SharedProvider make(const Profile &p)
     {
-        Provider *provider = ProviderFactory::create(p, p.credential.value, &m_nam, this);
-        fastRetries(provider, 50);
+        SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, &m_nam);
+        fastRetries(provider.get(), 50);
         return provider;
     }
 
@@ -129,7 +129,7 @@ private slots:
         for (int i = 0; i < profiles.size(); ++i) {
             const Profile &p = profiles.at(i);
             review.setProvider(review.addProfile(p), make(p));
-            const Walk walk = fetchAll(make(p));
+            const Walk walk = fetchAll(make(p).get());
             QVERIFY2(!walk.error.isError(), qPrintable(walk.error.summary()));
             for (const User &u : walk.users) {
                 QStringList row {u.email.toLower(), p.name, p.kind};

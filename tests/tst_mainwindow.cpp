@@ -356,6 +356,35 @@ private slots:
         dialog->close();
     }
 
+    // Once a use-after-free: a find borrows the window's sessions, the profiles are switched
+    // through (Ctrl+1 … Ctrl+7, so the least recently used sessions are closed under it) while
+    // it runs, then the dialog is closed. Run under asan too.
+    void findOutlivesTheSessionsItBorrowed()
+    {
+        for (const Profile &p : m_store.profiles())
+            QVERIFY(m_window->activateProfile(p.name));
+        m_sandbox.setLatencyMs(60);
+        QPointer<FindDialog> dialog = m_window->openFind();
+        dialog->setText(QStringLiteral("nobody.at.all@example.com"));
+        dialog->find();
+        QVERIFY(dialog->isSearching());
+        m_window->activateWindow();
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 1; i <= int(m_store.profiles().size()); ++i) {
+                QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_0 + i), Qt::ControlModifier);
+                QCoreApplication::processEvents();
+            }
+        }
+        QVERIFY(dialog->isSearching());
+        dialog->close(); // deleted on close, with its finder
+        QTRY_VERIFY(!dialog);
+        m_sandbox.setLatencyMs(5);
+        // The window goes on as before.
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        QVERIFY(m_window->currentModel()->rowCount() > 0);
+    }
+
     // File › Access review: the file and the summary; a failing profile keeps the old file.
     void accessReview()
     {

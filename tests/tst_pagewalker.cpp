@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 
 using namespace TestSupport;
+using namespace Qt::StringLiterals;
 
 class TestPageWalker : public QObject
 {
@@ -367,7 +368,73 @@ private slots:
         delete provider;
         walker.fetchNext();
         QCOMPARE(walker.state(), PageWalker::State::Failed);
-        QCOMPARE(walker.error().kind, ProviderError::Kind::Configuration);
+        // Its profile was closed: the walk was stopped, not misconfigured.
+        QCOMPARE(walker.error().kind, ProviderError::Kind::Cancelled);
+    }
+
+    // The provider (and with it every reply it made) deleted while a page, parallel pages or a
+    // stream are in flight: the walk fails as Cancelled, touches nothing freed (asan), and
+    // aborting or destroying it afterwards is harmless.
+    void aProviderDeletedMidWalkCancelsIt_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<bool>("toEnd");
+        QTest::newRow("mid-page") << u"karmo"_s << u"gone-n300"_s << false;
+        QTest::newRow("mid-cursor walk") << u"karmo"_s << u"gone-n900"_s << true;
+        QTest::newRow("mid-parallel") << u"csp"_s << u"gone-n3000"_s << true;
+        // "stall": half the array is sent, then nothing, so the stream is still arriving.
+        QTest::newRow("mid-stream") << u"llamacloud"_s << u"gone-stall-n2000"_s << true;
+    }
+
+    void aProviderDeletedMidWalkCancelsIt()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        QFETCH(bool, toEnd);
+        m_server.setLatencyMs(150);
+        QPointer<Provider> provider = make(kind, org);
+        auto *walker = new PageWalker(provider.data(), {4, true});
+        QSignalSpy states(walker, &PageWalker::stateChanged);
+        walker->start();
+        if (toEnd) {
+            // Once the first users are in: the next pages, the parallel ones or the rest of the
+            // stream are then in flight.
+            QTRY_VERIFY_WITH_TIMEOUT(walker->delivered() > 0, 10000);
+            walker->runToEnd();
+        }
+        QTRY_VERIFY(m_server.requestCount() > 0);
+        QCOMPARE(walker->state(), PageWalker::State::Fetching);
+        delete provider.data();
+        QTRY_COMPARE_WITH_TIMEOUT(walker->state(), PageWalker::State::Failed, 5000);
+        QCOMPARE(walker->error().kind, ProviderError::Kind::Cancelled);
+        QVERIFY2(
+            walker->error().message.contains(u"closed"_s), qPrintable(walker->error().message));
+        walker->abort();
+        walker->fetchNext(); // nothing to ask: the provider is gone
+        QCOMPARE(walker->state(), PageWalker::State::Failed);
+        delete walker;
+        m_server.setLatencyMs(5);
+    }
+
+    // Given a shared provider, the walker keeps it alive: its first holder letting go mid-walk
+    // changes nothing.
+    void aSharedProviderOutlivesItsOtherHolders()
+    {
+        Profile p = sandboxProfile(m_server, u"karmo"_s, u"shared-n350"_s);
+        SharedProvider provider
+            = ProviderFactory::createShared(p, SandboxServer::demoToken(), &m_nam);
+        QPointer<Provider> watch(provider.get());
+        PageWalker walker(provider, {});
+        Log log;
+        record(walker, log);
+        walker.start();
+        walker.runToEnd();
+        provider.reset(); // the session closed
+        QVERIFY(settle(walker));
+        QCOMPARE(walker.state(), PageWalker::State::Complete);
+        verifyOnceInOrder(log.ids, u"shared-n350"_s, 350, &KarmoRoutes::userId);
+        QVERIFY(watch);
     }
 };
 

@@ -42,11 +42,11 @@ class TestPeopleFinder : public QObject
     SandboxServer m_server;
     QNetworkAccessManager m_nam;
 
-    Provider *make(const QString &kind, const QString &org)
+    SharedProvider make(const QString &kind, const QString &org)
     {
         const Profile p = sandboxProfile(m_server, kind, org);
-        Provider *provider = ProviderFactory::create(p, p.credential.value, &m_nam, this);
-        fastRetries(provider, 50);
+        SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, &m_nam);
+        fastRetries(provider.get(), 50);
         return provider;
     }
 
@@ -220,8 +220,8 @@ private slots:
         const QString org = QStringLiteral("partial-n400");
         const SandboxPerson early = SandboxData::person(org, 3);
         const QString name = early.givenName + QLatin1Char(' ') + early.familyName;
-        Provider *provider = make(QStringLiteral("karmo"), org);
-        const Walk firstPage = fetchAll(provider, 1);
+        SharedProvider provider = make(QStringLiteral("karmo"), org);
+        const Walk firstPage = fetchAll(provider.get(), 1);
         QCOMPARE(firstPage.users.size(), 100);
         PeopleFinder finder {PersonMatch(name)};
         QList<PeopleFinder::Hit> hits;

@@ -214,7 +214,7 @@ void FindDialog::start(int target, const Profile &profile)
     // A profile the window has loaded completely is checked at once, with no request.
     ProfileSession *session
         = m_providers.sessions ? m_providers.sessions->find(profile.name) : nullptr;
-    UserTableModel *model = session ? session->model : nullptr;
+    UserTableModel *model = session ? session->model() : nullptr;
     if (model && !model->isSearching() && model->rowCount() > 0) {
         const PersonMatch &match = m_finder->match();
         QList<User> found;
@@ -236,11 +236,11 @@ void FindDialog::start(int target, const Profile &profile)
     }
     QPointer<PeopleFinder> finder = m_finder;
     m_providers.request(
-        profile, m_run, [finder, target](Provider *provider, const ProviderError &error) {
+        profile, m_run, [finder, target](SharedProvider provider, const ProviderError &error) {
             if (!finder)
                 return;
             if (provider)
-                finder->setProvider(target, provider);
+                finder->setProvider(target, std::move(provider));
             else
                 finder->fail(target, error);
         });

@@ -63,11 +63,11 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
         if (current() != s)
             return;
         updateStatus();
-        if (s->credentialError.isError())
+        if (s->credentialError().isError())
             showError();
     });
     connect(m_sessions, &ProfileSessions::aboutToClose, this, [this](ProfileSession *s) {
-        if (s->profile.name != m_current)
+        if (s->profile().name != m_current)
             return;
         m_proxy->setSourceModel(nullptr);
         m_current.clear();
@@ -351,7 +351,7 @@ ProfileSession *MainWindow::current() const
 UserTableModel *MainWindow::currentModel() const
 {
     ProfileSession *s = current();
-    return s ? s->model : nullptr;
+    return s ? s->model() : nullptr;
 }
 
 bool MainWindow::activateProfile(const QString &name)
@@ -365,10 +365,10 @@ bool MainWindow::activateProfile(const QString &name)
         disconnect(c);
     ProfileSession *s = m_sessions->open(name); // may close the least recently used others
     m_current = name;
-    m_proxy->setSourceModel(s->model);
+    m_proxy->setSourceModel(s->model());
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    restoreColumns(s->profile.kind);
-    UserTableModel *model = s->model;
+    restoreColumns(s->profile().kind);
+    UserTableModel *model = s->model();
     m_modelConnections[0] = connect(model, &UserTableModel::stateChanged, this, [this, model] {
         updateStatus();
         if (model == currentModel() && model->state() == UserTableModel::State::Failed)
@@ -400,7 +400,7 @@ bool MainWindow::activateProfile(const QString &name)
     m_side->setCurrentWidget(m_detail);
     m_detail->clear();
     updateStatus();
-    if (s->credentialError.isError() || model->state() == UserTableModel::State::Failed)
+    if (s->credentialError().isError() || model->state() == UserTableModel::State::Failed)
         showError();
     return true;
 }
@@ -446,11 +446,12 @@ MainWindow::StatusFacts MainWindow::statusFacts() const
 {
     StatusFacts f;
     f.session = current();
-    f.model = f.session ? f.session->model : nullptr;
+    f.model = f.session ? f.session->model() : nullptr;
     f.failed = f.session
-        && (f.session->credentialError.isError()
+        && (f.session->credentialError().isError()
             || (f.model && f.model->state() == UserTableModel::State::Failed));
-    f.loading = f.session && (f.session->readingCredential || (f.model && f.model->isLoading()));
+    f.loading
+        = f.session && (f.session->isReadingCredential() || (f.model && f.model->isLoading()));
     f.loaded = f.model ? f.model->loadedCount() : 0;
     f.total = f.model ? f.model->totalCount() : -1;
     return f;
@@ -460,8 +461,8 @@ void MainWindow::updateStatus()
 {
     const StatusFacts f = statusFacts();
     ProfileSession *s = f.session;
-    m_reload->setEnabled(s && !s->readingCredential && s->provider);
-    m_exportAll->setEnabled(s && s->provider);
+    m_reload->setEnabled(s && !s->isReadingCredential() && s->provider());
+    m_exportAll->setEnabled(s && s->provider());
     m_exportSelected->setEnabled(
         m_table->selectionModel() && m_table->selectionModel()->hasSelection());
     m_errorButton->setVisible(f.failed);
@@ -519,7 +520,7 @@ void MainWindow::updateProgress(const StatusFacts &f)
             : locale.formattedDataSize(received);
         m_stateLabel->setText(
             tr("Receiving users from %1: %2 so far (%3)…")
-                .arg(s->profile.name, grouped(f.loaded + model->bufferedCount()), bytes));
+                .arg(s->profile().name, grouped(f.loaded + model->bufferedCount()), bytes));
     } else if (f.loading) {
         m_progress->show();
         if (f.total > 0) {
@@ -528,20 +529,20 @@ void MainWindow::updateProgress(const StatusFacts &f)
         } else {
             m_progress->setRange(0, 0);
         }
-        m_stateLabel->setText(s->readingCredential
-                ? tr("Reading the credential for %1…").arg(s->profile.name)
-                : tr("Loading users from %1…").arg(s->profile.name));
+        m_stateLabel->setText(s->isReadingCredential()
+                ? tr("Reading the credential for %1…").arg(s->profile().name)
+                : tr("Loading users from %1…").arg(s->profile().name));
     } else {
         m_progress->hide();
         if (f.failed)
-            m_stateLabel->setText(
-                tr("Loading failed: %1")
-                    .arg((s->credentialError.isError() ? s->credentialError : model->lastError())
-                             .summary()));
+            m_stateLabel->setText(tr("Loading failed: %1")
+                                      .arg((s->credentialError().isError() ? s->credentialError()
+                                                                           : model->lastError())
+                                               .summary()));
         else if (model && model->state() == UserTableModel::State::Complete)
             m_stateLabel->setText(model->isSearching()
-                    ? tr("All users the server found in %1 are loaded.").arg(s->profile.name)
-                    : tr("All users of %1 are loaded.").arg(s->profile.name));
+                    ? tr("All users the server found in %1 are loaded.").arg(s->profile().name)
+                    : tr("All users of %1 are loaded.").arg(s->profile().name));
         else if (model && model->hasMore())
             m_stateLabel->setText(tr("Scroll down to load more."));
         else
@@ -558,8 +559,8 @@ QString MainWindow::emptyText(const StatusFacts &f) const
             ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.")
             : QString();
     if (f.loaded == 0 && f.loading)
-        return s->readingCredential ? tr("Reading the credential…")
-                                    : tr("Loading users from %1…").arg(s->profile.name);
+        return s->isReadingCredential() ? tr("Reading the credential…")
+                                        : tr("Loading users from %1…").arg(s->profile().name);
     if (f.loaded == 0 && f.failed)
         return tr("Could not load users.\nThe error is shown on the right.");
     if (f.loaded == 0 && model && model->state() == UserTableModel::State::Complete)
@@ -585,9 +586,9 @@ void MainWindow::updateDetail()
         return;
     }
     const QModelIndex source = m_proxy->mapToSource(idx);
-    if (!source.isValid() || source.row() >= s->model->rowCount())
+    if (!source.isValid() || source.row() >= s->model()->rowCount())
         return;
-    m_detail->setUser(s->model->user(source.row()), s->profile.kind);
+    m_detail->setUser(s->model()->user(source.row()), s->profile().kind);
     m_side->setCurrentWidget(m_detail);
 }
 
@@ -601,10 +602,11 @@ void MainWindow::showError()
     ProfileSession *s = current();
     if (!s)
         return;
-    const bool credential = s->credentialError.isError();
-    if (!credential && s->model->state() != UserTableModel::State::Failed)
+    const bool credential = s->credentialError().isError();
+    if (!credential && s->model()->state() != UserTableModel::State::Failed)
         return;
-    m_error->setError(credential ? s->credentialError : s->model->lastError(), s->profile.name);
+    m_error->setError(
+        credential ? s->credentialError() : s->model()->lastError(), s->profile().name);
     m_error->setRetryEnabled(!credential);
     m_side->setCurrentWidget(m_error);
 }
@@ -612,7 +614,7 @@ void MainWindow::showError()
 void MainWindow::retryCurrent()
 {
     if (ProfileSession *s = current()) {
-        s->model->retry();
+        s->model()->retry();
         m_side->setCurrentWidget(m_detail);
         updateDetail();
     }
@@ -621,9 +623,9 @@ void MainWindow::retryCurrent()
 void MainWindow::loadAllCurrent()
 {
     ProfileSession *s = current();
-    if (!s || !s->provider)
+    if (!s || !s->provider())
         return;
-    UserTableModel *model = s->model;
+    UserTableModel *model = s->model();
     model->loadAll();
     // Follow the rows to the end as they arrive, as Ctrl+End promised.
     auto *follow = new QMetaObject::Connection;
@@ -642,14 +644,14 @@ void MainWindow::reloadCurrent()
     ProfileSession *s = current();
     if (!s)
         return;
-    if (s->credentialError.isError()) {
+    if (s->credentialError().isError()) {
         // Read the credential again: the variable or keychain may have been fixed.
-        const QString name = s->profile.name;
+        const QString name = s->profile().name;
         m_sessions->close(name);
         activateProfile(name);
         return;
     }
-    s->model->reload();
+    s->model()->reload();
     m_side->setCurrentWidget(m_detail);
     m_detail->clear();
 }
@@ -716,7 +718,7 @@ void MainWindow::runServerSearch()
 void MainWindow::exportUsers(bool all)
 {
     ProfileSession *s = current();
-    if (!s || (all && !s->provider))
+    if (!s || (all && !s->provider()))
         return;
     const QList<int> rows = selectedSourceRows();
     if (!all && rows.isEmpty()) {
@@ -732,9 +734,9 @@ void MainWindow::exportUsers(bool all)
             visible << static_cast<Column>(logical);
     }
     ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected,
-        s->profile.name, all ? s->model->totalCount() : rows.size(), visible, this);
-    if (all && s->model->isSearching())
-        dialog.setSearch(s->profile.name, s->model->searchText(), s->model->totalCount());
+        s->profile().name, all ? s->model()->totalCount() : rows.size(), visible, this);
+    if (all && s->model()->isSearching())
+        dialog.setSearch(s->profile().name, s->model()->searchText(), s->model()->totalCount());
     if (dialog.exec() != QDialog::Accepted)
         return;
 
@@ -742,14 +744,14 @@ void MainWindow::exportUsers(bool all)
     options.columns = dialog.columns();
     options.csv.byteOrderMark = dialog.byteOrderMark();
     options.csv.formulaGuard = dialog.formulaGuard();
-    if (all && s->model->isSearching())
-        options.search = s->model->searchText(); // export what the table shows
-    ExportJob *job = all ? new ExportJob(s->provider, options, this)
-                         : new ExportJob(s->model->users(rows), options, this);
+    if (all && s->model()->isSearching())
+        options.search = s->model()->searchText(); // export what the table shows
+    ExportJob *job = all ? new ExportJob(s->sharedProvider(), options, this)
+                         : new ExportJob(s->model()->users(rows), options, this);
     const QString path = dialog.path();
     job->setOutputPath(path);
 
-    showExportProgress(job, s->profile.name, path);
+    showExportProgress(job, s->profile().name, path);
     job->start();
 }
 

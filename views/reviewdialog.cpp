@@ -173,11 +173,11 @@ void ReviewDialog::startReview()
     m_review->start();
     for (int i = 0; i < chosen.size() && review && review->isRunning(); ++i) {
         m_providers.request(
-            chosen.at(i), m_run, [review, i](Provider *provider, const ProviderError &error) {
+            chosen.at(i), m_run, [review, i](SharedProvider provider, const ProviderError &error) {
                 if (!review)
                     return;
                 if (provider)
-                    review->setProvider(i, provider);
+                    review->setProvider(i, std::move(provider));
                 else
                     review->fail(i, error);
             });

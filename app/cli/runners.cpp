@@ -312,9 +312,9 @@ public:
             m_finder.addTarget(p.name);
         for (int i = 0; i < m_profiles.size(); ++i) {
             m_providers.request(m_profiles.at(i), &m_context,
-                [this, i](Provider *provider, const ProviderError &error) {
+                [this, i](SharedProvider provider, const ProviderError &error) {
                     if (provider)
-                        m_finder.setProvider(i, provider);
+                        m_finder.setProvider(i, std::move(provider));
                     else
                         m_finder.fail(i, error);
                 });
@@ -408,10 +408,10 @@ private:
     const Command &m_command;
     const QList<Profile> m_profiles;
     Reporter &m_reporter;
-    // The network manager outlives the providers made with it (children of m_context).
+    // The network manager outlives the providers made with it (shared with the finder).
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
-    QObject m_context; // parents the providers; callbacks stop with it
+    QObject m_context; // callbacks stop with it
     PeopleFinder m_finder;
     const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
     QIODevice *m_device = nullptr;
@@ -464,9 +464,9 @@ public:
         m_review.start();
         for (int i = 0; i < m_profiles.size() && !m_done; ++i) {
             m_providers.request(m_profiles.at(i), &m_context,
-                [this, i](Provider *provider, const ProviderError &error) {
+                [this, i](SharedProvider provider, const ProviderError &error) {
                     if (provider)
-                        m_review.setProvider(i, provider);
+                        m_review.setProvider(i, std::move(provider));
                     else
                         m_review.fail(i, error);
                 });
@@ -546,7 +546,7 @@ private:
     const Command &m_command;
     const QList<Profile> m_profiles;
     Reporter &m_reporter;
-    // The network manager outlives the providers made with it (children of m_context).
+    // The network manager outlives the providers made with it (shared with the review).
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
     QObject m_context;

@@ -521,7 +521,6 @@ void figureFind()
     // A person the demo organizations share, spelled as one of them has it.
     const QString email = SandboxData::person(demos.first().organization, 17 + 250 * 3).email;
     PeopleFinder finder(PersonMatch(email, false));
-    QObject context;
     QElapsedTimer t;
     QJsonObject answered;
     QObject::connect(&finder, &PeopleFinder::targetFinished,
@@ -529,7 +528,7 @@ void figureFind()
     t.start();
     for (const Profile &p : demos)
         finder.setProvider(finder.addTarget(p.name),
-            ProviderFactory::create(p, SandboxServer::demoToken(), &nam, &context));
+            ProviderFactory::createShared(p, SandboxServer::demoToken(), &nam));
     while (!finder.isFinished())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double whole = t.nsecsElapsed() / 1e9;
@@ -564,13 +563,12 @@ void figureReviewMemory()
     QNetworkAccessManager nam;
     QTemporaryDir dir;
     const auto review = [&](const QString &tag, qint64 n) {
-        QObject context;
         AccessReview r({});
         for (const Profile &demo : mainDemos(host.url())) {
             Profile p = SandboxDemo::profile(demo.name, demo.kind, host.url(),
                 QStringLiteral("%1-%2-n%3").arg(tag, demo.kind).arg(n));
             r.setProvider(r.addProfile(p),
-                ProviderFactory::create(p, SandboxServer::demoToken(), &nam, &context));
+                ProviderFactory::createShared(p, SandboxServer::demoToken(), &nam));
         }
         r.setOutputPath(dir.filePath(tag + QStringLiteral(".csv")));
         bool done = false, ok = false;
