@@ -23,6 +23,14 @@ inline Profile sandboxProfile(const SandboxServer &server, const QString &kind, 
     return p;
 }
 
+// A profile known by its name only (what a job over several profiles shows).
+inline Profile named(const QString &name)
+{
+    Profile p;
+    p.name = name;
+    return p;
+}
+
 // Short backoff and Retry-After cap so failure paths finish quickly.
 inline void fastRetries(Provider *provider, int retryAfterCapMs = 60000)
 {

@@ -9,6 +9,7 @@
 #include "sandbox/sandboxdata.h"
 #include "scim/scimroutes.h"
 #include "testsupport.h"
+#include "usertablemodel.h"
 
 #include <QNetworkAccessManager>
 #include <QSet>
@@ -142,32 +143,33 @@ private slots:
         QList<int> finishedOrder;
         connect(&finder, &PeopleFinder::hits, this,
             [&hits](const QList<PeopleFinder::Hit> &h) { hits.append(h); });
-        connect(&finder, &PeopleFinder::targetFinished, this,
+        connect(&finder, &PeopleFinder::profileFinished, this,
             [&finishedOrder](int t) { finishedOrder << t; });
-        const int karmo = finder.addTarget(QStringLiteral("karmo"));
-        const int scim = finder.addTarget(QStringLiteral("scim"));
-        const int broken = finder.addTarget(QStringLiteral("broken"));
-        const int slow = finder.addTarget(QStringLiteral("slow"));
-        const int noCredential = finder.addTarget(QStringLiteral("no credential"));
+        const int karmo = finder.addProfile(named(QStringLiteral("karmo")));
+        const int scim = finder.addProfile(named(QStringLiteral("scim")));
+        const int broken = finder.addProfile(named(QStringLiteral("broken")));
+        const int slow = finder.addProfile(named(QStringLiteral("slow")));
+        const int noCredential = finder.addProfile(named(QStringLiteral("no credential")));
         finder.setProvider(karmo, make(QStringLiteral("karmo"), karmoOrg));
         finder.setProvider(scim, make(QStringLiteral("scim"), scimTenant));
         finder.setProvider(broken, make(QStringLiteral("llamacloud"), QStringLiteral("error-403")));
         finder.setProvider(slow, make(QStringLiteral("csp"), QStringLiteral("slow-n20")));
         finder.fail(noCredential,
             ProviderError::make(ProviderError::Kind::Authentication, QStringLiteral("no token")));
+        finder.start();
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
 
         QCOMPARE(finder.status(karmo), PeopleFinder::Status::Done);
         QCOMPARE(finder.status(scim), PeopleFinder::Status::Done);
         QCOMPARE(finder.status(slow), PeopleFinder::Status::Done);
         QCOMPARE(finder.status(broken), PeopleFinder::Status::Failed);
-        QCOMPARE(finder.error(broken).httpStatus, 403);
+        QCOMPARE(finder.profileError(broken).httpStatus, 403);
         QCOMPARE(finder.status(noCredential), PeopleFinder::Status::Failed);
         QCOMPARE(finishedOrder.last(), slow); // 3 s: everyone else answered first
-        QCOMPARE(finder.scanned(karmo), 300);
+        QCOMPARE(finder.usersRead(karmo), 300);
         QVERIFY(!finder.searchedOnServer(karmo));
         QVERIFY(finder.searchedOnServer(scim));
-        QVERIFY(finder.scanned(scim) < 400); // the server narrowed it down
+        QVERIFY(finder.usersRead(scim) < 400); // the server narrowed it down
         bool askedTheServer = false;
         for (const SandboxRequest &r : m_server.recentRequests())
             askedTheServer |= r.path.endsWith(QLatin1String("/Users"))
@@ -190,12 +192,13 @@ private slots:
         connect(&finder, &PeopleFinder::hits, this,
             [&hits](const QList<PeopleFinder::Hit> &h) { hits.append(h); });
         finder.setProvider(
-            finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
+            finder.addProfile(named(QStringLiteral("scim"))), make(QStringLiteral("scim"), tenant));
+        finder.start();
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits.first().user.id, ScimRoutes::userId(tenant, 42));
         QCOMPARE(hits.first().rule, PersonMatch::Rule::Email);
-        QVERIFY(finder.scanned(0) < 50);
+        QVERIFY(finder.usersRead(0) < 50);
     }
 
     // A SCIM server that cannot filter is walked instead, and still finds the person.
@@ -205,11 +208,12 @@ private slots:
         const SandboxPerson p = SandboxData::person(tenant, 120);
         PeopleFinder finder(PersonMatch(p.email));
         finder.setProvider(
-            finder.addTarget(QStringLiteral("scim")), make(QStringLiteral("scim"), tenant));
+            finder.addProfile(named(QStringLiteral("scim"))), make(QStringLiteral("scim"), tenant));
+        finder.start();
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
         QCOMPARE(finder.status(0), PeopleFinder::Status::Done);
         QVERIFY(!finder.searchedOnServer(0));
-        QCOMPARE(finder.scanned(0), 300);
+        QCOMPARE(finder.usersRead(0), 300);
         QVERIFY(finder.found(0) >= 1);
     }
 
@@ -221,19 +225,22 @@ private slots:
         const SandboxPerson early = SandboxData::person(org, 3);
         const QString name = early.givenName + QLatin1Char(' ') + early.familyName;
         SharedProvider provider = make(QStringLiteral("karmo"), org);
-        const Walk firstPage = fetchAll(provider.get(), 1);
-        QCOMPARE(firstPage.users.size(), 100);
+        UserTableModel firstPage; // the window's table, one page in
+        firstPage.setProvider(provider.get());
+        QTRY_VERIFY(firstPage.rowCount() == 100 && !firstPage.isLoading());
+        QVERIFY(firstPage.state() != UserTableModel::State::Complete);
         PeopleFinder finder {PersonMatch(name)};
         QList<PeopleFinder::Hit> hits;
         connect(&finder, &PeopleFinder::hits, this,
             [&hits](const QList<PeopleFinder::Hit> &h) { hits.append(h); });
-        const int t = finder.addTarget(QStringLiteral("karmo"));
-        finder.searchLoadedFirst(t, firstPage.users);
+        const int t = finder.addProfile(named(QStringLiteral("karmo")));
+        QVERIFY(finder.searchLoaded(t, firstPage));
         const qsizetype early100 = hits.size();
         QVERIFY(early100 >= 1); // answered before any request
         finder.setProvider(t, provider);
+        finder.start();
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
-        QCOMPARE(finder.scanned(t), 400);
+        QCOMPARE(finder.usersRead(t), 400);
         int expected = 0;
         for (qint64 i = 0; i < 400; ++i) {
             const SandboxPerson p = SandboxData::person(org, i);
@@ -256,10 +263,11 @@ private slots:
         PeopleFinder finder(PersonMatch(QStringLiteral("nobody@example.com")));
         QSignalSpy hits(&finder, &PeopleFinder::hits);
         QSignalSpy finished(&finder, &PeopleFinder::finished);
-        finder.setProvider(finder.addTarget(QStringLiteral("slow")),
+        finder.setProvider(finder.addProfile(named(QStringLiteral("slow"))),
             make(QStringLiteral("karmo"), QStringLiteral("slow-n500")));
-        finder.setProvider(finder.addTarget(QStringLiteral("big")),
+        finder.setProvider(finder.addProfile(named(QStringLiteral("big"))),
             make(QStringLiteral("karmo"), QStringLiteral("cancel-n5000")));
+        finder.start();
         QVERIFY(QTest::qWaitFor([this] { return m_server.requestCount() >= 2; }, 10000));
         finder.cancel();
         QCOMPARE(finder.status(0), PeopleFinder::Status::Cancelled);
@@ -267,7 +275,11 @@ private slots:
         QVERIFY(finder.isFinished());
         QVERIFY(drain(m_server, m_nam));
         QCOMPARE(hits.size(), 0);
-        QCOMPARE(finished.size(), 0); // nothing is emitted after a cancel
+        // The job's contract: a cancel ends it once, as a failure that says so, and nothing
+        // follows.
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(finder.error().kind, ProviderError::Kind::Cancelled);
     }
 };
 

@@ -179,7 +179,8 @@ private slots:
         auto review = std::make_unique<AccessReview>(AccessReview::Options {});
         const bool find = job == QLatin1String("find");
         if (find) {
-            finder->addTarget(a.name);
+            finder->addProfile(a);
+            finder->start();
         } else {
             review->addProfile(a);
             review->setOutputDevice(&out);
@@ -192,7 +193,7 @@ private slots:
             else
                 review->setProvider(0, std::move(p));
         });
-        const auto read = [&] { return find ? finder->scanned(0) : review->rows(0); };
+        const auto read = [&] { return find ? finder->usersRead(0) : review->rows(0); };
         QTRY_VERIFY_WITH_TIMEOUT(read() > 0, 10000); // under way
 
         if (loss == QLatin1String("evicted")) {
@@ -213,7 +214,7 @@ private slots:
             if (find) {
                 QTRY_VERIFY_WITH_TIMEOUT(finder->isFinished(), 20000);
                 QCOMPARE(finder->status(0), PeopleFinder::Status::Done);
-                QCOMPARE(finder->scanned(0), 2000);
+                QCOMPARE(finder->usersRead(0), 2000);
             } else {
                 QSignalSpy finished(review.get(), &AccessReview::finished);
                 QVERIFY(finished.wait(20000));

@@ -177,7 +177,7 @@ void FindDialog::find()
     m_side->setCurrentWidget(m_placeholder);
     connect(m_finder, &PeopleFinder::hits, this, &FindDialog::addHits);
     connect(m_finder, &PeopleFinder::progress, this, &FindDialog::updateTarget);
-    connect(m_finder, &PeopleFinder::targetFinished, this, &FindDialog::targetDone);
+    connect(m_finder, &PeopleFinder::profileFinished, this, &FindDialog::targetDone);
     connect(m_finder, &PeopleFinder::finished, this, &FindDialog::updateSummary);
     for (int i = 0; i < m_profiles->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_profiles->topLevelItem(i);
@@ -188,13 +188,15 @@ void FindDialog::find()
         const Profile *p = m_store->find(item->text(NameColumn));
         if (!p || item->checkState(NameColumn) != Qt::Checked)
             continue;
-        const int target = m_finder->addTarget(p->name);
+        const int target = m_finder->addProfile(*p);
         m_searched.append(*p);
         m_items.append(item);
         item->setData(NameColumn, Qt::UserRole, target);
     }
     for (int target = 0; target < m_searched.size(); ++target)
         start(target, m_searched.at(target));
+    m_finder->start();
+    m_finder->requestProviders(m_providers);
     m_stop->setEnabled(!m_finder->isFinished());
     updateSummary();
 }
@@ -211,39 +213,11 @@ void FindDialog::start(int target, const Profile &profile)
             m_finder->cancelTarget(target);
     });
     m_profiles->setItemWidget(item, CancelColumn, cancel);
-    // A profile the window has loaded completely is checked at once, with no request.
+    // Rows the window has loaded answer at once: all of them, with no request, when complete.
     ProfileSession *session
         = m_providers.sessions ? m_providers.sessions->find(profile.name) : nullptr;
-    UserTableModel *model = session ? session->model() : nullptr;
-    if (model && !model->isSearching() && model->rowCount() > 0) {
-        const PersonMatch &match = m_finder->match();
-        QList<User> found;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            User light;
-            light.email = model->value(row, Column::Email);
-            light.givenName = model->value(row, Column::GivenName);
-            light.familyName = model->value(row, Column::FamilyName);
-            light.displayName = model->value(row, Column::DisplayName);
-            if (match.match(light) != PersonMatch::Rule::None)
-                found.append(model->user(row));
-        }
-        if (model->state() == UserTableModel::State::Complete) {
-            m_finder->searchLoaded(target, found, model->rowCount());
-            return;
-        }
-        // Part way: answer from the loaded rows now, then read the whole organization.
-        m_finder->searchLoadedFirst(target, found);
-    }
-    QPointer<PeopleFinder> finder = m_finder;
-    m_providers.request(
-        profile, m_run, [finder, target](SharedProvider provider, const ProviderError &error) {
-            if (!finder)
-                return;
-            if (provider)
-                finder->setProvider(target, std::move(provider));
-            else
-                finder->fail(target, error);
-        });
+    if (session)
+        m_finder->searchLoaded(target, *session->model());
 }
 
 void FindDialog::addHits(const QList<PeopleFinder::Hit> &hits)
@@ -267,9 +241,9 @@ void FindDialog::addHits(const QList<PeopleFinder::Hit> &hits)
 
 void FindDialog::updateTarget(int target)
 {
-    if (!m_finder || m_finder->status(target) != PeopleFinder::Status::Searching)
+    if (!m_finder || m_finder->status(target) != PeopleFinder::Status::Running)
         return;
-    const qint64 scanned = m_finder->scanned(target);
+    const qint64 scanned = m_finder->usersRead(target);
     const qint64 total = m_finder->total(target);
     QString text = m_finder->searchedOnServer(target)
         ? tr("Asking the server…")
@@ -289,7 +263,7 @@ void FindDialog::targetDone(int target)
     const int found = m_finder->found(target);
     const QString how = m_finder->searchedOnServer(target)
         ? tr("searched on the server")
-        : tr("%1 users checked").arg(grouped(m_finder->scanned(target)));
+        : tr("%1 users checked").arg(grouped(m_finder->usersRead(target)));
     switch (m_finder->status(target)) {
     case PeopleFinder::Status::Done:
         item->setText(ResultColumn,
@@ -297,10 +271,10 @@ void FindDialog::targetDone(int target)
                       : tr("Not found (%1)").arg(how));
         break;
     case PeopleFinder::Status::Failed:
-        item->setText(ResultColumn, tr("Failed: %1").arg(m_finder->error(target).summary()));
+        item->setText(ResultColumn, tr("Failed: %1").arg(m_finder->profileError(target).summary()));
         item->setForeground(ResultColumn, QColor(0xb3, 0x26, 0x1e));
         item->setToolTip(ResultColumn,
-            m_finder->error(target).summary() + QLatin1Char('\n')
+            m_finder->profileError(target).summary() + QLatin1Char('\n')
                 + tr("Select the profile to see the error in full."));
         break;
     case PeopleFinder::Status::Cancelled:
@@ -321,22 +295,22 @@ void FindDialog::updateSummary()
         return;
     }
     int done = 0, failed = 0, notFound = 0, with = 0;
-    for (int t = 0; t < m_finder->targetCount(); ++t) {
+    for (int t = 0; t < m_finder->profileCount(); ++t) {
         const PeopleFinder::Status s = m_finder->status(t);
-        done += s != PeopleFinder::Status::Waiting && s != PeopleFinder::Status::Searching;
+        done += s != PeopleFinder::Status::Waiting && s != PeopleFinder::Status::Running;
         failed += s == PeopleFinder::Status::Failed;
         notFound += s == PeopleFinder::Status::Done && m_finder->found(t) == 0;
         with += m_finder->found(t) > 0;
     }
     QStringList parts;
     parts << tr("%n account(s) found", nullptr, int(m_hits.size()))
-          << tr("in %1 of %2 profiles").arg(with).arg(m_finder->targetCount());
+          << tr("in %1 of %2 profiles").arg(with).arg(m_finder->profileCount());
     if (notFound > 0)
         parts << tr("not found in %n profile(s)", nullptr, notFound);
     if (failed > 0)
         parts << tr("%n profile(s) failed", nullptr, failed);
-    if (done < m_finder->targetCount())
-        parts << tr("searching %1 more…").arg(m_finder->targetCount() - done);
+    if (done < m_finder->profileCount())
+        parts << tr("searching %1 more…").arg(m_finder->profileCount() - done);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
     m_stop->setEnabled(!m_finder->isFinished());
 }
@@ -356,7 +330,7 @@ void FindDialog::showProfile(QTreeWidgetItem *item)
     const int target = item ? item->data(NameColumn, Qt::UserRole).toInt() : -1;
     if (!m_finder || target < 0 || m_finder->status(target) != PeopleFinder::Status::Failed)
         return;
-    m_error->setError(m_finder->error(target), m_finder->name(target));
+    m_error->setError(m_finder->profileError(target), m_finder->profile(target).name);
     m_side->setCurrentWidget(m_error);
 }
 
@@ -364,7 +338,7 @@ void FindDialog::stop()
 {
     if (!m_finder)
         return;
-    for (int t = 0; t < m_finder->targetCount(); ++t)
+    for (int t = 0; t < m_finder->profileCount(); ++t)
         m_finder->cancelTarget(t);
     updateSummary();
 }

@@ -169,19 +169,9 @@ void ReviewDialog::startReview()
     m_progress->setValue(0);
     m_progress->show();
     m_summary->setText(tr("Reviewing %n profile(s)…", nullptr, int(chosen.size())));
-    QPointer<AccessReview> review = m_review;
     m_review->start();
-    for (int i = 0; i < chosen.size() && review && review->isRunning(); ++i) {
-        m_providers.request(
-            chosen.at(i), m_run, [review, i](SharedProvider provider, const ProviderError &error) {
-                if (!review)
-                    return;
-                if (provider)
-                    review->setProvider(i, std::move(provider));
-                else
-                    review->fail(i, error);
-            });
-    }
+    if (m_review->isRunning())
+        m_review->requestProviders(m_providers);
     updateButtons();
 }
 
@@ -220,22 +210,12 @@ void ReviewDialog::onProfileFinished(int index)
 void ReviewDialog::onFinished(bool ok)
 {
     m_progress->hide();
-    const AccessReview::Summary &s = m_review->summary();
     if (!ok) {
         m_summary->setText(tr("The review was not written: %1\nAn existing file was left as it "
                               "was. Check \"Leave out profiles that fail\" to write the others.")
                                .arg(m_review->error().summary()));
     } else {
-        QString text = tr("Wrote %1 accounts of %2 people to %3.\n%4 people have accounts in "
-                          "more than one profile; %5 accounts have no email; %6 inactive or "
-                          "pending accounts still hold roles.")
-                           .arg(grouped(s.accounts), grouped(s.people), m_path->text(),
-                               grouped(s.inSeveralProfiles), grouped(s.withoutEmail),
-                               grouped(s.dormantWithRoles));
-        if (!s.leftOut.isEmpty())
-            text += QLatin1Char('\n')
-                + tr("Incomplete: left out %1.").arg(s.leftOut.join(QStringLiteral("; ")));
-        m_summary->setText(text);
+        m_summary->setText(m_review->summaryText(m_path->text()));
     }
     updateButtons();
 }

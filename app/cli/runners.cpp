@@ -1,11 +1,10 @@
 #include "runners.h"
 
 #include "accessreview.h"
-#include "csvwriter.h"
+#include "csvoutput.h"
 #include "peoplefinder.h"
 #include "providerkind.h"
 #include "sessionproviders.h"
-#include <QSaveFile>
 
 #include "credentialstore.h"
 #include "profilestore.h"
@@ -299,52 +298,35 @@ public:
 
     int exec()
     {
-        if (!openOutput())
+        if (m_command.output == QLatin1String("-")) {
+            QIODevice *device = m_reporter.standardOutput();
+            if (!device) {
+                m_reporter.err(Text::tr("roster find: cannot write to standard output"));
+                return Failed;
+            }
+            m_output.setDevice(device);
+        } else {
+            m_output.setPath(m_command.output);
+        }
+        if (!m_output.open(findHeader())) {
+            m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
             return Failed;
-        m_writer = std::make_unique<CsvWriter>(m_device, QList<Column> {});
-        m_writer->writeRow(findHeader());
+        }
         QObject::connect(&m_finder, &PeopleFinder::hits, &m_context,
             [this](const QList<PeopleFinder::Hit> &hits) { write(hits); });
-        QObject::connect(&m_finder, &PeopleFinder::targetFinished, &m_context,
+        QObject::connect(&m_finder, &PeopleFinder::profileFinished, &m_context,
             [this](int target) { onTargetFinished(target); });
         QObject::connect(&m_finder, &PeopleFinder::finished, &m_context, [this] { finish(); });
         for (const Profile &p : m_profiles)
-            m_finder.addTarget(p.name);
-        for (int i = 0; i < m_profiles.size(); ++i) {
-            m_providers.request(m_profiles.at(i), &m_context,
-                [this, i](SharedProvider provider, const ProviderError &error) {
-                    if (provider)
-                        m_finder.setProvider(i, std::move(provider));
-                    else
-                        m_finder.fail(i, error);
-                });
-        }
-        if (m_profiles.isEmpty())
-            finish();
+            m_finder.addProfile(p);
+        m_finder.start();
+        m_finder.requestProviders(m_providers);
         if (!m_done)
             m_loop.exec();
         return m_exitCode;
     }
 
 private:
-    bool openOutput()
-    {
-        if (m_command.output == QLatin1String("-")) {
-            m_device = m_reporter.standardOutput();
-            if (!m_device)
-                m_reporter.err(Text::tr("roster find: cannot write to standard output"));
-            return m_device;
-        }
-        m_file = std::make_unique<QSaveFile>(m_command.output);
-        if (!m_file->open(QIODevice::WriteOnly)) {
-            m_reporter.err(Text::tr("roster find: cannot write %1: %2")
-                               .arg(m_command.output, m_file->errorString()));
-            return false;
-        }
-        m_device = m_file.get();
-        return true;
-    }
-
     void write(const QList<PeopleFinder::Hit> &hits)
     {
         for (const PeopleFinder::Hit &h : hits) {
@@ -353,18 +335,18 @@ private:
             for (Column c : Columns::defaults())
                 row << h.user.value(c);
             row << h.user.createdAt << h.user.updatedAt << PersonMatch::ruleText(h.rule);
-            m_writer->writeRow(row);
+            m_output.writeRow(row);
         }
-        m_writer->flush(); // rows appear as each profile answers
+        m_output.flush(); // rows appear as each profile answers
     }
 
     void onTargetFinished(int target)
     {
         if (m_finder.status(target) != PeopleFinder::Status::Failed)
             return;
-        const ProviderError &e = m_finder.error(target);
+        const ProviderError &e = m_finder.profileError(target);
         m_reporter.err(Text::tr("roster find: profile \"%1\" failed: %2")
-                           .arg(m_finder.name(target), e.summary()));
+                           .arg(m_finder.profile(target).name, e.summary()));
     }
 
     void finish()
@@ -373,25 +355,23 @@ private:
             return;
         QStringList notFound, failed;
         int accounts = 0, profilesWith = 0;
-        for (int i = 0; i < m_finder.targetCount(); ++i) {
+        for (int i = 0; i < m_finder.profileCount(); ++i) {
             if (m_finder.status(i) == PeopleFinder::Status::Failed)
-                failed << m_finder.name(i);
+                failed << m_finder.profile(i).name;
             else if (m_finder.found(i) == 0)
-                notFound << m_finder.name(i);
+                notFound << m_finder.profile(i).name;
             accounts += m_finder.found(i);
             profilesWith += m_finder.found(i) > 0;
         }
-        bool ok = m_writer->flush();
-        if (m_file && ok)
-            ok = m_file->commit();
+        const bool ok = m_output.commit();
         if (!ok)
-            m_reporter.err(Text::tr("roster find: cannot write %1").arg(m_command.output));
+            m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
         if (!m_command.quiet) {
             m_reporter.err(Text::tr("Found %1 account(s) for \"%2\" in %3 of %4 profile(s).")
                                .arg(accounts)
                                .arg(m_command.findText)
                                .arg(profilesWith)
-                               .arg(m_finder.targetCount()));
+                               .arg(m_finder.profileCount()));
             if (!notFound.isEmpty())
                 m_reporter.err(Text::tr("Not found in %1 profile(s): %2")
                                    .arg(notFound.size())
@@ -414,9 +394,7 @@ private:
     QObject m_context; // callbacks stop with it
     PeopleFinder m_finder;
     const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
-    QIODevice *m_device = nullptr;
-    std::unique_ptr<QSaveFile> m_file;
-    std::unique_ptr<CsvWriter> m_writer;
+    CsvOutput m_output {QList<Column> {}};
     QEventLoop m_loop;
     int m_exitCode = Failed;
     bool m_done = false;
@@ -462,15 +440,8 @@ public:
             &m_review, &AccessReview::finished, &m_context, [this](bool ok) { finish(ok); });
         m_lastProgress.start();
         m_review.start();
-        for (int i = 0; i < m_profiles.size() && !m_done; ++i) {
-            m_providers.request(m_profiles.at(i), &m_context,
-                [this, i](SharedProvider provider, const ProviderError &error) {
-                    if (provider)
-                        m_review.setProvider(i, std::move(provider));
-                    else
-                        m_review.fail(i, error);
-                });
-        }
+        if (m_review.isRunning())
+            m_review.requestProviders(m_providers);
         if (!m_done)
             m_loop.exec();
         return m_exitCode;
@@ -523,17 +494,15 @@ private:
                              "leaves failing profiles out instead).")
                         .arg(m_command.output));
         } else if (!m_command.quiet) {
-            m_reporter.err(
-                Text::tr("Wrote %1 accounts of %2 people from %3 profile(s) to %4.")
-                    .arg(grouped(s.accounts), grouped(s.people))
-                    .arg(m_review.profileCount() - s.leftOut.size())
-                    .arg(m_command.output == QLatin1String("-") ? Text::tr("standard output")
-                                                                : m_command.output));
-            m_reporter.err(
-                Text::tr("  %1 people have accounts in more than one profile; %2 accounts "
-                         "have no email; %3 inactive or pending accounts still hold roles.")
-                    .arg(grouped(s.inSeveralProfiles), grouped(s.withoutEmail),
-                        grouped(s.dormantWithRoles)));
+            // The window's wording; the lines after the first indented, as for errors.
+            const QStringList lines = m_review
+                                          .summaryText(m_command.output == QLatin1String("-")
+                                                  ? Text::tr("standard output")
+                                                  : m_command.output)
+                                          .split(QLatin1Char('\n'));
+            // The third line, "Incomplete", is said below, even with --quiet.
+            for (qsizetype i = 0; i < std::min<qsizetype>(2, lines.size()); ++i)
+                m_reporter.err(i == 0 ? lines[i] : QStringLiteral("  ") + lines[i]);
         }
         if (ok && !s.leftOut.isEmpty()) // even with --quiet: the review is incomplete
             m_reporter.err(Text::tr("roster review: INCOMPLETE, left out: %1")

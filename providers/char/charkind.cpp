@@ -1,7 +1,7 @@
-#include "../httpclient.h"
 #include "../providerkind.h"
 #include "charparser.h"
 #include "charprovider.h"
+#include "httpclient.h"
 
 #include <QLocale>
 

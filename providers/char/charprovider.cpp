@@ -1,8 +1,8 @@
 #include "charprovider.h"
 
-#include "../httppagereply.h"
 #include "../providerkind.h"
-#include "../streamingpagereply.h"
+#include "httppagereply.h"
+#include "streamingpagereply.h"
 
 #include <QNetworkRequest>
 

@@ -1,7 +1,7 @@
 #include "cspparser.h"
 
-#include "../jsonreader.h"
-#include "../responseparsing.h"
+#include "jsonreader.h"
+#include "responseparsing.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "cspprovider.h"
 
-#include "../httppagereply.h"
 #include "../providerkind.h"
-#include "../responseparsing.h"
 #include "cspparser.h"
+#include "httppagereply.h"
+#include "responseparsing.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -1,8 +1,8 @@
 #include "karmoparser.h"
 
-#include "../jsonreader.h"
-#include "../jsonscan.h"
-#include "../responseparsing.h"
+#include "jsonreader.h"
+#include "jsonscan.h"
+#include "responseparsing.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "karmoprovider.h"
 
-#include "../httppagereply.h"
 #include "../providerkind.h"
-#include "../responseparsing.h"
+#include "httppagereply.h"
 #include "karmoparser.h"
+#include "responseparsing.h"
 
 #include <QNetworkRequest>
 

@@ -1,9 +1,9 @@
 #include "llamacloudprovider.h"
 
-#include "../httppagereply.h"
 #include "../providerkind.h"
-#include "../streamingpagereply.h"
+#include "httppagereply.h"
 #include "llamacloudparser.h"
+#include "streamingpagereply.h"
 
 #include <QNetworkRequest>
 

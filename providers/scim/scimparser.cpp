@@ -1,7 +1,7 @@
 #include "scimparser.h"
 
-#include "../jsonreader.h"
-#include "../responseparsing.h"
+#include "jsonreader.h"
+#include "responseparsing.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

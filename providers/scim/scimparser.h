@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../httpclient.h"
-#include "../parseresult.h"
+#include "httpclient.h"
+#include "parseresult.h"
 
 #include <QJsonObject>
 

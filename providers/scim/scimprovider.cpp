@@ -1,8 +1,8 @@
 #include "scimprovider.h"
 
-#include "../httppagereply.h"
 #include "../providerkind.h"
-#include "../responseparsing.h"
+#include "httppagereply.h"
+#include "responseparsing.h"
 #include "scimfilter.h"
 
 #include <QNetworkRequest>

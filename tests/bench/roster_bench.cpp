@@ -523,18 +523,19 @@ void figureFind()
     PeopleFinder finder(PersonMatch(email, false));
     QElapsedTimer t;
     QJsonObject answered;
-    QObject::connect(&finder, &PeopleFinder::targetFinished,
+    QObject::connect(&finder, &PeopleFinder::profileFinished,
         [&](int target) { answered.insert(demos.at(target).kind, t.nsecsElapsed() / 1e9); });
     t.start();
     for (const Profile &p : demos)
-        finder.setProvider(finder.addTarget(p.name),
+        finder.setProvider(finder.addProfile(p),
             ProviderFactory::createShared(p, SandboxServer::demoToken(), &nam));
+    finder.start();
     while (!finder.isFinished())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double whole = t.nsecsElapsed() / 1e9;
     int found = 0;
     double quick = 0; // the slowest of the parallel-paged and server-searching profiles
-    for (int i = 0; i < finder.targetCount(); ++i) {
+    for (int i = 0; i < finder.profileCount(); ++i) {
         found += finder.found(i);
         const ProviderKind *k = ProviderKinds::find(demos.at(i).kind);
         Provider *probe = ProviderFactory::create(demos.at(i), QString(), &nam, nullptr);

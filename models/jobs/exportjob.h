@@ -1,24 +1,19 @@
 #pragma once
 
-#include "csvwriter.h"
+#include "csvoutput.h"
+#include "job.h"
 #include "provider.h"
-#include "providererror.h"
 
 #include <QElapsedTimer>
-#include <QMap>
-#include <QObject>
 #include <QPointer>
-
-#include <memory>
 
 class PageWalker;
 class QIODevice;
-class QSaveFile;
 
 // Writes users to CSV: either rows already loaded ("selected"), or every page of an organization
 // streamed from its provider ("all"), so memory stays flat however large the organization.
 // A file is written through QSaveFile: it appears whole or not at all.
-class ExportJob : public QObject
+class ExportJob : public Job
 {
     Q_OBJECT
 public:
@@ -41,17 +36,15 @@ public:
     ~ExportJob() override;
 
     // Where to write: a file path (atomic), or an open device such as standard output.
-    void setOutputPath(const QString &path) { m_path = path; }
-    void setOutputDevice(QIODevice *device) { m_device = device; }
+    void setOutputPath(const QString &path) { m_output.setPath(path); }
+    void setOutputDevice(QIODevice *device) { m_output.setDevice(device); }
 
-    void start();
+    void start() override;
     // Stops; an existing file at the path is left as it was. finished(false) follows.
-    void cancel();
+    void cancel() override;
 
-    bool isRunning() const { return m_running; }
-    qint64 rowsWritten() const;
+    qint64 rowsWritten() const { return m_output.rowsWritten(); }
     qint64 total() const;
-    const ProviderError &error() const { return m_error; }
     // Set when the export succeeded but something about it deserves a word: the organization's
     // total changed while it ran (both numbers and the rows written are named).
     QString notice() const { return m_notice; }
@@ -61,29 +54,20 @@ public:
 
 signals:
     void progress(qint64 rows, qint64 total);
-    // The provider asked to wait (rate limit, unavailable): the next attempt goes in delayMs.
-    void retrying(int nextAttempt, int delayMs);
-    void finished(bool ok);
 
 private:
-    void fail(ProviderError error);
-    void failWriting(const QString &reason);
+    void fail(const ProviderError &error);
     void succeed();
     bool writeUsers(const QList<User> &users, bool flush);
-    bool openOutput();
+    void writeSelected(qsizetype from);
 
     QPointer<Provider> m_provider;
     SharedProvider m_keepAlive;
     QList<User> m_users;
     bool m_all;
     Options m_options;
-    QString m_path;
-    QIODevice *m_device = nullptr;
-    std::unique_ptr<QSaveFile> m_file;
-    std::unique_ptr<CsvWriter> m_writer;
+    CsvOutput m_output;
     PageWalker *m_walker = nullptr; // the one paging engine, shared with the table
     QElapsedTimer m_clock;
-    ProviderError m_error;
     QString m_notice;
-    bool m_running = false;
 };

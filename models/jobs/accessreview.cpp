@@ -1,21 +1,19 @@
 #include "accessreview.h"
 
 #include "pagewalker.h"
-#include "provider.h"
 
-#include <QSaveFile>
+#include <QLocale>
 
 AccessReview::AccessReview(Options options, QObject *parent)
-    : QObject(parent)
+    : ProfilesJob(parent)
     , m_options(std::move(options))
+    , m_output(m_options.columns, m_options.csv)
 { }
 
 AccessReview::~AccessReview()
 {
     if (m_walker)
         m_walker->abort();
-    if (m_file)
-        m_file->cancelWriting();
 }
 
 QStringList AccessReview::header(const QList<Column> &columns)
@@ -36,50 +34,28 @@ bool AccessReview::isDormantWithRoles(const User &user)
         || status == QLatin1String("disabled") || status == QLatin1String("invited");
 }
 
-int AccessReview::addProfile(const Profile &profile)
-{
-    Entry e;
-    e.profile = profile;
-    m_profiles.append(e);
-    return int(m_profiles.size() - 1);
-}
-
 void AccessReview::setProvider(int index, SharedProvider provider)
 {
-    m_profiles[index].provider = std::move(provider);
-    if (m_running && index == m_current && !m_walker)
+    entry(index).provider = std::move(provider);
+    if (isRunning() && index == m_current && !m_walker)
         next();
 }
 
 void AccessReview::fail(int index, const ProviderError &error)
 {
-    Entry &e = m_profiles[index];
+    Entry &e = entry(index);
     e.providerFailed = true;
     e.error = error;
-    if (m_running && index == m_current && !m_walker)
+    if (isRunning() && index == m_current && !m_walker)
         next();
-}
-
-bool AccessReview::openOutput()
-{
-    if (!m_device) {
-        m_file = std::make_unique<QSaveFile>(m_path);
-        if (!m_file->open(QIODevice::WriteOnly)) {
-            m_error = ProviderError::make(ProviderError::Kind::LocalFile,
-                tr("Cannot write %1: %2").arg(m_path, m_file->errorString()));
-            return false;
-        }
-        m_device = m_file.get();
-    }
-    m_writer = std::make_unique<CsvWriter>(m_device, m_options.columns, m_options.csv);
-    return m_writer->writeRow(header(m_options.columns));
 }
 
 void AccessReview::start()
 {
-    m_running = true;
-    if (!openOutput()) {
-        done(false);
+    if (!begin())
+        return;
+    if (!m_output.open(header(m_options.columns))) {
+        done(m_output.error());
         return;
     }
     m_current = -1;
@@ -89,14 +65,14 @@ void AccessReview::start()
 // Moves on to the next profile that is not finished, when its provider is there.
 void AccessReview::next()
 {
-    while (m_running) {
-        if (m_current < 0 || m_profiles.at(m_current).status != Status::Waiting)
+    while (isRunning()) {
+        if (m_current < 0 || status(m_current) != Status::Waiting)
             ++m_current;
-        if (m_current >= m_profiles.size()) {
-            done(true);
+        if (m_current >= profileCount()) {
+            done({});
             return;
         }
-        Entry &e = m_profiles[m_current];
+        Entry &e = entry(m_current);
         if (e.providerFailed) {
             profileFailed(m_current, e.error);
             continue;
@@ -107,8 +83,9 @@ void AccessReview::next()
         m_walker = new PageWalker(e.provider, {m_options.maxParallelPages, true}, this);
         connect(m_walker, &PageWalker::usersReady, this, &AccessReview::onUsers);
         connect(m_walker, &PageWalker::stateChanged, this, &AccessReview::onState);
+        connect(m_walker, &PageWalker::retrying, this, &Job::retrying);
         connect(m_walker, &PageWalker::totalChanged, this, [this](qint64 total) {
-            m_profiles[m_current].total = total;
+            entry(m_current).total = total;
             emit progress(m_current);
         });
         emit progress(m_current);
@@ -139,18 +116,18 @@ void AccessReview::count(const User &user, int index)
 
 void AccessReview::onUsers(const QList<User> &users)
 {
-    Entry &e = m_profiles[m_current];
+    Entry &e = entry(m_current);
     for (const User &u : users) {
         QStringList row {u.email.toLower(), e.profile.name, e.profile.kind};
         for (Column c : m_options.columns)
             row << u.value(c);
-        m_writer->writeRow(row);
+        if (!m_output.writeRow(row))
+            break;
         count(u, m_current);
     }
-    e.rows += users.size();
-    if (!m_writer->flush()) {
-        m_error = ProviderError::make(ProviderError::Kind::LocalFile, m_writer->errorString());
-        done(false);
+    e.read += users.size();
+    if (!m_output.flush()) {
+        done(m_output.error());
         return;
     }
     emit progress(m_current);
@@ -166,69 +143,68 @@ void AccessReview::onState()
     const ProviderError error = m_walker->error();
     m_walker->deleteLater();
     m_walker = nullptr;
-    if (state == PageWalker::State::Failed) {
+    if (state == PageWalker::State::Failed)
         profileFailed(m_current, error);
-        next();
-        return;
-    }
-    m_profiles[m_current].status = Status::Done;
-    emit profileFinished(m_current);
+    else
+        endProfile(m_current, Status::Done);
     next();
 }
 
 void AccessReview::profileFailed(int index, const ProviderError &error)
 {
-    Entry &e = m_profiles[index];
-    e.error = error;
     if (!m_options.skipFailed) {
-        e.status = Status::Failed;
-        m_error = error;
-        emit profileFinished(index);
-        done(false);
+        endProfile(index, Status::Failed, error);
+        done(error);
         return;
     }
     // Its rows may be in the file already: they stay, and the summary says it is incomplete.
-    e.status = Status::Skipped;
-    m_summary.leftOut << (e.rows > 0 ? tr("%1 (failed after %L2 rows, which are in the file)")
+    const Entry &e = entry(index);
+    m_summary.leftOut << (e.read > 0 ? tr("%1 (failed after %L2 rows, which are in the file)")
                                            .arg(e.profile.name)
-                                           .arg(e.rows)
+                                           .arg(e.read)
                                      : e.profile.name);
-    emit profileFinished(index);
+    endProfile(index, Status::Skipped, error);
 }
 
 void AccessReview::cancel()
 {
-    if (!m_running)
-        return;
-    m_error = ProviderError::make(ProviderError::Kind::Cancelled, tr("The review was cancelled."));
-    done(false);
+    if (isRunning())
+        done(cancelled(tr("The review was cancelled.")));
 }
 
-void AccessReview::done(bool ok)
+void AccessReview::done(ProviderError error)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
-    m_running = false;
     if (m_walker) {
         m_walker->abort();
         m_walker->deleteLater();
         m_walker = nullptr;
     }
-    if (ok && m_writer && !m_writer->flush()) {
-        m_error = ProviderError::make(ProviderError::Kind::LocalFile, m_writer->errorString());
-        ok = false;
-    }
-    if (m_file) {
-        if (ok && !m_file->commit()) {
-            m_error = ProviderError::make(ProviderError::Kind::LocalFile,
-                tr("Cannot write %1: %2").arg(m_path, m_file->errorString()));
-            ok = false;
-        } else if (!ok) {
-            m_file->cancelWriting();
-        }
-    }
+    if (!error.isError() && !m_output.commit())
+        error = m_output.error();
+    if (error.isError())
+        m_output.cancel(); // an existing file stays as it was
     m_summary.people = m_people.size();
     m_summary.inSeveralProfiles = std::count_if(
         m_people.cbegin(), m_people.cend(), [](quint32 v) { return (v >> 16) > 1; });
-    emit finished(ok);
+    end(error);
+}
+
+QString AccessReview::summaryText(const QString &destination) const
+{
+    const QLocale locale;
+    const Summary &s = m_summary;
+    QString text = tr("Wrote %1 accounts of %2 people from %n profile(s) to %3.", nullptr,
+        int(profileCount() - s.leftOut.size()))
+                       .arg(locale.toString(s.accounts), locale.toString(s.people), destination);
+    text += QLatin1Char('\n')
+        + tr("%1 people have accounts in more than one profile; %2 accounts have no email; %3 "
+             "inactive or pending accounts still hold roles.")
+              .arg(locale.toString(s.inSeveralProfiles), locale.toString(s.withoutEmail),
+                  locale.toString(s.dormantWithRoles));
+    if (!s.leftOut.isEmpty())
+        text += QLatin1Char('\n')
+            + tr("Incomplete: left out %1.").arg(s.leftOut.join(QStringLiteral("; ")));
+    return text;
 }
