@@ -124,22 +124,8 @@ User UserTableModel::user(int row) const
     }
     // No decoder (or an undecodable record): the columns are all there is.
     User u;
-    u.id = c.value(Column::Id);
-    u.userId = c.value(Column::UserId);
-    u.email = c.value(Column::Email);
-    u.givenName = c.value(Column::GivenName);
-    u.familyName = c.value(Column::FamilyName);
-    u.displayName = c.value(Column::DisplayName);
-    u.phone = c.value(Column::Phone);
-    u.status = c.value(Column::Status);
-    u.username = c.value(Column::Username);
-    u.idpId = c.value(Column::IdpId);
-    u.invitedByEmail = c.value(Column::InvitedBy);
-    u.createdAt = c.value(Column::CreatedAt);
-    u.updatedAt = c.value(Column::UpdatedAt);
-    const QString groups = c.value(Column::Groups);
-    if (!groups.isEmpty())
-        u.groups = groups.split(QLatin1Char(';'));
+    for (Column column : Columns::all())
+        Columns::info(column).restore(u, c.value(column));
     u.rawRecord = c.rawRecord();
     return u;
 }
@@ -302,39 +288,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
 
 QString UserTableModel::columnTitle(Column column)
 {
-    switch (column) {
-    case Column::Id:
-        return tr("ID");
-    case Column::UserId:
-        return tr("User ID");
-    case Column::Email:
-        return tr("Email");
-    case Column::GivenName:
-        return tr("Given name");
-    case Column::FamilyName:
-        return tr("Family name");
-    case Column::DisplayName:
-        return tr("Display name");
-    case Column::Phone:
-        return tr("Phone");
-    case Column::Status:
-        return tr("Status");
-    case Column::Roles:
-        return tr("Roles");
-    case Column::Username:
-        return tr("Username");
-    case Column::IdpId:
-        return tr("IdP ID");
-    case Column::InvitedBy:
-        return tr("Invited by");
-    case Column::CreatedAt:
-        return tr("Created");
-    case Column::UpdatedAt:
-        return tr("Updated");
-    case Column::Groups:
-        return tr("Groups");
-    }
-    return {};
+    return Columns::title(column);
 }
 
 QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -76,6 +76,12 @@ struct ProviderKind
     // Whether its servers can search (Provider::search() may become Server): the window's search
     // field and `roster export --filter` offer it only for such kinds.
     bool serverSearch = false;
+    // The statuses (compared without case) that mean an account is not active, or not yet: the
+    // access review counts such accounts that still hold roles. Kinds whose API has its own
+    // vocabulary list it; the others get the words common to identity providers.
+    QStringList dormantStatuses
+        = {QStringLiteral("inactive"), QStringLiteral("pending"), QStringLiteral("suspended"),
+            QStringLiteral("deactivated"), QStringLiteral("disabled"), QStringLiteral("invited")};
     Provider *(*create)(
         const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
         = nullptr;

@@ -32,37 +32,5 @@ QString User::rolesText() const
 
 QString User::value(Column column) const
 {
-    switch (column) {
-    case Column::Id:
-        return id;
-    case Column::UserId:
-        return userId;
-    case Column::Email:
-        return email;
-    case Column::GivenName:
-        return givenName;
-    case Column::FamilyName:
-        return familyName;
-    case Column::DisplayName:
-        return displayName;
-    case Column::Phone:
-        return phone;
-    case Column::Status:
-        return status;
-    case Column::Roles:
-        return rolesText();
-    case Column::Username:
-        return username;
-    case Column::IdpId:
-        return idpId;
-    case Column::InvitedBy:
-        return invitedBy();
-    case Column::CreatedAt:
-        return createdAt;
-    case Column::UpdatedAt:
-        return updatedAt;
-    case Column::Groups:
-        return groups.join(QLatin1Char(';'));
-    }
-    return {};
+    return Columns::info(column).value(*this);
 }

@@ -2,13 +2,16 @@
 
 #include "profilesessions.h"
 #include "providerkind.h"
+#include "sessionviewmodel.h"
 #include "viewtext.h"
 
 #include "aboutdialog.h"
+#include "columnlayout.h"
 #include "credentialstore.h"
 #include "errorpane.h"
 #include "exportdialog.h"
 #include "exportjob.h"
+#include "exportprogressdialog.h"
 #include "finddialog.h"
 #include "profiledialog.h"
 #include "profilestore.h"
@@ -59,6 +62,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
 {
     initRosterResources();
     m_sessions = new ProfileSessions(context.store, context.credentials, context.nam, this);
+    m_view = new SessionViewModel(context.store, this);
+    m_proxy = m_view->proxy();
     connect(m_sessions, &ProfileSessions::credentialRead, this, [this](ProfileSession *s) {
         if (current() != s)
             return;
@@ -69,9 +74,15 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     connect(m_sessions, &ProfileSessions::aboutToClose, this, [this](ProfileSession *s) {
         if (s->profile().name != m_current)
             return;
-        m_proxy->setSourceModel(nullptr);
+        m_view->show(nullptr);
         m_current.clear();
     });
+    connect(m_view, &SessionViewModel::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_view, &SessionViewModel::failed, this, &MainWindow::showError);
+    connect(m_view, &SessionViewModel::waiting, this,
+        [this](const QString &text) { m_stateLabel->setText(text); });
+    connect(m_view, &SessionViewModel::searchModeChanged, this, &MainWindow::updateSearchMode);
+    connect(m_view, &SessionViewModel::rowsReplaced, this, [this] { m_detail->clear(); });
     setWindowTitle(context.demo ? tr("Roster — demo sandbox") : tr("Roster"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     buildUi();
@@ -98,7 +109,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The sessions' models go before the views that show them.
-    m_proxy->setSourceModel(nullptr);
+    m_view->show(nullptr);
     delete m_sessions;
 }
 
@@ -128,7 +139,6 @@ void MainWindow::buildUi()
     m_filterNote->setEnabled(false);
     leftLayout->addWidget(m_filterNote);
     m_table = new UserTableView(left);
-    m_proxy = new UserFilterProxyModel(this);
     m_table->setModel(m_proxy);
     leftLayout->addWidget(m_table, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -139,9 +149,6 @@ void MainWindow::buildUi()
     connect(m_table, &UserTableView::loadAllRequested, this, &MainWindow::loadAllCurrent);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
         &MainWindow::updateStatus);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
 
     m_side = new QStackedWidget(m_splitter);
     m_detail = new UserDetailPane(m_side);
@@ -265,15 +272,9 @@ void MainWindow::buildSearchField(QToolBar *bar)
     m_filter->setMinimumWidth(300);
     m_searchMode->setBuddy(m_filter);
     bar->addWidget(m_filter);
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(500);
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runServerSearch);
-    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::onSearchEdited);
-    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
-        if (searchesOnServer())
-            runServerSearch();
-    });
+    connect(m_filter, &QLineEdit::textChanged, m_view, &SessionViewModel::editSearch);
+    connect(m_filter, &QLineEdit::returnPressed, m_view,
+        [this] { m_view->submitSearch(m_filter->text()); });
     updateSearchMode();
 }
 
@@ -360,220 +361,45 @@ bool MainWindow::activateProfile(const QString &name)
         return true;
     if (!m_context.store->find(name))
         return false;
-    saveColumns();
-    for (auto &c : m_modelConnections)
-        disconnect(c);
+    ColumnLayout::save(m_table->horizontalHeader(), m_currentKind);
     ProfileSession *s = m_sessions->open(name); // may close the least recently used others
     m_current = name;
-    m_proxy->setSourceModel(s->model());
+    m_view->show(s);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    restoreColumns(s->profile().kind);
-    UserTableModel *model = s->model();
-    m_modelConnections[0] = connect(model, &UserTableModel::stateChanged, this, [this, model] {
-        updateStatus();
-        if (model == currentModel() && model->state() == UserTableModel::State::Failed)
-            showError();
-    });
-    m_modelConnections[1]
-        = connect(model, &UserTableModel::countsChanged, this, &MainWindow::updateStatus);
-    m_modelConnections[2]
-        = connect(model, &UserTableModel::retrying, this, [this](int attempt, int delayMs) {
-              m_stateLabel->setText(
-                  tr("The provider asked to wait; trying again in %1 s (attempt %2)…")
-                      .arg(QString::number(delayMs / 1000.0, 'f', 1))
-                      .arg(attempt));
-          });
-    m_modelConnections[3]
-        = connect(model, &UserTableModel::downloadProgress, this, &MainWindow::updateStatus);
-    m_modelConnections[4]
-        = connect(model, &UserTableModel::searchChanged, this, &MainWindow::updateSearchMode);
-    m_searchTimer->stop();
+    m_currentKind = s->profile().kind;
+    ColumnLayout::restore(m_table->horizontalHeader(), m_currentKind);
     {
         // The field shows this profile's own server search, or the local filter.
         const QSignalBlocker block(m_filter);
-        m_filter->setText(searchesOnServer() ? model->searchText() : m_proxy->filterText());
+        m_filter->setText(m_view->searchFieldText());
     }
-    updateSearchMode();
     const int idx = m_profiles->findData(name);
     if (idx >= 0)
         m_profiles->setCurrentIndex(idx);
     m_side->setCurrentWidget(m_detail);
     m_detail->clear();
     updateStatus();
-    if (s->credentialError().isError() || model->state() == UserTableModel::State::Failed)
-        showError();
+    showError();
     return true;
-}
-
-void MainWindow::saveColumns()
-{
-    if (m_currentKind.isEmpty())
-        return;
-    QSettings settings;
-    settings.setValue(
-        QStringLiteral("columns/") + m_currentKind, m_table->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("columnCount/") + m_currentKind, Columns::count);
-}
-
-void MainWindow::restoreColumns(const QString &kind)
-{
-    m_currentKind = kind;
-    QHeaderView *header = m_table->horizontalHeader();
-    const QSettings settings;
-    const QByteArray state = settings.value(QStringLiteral("columns/") + kind).toByteArray();
-    const ProviderKind *k = ProviderKinds::find(kind);
-    if (!state.isEmpty() && header->restoreState(state)) {
-        header->setSortIndicator(-1, Qt::AscendingOrder);
-        // Columns added since the state was saved (0.1 had 14) show only where the kind fills them.
-        const int known = settings.value(QStringLiteral("columnCount/") + kind, 14).toInt();
-        for (int i = std::max(0, known); i < header->count(); ++i)
-            header->setSectionHidden(i, k && !k->columns.contains(static_cast<Column>(i)));
-        return;
-    }
-    // First time for this kind: show the columns it fills, in the documented order, except those
-    // it fills with a copy of another.
-    const QList<Column> shown = k ? k->columns : Columns::all();
-    for (int i = 0; i < header->count(); ++i) {
-        const auto column = static_cast<Column>(i);
-        header->moveSection(header->visualIndex(i), i);
-        header->setSectionHidden(
-            i, !shown.contains(column) || (k && k->hiddenColumns.contains(column)));
-        header->resizeSection(i, column == Column::Email || column == Column::Roles ? 240 : 150);
-    }
-}
-
-MainWindow::StatusFacts MainWindow::statusFacts() const
-{
-    StatusFacts f;
-    f.session = current();
-    f.model = f.session ? f.session->model() : nullptr;
-    f.failed = f.session
-        && (f.session->credentialError().isError()
-            || (f.model && f.model->state() == UserTableModel::State::Failed));
-    f.loading
-        = f.session && (f.session->isReadingCredential() || (f.model && f.model->isLoading()));
-    f.loaded = f.model ? f.model->loadedCount() : 0;
-    f.total = f.model ? f.model->totalCount() : -1;
-    return f;
 }
 
 void MainWindow::updateStatus()
 {
-    const StatusFacts f = statusFacts();
-    ProfileSession *s = f.session;
-    m_reload->setEnabled(s && !s->isReadingCredential() && s->provider());
-    m_exportAll->setEnabled(s && s->provider());
+    const SessionViewModel::Status s
+        = m_view->status(m_table->horizontalHeader()->sortIndicatorSection() >= 0);
+    m_reload->setEnabled(s.canReload);
+    m_exportAll->setEnabled(s.canExportAll);
     m_exportSelected->setEnabled(
         m_table->selectionModel() && m_table->selectionModel()->hasSelection());
-    m_errorButton->setVisible(f.failed);
-    m_countLabel->setText(countText(f));
-    updateProgress(f);
-
-    // The filter note: how many of the loaded rows match, and an honest word about sorting.
-    QStringList notes;
-    if (f.model && f.model->isSearching())
-        notes << tr("found on the server for “%1”: %2")
-                     .arg(f.model->searchText(),
-                         f.total >= 0 ? grouped(f.total) : grouped(f.loaded));
-    if (!m_proxy->filterText().isEmpty())
-        notes << tr("%1 of %2 loaded match").arg(grouped(m_proxy->rowCount()), grouped(f.loaded));
-    if (m_table->horizontalHeader()->sortIndicatorSection() >= 0 && f.model && f.model->hasMore())
-        notes << tr("sorted: loaded rows only");
-    m_filterNote->setText(notes.join(QStringLiteral("  ·  ")));
-    m_filterNote->setVisible(!notes.isEmpty());
-    m_table->setEmptyText(emptyText(f));
-}
-
-QString MainWindow::countText(const StatusFacts &f) const
-{
-    const UserTableModel *model = f.model;
-    if (!f.session)
-        return QString();
-    if (f.failed)
-        return f.total >= 0 ? tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total))
-                            : tr("%1 loaded").arg(grouped(f.loaded));
-    if (f.total >= 0 && model->state() != UserTableModel::State::Complete)
-        return tr("%1 loaded of %2").arg(grouped(f.loaded), grouped(f.total));
-    if (model && model->state() == UserTableModel::State::Complete)
-        return tr("%n user(s)", nullptr, int(std::min<qint64>(f.loaded, INT_MAX)));
-    if (model && model->hasMore())
-        return tr("%1 loaded, more available").arg(grouped(f.loaded));
-    return tr("%1 loaded").arg(grouped(f.loaded));
-}
-
-void MainWindow::updateProgress(const StatusFacts &f)
-{
-    const ProfileSession *s = f.session;
-    const UserTableModel *model = f.model;
-    if (f.loading && model && model->isStreaming() && model->bytesReceived() > 0) {
-        // One array arriving: rows can already be browsed; say how much is in.
-        const qint64 received = model->bytesReceived();
-        const qint64 expected = model->bytesExpected();
-        const QLocale locale;
-        m_progress->show();
-        m_progress->setRange(0, expected > 0 ? 1000 : 0);
-        if (expected > 0)
-            m_progress->setValue(int(1000 * std::min(received, expected) / expected));
-        const QString bytes = expected > 0
-            ? tr("%1 of %2")
-                  .arg(locale.formattedDataSize(received), locale.formattedDataSize(expected))
-            : locale.formattedDataSize(received);
-        m_stateLabel->setText(
-            tr("Receiving users from %1: %2 so far (%3)…")
-                .arg(s->profile().name, grouped(f.loaded + model->bufferedCount()), bytes));
-    } else if (f.loading) {
-        m_progress->show();
-        if (f.total > 0) {
-            m_progress->setRange(0, 1000);
-            m_progress->setValue(int(1000 * f.loaded / f.total));
-        } else {
-            m_progress->setRange(0, 0);
-        }
-        m_stateLabel->setText(s->isReadingCredential()
-                ? tr("Reading the credential for %1…").arg(s->profile().name)
-                : tr("Loading users from %1…").arg(s->profile().name));
-    } else {
-        m_progress->hide();
-        if (f.failed)
-            m_stateLabel->setText(tr("Loading failed: %1")
-                                      .arg((s->credentialError().isError() ? s->credentialError()
-                                                                           : model->lastError())
-                                               .summary()));
-        else if (model && model->state() == UserTableModel::State::Complete)
-            m_stateLabel->setText(model->isSearching()
-                    ? tr("All users the server found in %1 are loaded.").arg(s->profile().name)
-                    : tr("All users of %1 are loaded.").arg(s->profile().name));
-        else if (model && model->hasMore())
-            m_stateLabel->setText(tr("Scroll down to load more."));
-        else
-            m_stateLabel->setText(s ? QString() : tr("No profile selected."));
-    }
-}
-
-QString MainWindow::emptyText(const StatusFacts &f) const
-{
-    const ProfileSession *s = f.session;
-    const UserTableModel *model = f.model;
-    if (!s)
-        return m_context.store->profiles().isEmpty()
-            ? tr("No profiles yet.\nUse Profiles › Edit profiles… to add one.")
-            : QString();
-    if (f.loaded == 0 && f.loading)
-        return s->isReadingCredential() ? tr("Reading the credential…")
-                                        : tr("Loading users from %1…").arg(s->profile().name);
-    if (f.loaded == 0 && f.failed)
-        return tr("Could not load users.\nThe error is shown on the right.");
-    if (f.loaded == 0 && model && model->state() == UserTableModel::State::Complete)
-        return model->isSearching()
-            ? tr("The server found no user for “%1”.\nClear the search to see everyone.")
-                  .arg(model->searchText())
-            : tr("This organization has no users.");
-    if (m_proxy->rowCount() == 0 && !m_proxy->filterText().isEmpty())
-        return model && model->hasMore()
-            ? tr("No loaded user matches “%1”.\nScroll or clear the filter to load more.")
-                  .arg(m_proxy->filterText())
-            : tr("No user matches “%1”.").arg(m_proxy->filterText());
-    return QString();
+    m_errorButton->setVisible(s.failed);
+    m_countLabel->setText(s.count);
+    m_stateLabel->setText(s.state);
+    m_progress->setVisible(s.progressVisible);
+    m_progress->setRange(0, s.progressMaximum);
+    m_progress->setValue(s.progressValue);
+    m_filterNote->setText(s.note);
+    m_filterNote->setVisible(!s.note.isEmpty());
+    m_table->setEmptyText(s.empty);
 }
 
 void MainWindow::updateDetail()
@@ -599,15 +425,11 @@ bool MainWindow::isErrorShown() const
 
 void MainWindow::showError()
 {
-    ProfileSession *s = current();
-    if (!s)
+    const ProviderError error = m_view->error();
+    if (!error.isError())
         return;
-    const bool credential = s->credentialError().isError();
-    if (!credential && s->model()->state() != UserTableModel::State::Failed)
-        return;
-    m_error->setError(
-        credential ? s->credentialError() : s->model()->lastError(), s->profile().name);
-    m_error->setRetryEnabled(!credential);
+    m_error->setError(error, m_current);
+    m_error->setRetryEnabled(m_view->canRetry());
     m_side->setCurrentWidget(m_error);
 }
 
@@ -667,63 +489,21 @@ QList<int> MainWindow::selectedSourceRows() const
     return out;
 }
 
-bool MainWindow::searchesOnServer() const
-{
-    const UserTableModel *model = currentModel();
-    return model && model->searchSupport() == Provider::Search::Server;
-}
-
 void MainWindow::updateSearchMode()
 {
-    const bool server = searchesOnServer();
-    m_searchMode->setText(server ? tr("Search on &server:") : tr("Fi&lter loaded rows:"));
-    m_filter->setPlaceholderText(server ? tr("a word, or a filter such as active eq false (Ctrl+F)")
-                                        : tr("text in any column (Ctrl+F)"));
-    m_filter->setToolTip(server
-            ? tr("The server searches the whole directory: a word matches the start of the user "
-                 "name, an email, the family name or the display name; a SCIM filter "
-                 "(emails.value ew \"@example.com\", active eq false) is sent as it is. "
-                 "Results load as you scroll; clear the field to see everyone.")
-            : tr("Shows the loaded rows that contain this text in any column. This provider "
-                 "cannot search on its server, so rows not loaded yet are not searched."));
-    if (server && !m_proxy->filterText().isEmpty()) {
-        // What was typed for the local filter now searches the server instead.
-        m_proxy->setFilterText(QString());
-        runServerSearch();
-    }
-    updateStatus();
-}
-
-void MainWindow::onSearchEdited(const QString &text)
-{
-    if (searchesOnServer()) {
-        m_searchTimer->start(); // once typing pauses, or at once on Return
-        return;
-    }
-    m_proxy->setFilterText(text);
-    updateStatus();
-}
-
-void MainWindow::runServerSearch()
-{
-    m_searchTimer->stop();
-    UserTableModel *model = currentModel();
-    if (!model || !searchesOnServer() || model->searchText() == m_filter->text().trimmed())
-        return;
-    m_detail->clear();
-    model->setSearch(m_filter->text());
+    m_searchMode->setText(m_view->searchLabel());
+    m_filter->setPlaceholderText(m_view->searchPlaceholder());
+    m_filter->setToolTip(m_view->searchToolTip());
     updateStatus();
 }
 
 void MainWindow::exportUsers(bool all)
 {
-    ProfileSession *s = current();
-    if (!s || (all && !s->provider()))
-        return;
     const QList<int> rows = selectedSourceRows();
-    if (!all && rows.isEmpty()) {
-        statusBar()->showMessage(
-            tr("Select the rows to export first (Ctrl+A selects every loaded row)."), 5000);
+    QString refusal;
+    if (!m_view->canExport(all, rows, &refusal)) {
+        if (!refusal.isEmpty())
+            statusBar()->showMessage(refusal, 5000);
         return;
     }
     QList<Column> visible;
@@ -733,90 +513,22 @@ void MainWindow::exportUsers(bool all)
         if (!header->isSectionHidden(logical))
             visible << static_cast<Column>(logical);
     }
-    ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected,
-        s->profile().name, all ? s->model()->totalCount() : rows.size(), visible, this);
-    if (all && s->model()->isSearching())
-        dialog.setSearch(s->profile().name, s->model()->searchText(), s->model()->totalCount());
+    const UserTableModel *model = m_view->model();
+    ExportDialog dialog(all ? ExportDialog::Scope::All : ExportDialog::Scope::Selected, m_current,
+        m_view->exportCount(all, rows), visible, this);
+    if (all && model->isSearching())
+        dialog.setSearch(m_current, model->searchText(), model->totalCount());
     if (dialog.exec() != QDialog::Accepted)
         return;
-
     ExportJob::Options options;
     options.columns = dialog.columns();
     options.csv.byteOrderMark = dialog.byteOrderMark();
     options.csv.formulaGuard = dialog.formulaGuard();
-    if (all && s->model()->isSearching())
-        options.search = s->model()->searchText(); // export what the table shows
-    ExportJob *job = all ? new ExportJob(s->sharedProvider(), options, this)
-                         : new ExportJob(s->model()->users(rows), options, this);
-    const QString path = dialog.path();
-    job->setOutputPath(path);
-
-    showExportProgress(job, s->profile().name, path);
-    job->start();
-}
-
-void MainWindow::showExportProgress(ExportJob *job, const QString &profileName, const QString &path)
-{
-    auto *progress
-        = new QProgressDialog(tr("Exporting %1…").arg(profileName), tr("Cancel"), 0, 0, this);
-    progress->setWindowTitle(tr("Export"));
-    progress->setMinimumDuration(300);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, job, &ExportJob::cancel);
-    connect(job, &ExportJob::progress, progress, [progress, job](qint64 done, qint64 total) {
-        const double rate = job->rowsPerSecond();
-        QString text = total >= 0 ? tr("%1 of %2 rows").arg(grouped(done), grouped(total))
-                                  : tr("%1 rows").arg(grouped(done));
-        if (rate > 0) {
-            text += tr(" · %1 rows/s").arg(grouped(qint64(rate)));
-            if (total > done)
-                text += tr(" · about %n second(s) left", nullptr, int((total - done) / rate) + 1);
-        }
-        progress->setLabelText(text);
-        if (total > 0) {
-            progress->setMaximum(1000);
-            progress->setValue(int(1000 * std::min(done, total) / total));
-        }
-    });
-    connect(job, &ExportJob::retrying, progress, [progress](int attempt, int delayMs) {
-        progress->setLabelText(tr("The provider asked to wait; trying again in %1 s (attempt %2)…")
-                                   .arg(QString::number(delayMs / 1000.0, 'f', 1))
-                                   .arg(attempt));
-    });
-    connect(job, &ExportJob::finished, this, [this, job, progress, path](bool ok) {
-        progress->hide();
-        progress->deleteLater();
-        job->deleteLater();
-        exportFinished(job, ok, path);
-    });
-}
-
-void MainWindow::exportFinished(const ExportJob *job, bool ok, const QString &path)
-{
-    if (ok) {
-        QMessageBox box(QMessageBox::Information, tr("Export finished"),
-            tr("Wrote %n row(s) to %1.", nullptr, int(job->rowsWritten()))
-                .arg(QDir::toNativeSeparators(path)),
-            QMessageBox::Ok, this);
-        if (!job->notice().isEmpty()) {
-            box.setIcon(QMessageBox::Warning);
-            box.setInformativeText(job->notice());
-        }
-        QPushButton *open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
-        box.exec();
-        if (box.clickedButton() == open)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-    } else if (job->error().kind == ProviderError::Kind::Cancelled) {
-        statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
-    } else {
-        QMessageBox box(QMessageBox::Warning, tr("Export failed"),
-            tr("Nothing was written; any existing file was left as it was.\n\n%1")
-                .arg(job->error().summary()),
-            QMessageBox::Ok, this);
-        box.setDetailedText(job->error().detailLines().join(QLatin1Char('\n')));
-        box.exec();
+    if (ExportJob *job = m_view->startExport(all, rows, options, dialog.path(), this)) {
+        auto *progress = new ExportProgressDialog(job, m_current, dialog.path(), this);
+        connect(progress, &ExportProgressDialog::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        job->start();
     }
 }
 
@@ -847,7 +559,7 @@ void MainWindow::editProfiles()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveColumns();
+    ColumnLayout::save(m_table->horizontalHeader(), m_currentKind);
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -12,7 +12,8 @@ class ErrorPane;
 class ExportJob;
 class ProfileSessions;
 class ProfileStore;
-struct ProfileSession;
+class ProfileSession;
+class SessionViewModel;
 class Provider;
 class QComboBox;
 class FindDialog;
@@ -81,49 +82,27 @@ private:
     void buildUi();
     void buildActions();
     void reloadProfileList();
-    void saveColumns();
-    void restoreColumns(const QString &kind);
-    // What the status bar, the count and the empty table say, read once per update.
-    struct StatusFacts
-    {
-        ProfileSession *session = nullptr;
-        UserTableModel *model = nullptr;
-        bool failed = false;
-        bool loading = false;
-        qint64 loaded = 0;
-        qint64 total = -1;
-    };
-    StatusFacts statusFacts() const;
     void updateStatus();
-    QString countText(const StatusFacts &facts) const;
-    void updateProgress(const StatusFacts &facts);
-    QString emptyText(const StatusFacts &facts) const;
     void updateDetail();
-    void showExportProgress(ExportJob *job, const QString &profileName, const QString &path);
-    void exportFinished(const ExportJob *job, bool ok, const QString &path);
     void showError();
     void editProfiles();
     void reloadCurrent();
     void retryCurrent();
     void loadAllCurrent();
     ProfileSession *current() const;
-    // Whether the field searches on the current profile's server rather than the loaded rows.
-    bool searchesOnServer() const;
     void updateSearchMode();
     void buildSearchField(QToolBar *bar);
-    void onSearchEdited(const QString &text);
-    void runServerSearch();
     QList<int> selectedSourceRows() const;
 
     Context m_context;
     ProfileSessions *m_sessions = nullptr; // the opened profiles; this window only shows them
+    SessionViewModel *m_view = nullptr; // what the window says about the one shown
     QString m_current;
     QString m_currentKind;
 
     QComboBox *m_profiles = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_searchMode = nullptr; // says which search the field runs: local or on the server
-    QTimer *m_searchTimer = nullptr; // a server search starts once typing pauses
     QLabel *m_filterNote = nullptr;
     UserTableView *m_table = nullptr;
     UserFilterProxyModel *m_proxy = nullptr;
@@ -141,5 +120,4 @@ private:
     QList<QAction *> m_profileActions;
     QPointer<FindDialog> m_findDialog;
     QPointer<ReviewDialog> m_reviewDialog;
-    QMetaObject::Connection m_modelConnections[6];
 };

@@ -162,11 +162,11 @@ private:
         QObject::connect(job, &ExportJob::progress, &m_context,
             [this, job](qint64 rows, qint64 total) { onProgress(job, rows, total); });
         QObject::connect(job, &ExportJob::retrying, &m_context, [this](int attempt, int delayMs) {
-            if (!m_command.quiet)
-                m_reporter.err(Text::tr(
-                    "roster export: the provider asked to wait; trying again in %1 s (attempt %2).")
-                                   .arg(QString::number(delayMs / 1000.0, 'f', 1))
-                                   .arg(attempt));
+            if (!m_command.quiet) {
+                QString text = Job::waitText(attempt, delayMs);
+                text[0] = text[0].toLower(); // after "roster export: ", as every message here
+                m_reporter.err(QStringLiteral("roster export: ") + text);
+            }
         });
         QObject::connect(job, &ExportJob::finished, &m_context,
             [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });

@@ -1,6 +1,7 @@
 #include "accessreview.h"
 
 #include "pagewalker.h"
+#include "providerkind.h"
 
 #include <QLocale>
 
@@ -24,14 +25,16 @@ QStringList AccessReview::header(const QList<Column> &columns)
     return keys;
 }
 
-bool AccessReview::isDormantWithRoles(const User &user)
+bool AccessReview::isDormantWithRoles(const User &user, const QString &kind)
 {
     if (user.roles.isEmpty() && user.value(Column::Roles).isEmpty())
         return false;
-    const QString status = user.status.toLower();
-    return user.pending || status == QLatin1String("inactive") || status == QLatin1String("pending")
-        || status == QLatin1String("suspended") || status == QLatin1String("deactivated")
-        || status == QLatin1String("disabled") || status == QLatin1String("invited");
+    if (user.pending)
+        return true;
+    static const ProviderKind common {};
+    const ProviderKind *k = ProviderKinds::find(kind);
+    const QStringList &dormant = (k ? k : &common)->dormantStatuses;
+    return !user.status.isEmpty() && dormant.contains(user.status, Qt::CaseInsensitive);
 }
 
 void AccessReview::setProvider(int index, SharedProvider provider)
@@ -110,7 +113,7 @@ void AccessReview::count(const User &user, int index)
             *it = ((*it >> 16) + 1) << 16 | quint32(index);
         }
     }
-    if (isDormantWithRoles(user))
+    if (isDormantWithRoles(user, profile(index).kind))
         ++m_summary.dormantWithRoles;
 }
 

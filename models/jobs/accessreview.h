@@ -50,7 +50,8 @@ public:
     void cancel() override;
 
     static QStringList header(const QList<Column> &columns);
-    static bool isDormantWithRoles(const User &user);
+    // An inactive or pending account (by the statuses `kind` declares) that still holds roles.
+    static bool isDormantWithRoles(const User &user, const QString &kind = {});
 
     // Rows written from profile `index` (its users read).
     qint64 rows(int index) const { return usersRead(index); }

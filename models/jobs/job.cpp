@@ -28,3 +28,10 @@ ProviderError Job::cancelled(const QString &what) const
 {
     return ProviderError::make(ProviderError::Kind::Cancelled, what);
 }
+
+QString Job::waitText(int nextAttempt, int delayMs)
+{
+    return tr("The provider asked to wait; trying again in %1 s (attempt %2).")
+        .arg(QString::number(delayMs / 1000.0, 'f', 1))
+        .arg(nextAttempt);
+}

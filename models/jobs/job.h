@@ -23,6 +23,9 @@ public:
     // Why it failed; empty while it runs and after a success.
     const ProviderError &error() const { return m_error; }
 
+    // What retrying() means, in the words the window and the command line both use.
+    static QString waitText(int nextAttempt, int delayMs);
+
 signals:
     // The provider asked to wait (rate limit, unavailable): the next attempt goes in delayMs.
     void retrying(int nextAttempt, int delayMs);

@@ -29,9 +29,8 @@ void ProfilesJob::requestProviders(const SessionProviders &providers)
 
 bool ProfilesJob::allProfilesEnded() const
 {
-    return std::none_of(m_entries.begin(), m_entries.end(), [](const Entry &e) {
-        return e.status == Status::Waiting || e.status == Status::Running;
-    });
+    return std::none_of(m_entries.begin(), m_entries.end(),
+        [](const Entry &e) { return e.status == Status::Waiting || e.status == Status::Running; });
 }
 
 void ProfilesJob::endProfile(int index, Status status, const ProviderError &error)

@@ -70,6 +70,7 @@ const ProviderKind &Char::kind()
             C::Status, C::IdpId, C::CreatedAt, C::UpdatedAt},
         .hiddenColumns = {},
         .sections = ProviderKind::Attributes,
+        .dormantStatuses = {QStringLiteral("inactive"), QStringLiteral("suspended")},
         .create = &ProviderKindHelpers::create<CharProvider>,
         .decode = &ProviderKindHelpers::decode<CharParser::readUser>,
         .discover = &discoverDirectories,

@@ -27,6 +27,7 @@ const ProviderKind &LlamaCloud::kind()
             C::CreatedAt, C::UpdatedAt},
         .hiddenColumns = {},
         .sections = ProviderKind::Roles | ProviderKind::Invitation,
+        .dormantStatuses = {QStringLiteral("pending")},
         .create = &ProviderKindHelpers::create<LlamaCloudProvider>,
         .decode = &ProviderKindHelpers::decode<LlamaCloudParser::readMember>,
         .discover = nullptr,

@@ -30,6 +30,7 @@ const ProviderKind &Scim::kind()
         .hiddenColumns = {C::IdpId}, // the same as user_id (externalId)
         .sections = ProviderKind::Roles | ProviderKind::Groups | ProviderKind::Employment,
         .serverSearch = true, // when ServiceProviderConfig says filter.supported
+        .dormantStatuses = {QStringLiteral("inactive")},
         .create = &ProviderKindHelpers::create<ScimProvider>,
         .decode = &ProviderKindHelpers::decode<ScimParser::readUser>,
         .discover = nullptr,

@@ -1,0 +1,64 @@
+#include "exportprogressdialog.h"
+
+#include "exportjob.h"
+#include "sessionviewmodel.h"
+
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QUrl>
+
+ExportProgressDialog::ExportProgressDialog(
+    ExportJob *job, const QString &profileName, const QString &path, QWidget *parent)
+    : QProgressDialog(tr("Exporting %1…").arg(profileName), tr("Cancel"), 0, 0, parent)
+    , m_job(job)
+    , m_path(path)
+{
+    setWindowTitle(tr("Export"));
+    setMinimumDuration(300);
+    setWindowModality(Qt::WindowModal);
+    setAutoClose(false);
+    setAutoReset(false);
+    connect(this, &QProgressDialog::canceled, job, &ExportJob::cancel);
+    connect(job, &ExportJob::progress, this, &ExportProgressDialog::onProgress);
+    connect(job, &ExportJob::retrying, this,
+        [this](int attempt, int delayMs) { setLabelText(Job::waitText(attempt, delayMs)); });
+    connect(job, &ExportJob::finished, this, &ExportProgressDialog::onFinished);
+}
+
+void ExportProgressDialog::onProgress(qint64 done, qint64 total)
+{
+    setLabelText(SessionViewModel::exportProgressText(done, total, m_job->rowsPerSecond()));
+    if (total > 0) {
+        setMaximum(1000);
+        setValue(int(1000 * std::min(done, total) / total));
+    }
+}
+
+void ExportProgressDialog::onFinished(bool ok)
+{
+    hide();
+    deleteLater();
+    m_job->deleteLater();
+    const QString text = SessionViewModel::exportResultText(*m_job, m_path);
+    if (!ok && m_job->error().kind == ProviderError::Kind::Cancelled) {
+        emit statusMessage(text);
+        return;
+    }
+    QMessageBox box(ok ? QMessageBox::Information : QMessageBox::Warning,
+        ok ? tr("Export finished") : tr("Export failed"), text, QMessageBox::Ok, parentWidget());
+    QPushButton *open = nullptr;
+    if (ok) {
+        if (!m_job->notice().isEmpty()) {
+            box.setIcon(QMessageBox::Warning);
+            box.setInformativeText(m_job->notice());
+        }
+        open = box.addButton(tr("Open &folder"), QMessageBox::ActionRole);
+    } else {
+        box.setDetailedText(m_job->error().detailLines().join(QLatin1Char('\n')));
+    }
+    box.exec();
+    if (open && box.clickedButton() == open)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_path).absolutePath()));
+}
