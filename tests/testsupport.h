@@ -23,6 +23,16 @@ inline Profile sandboxProfile(const SandboxServer &server, const QString &kind, 
     return p;
 }
 
+// A widget or object found by its object name, as a user's tools see the window (tests never
+// reach in through getters of the product's own).
+template<typename T> T *child(const QObject *parent, const char *name)
+{
+    T *found = parent ? parent->findChild<T *>(QString::fromLatin1(name)) : nullptr;
+    if (!found)
+        qWarning("no %s called \"%s\"", T::staticMetaObject.className(), name);
+    return found;
+}
+
 // A profile known by its name only (what a job over several profiles shows).
 inline Profile named(const QString &name)
 {

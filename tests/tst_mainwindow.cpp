@@ -48,6 +48,38 @@ class TestMainWindow : public QObject
     ProfileStore m_store;
     std::unique_ptr<MainWindow> m_window;
 
+    // The window's parts, found as a user's tools would: by object name.
+    UserTableView *table() const
+    {
+        return TestSupport::child<UserTableView>(m_window.get(), "userTable");
+    }
+    UserDetailPane *detailPane() const
+    {
+        return TestSupport::child<UserDetailPane>(m_window.get(), "detailPane");
+    }
+    ErrorPane *errorPane() const
+    {
+        return TestSupport::child<ErrorPane>(m_window.get(), "errorPane");
+    }
+    QLineEdit *filterEdit() const
+    {
+        return TestSupport::child<QLineEdit>(m_window.get(), "searchField");
+    }
+    QLabel *searchModeLabel() const
+    {
+        return TestSupport::child<QLabel>(m_window.get(), "searchModeLabel");
+    }
+    QComboBox *profileCombo() const
+    {
+        return TestSupport::child<QComboBox>(m_window.get(), "profileCombo");
+    }
+    QLabel *filterNote() const { return TestSupport::child<QLabel>(m_window.get(), "filterNote"); }
+    QLabel *countLabel() const { return TestSupport::child<QLabel>(m_window.get(), "countLabel"); }
+    UserFilterProxyModel *proxy() const
+    {
+        return qobject_cast<UserFilterProxyModel *>(table()->model());
+    }
+
     Profile profile(const QString &name, const QString &kind, const QString &org)
     {
         Profile p = SandboxDemo::profile(name, kind, m_sandbox.url(), org);
@@ -87,9 +119,9 @@ class TestMainWindow : public QObject
     void selectSourceRow(int sourceRow)
     {
         const QModelIndex proxyIndex
-            = m_window->proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
-        m_window->table()->setCurrentIndex(proxyIndex);
-        m_window->table()->selectRow(proxyIndex.row());
+            = proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
+        table()->setCurrentIndex(proxyIndex);
+        table()->selectRow(proxyIndex.row());
     }
 
 private slots:
@@ -133,8 +165,8 @@ private slots:
         QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (LlamaCloud)"));
         QVERIFY(m_window->currentModel()->rowCount() > 0);
         // LlamaCloud fills no given/family name: those columns start hidden.
-        QVERIFY(m_window->table()->horizontalHeader()->isSectionHidden(int(Column::GivenName)));
-        QVERIFY(!m_window->table()->horizontalHeader()->isSectionHidden(int(Column::Roles)));
+        QVERIFY(table()->horizontalHeader()->isSectionHidden(int(Column::GivenName)));
+        QVERIFY(!table()->horizontalHeader()->isSectionHidden(int(Column::Roles)));
     }
 
     void selectingARowShowsRolesAndPermissions()
@@ -153,7 +185,7 @@ private slots:
         QVERIFY(row >= 0);
         selectSourceRow(row);
         const User &u = m_window->currentModel()->user(row);
-        QTreeWidget *roles = m_window->detailPane()->rolesTree();
+        QTreeWidget *roles = TestSupport::child<QTreeWidget>(detailPane(), "rolesTree");
         QVERIFY(roles->isVisibleTo(m_window.get()));
         const QList<QTreeWidgetItem *> roleItems
             = roles->findItems(u.roles.first().name, Qt::MatchExactly | Qt::MatchRecursive);
@@ -166,8 +198,8 @@ private slots:
         }
         QVERIFY(denied > 0);
         QVERIFY(granted > 0);
-        QVERIFY(m_window->detailPane()->identityText().contains(u.email));
-        QVERIFY(m_window->detailPane()->rawRecordText().contains(u.id));
+        QVERIFY(detailPane()->identityText().contains(u.email));
+        QVERIFY(detailPane()->rawRecordText().contains(u.id));
         screenshot(m_window.get(), QStringLiteral("user-with-roles.png"));
     }
 
@@ -177,15 +209,14 @@ private slots:
         QVERIFY(waitSettled());
         QCOMPARE(m_window->currentModel()->state(), UserTableModel::State::Failed);
         QVERIFY(m_window->isErrorShown());
-        QCOMPARE(
-            m_window->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
-        QTableWidget *fields = m_window->errorPane()->fieldErrorsTable();
+        QCOMPARE(errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
+        QTableWidget *fields = TestSupport::child<QTableWidget>(errorPane(), "fieldErrors");
         QCOMPARE(fields->rowCount(), 2);
         QCOMPARE(fields->item(0, 0)->text(), QStringLiteral("path.organization_id"));
         QCOMPARE(fields->item(0, 1)->text(), QStringLiteral("value is not a valid uuid"));
         QCOMPARE(fields->item(0, 2)->text(), QStringLiteral("type_error.uuid"));
-        QVERIFY(m_window->errorPane()->detailsText().contains(QStringLiteral("Request ID: sbx-")));
-        QVERIFY(!m_window->table()->emptyText().isEmpty());
+        QVERIFY(errorPane()->detailsText().contains(QStringLiteral("Request ID: sbx-")));
+        QVERIFY(!table()->emptyText().isEmpty());
         screenshot(m_window.get(), QStringLiteral("error.png"));
     }
 
@@ -199,15 +230,14 @@ private slots:
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Char)")));
         QVERIFY(waitSettled());
         QVERIFY(m_window->currentModel() != karmo);
-        QCOMPARE(m_window->proxy()->rowCount(), m_window->currentModel()->rowCount());
+        QCOMPARE(proxy()->rowCount(), m_window->currentModel()->rowCount());
         QVERIFY(m_window->currentModel()->user(0).id != karmo->user(0).id);
         const int before = m_sandbox.server()->requestCount();
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
         QCOMPARE(m_window->currentModel(), karmo); // kept, not reloaded
-        QCOMPARE(m_window->proxy()->rowCount(), karmoRows);
+        QCOMPARE(proxy()->rowCount(), karmoRows);
         QCOMPARE(m_sandbox.server()->requestCount(), before);
-        QCOMPARE(
-            m_window->profileCombo()->currentData().toString(), QStringLiteral("Acme (Karmo)"));
+        QCOMPARE(profileCombo()->currentData().toString(), QStringLiteral("Acme (Karmo)"));
     }
 
     void shortcutsSwitchProfiles()
@@ -216,8 +246,8 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (CSP)"));
         QVERIFY(waitSettled());
-        QVERIFY(m_window->countLabel()->text().contains(QStringLiteral("of 450"))
-            || m_window->countLabel()->text().contains(QStringLiteral("450")));
+        QVERIFY(countLabel()->text().contains(QStringLiteral("of 450"))
+            || countLabel()->text().contains(QStringLiteral("450")));
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(m_window->currentProfileName(), QStringLiteral("Acme (Karmo)"));
     }
@@ -229,17 +259,17 @@ private slots:
         UserTableModel *m = m_window->currentModel();
         const int loaded = m->rowCount();
         const QString email = m->user(7).email;
-        m_window->filterEdit()->setText(email);
-        QCOMPARE(m_window->proxy()->rowCount(), 1);
-        QVERIFY(m_window->filterNote()->isVisibleTo(m_window.get()));
-        QCOMPARE(m_window->filterNote()->text(),
+        filterEdit()->setText(email);
+        QCOMPARE(proxy()->rowCount(), 1);
+        QVERIFY(filterNote()->isVisibleTo(m_window.get()));
+        QCOMPARE(filterNote()->text(),
             QStringLiteral("1 of %1 loaded match").arg(QLocale().toString(loaded)));
-        m_window->filterEdit()->setText(QStringLiteral("zzz-nobody-zzz"));
-        QCOMPARE(m_window->proxy()->rowCount(), 0);
-        QVERIFY(m_window->table()->emptyText().contains(QStringLiteral("zzz-nobody-zzz")));
-        m_window->filterEdit()->clear();
-        QCOMPARE(m_window->proxy()->rowCount(), loaded);
-        QVERIFY(!m_window->filterNote()->isVisibleTo(m_window.get()));
+        filterEdit()->setText(QStringLiteral("zzz-nobody-zzz"));
+        QCOMPARE(proxy()->rowCount(), 0);
+        QVERIFY(table()->emptyText().contains(QStringLiteral("zzz-nobody-zzz")));
+        filterEdit()->clear();
+        QCOMPARE(proxy()->rowCount(), loaded);
+        QVERIFY(!filterNote()->isVisibleTo(m_window.get()));
     }
 
     // SCIM searches on its server: the label says so, Return runs the search, the table pages
@@ -251,21 +281,19 @@ private slots:
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (SCIM)")));
         QVERIFY(waitSettled());
         QVERIFY(QTest::qWaitFor(
-            [this] {
-                return m_window->searchModeLabel()->text() == QStringLiteral("Search on &server:");
-            },
+            [this] { return searchModeLabel()->text() == QStringLiteral("Search on &server:"); },
             10000));
         UserTableModel *m = m_window->currentModel();
         QCOMPARE(m->totalCount(), 600);
-        QVERIFY(m_window->filterEdit()->toolTip().contains(QStringLiteral("server")));
+        QVERIFY(filterEdit()->toolTip().contains(QStringLiteral("server")));
         int inactive = 0;
         for (qint64 i = 0; i < 600; ++i)
             inactive += !SandboxData::person(tenant, i).active;
         QVERIFY(inactive > 0);
 
-        m_window->filterEdit()->setFocus();
-        QTest::keyClicks(m_window->filterEdit(), QStringLiteral("active eq false"));
-        QTest::keyClick(m_window->filterEdit(), Qt::Key_Return);
+        filterEdit()->setFocus();
+        QTest::keyClicks(filterEdit(), QStringLiteral("active eq false"));
+        QTest::keyClick(filterEdit(), Qt::Key_Return);
         QVERIFY(m->isSearching());
         QVERIFY(waitSettled());
         m->loadAll();
@@ -273,43 +301,41 @@ private slots:
             QTest::qWaitFor([m] { return m->state() == UserTableModel::State::Complete; }, 20000));
         QCOMPARE(m->totalCount(), inactive);
         QCOMPARE(m->rowCount(), inactive);
-        QCOMPARE(m_window->proxy()->rowCount(), inactive); // no local filter on top
+        QCOMPARE(proxy()->rowCount(), inactive); // no local filter on top
         for (int r = 0; r < m->rowCount(); ++r)
             QCOMPARE(m->value(r, Column::Status), QStringLiteral("inactive"));
-        QVERIFY2(m_window->filterNote()->text().contains(QStringLiteral("found on the server")),
-            qPrintable(m_window->filterNote()->text()));
+        QVERIFY2(filterNote()->text().contains(QStringLiteral("found on the server")),
+            qPrintable(filterNote()->text()));
 
         const int row
             = findRow([](const User &u) { return u.groups.size() >= 2 && u.details.size() >= 4; });
         QVERIFY(row >= 0);
         selectSourceRow(row);
         const User u = m->user(row);
-        QVERIFY(m_window->detailPane()->groupsText().contains(u.groups.at(1)));
-        QVERIFY2(
-            m_window->detailPane()->employmentText().contains(QStringLiteral("Employee number:")),
-            qPrintable(m_window->detailPane()->employmentText()));
-        QVERIFY(m_window->detailPane()->employmentText().contains(QStringLiteral("Manager:")));
+        QVERIFY(detailPane()->groupsText().contains(u.groups.at(1)));
+        QVERIFY2(detailPane()->employmentText().contains(QStringLiteral("Employee number:")),
+            qPrintable(detailPane()->employmentText()));
+        QVERIFY(detailPane()->employmentText().contains(QStringLiteral("Manager:")));
         QVERIFY(!m->user(row).groups.isEmpty());
         screenshot(m_window.get(), QStringLiteral("scim-search.png"));
 
-        m_window->filterEdit()->selectAll();
-        QTest::keyClicks(m_window->filterEdit(), QStringLiteral("zzz-nobody"));
-        QTest::keyClick(m_window->filterEdit(), Qt::Key_Return);
+        filterEdit()->selectAll();
+        QTest::keyClicks(filterEdit(), QStringLiteral("zzz-nobody"));
+        QTest::keyClick(filterEdit(), Qt::Key_Return);
         QVERIFY(
             QTest::qWaitFor([m] { return m->state() == UserTableModel::State::Complete; }, 20000));
         QCOMPARE(m->rowCount(), 0);
-        QVERIFY2(
-            m_window->table()->emptyText().contains(QStringLiteral("The server found no user")),
-            qPrintable(m_window->table()->emptyText()));
+        QVERIFY2(table()->emptyText().contains(QStringLiteral("The server found no user")),
+            qPrintable(table()->emptyText()));
 
-        m_window->filterEdit()->clear(); // runs once typing pauses
+        filterEdit()->clear(); // runs once typing pauses
         QVERIFY(QTest::qWaitFor([m] { return !m->isSearching(); }, 5000));
         QVERIFY(waitSettled());
         QCOMPARE(m->totalCount(), 600);
 
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
-        QCOMPARE(m_window->searchModeLabel()->text(), QStringLiteral("Fi&lter loaded rows:"));
-        QVERIFY(m_window->filterEdit()->text().isEmpty());
+        QCOMPARE(searchModeLabel()->text(), QStringLiteral("Fi&lter loaded rows:"));
+        QVERIFY(filterEdit()->text().isEmpty());
     }
 
     // Edit › Find in all profiles (Ctrl+Shift+F): the person's account, a failing profile's error
@@ -330,29 +356,38 @@ private slots:
         dialog->setText(local.toUpper() + QStringLiteral("+offboarding@example.com"));
         dialog->find();
         QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isSearching(); }, 30000));
-        QTableWidget *results = dialog->resultsTable();
+        QTableWidget *results = TestSupport::child<QTableWidget>(dialog, "resultsTable");
         QCOMPARE(results->rowCount(), 1);
         QCOMPARE(results->item(0, 0)->text(), QStringLiteral("Acme (Karmo)"));
         QCOMPARE(results->item(0, 2)->text(), p.email);
         QCOMPARE(results->item(0, 8)->text(), QStringLiteral("email without +tag"));
-        QVERIFY2(dialog->summaryLabel()->text().contains(QStringLiteral("1 account(s) found")),
-            qPrintable(dialog->summaryLabel()->text()));
-        QVERIFY(dialog->summaryLabel()->text().contains(QStringLiteral("1 profile(s) failed")));
+        QVERIFY2(TestSupport::child<QLabel>(dialog, "summaryLabel")
+                     ->text()
+                     .contains(QStringLiteral("1 account(s) found")),
+            qPrintable(TestSupport::child<QLabel>(dialog, "summaryLabel")->text()));
+        QVERIFY(TestSupport::child<QLabel>(dialog, "summaryLabel")
+                    ->text()
+                    .contains(QStringLiteral("1 profile(s) failed")));
         results->selectRow(0);
-        QVERIFY(dialog->detailPane()->isVisibleTo(dialog));
-        QVERIFY(dialog->detailPane()->identityText().contains(p.email));
+        QVERIFY(TestSupport::child<UserDetailPane>(dialog, "findDetailPane")->isVisibleTo(dialog));
+        QVERIFY(TestSupport::child<UserDetailPane>(dialog, "findDetailPane")
+                    ->identityText()
+                    .contains(p.email));
         screenshot(dialog, QStringLiteral("find.png"));
 
         QTreeWidgetItem *failed = nullptr;
-        for (int i = 0; i < dialog->profileTree()->topLevelItemCount(); ++i) {
-            if (dialog->profileTree()->topLevelItem(i)->text(0) == QStringLiteral("LlamaCloud 422"))
-                failed = dialog->profileTree()->topLevelItem(i);
+        for (int i = 0;
+             i < TestSupport::child<QTreeWidget>(dialog, "profileTree")->topLevelItemCount(); ++i) {
+            if (TestSupport::child<QTreeWidget>(dialog, "profileTree")->topLevelItem(i)->text(0)
+                == QStringLiteral("LlamaCloud 422"))
+                failed = TestSupport::child<QTreeWidget>(dialog, "profileTree")->topLevelItem(i);
         }
         QVERIFY(failed);
         QVERIFY(failed->text(2).startsWith(QStringLiteral("Failed: HTTP 422")));
-        dialog->profileTree()->setCurrentItem(failed);
-        QVERIFY(dialog->errorPane()->isVisibleTo(dialog));
-        QCOMPARE(dialog->errorPane()->headline(), QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
+        TestSupport::child<QTreeWidget>(dialog, "profileTree")->setCurrentItem(failed);
+        QVERIFY(TestSupport::child<ErrorPane>(dialog, "findErrorPane")->isVisibleTo(dialog));
+        QCOMPARE(TestSupport::child<ErrorPane>(dialog, "findErrorPane")->headline(),
+            QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
         dialog->close();
     }
 
@@ -396,8 +431,10 @@ private slots:
         dialog->setProfileChecked(QStringLiteral("Karmo flaky"), false);
         dialog->startReview();
         QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isRunning(); }, 60000));
-        QVERIFY2(dialog->summaryLabel()->text().startsWith(QStringLiteral("Wrote 1,830 accounts")),
-            qPrintable(dialog->summaryLabel()->text()));
+        QVERIFY2(TestSupport::child<QLabel>(dialog, "summaryLabel")
+                     ->text()
+                     .startsWith(QStringLiteral("Wrote 1,830 accounts")),
+            qPrintable(TestSupport::child<QLabel>(dialog, "summaryLabel")->text()));
         QFile written(path);
         QVERIFY(written.open(QIODevice::ReadOnly));
         QVERIFY(written.readLine().startsWith("person,profile,kind,id,"));
@@ -411,8 +448,10 @@ private slots:
         }();
         dialog->startReview();
         QVERIFY(QTest::qWaitFor([dialog] { return !dialog->isRunning(); }, 60000));
-        QVERIFY2(dialog->summaryLabel()->text().contains(QStringLiteral("was not written")),
-            qPrintable(dialog->summaryLabel()->text()));
+        QVERIFY2(TestSupport::child<QLabel>(dialog, "summaryLabel")
+                     ->text()
+                     .contains(QStringLiteral("was not written")),
+            qPrintable(TestSupport::child<QLabel>(dialog, "summaryLabel")->text()));
         QFile again(path);
         QVERIFY(again.open(QIODevice::ReadOnly));
         QCOMPARE(again.readAll(), before);
@@ -423,12 +462,12 @@ private slots:
     {
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
         QVERIFY(waitSettled());
-        m_window->table()->clearSelection();
-        m_window->table()->selectionModel()->select(m_window->proxy()->index(0, 0),
-            QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        m_window->table()->selectionModel()->select(m_window->proxy()->index(1, 0),
-            QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        const QString text = m_window->table()->selectedRowsAsText();
+        table()->clearSelection();
+        table()->selectionModel()->select(
+            proxy()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table()->selectionModel()->select(
+            proxy()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QString text = table()->selectedRowsAsText();
         const QStringList lines = text.split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines[0].startsWith(m_window->currentModel()->user(0).id + QLatin1Char('\t')));
@@ -445,7 +484,7 @@ private slots:
         QVERIFY(waitSettled());
         QCOMPARE(m->state(), UserTableModel::State::Failed);
         QVERIFY(m_window->isErrorShown());
-        QPushButton *retry = m_window->errorPane()->findChild<QPushButton *>();
+        QPushButton *retry = errorPane()->findChild<QPushButton *>();
         QVERIFY(retry);
         QTest::mouseClick(retry, Qt::LeftButton);
         QVERIFY(waitSettled());
@@ -457,8 +496,8 @@ private slots:
     {
         QVERIFY(m_window->activateProfile(QStringLiteral("Acme (CSP)")));
         QVERIFY(waitSettled());
-        m_window->table()->setFocus();
-        QTest::keyClick(m_window->table(), Qt::Key_End, Qt::ControlModifier);
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_End, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->currentModel()->rowCount(), 450, 15000);
         QCOMPARE(m_window->currentModel()->state(), UserTableModel::State::Complete);
     }
@@ -478,16 +517,22 @@ private slots:
         ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false, m_window.get());
         dialog.show();
         dialog.addProfile();
-        dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(QStringLiteral("scim")));
-        dialog.nameEdit()->setText(QStringLiteral("Sandbox SCIM"));
-        dialog.urlEdit()->setText(m_sandbox.url(QStringLiteral("/scim/dialog-n5/v2")).toString());
+        TestSupport::child<QComboBox>(&dialog, "kindCombo")
+            ->setCurrentIndex(TestSupport::child<QComboBox>(&dialog, "kindCombo")
+                                  ->findData(QStringLiteral("scim")));
+        TestSupport::child<QLineEdit>(&dialog, "nameField")
+            ->setText(QStringLiteral("Sandbox SCIM"));
+        TestSupport::child<QLineEdit>(&dialog, "baseUrlField")
+            ->setText(m_sandbox.url(QStringLiteral("/scim/dialog-n5/v2")).toString());
         TestSupport::settleWidgets();
-        QVERIFY(!dialog.organizationEdit()->isVisibleTo(&dialog));
+        QVERIFY(!TestSupport::child<QLineEdit>(&dialog, "organizationField")->isVisibleTo(&dialog));
         QVERIFY2(dialog.fieldMessage(QStringLiteral("organization")).isEmpty(),
             qPrintable(dialog.fieldMessage(QStringLiteral("organization"))));
         screenshot(&dialog, QStringLiteral("profiles-dialog-scim.png"));
-        dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(QStringLiteral("karmo")));
-        QVERIFY(dialog.organizationEdit()->isVisibleTo(&dialog));
+        TestSupport::child<QComboBox>(&dialog, "kindCombo")
+            ->setCurrentIndex(TestSupport::child<QComboBox>(&dialog, "kindCombo")
+                                  ->findData(QStringLiteral("karmo")));
+        QVERIFY(TestSupport::child<QLineEdit>(&dialog, "organizationField")->isVisibleTo(&dialog));
     }
 
     void profileDialogValidatesAndTests()
@@ -496,30 +541,40 @@ private slots:
         ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false, m_window.get());
         dialog.show();
         dialog.addProfile();
-        dialog.nameEdit()->setText(QStringLiteral("Remote"));
-        dialog.urlEdit()->setText(QStringLiteral("http://auth.example.com"));
+        TestSupport::child<QLineEdit>(&dialog, "nameField")->setText(QStringLiteral("Remote"));
+        TestSupport::child<QLineEdit>(&dialog, "baseUrlField")
+            ->setText(QStringLiteral("http://auth.example.com"));
         QVERIFY2(
             dialog.fieldMessage(QStringLiteral("baseUrl")).contains(QStringLiteral("loopback")),
             qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
         QVERIFY(dialog.fieldMessage(QStringLiteral("organization"))
                     .contains(QStringLiteral("missing")));
-        dialog.nameEdit()->setText(QStringLiteral("Acme (Karmo)"));
+        TestSupport::child<QLineEdit>(&dialog, "nameField")
+            ->setText(QStringLiteral("Acme (Karmo)"));
         QVERIFY(dialog.fieldMessage(QStringLiteral("name"))
                     .contains(QStringLiteral("another profile")));
-        dialog.nameEdit()->setText(QStringLiteral("Sandbox Karmo"));
-        dialog.urlEdit()->setText(m_sandbox.url(QStringLiteral("/karmo")).toString());
-        dialog.organizationEdit()->setText(QStringLiteral("test-n42"));
-        QComboBox *source = dialog.sourceCombo();
+        TestSupport::child<QLineEdit>(&dialog, "nameField")
+            ->setText(QStringLiteral("Sandbox Karmo"));
+        TestSupport::child<QLineEdit>(&dialog, "baseUrlField")
+            ->setText(m_sandbox.url(QStringLiteral("/karmo")).toString());
+        TestSupport::child<QLineEdit>(&dialog, "organizationField")
+            ->setText(QStringLiteral("test-n42"));
+        QComboBox *source = TestSupport::child<QComboBox>(&dialog, "credentialSource");
         source->setCurrentIndex(source->findData(int(CredentialSource::Type::Env)));
-        dialog.sourceValueEdit()->setText(QStringLiteral("ROSTER_GUI_TEST_TOKEN"));
+        TestSupport::child<QLineEdit>(&dialog, "credentialValue")
+            ->setText(QStringLiteral("ROSTER_GUI_TEST_TOKEN"));
         QVERIFY2(dialog.fieldMessage(QStringLiteral("baseUrl")).isEmpty(),
             qPrintable(dialog.fieldMessage(QStringLiteral("baseUrl"))));
         QVERIFY2(dialog.fieldMessage(QStringLiteral("credential")).isEmpty(),
             qPrintable(dialog.fieldMessage(QStringLiteral("credential"))));
-        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            dialog.testResult()->text().startsWith(QStringLiteral("✔")), 15000);
-        QVERIFY(dialog.testResult()->text().contains(QStringLiteral("42")));
+        QTest::mouseClick(TestSupport::child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(TestSupport::child<QLabel>(&dialog, "testResult")
+                                     ->text()
+                                     .startsWith(QStringLiteral("✔")),
+            15000);
+        QVERIFY(TestSupport::child<QLabel>(&dialog, "testResult")
+                    ->text()
+                    .contains(QStringLiteral("42")));
         screenshot(&dialog, QStringLiteral("profiles-dialog.png"));
         const QList<Profile> edited = dialog.profiles();
         QCOMPARE(edited.last().name, QStringLiteral("Sandbox Karmo"));
@@ -562,8 +617,8 @@ private slots:
         });
         QVERIFY(row >= 0);
         selectSourceRow(row);
-        QVERIFY(m_window->detailPane()->identityText().contains(
-            m_window->currentModel()->user(row).givenName));
+        QVERIFY(
+            detailPane()->identityText().contains(m_window->currentModel()->user(row).givenName));
         screenshot(m_window.get(), QStringLiteral("csp-user.png"));
     }
 

@@ -43,6 +43,39 @@ class TestWalkthrough : public QObject
     CredentialStore m_credentials;
     ProfileStore m_store;
     std::unique_ptr<MainWindow> m_window;
+
+    // The window's parts, found as a user's tools would: by object name.
+    UserTableView *table() const
+    {
+        return TestSupport::child<UserTableView>(m_window.get(), "userTable");
+    }
+    UserDetailPane *detailPane() const
+    {
+        return TestSupport::child<UserDetailPane>(m_window.get(), "detailPane");
+    }
+    ErrorPane *errorPane() const
+    {
+        return TestSupport::child<ErrorPane>(m_window.get(), "errorPane");
+    }
+    QLineEdit *filterEdit() const
+    {
+        return TestSupport::child<QLineEdit>(m_window.get(), "searchField");
+    }
+    QLabel *searchModeLabel() const
+    {
+        return TestSupport::child<QLabel>(m_window.get(), "searchModeLabel");
+    }
+    QComboBox *profileCombo() const
+    {
+        return TestSupport::child<QComboBox>(m_window.get(), "profileCombo");
+    }
+    QLabel *filterNote() const { return TestSupport::child<QLabel>(m_window.get(), "filterNote"); }
+    QLabel *countLabel() const { return TestSupport::child<QLabel>(m_window.get(), "countLabel"); }
+    UserFilterProxyModel *proxy() const
+    {
+        return qobject_cast<UserFilterProxyModel *>(table()->model());
+    }
+
     QStringList m_names;
     QString m_locale;
 
@@ -185,8 +218,8 @@ private slots:
         QVERIFY(m_window->activateProfile(m_names.first()));
         QVERIFY(waitSettled());
         look(m_window.get(), QStringLiteral("01-window"));
-        m_window->table()->selectRow(3);
-        QTRY_VERIFY(m_window->detailPane()->isVisible());
+        table()->selectRow(3);
+        QTRY_VERIFY(detailPane()->isVisible());
         look(m_window.get(), QStringLiteral("02-detail-pane"));
     }
 

@@ -80,6 +80,7 @@ ErrorPane::ErrorPane(QWidget *parent)
     m_fieldsLabel = new QLabel(tr("<b>Field errors</b>"), content);
     layout->addWidget(m_fieldsLabel);
     m_fields = makeTable({tr("Location"), tr("Detail"), tr("Type")}, content);
+    m_fields->setObjectName(QStringLiteral("fieldErrors"));
     layout->addWidget(m_fields);
 
     m_metaLabel = new QLabel(tr("<b>Meta</b>"), content);

@@ -22,7 +22,6 @@ public:
     void setRetryEnabled(bool enabled);
 
     // For tests.
-    QTableWidget *fieldErrorsTable() const { return m_fields; }
     QString headline() const;
     QString detailsText() const;
 

@@ -11,8 +11,8 @@ class ExportProgressDialog : public QProgressDialog
 {
     Q_OBJECT
 public:
-    ExportProgressDialog(ExportJob *job, const QString &profileName, const QString &path,
-        QWidget *parent = nullptr);
+    ExportProgressDialog(
+        ExportJob *job, const QString &profileName, const QString &path, QWidget *parent = nullptr);
 
 signals:
     // A cancelled export is said in a line, not a message box: where the window shows it.

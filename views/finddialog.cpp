@@ -63,10 +63,12 @@ void FindDialog::buildUi()
     auto *query = new QHBoxLayout;
     auto *label = new QLabel(tr("&Email or name:"), this);
     m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("findText"));
     m_text->setPlaceholderText(tr("ada@example.com, or Ada Lovelace"));
     m_text->setClearButtonEnabled(true);
     label->setBuddy(m_text);
     m_exact = new QCheckBox(tr("E&xact email (do not set +tags aside)"), this);
+    m_exact->setObjectName(QStringLiteral("exactMatch"));
     m_find = new QPushButton(tr("&Find"), this);
     m_find->setDefault(true);
     m_stop = new QPushButton(tr("&Stop"), this);
@@ -91,7 +93,9 @@ void FindDialog::buildUi()
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setEnabled(false);
     m_detail = new UserDetailPane(m_side);
+    m_detail->setObjectName(QStringLiteral("findDetailPane"));
     m_error = new ErrorPane(m_side);
+    m_error->setObjectName(QStringLiteral("findErrorPane"));
     m_error->setRetryEnabled(false);
     m_side->addWidget(m_placeholder);
     m_side->addWidget(m_detail);
@@ -110,6 +114,7 @@ QWidget *FindDialog::buildResults(QWidget *parent)
 {
     auto *left = new QSplitter(Qt::Vertical, parent);
     m_profiles = new QTreeWidget(left);
+    m_profiles->setObjectName(QStringLiteral("profileTree"));
     m_profiles->setColumnCount(4);
     m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Result"), QString()});
     m_profiles->setRootIsDecorated(false);
@@ -123,10 +128,12 @@ QWidget *FindDialog::buildResults(QWidget *parent)
     auto *v = new QVBoxLayout(box);
     v->setContentsMargins(0, 0, 0, 0);
     m_summary = new QLabel(box);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_summary);
     m_results = new QTableWidget(0, 9, box);
+    m_results->setObjectName(QStringLiteral("resultsTable"));
     m_results->setHorizontalHeaderLabels(
         {tr("Profile"), tr("Kind"), tr("Email"), tr("Display name"), tr("Status"), tr("Roles"),
             tr("Created"), tr("Updated"), tr("Matched by")});

@@ -35,13 +35,6 @@ public:
     void find();
 
     // For tests.
-    QLineEdit *textEdit() const { return m_text; }
-    QCheckBox *exactBox() const { return m_exact; }
-    QTreeWidget *profileTree() const { return m_profiles; }
-    QTableWidget *resultsTable() const { return m_results; }
-    QLabel *summaryLabel() const { return m_summary; }
-    UserDetailPane *detailPane() const { return m_detail; }
-    ErrorPane *errorPane() const { return m_error; }
     bool isSearching() const { return m_finder && !m_finder->isFinished(); }
     // The profile rows whose check box is set.
     void setProfileChecked(const QString &name, bool checked);

@@ -1,9 +1,7 @@
 #include "mainwindow.h"
 
 #include "profilesessions.h"
-#include "providerkind.h"
 #include "sessionviewmodel.h"
-#include "viewtext.h"
 
 #include "aboutdialog.h"
 #include "columnlayout.h"
@@ -15,39 +13,28 @@
 #include "finddialog.h"
 #include "profiledialog.h"
 #include "profilestore.h"
-#include "provider.h"
-#include "providerfactory.h"
+#include "profileswitcher.h"
 #include "reviewdialog.h"
+#include "sessionstatusbar.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
 #include "usertableview.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QProgressDialog>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 // The views library is static: its resources must be registered by hand.
@@ -80,14 +67,14 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     connect(m_view, &SessionViewModel::statusChanged, this, &MainWindow::updateStatus);
     connect(m_view, &SessionViewModel::failed, this, &MainWindow::showError);
     connect(m_view, &SessionViewModel::waiting, this,
-        [this](const QString &text) { m_stateLabel->setText(text); });
+        [this](const QString &text) { m_status->say(text); });
     connect(m_view, &SessionViewModel::searchModeChanged, this, &MainWindow::updateSearchMode);
     connect(m_view, &SessionViewModel::rowsReplaced, this, [this] { m_detail->clear(); });
     setWindowTitle(context.demo ? tr("Roster — demo sandbox") : tr("Roster"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     buildUi();
     buildActions();
-    reloadProfileList();
+    m_switcher->reload();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -135,10 +122,12 @@ void MainWindow::buildUi()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 0);
     m_filterNote = new QLabel(left);
+    m_filterNote->setObjectName(QStringLiteral("filterNote"));
     m_filterNote->setVisible(false);
     m_filterNote->setEnabled(false);
     leftLayout->addWidget(m_filterNote);
     m_table = new UserTableView(left);
+    m_table->setObjectName(QStringLiteral("userTable"));
     m_table->setModel(m_proxy);
     leftLayout->addWidget(m_table, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -152,7 +141,9 @@ void MainWindow::buildUi()
 
     m_side = new QStackedWidget(m_splitter);
     m_detail = new UserDetailPane(m_side);
+    m_detail->setObjectName(QStringLiteral("detailPane"));
     m_error = new ErrorPane(m_side);
+    m_error->setObjectName(QStringLiteral("errorPane"));
     m_side->addWidget(m_detail);
     m_side->addWidget(m_error);
     connect(m_error, &ErrorPane::retryRequested, this, &MainWindow::retryCurrent);
@@ -163,24 +154,8 @@ void MainWindow::buildUi()
     layout->addWidget(m_splitter);
     setCentralWidget(central);
 
-    m_stateLabel = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_errorButton = new QToolButton(this);
-    m_errorButton->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-    m_errorButton->setText(tr("Error"));
-    m_errorButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_errorButton->setAutoRaise(true);
-    m_errorButton->setToolTip(tr("Show what went wrong"));
-    m_errorButton->hide();
-    connect(m_errorButton, &QToolButton::clicked, this, &MainWindow::showError);
-    m_countLabel = new QLabel(this);
-    statusBar()->addWidget(m_stateLabel, 1);
-    statusBar()->addPermanentWidget(m_errorButton);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_countLabel);
+    m_status = new SessionStatusBar(statusBar());
+    connect(m_status, &SessionStatusBar::errorRequested, this, &MainWindow::showError);
 }
 
 void MainWindow::buildActions()
@@ -189,15 +164,10 @@ void MainWindow::buildActions()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *profileLabel = new QLabel(tr("&Profile:"), bar);
-    m_profiles = new QComboBox(bar);
-    m_profiles->setMinimumContentsLength(24);
-    m_profiles->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    profileLabel->setBuddy(m_profiles);
-    bar->addWidget(profileLabel);
-    bar->addWidget(m_profiles);
-    connect(m_profiles, &QComboBox::activated, this,
-        [this](int index) { activateProfile(m_profiles->itemData(index).toString()); });
+    auto *profiles = new QMenu(tr("&Profiles"), this);
+    profiles->setObjectName(QStringLiteral("profilesMenu"));
+    m_switcher = new ProfileSwitcher(m_context.store, bar, profiles, this);
+    connect(m_switcher, &ProfileSwitcher::chosen, this, &MainWindow::activateProfile);
 
     m_reload = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), this,
         &MainWindow::reloadCurrent);
@@ -250,8 +220,7 @@ void MainWindow::buildActions()
         tr("Fetch every remaining page (several at once where the provider allows it)"));
     QAction *showError = view->addAction(tr("Show &error"), this, &MainWindow::showError);
     Q_UNUSED(showError);
-    QMenu *profiles = menuBar()->addMenu(tr("&Profiles"));
-    profiles->setObjectName(QStringLiteral("profilesMenu"));
+    menuBar()->addMenu(profiles);
     QAction *edit = profiles->addAction(tr("&Edit profiles…"), this, &MainWindow::editProfiles);
     edit->setShortcut(QKeySequence(tr("Ctrl+,")));
     bar->insertAction(m_reload, edit);
@@ -265,9 +234,11 @@ void MainWindow::buildActions()
 void MainWindow::buildSearchField(QToolBar *bar)
 {
     m_searchMode = new QLabel(bar);
+    m_searchMode->setObjectName(QStringLiteral("searchModeLabel"));
     m_searchMode->setContentsMargins(0, 0, 6, 0);
     bar->addWidget(m_searchMode);
     m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("searchField"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(300);
     m_searchMode->setBuddy(m_filter);
@@ -308,42 +279,6 @@ ReviewDialog *MainWindow::openReview()
     return m_reviewDialog;
 }
 
-void MainWindow::reloadProfileList()
-{
-    QMenu *menu = menuBar()->findChild<QMenu *>(QStringLiteral("profilesMenu"));
-    for (QAction *a : std::as_const(m_profileActions)) {
-        menu->removeAction(a);
-        a->deleteLater();
-    }
-    m_profileActions.clear();
-    m_profiles->clear();
-    const QList<Profile> &profiles = m_context.store->profiles();
-    for (int i = 0; i < profiles.size(); ++i) {
-        const Profile &p = profiles[i];
-        m_profiles->addItem(QStringLiteral("%1  —  %2").arg(p.name, p.kind), p.name);
-        m_profiles->setItemData(i,
-            QStringLiteral("%1\n%2\n%3").arg(p.kind, p.baseUrl.toString(), p.organization),
-            Qt::ToolTipRole);
-        auto *a = new QAction(p.name, this);
-        if (i < 9)
-            a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
-        connect(a, &QAction::triggered, this, [this, name = p.name] { activateProfile(name); });
-        menu->addAction(a);
-        addAction(a); // shortcuts work while the menu is closed
-        m_profileActions << a;
-    }
-    m_profiles->setEnabled(!profiles.isEmpty());
-    // Wide enough for every name in full, within reason: a longer one is elided, and its tooltip
-    // and the Profiles menu show it whole.
-    qsizetype longest = 0;
-    for (int i = 0; i < m_profiles->count(); ++i)
-        longest = std::max(longest, m_profiles->itemText(i).size());
-    m_profiles->setMinimumContentsLength(int(std::clamp<qsizetype>(longest + 2, 24, 64)));
-    const int idx = m_profiles->findData(m_current);
-    if (idx >= 0)
-        m_profiles->setCurrentIndex(idx);
-}
-
 ProfileSession *MainWindow::current() const
 {
     return m_sessions->find(m_current);
@@ -373,9 +308,7 @@ bool MainWindow::activateProfile(const QString &name)
         const QSignalBlocker block(m_filter);
         m_filter->setText(m_view->searchFieldText());
     }
-    const int idx = m_profiles->findData(name);
-    if (idx >= 0)
-        m_profiles->setCurrentIndex(idx);
+    m_switcher->setCurrent(name);
     m_side->setCurrentWidget(m_detail);
     m_detail->clear();
     updateStatus();
@@ -391,12 +324,7 @@ void MainWindow::updateStatus()
     m_exportAll->setEnabled(s.canExportAll);
     m_exportSelected->setEnabled(
         m_table->selectionModel() && m_table->selectionModel()->hasSelection());
-    m_errorButton->setVisible(s.failed);
-    m_countLabel->setText(s.count);
-    m_stateLabel->setText(s.state);
-    m_progress->setVisible(s.progressVisible);
-    m_progress->setRange(0, s.progressMaximum);
-    m_progress->setValue(s.progressValue);
+    m_status->show(s);
     m_filterNote->setText(s.note);
     m_filterNote->setVisible(!s.note.isEmpty());
     m_table->setEmptyText(s.empty);
@@ -549,7 +477,7 @@ void MainWindow::editProfiles()
     // Close the sessions whose profile changed or went away; keep the rest as they are.
     const QString previous = m_current;
     m_sessions->closeChanged([&dialog](const QString &name) { return dialog.secretChanged(name); });
-    reloadProfileList();
+    m_switcher->reload();
     if (m_context.store->find(previous))
         activateProfile(previous);
     else if (!m_context.store->profiles().isEmpty())

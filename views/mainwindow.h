@@ -3,30 +3,25 @@
 #include "profile.h"
 #include "providererror.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
 class CredentialStore;
 class ErrorPane;
-class ExportJob;
 class ProfileSessions;
 class ProfileStore;
 class ProfileSession;
+class ProfileSwitcher;
+class SessionStatusBar;
 class SessionViewModel;
-class Provider;
-class QComboBox;
 class FindDialog;
 class QLabel;
 class ReviewDialog;
-class QTimer;
 class QToolBar;
 class QLineEdit;
 class QNetworkAccessManager;
-class QProgressBar;
 class QSplitter;
 class QStackedWidget;
-class QToolButton;
 class UserDetailPane;
 class UserFilterProxyModel;
 class UserTableModel;
@@ -57,21 +52,11 @@ public:
     void setSessionLimit(int limit);
     int sessionCount() const;
 
-    // For tests and screenshots.
-    UserTableView *table() const { return m_table; }
-    UserDetailPane *detailPane() const { return m_detail; }
-    ErrorPane *errorPane() const { return m_error; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QLabel *searchModeLabel() const { return m_searchMode; }
     // Edit › Find in all profiles… and File › Access review…: opened (or raised) without blocking
     // the window.
     FindDialog *openFind();
     ReviewDialog *openReview();
-    QComboBox *profileCombo() const { return m_profiles; }
     UserTableModel *currentModel() const;
-    UserFilterProxyModel *proxy() const { return m_proxy; }
-    QLabel *filterNote() const { return m_filterNote; }
-    QLabel *countLabel() const { return m_countLabel; }
     bool isErrorShown() const;
     void exportUsers(bool all);
 
@@ -81,7 +66,6 @@ protected:
 private:
     void buildUi();
     void buildActions();
-    void reloadProfileList();
     void updateStatus();
     void updateDetail();
     void showError();
@@ -100,7 +84,7 @@ private:
     QString m_current;
     QString m_currentKind;
 
-    QComboBox *m_profiles = nullptr;
+    ProfileSwitcher *m_switcher = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_searchMode = nullptr; // says which search the field runs: local or on the server
     QLabel *m_filterNote = nullptr;
@@ -110,14 +94,10 @@ private:
     QStackedWidget *m_side = nullptr;
     UserDetailPane *m_detail = nullptr;
     ErrorPane *m_error = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_countLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_errorButton = nullptr;
+    SessionStatusBar *m_status = nullptr;
     QAction *m_exportSelected = nullptr;
     QAction *m_exportAll = nullptr;
     QAction *m_reload = nullptr;
-    QList<QAction *> m_profileActions;
     QPointer<FindDialog> m_findDialog;
     QPointer<ReviewDialog> m_reviewDialog;
 };

@@ -131,14 +131,18 @@ static QWidget *withButton(
 void ProfileDialog::buildIdentityRows()
 {
     m_name = new QLineEdit(m_form);
+    m_name->setObjectName(QStringLiteral("nameField"));
     addFieldWithMessage(tr("&Name:"), m_name, QStringLiteral("name"));
     m_kind = new QComboBox(m_form);
+    m_kind->setObjectName(QStringLiteral("kindCombo"));
     for (const ProviderKind *k : ProviderKinds::all())
         m_kind->addItem(k->displayName(), k->id);
     addFieldWithMessage(tr("&Kind:"), m_kind, QStringLiteral("kind"));
     m_url = new QLineEdit(m_form);
+    m_url->setObjectName(QStringLiteral("baseUrlField"));
     addFieldWithMessage(tr("Base &URL:"), m_url, QStringLiteral("baseUrl"));
     QWidget *orgRow = withButton(m_form, &m_org, &m_chooseDir, tr("C&hoose…"));
+    m_org->setObjectName(QStringLiteral("organizationField"));
     m_chooseDir->setToolTip(tr("List the organizations this credential can see"));
     addFieldWithMessage(tr("&Organization:"), orgRow, QStringLiteral("organization"));
     connect(m_chooseDir, &QPushButton::clicked, this, &ProfileDialog::chooseOrganization);
@@ -147,6 +151,7 @@ void ProfileDialog::buildIdentityRows()
 void ProfileDialog::buildCredentialRows()
 {
     m_source = new QComboBox(m_form);
+    m_source->setObjectName(QStringLiteral("credentialSource"));
     m_source->addItem(tr("OS keychain"), int(CredentialSource::Type::Keychain));
     m_source->addItem(tr("Environment variable"), int(CredentialSource::Type::Env));
     m_source->addItem(tr("File (first line)"), int(CredentialSource::Type::File));
@@ -154,6 +159,7 @@ void ProfileDialog::buildCredentialRows()
         m_source->addItem(tr("Demo token (not saved)"), int(CredentialSource::Type::Inline));
     addFieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
     m_valueRow = withButton(m_form, &m_sourceValue, &m_browseFile, tr("Bro&wse…"));
+    m_sourceValue->setObjectName(QStringLiteral("credentialValue"));
     m_formLayout->addRow(tr("&Variable or file:"), m_valueRow);
     connect(m_browseFile, &QPushButton::clicked, this, [this] {
         const QString f
@@ -192,7 +198,9 @@ void ProfileDialog::buildOptionRows()
     auto *testRow = new QHBoxLayout;
     m_test = new QPushButton(
         style()->standardIcon(QStyle::SP_BrowserReload), tr("&Test connection"), m_form);
+    m_test->setObjectName(QStringLiteral("testButton"));
     m_testResult = new QLabel(m_form);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     testRow->addWidget(m_test);

@@ -40,15 +40,7 @@ public:
     bool secretChanged(const QString &name) const { return m_secretsStored.contains(name); }
 
     // For tests: the form's widgets and its per-field messages.
-    QLineEdit *nameEdit() const { return m_name; }
-    QLineEdit *urlEdit() const { return m_url; }
-    QLineEdit *organizationEdit() const { return m_org; }
-    QComboBox *kindCombo() const { return m_kind; }
-    QComboBox *sourceCombo() const { return m_source; }
-    QLineEdit *sourceValueEdit() const { return m_sourceValue; }
     QString fieldMessage(const QString &field) const;
-    QLabel *testResult() const { return m_testResult; }
-    QPushButton *testButton() const { return m_test; }
     void addProfile();
 
     void accept() override;

@@ -43,6 +43,7 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     outer->addWidget(intro);
 
     m_profiles = new QTreeWidget(this);
+    m_profiles->setObjectName(QStringLiteral("profileTree"));
     m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Progress")});
     m_profiles->setRootIsDecorated(false);
     m_profiles->header()->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
@@ -75,6 +76,7 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     m_skipFailed
         = new QCheckBox(tr("&Leave out profiles that fail (the summary names them)"), this);
     m_bom = new QCheckBox(tr("Start with a &byte-order mark (for spreadsheets)"), this);
+    m_skipFailed->setObjectName(QStringLiteral("skipFailed"));
     form->addRow(QString(), m_skipFailed);
     form->addRow(QString(), m_bom);
     outer->addLayout(form);
@@ -83,12 +85,14 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     m_progress->hide();
     outer->addWidget(m_progress);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     outer->addWidget(m_summary);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_start = buttons->addButton(tr("&Start review"), QDialogButtonBox::ActionRole);
+    m_start->setObjectName(QStringLiteral("startButton"));
     m_start->setDefault(true);
     m_cancel = buttons->addButton(tr("&Cancel review"), QDialogButtonBox::ActionRole);
     connect(m_start, &QPushButton::clicked, this, &ReviewDialog::startReview);

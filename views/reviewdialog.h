@@ -28,10 +28,6 @@ public:
     void startReview();
 
     // For tests.
-    QTreeWidget *profileTree() const { return m_profiles; }
-    QCheckBox *skipFailedBox() const { return m_skipFailed; }
-    QLabel *summaryLabel() const { return m_summary; }
-    QPushButton *startButton() const { return m_start; }
     bool isRunning() const { return m_review && m_review->isRunning(); }
     void setProfileChecked(const QString &name, bool checked);
 

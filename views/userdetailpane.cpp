@@ -126,6 +126,7 @@ void UserDetailPane::buildTrees(QVBoxLayout *layout)
     m_rolesBox = new QGroupBox(tr("Roles and permissions"), m_content);
     auto *rolesLayout = new QVBoxLayout(m_rolesBox);
     m_roles = new QTreeWidget(m_rolesBox);
+    m_roles->setObjectName(QStringLiteral("rolesTree"));
     m_roles->setColumnCount(2);
     m_roles->setHeaderLabels({tr("Role / permission"), tr("Details")});
     m_roles->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);

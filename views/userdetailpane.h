@@ -25,7 +25,6 @@ public:
     void clear();
 
     // For tests: the roles tree and the raw record text.
-    QTreeWidget *rolesTree() const { return m_roles; }
     QString rawRecordText() const;
     QString identityText() const;
     QString groupsText() const;
