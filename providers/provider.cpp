@@ -1,5 +1,7 @@
 #include "provider.h"
 
+#include "probereply.h"
+
 #include "httpclient.h"
 
 Provider::Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *parent)
@@ -33,4 +35,10 @@ QUrl Provider::endpoint(const QString &path) const
         prefix.chop(1);
     url.setPath(prefix + path);
     return url;
+}
+
+PageReply *Provider::probe()
+{
+    const bool oneArray = capabilities().paging == ProviderCapabilities::Paging::Single;
+    return new ProbeReply(fetchPage(firstToken({})), oneArray, this);
 }

@@ -34,6 +34,9 @@ public:
     // Starts fetching the page behind `token` (empty: the first page). The reply is parented
     // to the provider; the caller deletes it (deleteLater) once it has read the result.
     virtual PageReply *fetchPage(const QString &token) = 0;
+    // One small request that shows the profile works ("Test connection"): the first page, or for
+    // a one-array API the first members, after which the download stops. Owned like fetchPage's.
+    PageReply *probe();
     // For Offset paging: the token of the page that starts at a 0-based item offset, of the users
     // matching `query` (see searchQuery()) or of everyone when it is empty.
     virtual QString tokenForOffset(qint64 offset, const QString &query = {}) const;

@@ -417,6 +417,51 @@ private slots:
         m_server.setLatencyMs(5);
     }
 
+    // "Test connection": one small request whatever the organization's size. Paged kinds answer
+    // with their first page; one-array kinds with their first members, the download stopped.
+    void aProbeIsOneSmallRequest_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<bool>("oneArray");
+        QTest::newRow("karmo") << u"karmo"_s << u"probe-n5000"_s << false;
+        QTest::newRow("csp") << u"csp"_s << u"probe-n5000"_s << false;
+        QTest::newRow("llamacloud") << u"llamacloud"_s << u"probe-n50000"_s << true;
+        QTest::newRow("char") << u"char"_s << u"probe-n50000"_s << true;
+    }
+
+    void aProbeIsOneSmallRequest()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        QFETCH(bool, oneArray);
+        Provider *provider = make(kind, org);
+        const int before = m_server.requestCount();
+        PageReply *reply = provider->probe();
+        QVERIFY(waitFor(reply, 15000));
+        QVERIFY2(!reply->hasError(), qPrintable(reply->error().summary()));
+        const Page &page = reply->page();
+        QVERIFY(!page.users.isEmpty());
+        QVERIFY2(page.users.size() <= (oneArray ? 10000 : 200),
+            qPrintable(QString::number(page.users.size())));
+        QVERIFY(page.hasMore());
+        // CSP's token exchange is not asked for "access_token" profiles: one page request each.
+        QCOMPARE(m_server.requestCount() - before, 1);
+        delete reply;
+        delete provider;
+    }
+
+    void aProbeReportsTheProvidersError()
+    {
+        Provider *provider = make(u"llamacloud"_s, u"error-422"_s);
+        PageReply *reply = provider->probe();
+        QVERIFY(waitFor(reply, 15000));
+        QVERIFY(reply->hasError());
+        QCOMPARE(reply->error().httpStatus, 422);
+        delete reply;
+        delete provider;
+    }
+
     // Given a shared provider, the walker keeps it alive: its first holder letting go mid-walk
     // changes nothing.
     void aSharedProviderOutlivesItsOtherHolders()

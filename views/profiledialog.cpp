@@ -473,7 +473,8 @@ void ProfileDialog::testConnection()
         }
         delete m_testProvider;
         m_testProvider = ProviderFactory::create(p, secret, m_nam, this);
-        PageReply *reply = m_testProvider->fetchPage(QString());
+        PageReply *reply = m_testProvider->probe(); // one small request, whatever the size
+
         connect(reply, &PageReply::finished, this, [this, reply] {
             reply->deleteLater();
             m_test->setEnabled(true);
@@ -484,7 +485,10 @@ void ProfileDialog::testConnection()
             const Page &page = reply->page();
             QString text
                 = tr("✔ Connected: the first page has %n user(s)", nullptr, int(page.users.size()));
-            if (page.total >= 0)
+            if (page.total < 0 && page.hasMore())
+                text = tr(
+                    "✔ Connected: the first %n user(s) arrived", nullptr, int(page.users.size()));
+            else if (page.total >= 0)
                 text += tr(" of %1").arg(QLocale().toString(page.total));
             m_testResult->setText(text + QLatin1Char('.'));
         });

@@ -133,20 +133,30 @@ bool ResponseParsing::errorObject(
     return true;
 }
 
+bool ResponseParsing::readRecord(const QJsonValue &value, const QString &where, RecordReader read,
+    QList<User> *users, QString *problem, const QByteArray &raw)
+{
+    if (!value.isObject()) {
+        *problem = Text::tr("%1 should be an object").arg(where);
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    users->append(read(object, where, problem));
+    // The record as the detail pane shows it: as received, else as compact JSON.
+    users->last().rawRecord
+        = raw.isEmpty() ? QJsonDocument(object).toJson(QJsonDocument::Compact) : raw;
+    return problem->isEmpty();
+}
+
 QList<User> ResponseParsing::readRecords(
     const QJsonArray &items, const QString &name, RecordReader read, QString *problem)
 {
     QList<User> users;
     users.reserve(items.size());
-    for (qsizetype i = 0; i < items.size() && problem->isEmpty(); ++i) {
-        if (!items.at(i).isObject()) {
-            *problem = Text::tr("%1[%2] should be an object").arg(name).arg(i);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!readRecord(
+                items.at(i), QStringLiteral("%1[%2]").arg(name).arg(i), read, &users, problem))
             break;
-        }
-        const QJsonObject object = items.at(i).toObject();
-        users.append(read(object, QStringLiteral("%1[%2]").arg(name).arg(i), problem));
-        // The record as the detail pane shows it (a streamed one keeps its bytes as received).
-        users.last().rawRecord = QJsonDocument(object).toJson(QJsonDocument::Compact);
     }
     return users;
 }

@@ -38,6 +38,11 @@ QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
 // and keeping its compact JSON as rawRecord (the detail pane shows it). The first problem, an
 // element that is not an object or what `read` found, goes to *problem and ends the reading.
 using RecordReader = User (*)(const QJsonObject &, const QString &where, QString *problem);
+// One record, for every reader of records (a page's array, a streamed array's elements): `value`
+// must be an object; it is read by `read` and appended to *users with `raw` as its rawRecord (the
+// bytes as received), or its compact JSON when `raw` is empty. False, with *problem, otherwise.
+bool readRecord(const QJsonValue &value, const QString &where, RecordReader read,
+    QList<User> *users, QString *problem, const QByteArray &raw = {});
 QList<User> readRecords(
     const QJsonArray &items, const QString &name, RecordReader read, QString *problem);
 // How a vendor's error parser starts: an Http error named after the status; true, with the body

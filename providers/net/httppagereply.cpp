@@ -4,7 +4,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 HttpPageReply::HttpPageReply(const QString &token, Parser parser, QObject *parent)
-    : PageReply(token, parent)
+    : HttpCallReply(token, parent)
     , m_parser(std::move(parser))
 { }
 
@@ -15,23 +15,12 @@ HttpPageReply::~HttpPageReply()
 
 void HttpPageReply::start(const HttpClient *client, const HttpRequest &request)
 {
-    if (m_call) {
-        m_call->abort();
-        m_call->deleteLater();
-    }
-    m_call = client->send(request, this);
-    connect(m_call, &HttpCall::finished, this, &HttpPageReply::onCallFinished);
-    connect(m_call, &HttpCall::downloadProgress, this, &PageReply::progress);
-    connect(m_call, &HttpCall::retrying, this, &PageReply::retrying);
+    send(client, request);
 }
 
 void HttpPageReply::onAbort()
 {
-    if (m_call) {
-        m_call->abort();
-        m_call->deleteLater();
-        m_call = nullptr;
-    }
+    stopCall();
     if (m_watcher) {
         // A running parse cannot be interrupted; its result is simply never looked at.
         m_watcher->disconnect(this);
@@ -40,10 +29,8 @@ void HttpPageReply::onAbort()
     }
 }
 
-void HttpPageReply::onCallFinished()
+void HttpPageReply::onCallFinished(HttpCall *call)
 {
-    HttpCall *call = m_call;
-    m_call = nullptr;
     call->deleteLater();
     if (!call->hasResponse()) {
         finishWithError(call->error());

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "httpclient.h"
-#include "pagereply.h"
+#include "httpcallreply.h"
 #include "parseresult.h"
 
 #include <functional>
@@ -11,7 +10,7 @@ template<typename T> class QFutureWatcher;
 // A page fetched with one HTTP request and turned into a Page by a pure parser.
 // Bodies larger than a threshold (a page of a few dozen users) are parsed on a worker thread,
 // so parallel pages parse on several cores and the window stays free.
-class HttpPageReply : public PageReply
+class HttpPageReply : public HttpCallReply
 {
     Q_OBJECT
 public:
@@ -33,10 +32,9 @@ protected:
     void deliver(ParseResult result, int attempts);
 
 private:
-    void onCallFinished();
+    void onCallFinished(HttpCall *call) override;
 
     Parser m_parser;
     Peeker m_peeker = nullptr;
-    HttpCall *m_call = nullptr;
     QFutureWatcher<ParseResult> *m_watcher = nullptr;
 };

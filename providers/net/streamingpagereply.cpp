@@ -21,7 +21,7 @@ struct StreamingPageReply::State
 
 StreamingPageReply::StreamingPageReply(
     RecordReader reader, ErrorParser errorParser, QObject *parent)
-    : PageReply(QString(), parent)
+    : HttpCallReply(QString(), parent)
     , m_reader(reader)
     , m_errorParser(std::move(errorParser))
     , m_state(std::make_shared<State>())
@@ -37,20 +37,12 @@ StreamingPageReply::~StreamingPageReply()
 void StreamingPageReply::start(const HttpClient *client, HttpRequest request)
 {
     request.streamBody = true;
-    m_call = client->send(request, this);
-    connect(m_call, &HttpCall::bodyChunk, this, &StreamingPageReply::onChunk);
-    connect(m_call, &HttpCall::finished, this, &StreamingPageReply::onCallFinished);
-    connect(m_call, &HttpCall::downloadProgress, this, &PageReply::progress);
-    connect(m_call, &HttpCall::retrying, this, &PageReply::retrying);
+    send(client, request);
 }
 
 void StreamingPageReply::onAbort()
 {
-    if (m_call) {
-        m_call->abort();
-        m_call->deleteLater();
-        m_call = nullptr;
-    }
+    stopCall();
     if (m_watcher) {
         // The worker keeps its own reference to the state; its batch is never looked at.
         m_watcher->disconnect(this);
@@ -60,15 +52,15 @@ void StreamingPageReply::onAbort()
     m_pending = QByteArray();
 }
 
-void StreamingPageReply::onChunk(const QByteArray &chunk)
+void StreamingPageReply::onBodyChunk(const QByteArray &chunk)
 {
     if (m_head.size() < ProviderError::rawBodyCap)
         m_head += chunk.left(ProviderError::rawBodyCap - m_head.size());
     m_pending += chunk;
     m_bytesIn += chunk.size();
     // Backpressure: when the parser falls behind, the network waits (the body is never held whole).
-    if (m_call && m_pending.size() > kPauseAbove)
-        m_call->setReadingPaused(true);
+    if (call() && m_pending.size() > kPauseAbove)
+        call()->setReadingPaused(true);
     if (!m_watcher)
         parseNext();
 }
@@ -93,8 +85,8 @@ void StreamingPageReply::parseNext()
         slice = m_pending.first(kSlice);
         m_pending.remove(0, kSlice);
     }
-    if (m_call && m_pending.size() < kResumeBelow)
-        m_call->setReadingPaused(false);
+    if (call() && m_pending.size() < kResumeBelow)
+        call()->setReadingPaused(false);
     m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::move(slice)] {
         Batch batch;
         QList<QByteArray> elements;
@@ -112,12 +104,10 @@ void StreamingPageReply::parseNext()
                     = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)")
                           .arg(where, error.errorString())
                           .arg(error.offset);
-            else if (!doc.isObject())
-                problem = tr("%1 should be an object").arg(where);
-            else {
-                batch.users.append(state->read(doc.object(), where, &problem));
-                batch.users.last().rawRecord = element; // as received: no second serialization
-            }
+            else // the element as received: no second serialization
+                ResponseParsing::readRecord(
+                    doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), where, state->read,
+                    &batch.users, &problem, element);
             if (!problem.isEmpty()) {
                 batch.problem = problem;
                 break;
@@ -149,9 +139,8 @@ void StreamingPageReply::onBatch(Batch batch)
         finishIfDone();
 }
 
-void StreamingPageReply::onCallFinished()
+void StreamingPageReply::onCallFinished(HttpCall *call)
 {
-    HttpCall *call = std::exchange(m_call, nullptr);
     call->deleteLater();
     m_attempts = call->attempts();
     if (!call->hasResponse()) {
@@ -201,11 +190,7 @@ void StreamingPageReply::finishIfDone()
 
 void StreamingPageReply::failMalformed(const QString &message)
 {
-    if (m_call) {
-        m_call->abort();
-        m_call->deleteLater();
-        m_call = nullptr;
-    }
+    stopCall();
     m_pending = QByteArray();
     ProviderError error = ResponseParsing::malformed(message, m_head);
     error.url = m_url;

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "httpclient.h"
+#include "httpcallreply.h"
 #include "jsonarrayreader.h"
-#include "pagereply.h"
 
 #include <QJsonObject>
 
@@ -16,7 +15,7 @@ template<typename T> class QFutureWatcher;
 // by the vendor's per-record reader on a worker thread, one batch at a time and in order. With
 // setIncremental(true) the users come out through usersArrived() while the rest is still on the
 // wire; otherwise they all come in page() at the end. The body is never held whole.
-class StreamingPageReply : public PageReply
+class StreamingPageReply : public HttpCallReply
 {
     Q_OBJECT
 public:
@@ -43,8 +42,8 @@ private:
     };
     struct State; // the reader and the record decoder, used by one worker at a time
 
-    void onChunk(const QByteArray &chunk);
-    void onCallFinished();
+    void onBodyChunk(const QByteArray &chunk) override;
+    void onCallFinished(HttpCall *call) override;
     void parseNext();
     void onBatch(Batch batch);
     void finishIfDone();
@@ -52,7 +51,6 @@ private:
 
     RecordReader m_reader;
     ErrorParser m_errorParser;
-    HttpCall *m_call = nullptr;
     std::shared_ptr<State> m_state;
     QFutureWatcher<Batch> *m_watcher = nullptr;
     QByteArray m_pending; // received, not yet handed to the worker
