@@ -20,6 +20,7 @@
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
 #include "usertableview.h"
+#include "windowtest.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -37,7 +38,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
-class TestMainWindow : public QObject
+class TestMainWindow : public WindowTest
 {
     Q_OBJECT
 
@@ -46,39 +47,6 @@ class TestMainWindow : public QObject
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
     ProfileStore m_store;
-    std::unique_ptr<MainWindow> m_window;
-
-    // The window's parts, found as a user's tools would: by object name.
-    UserTableView *table() const
-    {
-        return TestSupport::child<UserTableView>(m_window.get(), "userTable");
-    }
-    UserDetailPane *detailPane() const
-    {
-        return TestSupport::child<UserDetailPane>(m_window.get(), "detailPane");
-    }
-    ErrorPane *errorPane() const
-    {
-        return TestSupport::child<ErrorPane>(m_window.get(), "errorPane");
-    }
-    QLineEdit *filterEdit() const
-    {
-        return TestSupport::child<QLineEdit>(m_window.get(), "searchField");
-    }
-    QLabel *searchModeLabel() const
-    {
-        return TestSupport::child<QLabel>(m_window.get(), "searchModeLabel");
-    }
-    QComboBox *profileCombo() const
-    {
-        return TestSupport::child<QComboBox>(m_window.get(), "profileCombo");
-    }
-    QLabel *filterNote() const { return TestSupport::child<QLabel>(m_window.get(), "filterNote"); }
-    QLabel *countLabel() const { return TestSupport::child<QLabel>(m_window.get(), "countLabel"); }
-    UserFilterProxyModel *proxy() const
-    {
-        return qobject_cast<UserFilterProxyModel *>(table()->model());
-    }
 
     Profile profile(const QString &name, const QString &kind, const QString &org)
     {

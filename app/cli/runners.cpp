@@ -276,6 +276,20 @@ namespace {
 
 // The columns `roster find` writes: where the account is, the usual ones, and the rule that
 // matched.
+// Where a command's CSV goes: for "-" standard output (false, said, when it cannot be written),
+// else *device stays null and the job writes the file, atomically.
+bool outputDevice(const Command &command, Reporter &reporter, const char *name, QIODevice **device)
+{
+    *device = nullptr;
+    if (command.output != QLatin1String("-"))
+        return true;
+    *device = reporter.standardOutput();
+    if (!*device)
+        reporter.err(
+            Text::tr("roster %1: cannot write to standard output").arg(QLatin1String(name)));
+    return *device;
+}
+
 QStringList findHeader()
 {
     QStringList header {QStringLiteral("profile"), QStringLiteral("kind")};
@@ -298,16 +312,11 @@ public:
 
     int exec()
     {
-        if (m_command.output == QLatin1String("-")) {
-            QIODevice *device = m_reporter.standardOutput();
-            if (!device) {
-                m_reporter.err(Text::tr("roster find: cannot write to standard output"));
-                return Failed;
-            }
-            m_output.setDevice(device);
-        } else {
-            m_output.setPath(m_command.output);
-        }
+        QIODevice *device = nullptr;
+        if (!outputDevice(m_command, m_reporter, "find", &device))
+            return Failed;
+        m_output.setDevice(device);
+        m_output.setPath(m_command.output);
         if (!m_output.open(findHeader())) {
             m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
             return Failed;
@@ -416,16 +425,11 @@ public:
 
     int exec()
     {
-        if (m_command.output == QLatin1String("-")) {
-            QIODevice *device = m_reporter.standardOutput();
-            if (!device) {
-                m_reporter.err(Text::tr("roster review: cannot write to standard output"));
-                return Failed;
-            }
-            m_review.setOutputDevice(device);
-        } else {
-            m_review.setOutputPath(m_command.output);
-        }
+        QIODevice *device = nullptr;
+        if (!outputDevice(m_command, m_reporter, "review", &device))
+            return Failed;
+        m_review.setOutputDevice(device);
+        m_review.setOutputPath(m_command.output);
         for (const Profile &p : m_profiles)
             m_review.addProfile(p);
         QObject::connect(
