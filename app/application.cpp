@@ -88,7 +88,7 @@ int runWindow(int argc, char *argv[])
             QMessageBox ask(QMessageBox::Question, Cli::Text::tr("Welcome to Roster"),
                 Cli::Text::tr(
                     "There are no profiles yet. You can look around in the demo sandbox, which "
-                    "serves all four provider APIs on this computer with made-up users, or add "
+                    "serves all five provider APIs on this computer with made-up users, or add "
                     "your first profile."),
                 QMessageBox::NoButton);
             QPushButton *demo

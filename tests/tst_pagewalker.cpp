@@ -1,4 +1,4 @@
-// The one paging engine on its own, for every way the four APIs page: a cursor a page at a time
+// The one paging engine on its own, for every way the APIs page: a cursor a page at a time
 // and to the end (prefetched on the hint), offsets in parallel with the stride the server really
 // uses, one streamed array, every contradiction the metadata can hold, retries that resume where
 // they failed, and aborts and restarts at awkward moments.

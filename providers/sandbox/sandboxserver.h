@@ -63,7 +63,7 @@ struct SandboxResponse
     static bool gateway(const struct SandboxInjection &injection, SandboxResponse *out);
 };
 
-// Serves the four providers' APIs on 127.0.0.1 from deterministic synthetic data, with latency
+// Serves every provider's API on 127.0.0.1 from deterministic synthetic data, with latency
 // and error injection (see README: "Sandbox organizations").
 //   Karmo        /karmo/organizations/{org}/users
 //   LlamaCloud   /llamacloud/api/v1/organizations/{org}/users
