@@ -15,16 +15,25 @@
 <context>
     <name>AccessReview</name>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>%1 (failed after %L2 rows, which are in the file)</source>
         <translation>%1 (fehlgeschlagen nach %L2 Zeilen, die in der Datei stehen)</translation>
     </message>
     <message>
         <source>The review was cancelled.</source>
         <translation>Die Überprüfung wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 accounts of %2 people from %n profile(s) to %3.</source>
+        <translation><numerusform>%1 Konten von %2 Personen aus %n Profil nach %3 geschrieben.</numerusform>
+            <numerusform>%1 Konten von %2 Personen aus %n Profilen nach %3 geschrieben.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 people have accounts in more than one profile; %2 accounts have no email; %3 inactive or pending accounts still hold roles.</source>
+        <translation>%1 Personen haben Konten in mehr als einem Profil; %2 Konten haben keine E-Mail-Adresse; %3 inaktive oder ausstehende Konten haben noch Rollen.</translation>
+    </message>
+    <message>
+        <source>Incomplete: left out %1.</source>
+        <translation>Unvollständig: ausgelassen %1.</translation>
     </message>
 </context>
 <context>
@@ -218,10 +227,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Willkommen bei Roster</translation>
     </message>
     <message>
-        <source>There are no profiles yet. You can look around in the demo sandbox, which serves all four provider APIs on this computer with made-up users, or add your first profile.</source>
-        <translation>Es gibt noch keine Profile. Sie können sich in der Demo-Sandbox umsehen, die alle vier Anbieter-APIs mit erfundenen Benutzern auf diesem Computer bereitstellt, oder Ihr erstes Profil anlegen.</translation>
-    </message>
-    <message>
         <source>Open the &amp;demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
@@ -232,10 +237,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>roster profiles: there are no profiles yet; they would be read from %1 (add them in the window, or write that file; `roster --demo` shows examples).</source>
         <translation>roster profiles: es gibt noch keine Profile; sie würden aus %1 gelesen (legen Sie sie im Fenster an oder schreiben Sie diese Datei; `roster --demo` zeigt Beispiele).</translation>
-    </message>
-    <message>
-        <source>roster export: the provider asked to wait; trying again in %1 s (attempt %2).</source>
-        <translation>roster export: der Anbieter bittet zu warten; neuer Versuch in %1 s (Versuch %2).</translation>
     </message>
     <message>
         <source>roster export: --filter needs an expression or a word</source>
@@ -344,20 +345,8 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 </translation>
     </message>
     <message>
-        <source>roster find: cannot write to standard output</source>
-        <translation>roster find: kann nicht in die Standardausgabe schreiben</translation>
-    </message>
-    <message>
-        <source>roster find: cannot write %1: %2</source>
-        <translation>roster find: kann %1 nicht schreiben: %2</translation>
-    </message>
-    <message>
         <source>roster find: profile &quot;%1&quot; failed: %2</source>
         <translation>roster find: Profil &quot;%1&quot; fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>roster find: cannot write %1</source>
-        <translation>roster find: kann %1 nicht schreiben</translation>
     </message>
     <message>
         <source>Found %1 account(s) for &quot;%2&quot; in %3 of %4 profile(s).</source>
@@ -370,10 +359,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Not searched, because they failed: %1</source>
         <translation>Nicht durchsucht, weil sie fehlschlugen: %1</translation>
-    </message>
-    <message>
-        <source>roster review: cannot write to standard output</source>
-        <translation>roster review: kann nicht in die Standardausgabe schreiben</translation>
     </message>
     <message>
         <source>roster review: left out &quot;%1&quot;: %2</source>
@@ -392,14 +377,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>  Nichts wurde geschrieben; %1 blieb unverändert (--skip-failed lässt fehlschlagende Profile stattdessen aus).</translation>
     </message>
     <message>
-        <source>Wrote %1 accounts of %2 people from %3 profile(s) to %4.</source>
-        <translation>%1 Konten von %2 Personen aus %3 Profil(en) nach %4 geschrieben.</translation>
-    </message>
-    <message>
-        <source>  %1 people have accounts in more than one profile; %2 accounts have no email; %3 inactive or pending accounts still hold roles.</source>
-        <translation>  %1 Personen haben Konten in mehr als einem Profil; %2 Konten haben keine E-Mail-Adresse; %3 inaktive oder ausstehende Konten haben noch Rollen.</translation>
-    </message>
-    <message>
         <source>roster review: INCOMPLETE, left out: %1</source>
         <translation>roster review: UNVOLLSTÄNDIG, ausgelassen: %1</translation>
     </message>
@@ -410,6 +387,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>roster %1: cannot start the demo sandbox on 127.0.0.1</source>
         <translation>roster %1: kann die Demo-Sandbox auf 127.0.0.1 nicht starten</translation>
+    </message>
+    <message>
+        <source>There are no profiles yet. You can look around in the demo sandbox, which serves all five provider APIs on this computer with made-up users, or add your first profile.</source>
+        <translation>Es gibt noch keine Profile. Sie können sich in der Demo-Sandbox umsehen, die alle fünf Anbieter-APIs mit erfundenen Benutzern auf diesem Computer bereitstellt, oder Ihr erstes Profil anlegen.</translation>
+    </message>
+    <message>
+        <source>roster %1: cannot write to standard output</source>
+        <translation>roster %1: kann nicht in die Standardausgabe schreiben</translation>
     </message>
 </context>
 <context>
@@ -585,6 +570,17 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>CSP auth h&amp;eader:</source>
         <translation>CSP-&amp;Kopfzeile:</translation>
+    </message>
+</context>
+<context>
+    <name>CsvOutput</name>
+    <message>
+        <source>the output</source>
+        <translation>die Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -799,10 +795,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 <context>
     <name>ExportJob</name>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>No provider to export from.</source>
         <translation>Kein Anbieter zum Exportieren.</translation>
     </message>
@@ -814,9 +806,32 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.</source>
         <translation>Die Organisation hat sich während des Exports geändert: Der Anbieter zählte zu Beginn %L1 Benutzer und am Ende %L2; %L3 Zeilen wurden geschrieben.</translation>
     </message>
+</context>
+<context>
+    <name>ExportProgressDialog</name>
     <message>
-        <source>the output</source>
-        <translation>die Ausgabe</translation>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1028,13 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
 </context>
 <context>
+    <name>Job</name>
+    <message>
+        <source>The provider asked to wait; trying again in %1 s (attempt %2).</source>
+        <translation>Der Anbieter bat zu warten; neuer Versuch in %1 s (Versuch %2).</translation>
+    </message>
+</context>
+<context>
     <name>JsonArrayReader</name>
     <message>
         <source>The body starts with a broken byte-order mark (byte %1).</source>
@@ -1150,20 +1172,8 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Roster</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Show what went wrong</source>
-        <translation>Zeigen, was schiefging</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>&amp;Profile:</source>
-        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -1238,157 +1248,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>&amp;Über Roster</translation>
     </message>
     <message>
-        <source>The provider asked to wait; trying again in %1 s (attempt %2)…</source>
-        <translation>Der Anbieter bat zu warten; neuer Versuch in %1 s (Versuch %2) …</translation>
-    </message>
-    <message>
-        <source>%1 loaded of %2</source>
-        <translation>%1 von %2 geladen</translation>
-    </message>
-    <message>
-        <source>%1 loaded</source>
-        <translation>%1 geladen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n user(s)</source>
-        <translation>
-            <numerusform>%n Benutzer</numerusform>
-            <numerusform>%n Benutzer</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 loaded, more available</source>
-        <translation>%1 geladen, weitere verfügbar</translation>
-    </message>
-    <message>
-        <source>Reading the credential for %1…</source>
-        <translation>Anmeldeinformation für %1 wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Loading users from %1…</source>
-        <translation>Benutzer von %1 werden geladen …</translation>
-    </message>
-    <message>
-        <source>Loading failed: %1</source>
-        <translation>Laden fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>All users of %1 are loaded.</source>
-        <translation>Alle Benutzer von %1 sind geladen.</translation>
-    </message>
-    <message>
-        <source>Scroll down to load more.</source>
-        <translation>Nach unten blättern, um mehr zu laden.</translation>
-    </message>
-    <message>
-        <source>No profile selected.</source>
-        <translation>Kein Profil ausgewählt.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 loaded match</source>
-        <translation>%1 von %2 geladenen passen</translation>
-    </message>
-    <message>
-        <source>sorted: loaded rows only</source>
-        <translation>sortiert: nur geladene Zeilen</translation>
-    </message>
-    <message>
-        <source>No profiles yet.
-Use Profiles › Edit profiles… to add one.</source>
-        <translation>Noch keine Profile.
-Legen Sie über Profile › Profile bearbeiten … eines an.</translation>
-    </message>
-    <message>
-        <source>Reading the credential…</source>
-        <translation>Anmeldeinformation wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Could not load users.
-The error is shown on the right.</source>
-        <translation>Benutzer konnten nicht geladen werden.
-Der Fehler wird rechts angezeigt.</translation>
-    </message>
-    <message>
-        <source>This organization has no users.</source>
-        <translation>Diese Organisation hat keine Benutzer.</translation>
-    </message>
-    <message>
-        <source>No loaded user matches “%1”.
-Scroll or clear the filter to load more.</source>
-        <translation>Kein geladener Benutzer passt zu „%1“.
-Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
-    </message>
-    <message>
-        <source>No user matches “%1”.</source>
-        <translation>Kein Benutzer passt zu „%1“.</translation>
-    </message>
-    <message>
-        <source>Select the rows to export first (Ctrl+A selects every loaded row).</source>
-        <translation>Wählen Sie zuerst die zu exportierenden Zeilen aus (Strg+A wählt alle geladenen Zeilen).</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>%1 wird exportiert …</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows</source>
-        <translation>%1 von %2 Zeilen</translation>
-    </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
-    </message>
-    <message>
-        <source> · %1 rows/s</source>
-        <translation> · %1 Zeilen/s</translation>
-    </message>
-    <message numerus="yes">
-        <source> · about %n second(s) left</source>
-        <translation>
-            <numerusform> · noch etwa %n Sekunde</numerusform>
-            <numerusform> · noch etwa %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation>Export abgeschlossen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n row(s) to %1.</source>
-        <translation>
-            <numerusform>%n Zeile nach %1 geschrieben.</numerusform>
-            <numerusform>%n Zeilen nach %1 geschrieben.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>&amp;Ordner öffnen</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Nothing was written; any existing file was left as it was.
-
-%1</source>
-        <translation>Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.
-
-%1</translation>
-    </message>
-    <message>
         <source>Profiles not saved</source>
         <translation>Profile nicht gespeichert</translation>
     </message>
@@ -1403,48 +1262,6 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>Fetch every remaining page (several at once where the provider allows it)</source>
         <translation>Alle übrigen Seiten laden (mehrere gleichzeitig, wo der Anbieter es erlaubt)</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>Receiving users from %1: %2 so far (%3)…</source>
-        <translation>Benutzer von %1 werden empfangen: bisher %2 (%3)…</translation>
-    </message>
-    <message>
-        <source>found on the server for “%1”: %2</source>
-        <translation>auf dem Server für „%1“ gefunden: %2</translation>
-    </message>
-    <message>
-        <source>The server found no user for “%1”.
-Clear the search to see everyone.</source>
-        <translation>Der Server hat für „%1“ keinen Benutzer gefunden.
-Leeren Sie die Suche, um alle zu sehen.</translation>
-    </message>
-    <message>
-        <source>Search on &amp;server:</source>
-        <translation>Auf dem &amp;Server suchen:</translation>
-    </message>
-    <message>
-        <source>Fi&amp;lter loaded rows:</source>
-        <translation>Ge&amp;ladene Zeilen filtern:</translation>
-    </message>
-    <message>
-        <source>a word, or a filter such as active eq false (Ctrl+F)</source>
-        <translation>ein Wort oder ein Filter wie active eq false (Strg+F)</translation>
-    </message>
-    <message>
-        <source>text in any column (Ctrl+F)</source>
-        <translation>Text in einer beliebigen Spalte (Strg+F)</translation>
-    </message>
-    <message>
-        <source>The server searches the whole directory: a word matches the start of the user name, an email, the family name or the display name; a SCIM filter (emails.value ew &quot;@example.com&quot;, active eq false) is sent as it is. Results load as you scroll; clear the field to see everyone.</source>
-        <translation>Der Server durchsucht das ganze Verzeichnis: Ein Wort passt auf den Anfang von Benutzername, einer E-Mail, Nachname oder Anzeigename; ein SCIM-Filter (emails.value ew &quot;@example.com&quot;, active eq false) wird unverändert gesendet. Die Ergebnisse werden beim Blättern geladen; leeren Sie das Feld, um alle zu sehen.</translation>
-    </message>
-    <message>
-        <source>Shows the loaded rows that contain this text in any column. This provider cannot search on its server, so rows not loaded yet are not searched.</source>
-        <translation>Zeigt die geladenen Zeilen, die diesen Text in einer beliebigen Spalte enthalten. Dieser Anbieter kann nicht auf seinem Server suchen; noch nicht geladene Zeilen werden also nicht durchsucht.</translation>
     </message>
     <message>
         <source>Access &amp;review…</source>
@@ -1470,28 +1287,24 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
         <source>Where does this person have an account? Searches every profile at once</source>
         <translation>Wo hat diese Person ein Konto? Durchsucht alle Profile gleichzeitig</translation>
     </message>
-    <message>
-        <source>All users the server found in %1 are loaded.</source>
-        <translation>Alle Benutzer, die der Server in %1 gefunden hat, sind geladen.</translation>
-    </message>
 </context>
 <context>
     <name>OffsetPager</name>
     <message>
-        <source>The provider is gone.</source>
-        <translation>Der Anbieter ist nicht mehr da.</translation>
-    </message>
-    <message>
         <source>The provider returned an empty page at item %1 of %2.</source>
         <translation>Der Anbieter lieferte bei Eintrag %1 von %2 eine leere Seite.</translation>
+    </message>
+    <message>
+        <source>The profile was closed before its users were read.</source>
+        <translation>Das Profil wurde geschlossen, bevor seine Benutzer gelesen waren.</translation>
+    </message>
+    <message>
+        <source>The profile was closed while its users were being read.</source>
+        <translation>Das Profil wurde geschlossen, während seine Benutzer gelesen wurden.</translation>
     </message>
 </context>
 <context>
     <name>PageWalker</name>
-    <message>
-        <source>The provider is gone.</source>
-        <translation>Der Anbieter ist nicht mehr da.</translation>
-    </message>
     <message>
         <source>The provider returned an empty page after %L1 users that says more follows.</source>
         <translation>Der Anbieter lieferte nach %L1 Benutzern eine leere Seite, die weitere Seiten ankündigt.</translation>
@@ -1499,6 +1312,21 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
     <message>
         <source>The provider announced %1 users but %2 were received.</source>
         <translation>Der Anbieter kündigte %1 Benutzer an, empfangen wurden aber %2.</translation>
+    </message>
+    <message>
+        <source>The profile was closed while its users were being read.</source>
+        <translation>Das Profil wurde geschlossen, während seine Benutzer gelesen wurden.</translation>
+    </message>
+    <message>
+        <source>The profile was closed before its users were read.</source>
+        <translation>Das Profil wurde geschlossen, bevor seine Benutzer gelesen waren.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleFinder</name>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>Die Suche wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1517,11 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
         <source>Listing organizations…</source>
         <translation>Organisationen werden aufgelistet …</translation>
     </message>
+    <message numerus="yes">
+        <source>✔ Connected: the first %n user(s) arrived</source>
+        <translation><numerusform>✔ Verbunden: der erste Benutzer ist angekommen</numerusform>
+            <numerusform>✔ Verbunden: die ersten %n Benutzer sind angekommen</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1802,10 +1635,10 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>ProfileSwitcher</name>
     <message>
-        <source>The profile was closed.</source>
-        <translation>Das Profil wurde geschlossen.</translation>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
     </message>
 </context>
 <context>
@@ -1934,8 +1767,8 @@ Leeren Sie die Suche, um alle zu sehen.</translation>
         <translation>„%1“ sollte ein Objekt sein</translation>
     </message>
     <message>
-        <source>%1[%2] should be an object</source>
-        <translation>%1[%2] sollte ein Objekt sein</translation>
+        <source>%1 should be an object</source>
+        <translation>%1 sollte ein Objekt sein</translation>
     </message>
 </context>
 <context>
@@ -2037,16 +1870,6 @@ An existing file was left as it was. Check &quot;Leave out profiles that fail&qu
         <translation>Die Überprüfung wurde nicht geschrieben: %1
 Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profile auslassen“, um die anderen zu schreiben.</translation>
     </message>
-    <message>
-        <source>Wrote %1 accounts of %2 people to %3.
-%4 people have accounts in more than one profile; %5 accounts have no email; %6 inactive or pending accounts still hold roles.</source>
-        <translation>%1 Konten von %2 Personen nach %3 geschrieben.
-%4 Personen haben Konten in mehr als einem Profil; %5 Konten haben keine E-Mail-Adresse; %6 inaktive oder ausstehende Konten haben noch Rollen.</translation>
-    </message>
-    <message>
-        <source>Incomplete: left out %1.</source>
-        <translation>Unvollständig: ausgelassen %1.</translation>
-    </message>
 </context>
 <context>
     <name>ScimParser</name>
@@ -2143,6 +1966,189 @@ Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profil
     </message>
 </context>
 <context>
+    <name>SessionStatusBar</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation>Zeigen, was schiefging</translation>
+    </message>
+</context>
+<context>
+    <name>SessionViewModel</name>
+    <message>
+        <source>No profile selected.</source>
+        <translation>Kein Profil ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Receiving users from %1: %2 so far (%3)…</source>
+        <translation>Benutzer von %1 werden empfangen: bisher %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>Reading the credential for %1…</source>
+        <translation>Anmeldeinformation für %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Loading users from %1…</source>
+        <translation>Benutzer von %1 werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>All users the server found in %1 are loaded.</source>
+        <translation>Alle Benutzer, die der Server in %1 gefunden hat, sind geladen.</translation>
+    </message>
+    <message>
+        <source>All users of %1 are loaded.</source>
+        <translation>Alle Benutzer von %1 sind geladen.</translation>
+    </message>
+    <message>
+        <source>Scroll down to load more.</source>
+        <translation>Nach unten blättern, um mehr zu laden.</translation>
+    </message>
+    <message>
+        <source>%1 loaded of %2</source>
+        <translation>%1 von %2 geladen</translation>
+    </message>
+    <message>
+        <source>%1 loaded</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 loaded, more available</source>
+        <translation>%1 geladen, weitere verfügbar</translation>
+    </message>
+    <message>
+        <source>No profiles yet.
+Use Profiles › Edit profiles… to add one.</source>
+        <translation>Noch keine Profile.
+Legen Sie über Profile › Profile bearbeiten … eines an.</translation>
+    </message>
+    <message>
+        <source>Reading the credential…</source>
+        <translation>Anmeldeinformation wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Could not load users.
+The error is shown on the right.</source>
+        <translation>Benutzer konnten nicht geladen werden.
+Der Fehler wird rechts angezeigt.</translation>
+    </message>
+    <message>
+        <source>The server found no user for “%1”.
+Clear the search to see everyone.</source>
+        <translation>Der Server hat für „%1“ keinen Benutzer gefunden.
+Leeren Sie die Suche, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>This organization has no users.</source>
+        <translation>Diese Organisation hat keine Benutzer.</translation>
+    </message>
+    <message>
+        <source>No loaded user matches “%1”.
+Scroll or clear the filter to load more.</source>
+        <translation>Kein geladener Benutzer passt zu „%1“.
+Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
+    </message>
+    <message>
+        <source>No user matches “%1”.</source>
+        <translation>Kein Benutzer passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>found on the server for “%1”: %2</source>
+        <translation>auf dem Server für „%1“ gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 loaded match</source>
+        <translation>%1 von %2 geladenen passen</translation>
+    </message>
+    <message>
+        <source>sorted: loaded rows only</source>
+        <translation>sortiert: nur geladene Zeilen</translation>
+    </message>
+    <message>
+        <source>Search on &amp;server:</source>
+        <translation>Auf dem &amp;Server suchen:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter loaded rows:</source>
+        <translation>Ge&amp;ladene Zeilen filtern:</translation>
+    </message>
+    <message>
+        <source>a word, or a filter such as active eq false (Ctrl+F)</source>
+        <translation>ein Wort oder ein Filter wie active eq false (Strg+F)</translation>
+    </message>
+    <message>
+        <source>text in any column (Ctrl+F)</source>
+        <translation>Text in einer beliebigen Spalte (Strg+F)</translation>
+    </message>
+    <message>
+        <source>The server searches the whole directory: a word matches the start of the user name, an email, the family name or the display name; a SCIM filter (emails.value ew &quot;@example.com&quot;, active eq false) is sent as it is. Results load as you scroll; clear the field to see everyone.</source>
+        <translation>Der Server durchsucht das ganze Verzeichnis: Ein Wort passt auf den Anfang von Benutzername, einer E-Mail, Nachname oder Anzeigename; ein SCIM-Filter (emails.value ew &quot;@example.com&quot;, active eq false) wird unverändert gesendet. Die Ergebnisse werden beim Blättern geladen; leeren Sie das Feld, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Shows the loaded rows that contain this text in any column. This provider cannot search on its server, so rows not loaded yet are not searched.</source>
+        <translation>Zeigt die geladenen Zeilen, die diesen Text in einer beliebigen Spalte enthalten. Dieser Anbieter kann nicht auf seinem Server suchen; noch nicht geladene Zeilen werden also nicht durchsucht.</translation>
+    </message>
+    <message>
+        <source>Select the rows to export first (Ctrl+A selects every loaded row).</source>
+        <translation>Wählen Sie zuerst die zu exportierenden Zeilen aus (Strg+A wählt alle geladenen Zeilen).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source> · %1 rows/s</source>
+        <translation> · %1 Zeilen/s</translation>
+    </message>
+    <message numerus="yes">
+        <source> · about %n second(s) left</source>
+        <translation>
+            <numerusform> · noch etwa %n Sekunde</numerusform>
+            <numerusform> · noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 geschrieben.</numerusform>
+            <numerusform>%n Zeilen nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Nothing was written; any existing file was left as it was.
+
+%1</source>
+        <translation>Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>StreamingPageReply</name>
     <message>
         <source>The response body is not valid JSON: %1</source>
@@ -2151,10 +2157,6 @@ Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profil
     <message>
         <source>The response body is not valid JSON: %1 (%2 at byte %3 of that element)</source>
         <translation>Der Inhalt der Antwort ist kein gültiges JSON: %1 (%2 an Byte %3 dieses Elements)</translation>
-    </message>
-    <message>
-        <source>%1 should be an object</source>
-        <translation>%1 sollte ein Objekt sein</translation>
     </message>
     <message>
         <source>%1 (the connection failed after %2 bytes)</source>
