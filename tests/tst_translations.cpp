@@ -20,7 +20,7 @@ private slots:
         QCOMPARE(
             QCoreApplication::translate("MainWindow", "&Reload"), QStringLiteral("&Neu laden"));
         QCOMPARE(QCoreApplication::translate("UserTableModel", "Email"), QStringLiteral("E-Mail"));
-        QCOMPARE(QCoreApplication::translate("MainWindow", "%n user(s)", nullptr, 1),
+        QCOMPARE(QCoreApplication::translate("SessionViewModel", "%n user(s)", nullptr, 1),
             QStringLiteral("1 Benutzer"));
         QCOMPARE(QCoreApplication::translate("ErrorPane", "%n second(s)", nullptr, 3),
             QStringLiteral("3 Sekunden"));
