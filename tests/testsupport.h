@@ -7,6 +7,7 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -68,15 +69,34 @@ inline bool waitFor(PageReply *reply, int timeoutMs = 30000)
     return spy.wait(timeoutMs);
 }
 
+// What a walk in a test may take before it is stopped as runaway: far more than any test's
+// organization, far less than a broken guard would walk (it would otherwise grow until ctest's
+// timeout, gigabytes later).
+constexpr int kWalkPageCap = 2000;
+constexpr qsizetype kWalkUserCap = 500000;
+constexpr int kWalkSeconds = 60;
+
+// An error a walk in a test stops with when it passes a cap: a guard of the product is broken.
+inline ProviderError runaway(const QString &what)
+{
+    qWarning("test walk stopped: %s", qPrintable(what));
+    return ProviderError::make(ProviderError::Kind::Mismatch,
+        QStringLiteral("test walk stopped as runaway (%1): is a guard of the engine broken?")
+            .arg(what));
+}
+
 // Fetches every page, following next tokens, stopping at the first error or a token loop.
 // Walks `provider`'s organization a page at a time with the product's paging engine (no
-// parallel pages, no prefetch, so `pages` counts requests), at most `maxPages` pages.
-inline Walk fetchAll(Provider *provider, int maxPages = 100000)
+// parallel pages, no prefetch, so `pages` counts requests), at most `maxPages` pages when asked;
+// past the caps above it stops with a runaway error.
+inline Walk fetchAll(Provider *provider, int maxPages = -1)
 {
     Walk walk;
     PageWalker walker(provider, {1, false});
     QObject::connect(&walker, &PageWalker::usersReady,
         [&walk](const QList<User> &users) { walk.users.append(users); });
+    QElapsedTimer clock;
+    clock.start();
     walker.start();
     for (;;) {
         ++walk.pages;
@@ -90,10 +110,46 @@ inline Walk fetchAll(Provider *provider, int maxPages = 100000)
             walk.error = walker.error();
             return walk;
         }
-        if (walker.state() == PageWalker::State::Complete || walk.pages >= maxPages)
+        if (walker.state() == PageWalker::State::Complete || walk.pages == maxPages)
             return walk;
+        if (walk.pages >= kWalkPageCap || walk.users.size() >= kWalkUserCap
+            || clock.elapsed() > kWalkSeconds * 1000) {
+            walk.error = runaway(QStringLiteral("%1 pages, %2 users, %3 ms")
+                                     .arg(walk.pages)
+                                     .arg(walk.users.size())
+                                     .arg(clock.elapsed()));
+            return walk;
+        }
         walker.fetchNext();
     }
+}
+
+// Walks every page to the end (several at a time once the total is known) with the product's
+// engine, within the same caps as fetchAll.
+inline Walk walkToEnd(Provider *provider, const QString &query = {}, int parallel = 4)
+{
+    Walk walk;
+    PageWalker walker(provider, {parallel, true});
+    QObject::connect(&walker, &PageWalker::usersReady, [&walk, &walker](const QList<User> &users) {
+        walk.users.append(users);
+        if (walk.users.size() >= kWalkUserCap) {
+            walker.abort();
+            walk.error = runaway(QStringLiteral("%1 users").arg(walk.users.size()));
+        }
+    });
+    walker.setQuery(query);
+    walker.start();
+    walker.runToEnd();
+    walk.timedOut = !QTest::qWaitFor(
+        [&walker, &walk] {
+            return walk.error.isError() || walker.state() == PageWalker::State::Complete
+                || walker.state() == PageWalker::State::Failed;
+        },
+        kWalkSeconds * 1000);
+    if (!walk.error.isError())
+        walk.error = walker.error();
+    walk.total = walker.total();
+    return walk;
 }
 
 // Waits, without a fixed sleep, until `server` has answered every request it received, then for

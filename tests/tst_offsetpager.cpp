@@ -86,6 +86,36 @@ private slots:
         QCOMPARE(pager.position(), qint64(total));
     }
 
+    // The stride follows the page size the server returns, not the one asked for: a capped or
+    // uneven organization takes no more requests than its pages need, plus the pages already in
+    // flight when the short page came back (keeping the asked stride costs +47 % requests for a
+    // capped organization: every gap is filled with a request of its own).
+    void requestsFollowTheReturnedPageSize_data()
+    {
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("total");
+        QTest::addColumn<int>("returned"); // the shortest page the server sends
+        QTest::newRow("capped at 150, asked 200") << "capped-n20000" << 20000 << 150;
+        QTest::newRow("uneven, 183 to 217, asked 200") << "uneven-n6001" << 6001 << 183;
+    }
+
+    void requestsFollowTheReturnedPageSize()
+    {
+        QFETCH(QString, org);
+        QFETCH(int, total);
+        QFETCH(int, returned);
+        const int inFlight = 4;
+        OffsetPager pager(csp(org), inFlight);
+        const int before = m_server.requestCount();
+        const Run r = run(pager, 0, 200, total);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.summary()));
+        QCOMPARE(r.ids.size(), total);
+        const int requests = m_server.requestCount() - before;
+        const int bound = (total + returned - 1) / returned + inFlight;
+        QVERIFY2(requests <= bound,
+            qPrintable(QStringLiteral("%1 requests, at most %2 expected").arg(requests).arg(bound)));
+    }
+
     void startsWhereTheCallerStopped()
     {
         const QString org = QStringLiteral("resume-n600");

@@ -10,9 +10,50 @@
 #include "testsupport.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 using namespace TestSupport;
 using namespace Qt::StringLiterals;
+
+// A provider with no server: every page is what the test says, so the engine's own rules are
+// reached even where every real parser refuses such a page first.
+class StubReply : public PageReply
+{
+public:
+    StubReply(const QString &token, Page page, QObject *parent)
+        : PageReply(token, parent)
+    {
+        QTimer::singleShot(0, this, [this, page] { finishWithPage(page); });
+    }
+};
+
+class StubProvider : public Provider
+{
+public:
+    using Answer = std::function<Page(const QString &token)>;
+    StubProvider(QNetworkAccessManager *nam, ProviderCapabilities::Paging paging, Answer answer)
+        : Provider(Profile {}, nam, nullptr)
+        , m_paging(paging)
+        , m_answer(std::move(answer))
+    { }
+    QString kind() const override { return QStringLiteral("stub"); }
+    ProviderCapabilities capabilities() const override
+    {
+        ProviderCapabilities c;
+        c.paging = m_paging;
+        return c;
+    }
+    PageReply *fetchPage(const QString &token) override
+    {
+        ++requests;
+        return new StubReply(token, m_answer(token), this);
+    }
+    int requests = 0;
+
+private:
+    ProviderCapabilities::Paging m_paging;
+    Answer m_answer;
+};
 
 class TestPageWalker : public QObject
 {
@@ -52,10 +93,22 @@ class TestPageWalker : public QObject
         connect(&walker, &PageWalker::totalChanged, &walker, [&log](qint64 t) { log.totals << t; });
     }
 
+    // Waits for the walk to stop; a runaway one (a broken guard) is stopped at the test cap.
     static bool settle(PageWalker &walker, int timeoutMs = 30000)
     {
-        return QTest::qWaitFor(
-            [&walker] { return walker.state() != PageWalker::State::Fetching; }, timeoutMs);
+        const bool settled = QTest::qWaitFor(
+            [&walker] {
+                return walker.state() != PageWalker::State::Fetching
+                    || walker.delivered() >= kWalkUserCap;
+            },
+            timeoutMs);
+        if (walker.delivered() >= kWalkUserCap) {
+            walker.abort();
+            qWarning("a walk ran past %lld users: is a guard of the engine broken?",
+                qlonglong(kWalkUserCap));
+            return false;
+        }
+        return settled;
     }
 
     static void verifyOnceInOrder(const QStringList &ids, const QString &org, qint64 count,
@@ -415,6 +468,45 @@ private slots:
         QCOMPARE(walker->state(), PageWalker::State::Failed);
         delete walker;
         m_server.setLatencyMs(5);
+    }
+
+    // The engine's own safety net: a page with no users that says more follows is an error,
+    // first page or later, cursor or offset, never a silent end nor an endless walk.
+    void anEmptyPageThatClaimsMoreIsMalformed_data()
+    {
+        QTest::addColumn<int>("paging");
+        QTest::addColumn<int>("emptyAt"); // the page (0-based) that comes back empty
+        QTest::newRow("cursor, first page") << int(ProviderCapabilities::Paging::Cursor) << 0;
+        QTest::newRow("cursor, third page") << int(ProviderCapabilities::Paging::Cursor) << 2;
+        QTest::newRow("offset, first page") << int(ProviderCapabilities::Paging::Offset) << 0;
+    }
+
+    void anEmptyPageThatClaimsMoreIsMalformed()
+    {
+        QFETCH(int, paging);
+        QFETCH(int, emptyAt);
+        StubProvider provider(
+            &m_nam, ProviderCapabilities::Paging(paging), [emptyAt](const QString &token) {
+                const int index = token.isEmpty() ? 0 : token.mid(1).toInt();
+                Page page;
+                page.nextToken = u"p"_s + QString::number(index + 1);
+                if (index != emptyAt) {
+                    page.users.resize(10);
+                    for (int i = 0; i < 10; ++i)
+                        page.users[i].id = u"u%1-%2"_s.arg(index).arg(i);
+                }
+                return page;
+            });
+        PageWalker walker(&provider, {1, false});
+        walker.start();
+        walker.runToEnd();
+        QVERIFY(settle(walker, 10000));
+        QCOMPARE(walker.state(), PageWalker::State::Failed);
+        QCOMPARE(walker.error().kind, ProviderError::Kind::Malformed);
+        QVERIFY2(walker.error().message.contains(u"says more follows"_s),
+            qPrintable(walker.error().message));
+        QCOMPARE(walker.delivered(), qint64(10 * emptyAt));
+        QCOMPARE(provider.requests, emptyAt + 1);
     }
 
     // "Test connection": one small request whatever the organization's size. Paged kinds answer

@@ -21,25 +21,9 @@ QByteArray readData(const char *name)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// Walks every page (several at a time once the total is known) with the product's engine.
 Walk walkAll(Provider *provider, const QString &query = {}, int parallel = 4)
 {
-    Walk walk;
-    PageWalker walker(provider, {parallel, true});
-    QObject::connect(&walker, &PageWalker::usersReady,
-        [&walk](const QList<User> &users) { walk.users.append(users); });
-    walker.setQuery(query);
-    walker.start();
-    walker.runToEnd();
-    walk.timedOut = !QTest::qWaitFor(
-        [&walker] {
-            return walker.state() == PageWalker::State::Complete
-                || walker.state() == PageWalker::State::Failed;
-        },
-        60000);
-    walk.error = walker.error();
-    walk.total = walker.total();
-    return walk;
+    return walkToEnd(provider, query, parallel);
 }
 } // namespace
 
