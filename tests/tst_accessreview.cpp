@@ -367,8 +367,8 @@ private slots:
         QTest::newRow("scim: inactive") << u"scim"_s << u"inactive"_s << false << true << true;
         QTest::newRow("scim: suspended is not its word")
             << u"scim"_s << u"suspended"_s << false << true << false;
-        QTest::newRow("llamacloud: pending") << u"llamacloud"_s << u"pending"_s << false << true
-                                             << true;
+        QTest::newRow("llamacloud: pending")
+            << u"llamacloud"_s << u"pending"_s << false << true << true;
         QTest::newRow("char: suspended") << u"char"_s << u"suspended"_s << false << true << true;
         QTest::newRow("char: inactive") << u"char"_s << u"inactive"_s << false << true << true;
         QTest::newRow("char: active") << u"char"_s << u"active"_s << false << true << false;

@@ -113,7 +113,8 @@ private slots:
         const int requests = m_server.requestCount() - before;
         const int bound = (total + returned - 1) / returned + inFlight;
         QVERIFY2(requests <= bound,
-            qPrintable(QStringLiteral("%1 requests, at most %2 expected").arg(requests).arg(bound)));
+            qPrintable(
+                QStringLiteral("%1 requests, at most %2 expected").arg(requests).arg(bound)));
     }
 
     void startsWhereTheCallerStopped()

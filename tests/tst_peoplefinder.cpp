@@ -241,15 +241,18 @@ private slots:
         finder.start();
         QVERIFY(QTest::qWaitFor([&finder] { return finder.isFinished(); }, 30000));
         QCOMPARE(finder.usersRead(t), 400);
+        // By hand, not with the matcher under test: both words of the name begin a word of the
+        // person's name (the sandbox's names are plain ASCII, one word each).
         int expected = 0;
+        const auto begins = [](const SandboxPerson &p, const QString &word) {
+            return p.givenName.startsWith(word, Qt::CaseInsensitive)
+                || p.familyName.startsWith(word, Qt::CaseInsensitive);
+        };
         for (qint64 i = 0; i < 400; ++i) {
             const SandboxPerson p = SandboxData::person(org, i);
-            User u;
-            u.givenName = p.givenName;
-            u.familyName = p.familyName;
-            u.displayName = User::joinNames(p.givenName, p.familyName);
-            expected += PersonMatch(name).match(u) != PersonMatch::Rule::None;
+            expected += begins(p, early.givenName) && begins(p, early.familyName);
         }
+        QVERIFY(expected >= 1);
         QCOMPARE(int(hits.size()), expected);
         QCOMPARE(finder.found(t), expected);
         QSet<QString> ids;
