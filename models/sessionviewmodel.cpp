@@ -2,6 +2,7 @@
 
 #include "profilesessions.h"
 #include "profilestore.h"
+#include "providerkind.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
 
@@ -34,6 +35,7 @@ SessionViewModel::SessionViewModel(ProfileStore *store, QObject *parent)
 
 SessionViewModel::~SessionViewModel()
 {
+    const QSignalBlocker quiet(this); // whoever listens may be going too
     m_proxy->setSourceModel(nullptr);
 }
 
@@ -56,6 +58,7 @@ void SessionViewModel::show(ProfileSession *session)
     m_session = session;
     m_proxy->setSourceModel(model());
     m_pendingSearch = searchFieldText();
+    m_searchProblem.clear();
     if (UserTableModel *m = model()) {
         m_connections << connect(m, &UserTableModel::stateChanged, this, [this, m] {
             emit statusChanged();
@@ -201,6 +204,8 @@ QString SessionViewModel::noteText(bool sortedColumn) const
 {
     const UserTableModel *m = model();
     QStringList notes;
+    if (!m_searchProblem.isEmpty())
+        notes << m_searchProblem;
     const qint64 loaded = m ? m->loadedCount() : 0;
     if (m && m->isSearching())
         notes << tr("found on the server for “%1”: %2")
@@ -284,7 +289,17 @@ void SessionViewModel::runServerSearch()
 {
     m_searchTimer->stop();
     UserTableModel *m = model();
-    if (!m || !searchesOnServer() || m->searchText() == m_pendingSearch.trimmed())
+    if (!m || !searchesOnServer())
+        return;
+    // A text the server would not understand is not sent: the note says what to write instead.
+    const ProviderKind *kind = ProviderKinds::find(m_session->profile().kind);
+    const QString problem
+        = kind && kind->searchProblem ? kind->searchProblem(m_pendingSearch) : QString();
+    if (problem != m_searchProblem) {
+        m_searchProblem = problem;
+        emit statusChanged();
+    }
+    if (!problem.isEmpty() || m->searchText() == m_pendingSearch.trimmed())
         return;
     emit rowsReplaced();
     m->setSearch(m_pendingSearch);

@@ -97,5 +97,7 @@ private:
     UserFilterProxyModel *m_proxy;
     QTimer *m_searchTimer;
     QString m_pendingSearch;
+    QString m_searchProblem; // why the text typed cannot be sent to the server
+
     QList<QMetaObject::Connection> m_connections;
 };

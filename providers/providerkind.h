@@ -82,6 +82,10 @@ struct ProviderKind
     QStringList dormantStatuses
         = {QStringLiteral("inactive"), QStringLiteral("pending"), QStringLiteral("suspended"),
             QStringLiteral("deactivated"), QStringLiteral("disabled"), QStringLiteral("invited")};
+    // Kinds that search on the server: why a search text would not be understood (a filter that
+    // starts like one and then is not), empty when it can be sent. The window shows it under the
+    // field and `roster export --filter` refuses with it, rather than searching for nonsense.
+    QString (*searchProblem)(const QString &text) = nullptr;
     Provider *(*create)(
         const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
         = nullptr;

@@ -90,6 +90,8 @@ private slots:
                 QStringLiteral("/karmo"), QStringLiteral("error-500-later-n300")),
             profile(QStringLiteral("csp 404"), QStringLiteral("csp"), QString(),
                 QStringLiteral("error-404")),
+            profile(QStringLiteral("karmo no cursor"), QStringLiteral("karmo"),
+                QStringLiteral("/karmo"), QStringLiteral("null-cursor-n300")),
         };
         m_config = m_dir.filePath(QStringLiteral("profiles.json"));
         QFile f(m_config);
@@ -190,7 +192,7 @@ private slots:
         const Run r = roster({QStringLiteral("profiles"), QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
-        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines.size(), 8); // the header and the seven profiles of the fixture
         QCOMPARE(lines[0], QByteArray("name\tkind\tbaseUrl\torganization"));
         QVERIFY(lines[1].startsWith("karmo\tkarmo\thttp://127.0.0.1:"));
         QVERIFY(lines[1].endsWith("/karmo\tacme-n321"));
@@ -301,6 +303,14 @@ private slots:
         QVERIFY2(csp.err.contains("HTTP 404 NOT_FOUND (540.120-340.800): Organization not found"),
             csp.err.constData());
         QVERIFY(csp.err.contains("Meta: moduleCode = 540"));
+
+        // "More follows" without a way to ask for it: an error, never a partial file and exit 0.
+        const Run noCursor = roster({QStringLiteral("export"), QStringLiteral("--config"), m_config,
+            QStringLiteral("--profile"), QStringLiteral("karmo no cursor"),
+            QStringLiteral("--output"), out});
+        QCOMPARE(noCursor.exitCode, 1);
+        QVERIFY2(noCursor.err.contains("gives no \"nextCursor\""), noCursor.err.constData());
+        QCOMPARE(read(out), QByteArray("old,data\r\n"));
     }
 
     void unwritableOutputExitsOneNamingThePath()

@@ -359,6 +359,25 @@ private slots:
         QVERIFY(!QFile::exists(out));
     }
 
+    // `--filter 'userName zz 1'`: refused (exit 2) with the operators, before any request.
+    void aBrokenFilterIsAUsageError()
+    {
+        const Profile p
+            = sandboxProfile(m_server, QStringLiteral("scim"), QStringLiteral("bad-n5"));
+        const QString path = writeProfiles({p});
+        const QString out = m_dir.filePath(QStringLiteral("broken-filter.csv"));
+        const int before = m_server.requestCount();
+        CapturingReporter r;
+        const Command c = Cli::parse(argv({"export", "--config", qPrintable(path), "--profile",
+            qPrintable(p.name), "--output", qPrintable(out), "--filter", "userName zz 1"}));
+        QCOMPARE(Cli::runExport(c, r), int(Cli::Usage));
+        QVERIFY2(r.errText().contains(QStringLiteral("\"zz\" is not a filter operator")),
+            qPrintable(r.errText()));
+        QVERIFY(r.errText().contains(QStringLiteral("eq, ne, co, sw, ew, gt, ge, lt, le, pr")));
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(m_server.requestCount(), before);
+    }
+
     void findFlags()
     {
         const Command c = Cli::parse(argv({"find", " Ada@Example.com ", "--profiles", "A, B ,",

@@ -222,6 +222,9 @@ private slots:
             << "empty but claims another page";
         QTest::newRow("cursor loop")
             << "loop-n500" << int(ProviderError::Kind::Loop) << "already used";
+        QTest::newRow("more follows, no cursor")
+            << "null-cursor-n500" << int(ProviderError::Kind::Malformed)
+            << "gives no \"nextCursor\"";
         QTest::newRow("connection cut mid-body")
             << "truncated-transport-n50" << int(ProviderError::Kind::Network) << "";
     }
@@ -323,14 +326,20 @@ private slots:
             = KarmoParser::parsePage("{\"users\":[{\"id\":\"u1\",\"email\":\"a@x\",\"phoneNumber\":"
                                      "\"+1555\",\"firstName\":\"A\",\"lastName\":null},"
                                      "{\"id\":\"u2\",\"email\":\"b@x\",\"mobile\":null}],"
-                                     "\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}");
+                                     "\"pagination\":{\"hasNextPage\":false,\"nextCursor\":null}}");
         QVERIFY(r.ok());
         QCOMPARE(r.page.users.size(), 2);
         QCOMPARE(r.page.users[0].phone, QStringLiteral("+1555"));
         QCOMPARE(r.page.users[0].givenName, QStringLiteral("A"));
         QCOMPARE(r.page.users[0].displayName, QStringLiteral("A"));
         QCOMPARE(r.page.users[1].displayName, QStringLiteral("b@x"));
-        QVERIFY(!r.page.hasMore()); // a null cursor ends paging even when hasNextPage says more
+        QVERIFY(!r.page.hasMore());
+        // "More follows" with no cursor to ask for it is refused, never a silent early end.
+        const ParseResult more
+            = KarmoParser::parsePage("{\"users\":[{\"id\":\"u1\",\"email\":\"a@x\"}],"
+                                     "\"pagination\":{\"hasNextPage\":true,\"nextCursor\":null}}");
+        QVERIFY(!more.ok());
+        QCOMPARE(more.error.kind, ProviderError::Kind::Malformed);
     }
 };
 

@@ -13,6 +13,8 @@
 #include <QNetworkAccessManager>
 
 using namespace TestSupport;
+using namespace Qt::StringLiterals;
+using namespace Qt::StringLiterals;
 
 namespace {
 QByteArray readData(const char *name)
@@ -363,6 +365,36 @@ private slots:
         QVERIFY2(!walk.error.isError(), qPrintable(walk.error.summary()));
         QVERIFY(ids(walk.users).contains(ScimRoutes::userId(tenant, 5)));
         QCOMPARE(ids(walk.users), expectedIds(tenant, 600, query));
+    }
+
+    // A text that starts like a filter and then is not one is refused with the operators, never
+    // searched as words (which would find nobody and say so as if it were an answer).
+    void aBrokenFilterIsRefusedNotSearchedAsWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("not an operator") << "userName zz 1" << true;
+        QTest::newRow("sub-attribute") << "emails.value has \"x\"" << true;
+        QTest::newRow("any case") << "USERNAME is bob" << true;
+        QTest::newRow("extension URN")
+            << "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber is 7"
+            << true;
+        QTest::newRow("an expression") << "userName eq \"bob\"" << false;
+        QTest::newRow("present") << "title pr" << false;
+        QTest::newRow("plain words") << "ada lovelace" << false;
+        QTest::newRow("one word that is an attribute") << "title" << false;
+        QTest::newRow("not an attribute") << "lovelace zz" << false;
+    }
+
+    void aBrokenFilterIsRefusedNotSearchedAsWords()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, refused);
+        const QString problem = ScimFilter::searchTextProblem(text);
+        QCOMPARE(!problem.isEmpty(), refused);
+        if (refused)
+            QVERIFY2(
+                problem.contains(u"eq, ne, co, sw, ew, gt, ge, lt, le, pr"_s), qPrintable(problem));
     }
 
     // Quotes and backslashes in a word are escaped: the server parses the filter and finds no one.

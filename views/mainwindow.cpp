@@ -95,7 +95,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The sessions' models go before the views that show them.
+    // The sessions' models go before the views that show them; nothing is shown meanwhile.
+    m_view->disconnect(this);
     m_view->show(nullptr);
     delete m_sessions;
 }

@@ -267,6 +267,12 @@ int runExport(const Command &command, Reporter &reporter)
                              .arg(found->name, found->kind, able.join(QStringLiteral(", "))));
             return Usage;
         }
+        const QString problem
+            = kind->searchProblem ? kind->searchProblem(command.exportOptions.search) : QString();
+        if (!problem.isEmpty()) {
+            reporter.err(QStringLiteral("roster export: --filter: ") + problem);
+            return Usage;
+        }
     }
     ExportRun run(command, *found, reporter);
     return run.exec();

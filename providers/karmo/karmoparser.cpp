@@ -112,7 +112,12 @@ ParseResult KarmoParser::parsePage(const QByteArray &body)
     const QString cursor = pr.str(QLatin1String("nextCursor"));
     if (!problem.isEmpty())
         return ParseResult::fail(ResponseParsing::malformed(problem, body));
-    if (hasNext && !cursor.isEmpty())
+    if (hasNext && cursor.isEmpty()) // never a silent early end: the rest could not be asked for
+        return ParseResult::fail(ResponseParsing::malformed(
+            Text::tr("The page says another page follows (\"hasNextPage\": true) but gives no "
+                     "\"nextCursor\" to ask for it."),
+            body));
+    if (hasNext)
         result.page.nextToken = cursor;
     if (result.page.users.isEmpty() && result.page.hasMore())
         return ParseResult::fail(ResponseParsing::malformed(

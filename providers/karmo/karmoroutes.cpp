@@ -125,6 +125,31 @@ QByteArray pageBody(
     body += "}}";
     return body;
 }
+// The answers of the organizations that test how a client takes bad pages; false for the others.
+bool specialPage(const QString &special, const QString &org, qint64 offset, int limit, qint64 total,
+    SandboxResponse *response)
+{
+    if (special == QLatin1String("malformed")) {
+        *response = SandboxResponse::json(200, "{\"users\": [{\"id\": \"user_1\",}] oops");
+    } else if (special == QLatin1String("wrong-types")) {
+        *response = SandboxResponse::json(200,
+            R"({"users":[{"id":"user_1","email":42}],"pagination":{"hasNextPage":false,"nextCursor":null}})");
+    } else if (special == QLatin1String("empty-claims-more")) {
+        *response = SandboxResponse::json(200,
+            "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,"
+            "\"nextCursor\":\""
+                + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
+    } else if (special == QLatin1String("null-cursor")) {
+        // Says another page follows, and gives no cursor to ask for it.
+        QByteArray body = pageBody(org, offset, limit, total, false, false);
+        const QByteArray cursor = "\"nextCursor\":\"" + cursorFor(offset + limit).toLatin1() + '"';
+        body.replace(cursor, "\"nextCursor\":null");
+        *response = SandboxResponse::json(200, body);
+    } else {
+        return false;
+    }
+    return true;
+}
 } // namespace
 
 bool KarmoRoutes::handle(
@@ -178,23 +203,8 @@ bool KarmoRoutes::handle(
     if (!before.isEmpty())
         offset = std::max<qint64>(0, offset - limit);
 
-    if (inject.special == QLatin1String("malformed")) {
-        *response = SandboxResponse::json(200, "{\"users\": [{\"id\": \"user_1\",}] oops");
+    if (specialPage(inject.special, org, offset, limit, total, response))
         return true;
-    }
-    if (inject.special == QLatin1String("wrong-types")) {
-        *response = SandboxResponse::json(200,
-            R"({"users":[{"id":"user_1","email":42}],"pagination":{"hasNextPage":false,"nextCursor":null}})");
-        return true;
-    }
-    if (inject.special == QLatin1String("empty-claims-more")) {
-        *response = SandboxResponse::json(200,
-            "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,"
-            "\"nextCursor\":\""
-                + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
-        return true;
-    }
-
     const bool loop = inject.special == QLatin1String("loop");
     // Servers that pretty-print here also keep a cursor on the last page; hasNextPage ends it.
     const bool keepsCursor = SandboxBehaviours::fromPath(request.path).pretty;

@@ -300,7 +300,7 @@ SandboxInjection SandboxData::injection(const QString &organization)
         QStringLiteral("truncated"), QStringLiteral("truncated-transport"), QStringLiteral("loop"),
         QStringLiteral("empty-claims-more"), QStringLiteral("foreign-link"), QStringLiteral("slow"),
         QStringLiteral("growing"), QStringLiteral("truncated-transport-once"),
-        QStringLiteral("overcount")};
+        QStringLiteral("overcount"), QStringLiteral("null-cursor")};
     if (specials.contains(base))
         injection.special = base;
     return injection;

@@ -1,5 +1,7 @@
 #include "scimfilter.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -395,6 +397,33 @@ bool ScimFilter::isExpression(const QString &text)
             "(?:\\.[A-Za-z][A-Za-z0-9_$-]*)?\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le|pr)(?:\\s|$))"),
         QRegularExpression::CaseInsensitiveOption);
     return re.match(text).hasMatch();
+}
+
+QString ScimFilter::searchTextProblem(const QString &text)
+{
+    // The User attributes a SCIM server filters on (RFC 7643 section 4.1), sub-attributes too.
+    static const QStringList attributes {QStringLiteral("id"), QStringLiteral("externalId"),
+        QStringLiteral("userName"), QStringLiteral("name"), QStringLiteral("displayName"),
+        QStringLiteral("nickName"), QStringLiteral("title"), QStringLiteral("userType"),
+        QStringLiteral("active"), QStringLiteral("emails"), QStringLiteral("phoneNumbers"),
+        QStringLiteral("groups"), QStringLiteral("roles"), QStringLiteral("meta")};
+    static const QStringList operators {QStringLiteral("eq"), QStringLiteral("ne"),
+        QStringLiteral("co"), QStringLiteral("sw"), QStringLiteral("ew"), QStringLiteral("gt"),
+        QStringLiteral("ge"), QStringLiteral("lt"), QStringLiteral("le"), QStringLiteral("pr")};
+    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() < 2 || isExpression(text))
+        return {};
+    const QString &attribute = words.first();
+    const bool urn = attribute.startsWith(QLatin1String("urn:"), Qt::CaseInsensitive);
+    if (!urn
+        && !attributes.contains(attribute.section(QLatin1Char('.'), 0, 0), Qt::CaseInsensitive))
+        return {};
+    if (operators.contains(words.at(1), Qt::CaseInsensitive))
+        return {};
+    return QCoreApplication::translate("ScimFilter",
+        "\"%1\" is not a filter operator: after the attribute %2 comes one of %3 (for example "
+        "%2 eq \"value\"); to look for words, leave the attribute out.")
+        .arg(words.at(1), words.first(), operators.join(QStringLiteral(", ")));
 }
 
 QString ScimFilter::fromSearchText(const QString &text)

@@ -41,6 +41,10 @@ QString quote(const QString &value);
 // Whether `text` is a filter expression rather than words to look for: it starts with
 // "attribute operator" (`active eq false`, `emails.value ew "@x.example"`), "not (" or "(".
 bool isExpression(const QString &text);
+// Why `text` cannot be sent: it starts with a filterable attribute (userName, emails.value, …)
+// followed by something that is not an operator (`userName zz 1`), which searched as words would
+// find nobody. Empty when it is an expression or plain words.
+QString searchTextProblem(const QString &text);
 // What the search field sends for `text`: an expression as it is, or, for a plain word, the
 // users whose userName, email, family name or display name starts with it. Empty for blank text.
 QString fromSearchText(const QString &text);

@@ -1,4 +1,5 @@
 #include "../providerkind.h"
+#include "scimfilter.h"
 #include "scimparser.h"
 #include "scimprovider.h"
 
@@ -31,6 +32,7 @@ const ProviderKind &Scim::kind()
         .sections = ProviderKind::Roles | ProviderKind::Groups | ProviderKind::Employment,
         .serverSearch = true, // when ServiceProviderConfig says filter.supported
         .dormantStatuses = {QStringLiteral("inactive")},
+        .searchProblem = &ScimFilter::searchTextProblem,
         .create = &ProviderKindHelpers::create<ScimProvider>,
         .decode = &ProviderKindHelpers::decode<ScimParser::readUser>,
         .discover = nullptr,
