@@ -24,8 +24,10 @@
     </message>
     <message numerus="yes">
         <source>Wrote %1 accounts of %2 people from %n profile(s) to %3.</source>
-        <translation><numerusform>%1 Konten von %2 Personen aus %n Profil nach %3 geschrieben.</numerusform>
-            <numerusform>%1 Konten von %2 Personen aus %n Profilen nach %3 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%1 Konten von %2 Personen aus %n Profil nach %3 geschrieben.</numerusform>
+            <numerusform>%1 Konten von %2 Personen aus %n Profilen nach %3 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 people have accounts in more than one profile; %2 accounts have no email; %3 inactive or pending accounts still hold roles.</source>
@@ -1115,6 +1117,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>The access-management provider is not configured for this environment.</source>
         <translation>Der Zugriffsverwaltungsanbieter ist für diese Umgebung nicht eingerichtet.</translation>
     </message>
+    <message>
+        <source>The page says another page follows (&quot;hasNextPage&quot;: true) but gives no &quot;nextCursor&quot; to ask for it.</source>
+        <translation>Die Seite sagt, dass eine weitere Seite folgt (&quot;hasNextPage&quot;: true), nennt aber keinen &quot;nextCursor&quot;, um sie abzurufen.</translation>
+    </message>
 </context>
 <context>
     <name>KarmoProvider</name>
@@ -1519,8 +1525,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
     <message numerus="yes">
         <source>✔ Connected: the first %n user(s) arrived</source>
-        <translation><numerusform>✔ Verbunden: der erste Benutzer ist angekommen</numerusform>
-            <numerusform>✔ Verbunden: die ersten %n Benutzer sind angekommen</numerusform></translation>
+        <translation>
+            <numerusform>✔ Verbunden: der erste Benutzer ist angekommen</numerusform>
+            <numerusform>✔ Verbunden: die ersten %n Benutzer sind angekommen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1877,13 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 An existing file was left as it was. Check &quot;Leave out profiles that fail&quot; to write the others.</source>
         <translation>Die Überprüfung wurde nicht geschrieben: %1
 Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profile auslassen“, um die anderen zu schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>ScimFilter</name>
+    <message>
+        <source>&quot;%1&quot; is not a filter operator: after the attribute %2 comes one of %3 (for example %2 eq &quot;value&quot;); to look for words, leave the attribute out.</source>
+        <translation>„%1“ ist kein Filteroperator: auf das Attribut %2 folgt einer von %3 (zum Beispiel %2 eq &quot;Wert&quot;); um nach Wörtern zu suchen, lassen Sie das Attribut weg.</translation>
     </message>
 </context>
 <context>
