@@ -84,12 +84,16 @@ class TestMainWindow : public WindowTest
         return -1;
     }
 
+    // Through the selection model: the view's own selectRow() follows the keyboard modifiers
+    // the application believes held, which an earlier Ctrl+… click may leave behind.
     void selectSourceRow(int sourceRow)
     {
         const QModelIndex proxyIndex
             = proxy()->mapFromSource(m_window->currentModel()->index(sourceRow, 0));
-        table()->setCurrentIndex(proxyIndex);
-        table()->selectRow(proxyIndex.row());
+        QItemSelectionModel *selection = table()->selectionModel();
+        selection->setCurrentIndex(proxyIndex, QItemSelectionModel::NoUpdate);
+        selection->select(
+            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
 private slots:
@@ -368,6 +372,24 @@ private slots:
         QCOMPARE(TestSupport::child<ErrorPane>(dialog, "findErrorPane")->headline(),
             QStringLiteral("HTTP 422 UNPROCESSABLE_ENTITY"));
         dialog->close();
+    }
+
+    // Find starts from the selected user's address, selected, so typing another replaces it.
+    void findStartsFromTheSelectedUserSelected()
+    {
+        QTRY_VERIFY(!m_window->findChild<FindDialog *>()); // the last one was closed
+        QVERIFY(m_window->activateProfile(QStringLiteral("Acme (Karmo)")));
+        QVERIFY(waitSettled());
+        selectSourceRow(4);
+        const QString email = m_window->currentModel()->user(4).email;
+        QPointer<FindDialog> dialog = m_window->openFind();
+        auto *field = TestSupport::child<QLineEdit>(dialog, "findText");
+        QCOMPARE(field->text(), email);
+        QCOMPARE(field->selectedText(), email);
+        QTest::keyClicks(field, QStringLiteral("olga@example.com"));
+        QCOMPARE(field->text(), QStringLiteral("olga@example.com"));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
     }
 
     // Once a use-after-free: a find borrows the window's sessions, the profiles are switched

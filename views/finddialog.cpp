@@ -155,6 +155,8 @@ QWidget *FindDialog::buildResults(QWidget *parent)
 void FindDialog::setText(const QString &text)
 {
     m_text->setText(text);
+    m_text->selectAll(); // typing another address replaces it
+    m_text->setFocus();
 }
 
 void FindDialog::setProfileChecked(const QString &name, bool checked)

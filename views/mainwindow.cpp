@@ -219,8 +219,7 @@ void MainWindow::buildActions()
     loadAll->setShortcut(QKeySequence(tr("Ctrl+Shift+End")));
     loadAll->setToolTip(
         tr("Fetch every remaining page (several at once where the provider allows it)"));
-    QAction *showError = view->addAction(tr("Show &error"), this, &MainWindow::showError);
-    Q_UNUSED(showError);
+    view->addAction(tr("Show &error"), this, &MainWindow::showError);
     menuBar()->addMenu(profiles);
     QAction *edit = profiles->addAction(tr("&Edit profiles…"), this, &MainWindow::editProfiles);
     edit->setShortcut(QKeySequence(tr("Ctrl+,")));
