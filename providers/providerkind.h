@@ -52,6 +52,9 @@ signals:
 // detail pane and the factory ask it; none of them names a kind.
 struct ProviderKind
 {
+    // "inactive", "pending", "suspended", "deactivated", "disabled", "invited".
+    static QStringList commonDormantStatuses();
+
     enum Section {
         NoSections = 0,
         Roles = 1, // a roles tree (organization and service roles, permissions, groups)
@@ -79,9 +82,7 @@ struct ProviderKind
     // The statuses (compared without case) that mean an account is not active, or not yet: the
     // access review counts such accounts that still hold roles. Kinds whose API has its own
     // vocabulary list it; the others get the words common to identity providers.
-    QStringList dormantStatuses
-        = {QStringLiteral("inactive"), QStringLiteral("pending"), QStringLiteral("suspended"),
-            QStringLiteral("deactivated"), QStringLiteral("disabled"), QStringLiteral("invited")};
+    QStringList dormantStatuses = commonDormantStatuses();
     // Kinds that search on the server: why a search text would not be understood (a filter that
     // starts like one and then is not), empty when it can be sent. The window shows it under the
     // field and `roster export --filter` refuses with it, rather than searching for nonsense.

@@ -18,6 +18,12 @@ const QList<const ProviderKind *> &ProviderKinds::all()
     return kinds;
 }
 
+QStringList ProviderKind::commonDormantStatuses()
+{
+    return {QStringLiteral("inactive"), QStringLiteral("pending"), QStringLiteral("suspended"),
+        QStringLiteral("deactivated"), QStringLiteral("disabled"), QStringLiteral("invited")};
+}
+
 const ProviderKind *ProviderKinds::find(const QString &id)
 {
     for (const ProviderKind *k : all()) {
