@@ -1,10 +1,7 @@
 #include "runners.h"
+#include "runnersupport.h"
 
-#include "accessreview.h"
-#include "csvoutput.h"
-#include "peoplefinder.h"
 #include "providerkind.h"
-#include "sessionproviders.h"
 
 #include "credentialstore.h"
 #include "profilestore.h"
@@ -75,7 +72,7 @@ QIODevice *TerminalReporter::standardOutput()
     return d->stdoutOpen ? &d->stdoutFile : nullptr;
 }
 
-namespace {
+namespace Support {
 
 QString grouped(qint64 n)
 {
@@ -115,6 +112,26 @@ int openProfiles(const Command &command, const QString &name, SandboxHost *sandb
     }
     return loadProfiles(command, sandboxUrl, store, reporter) ? Ok : Usage;
 }
+
+// Where a command's CSV goes: for "-" standard output (false, said, when it cannot be written),
+// else *device stays null and the job writes the file, atomically.
+bool outputDevice(const Command &command, Reporter &reporter, const char *name, QIODevice **device)
+{
+    *device = nullptr;
+    if (command.output != QLatin1String("-"))
+        return true;
+    *device = reporter.standardOutput();
+    if (!*device)
+        reporter.err(
+            Text::tr("roster %1: cannot write to standard output").arg(QLatin1String(name)));
+    return *device;
+}
+
+} // namespace Support
+
+namespace {
+
+using namespace Support;
 
 // One export: the job's progress, waits, notice and outcome, told to the reporter.
 class ExportRun
@@ -275,312 +292,6 @@ int runExport(const Command &command, Reporter &reporter)
         }
     }
     ExportRun run(command, *found, reporter);
-    return run.exec();
-}
-
-namespace {
-
-// The columns `roster find` writes: where the account is, the usual ones, and the rule that
-// matched.
-// Where a command's CSV goes: for "-" standard output (false, said, when it cannot be written),
-// else *device stays null and the job writes the file, atomically.
-bool outputDevice(const Command &command, Reporter &reporter, const char *name, QIODevice **device)
-{
-    *device = nullptr;
-    if (command.output != QLatin1String("-"))
-        return true;
-    *device = reporter.standardOutput();
-    if (!*device)
-        reporter.err(
-            Text::tr("roster %1: cannot write to standard output").arg(QLatin1String(name)));
-    return *device;
-}
-
-QStringList findHeader()
-{
-    QStringList header {QStringLiteral("profile"), QStringLiteral("kind")};
-    for (Column c : Columns::defaults())
-        header << Columns::key(c);
-    header << Columns::key(Column::CreatedAt) << Columns::key(Column::UpdatedAt)
-           << QStringLiteral("match");
-    return header;
-}
-
-class FindRun
-{
-public:
-    FindRun(const Command &command, const QList<Profile> &profiles, Reporter &reporter)
-        : m_command(command)
-        , m_profiles(profiles)
-        , m_reporter(reporter)
-        , m_finder(PersonMatch(command.findText, command.exact), &m_context)
-    { }
-
-    int exec()
-    {
-        QIODevice *device = nullptr;
-        if (!outputDevice(m_command, m_reporter, "find", &device))
-            return Failed;
-        m_output.setDevice(device);
-        m_output.setPath(m_command.output);
-        if (!m_output.open(findHeader())) {
-            m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
-            return Failed;
-        }
-        QObject::connect(&m_finder, &PeopleFinder::hits, &m_context,
-            [this](const QList<PeopleFinder::Hit> &hits) { write(hits); });
-        QObject::connect(&m_finder, &PeopleFinder::profileFinished, &m_context,
-            [this](int target) { onTargetFinished(target); });
-        QObject::connect(&m_finder, &PeopleFinder::finished, &m_context, [this] { finish(); });
-        for (const Profile &p : m_profiles)
-            m_finder.addProfile(p);
-        m_finder.start();
-        m_finder.requestProviders(m_providers);
-        if (!m_done)
-            m_loop.exec();
-        return m_exitCode;
-    }
-
-private:
-    void write(const QList<PeopleFinder::Hit> &hits)
-    {
-        for (const PeopleFinder::Hit &h : hits) {
-            const Profile &p = m_profiles.at(h.target);
-            QStringList row {p.name, p.kind};
-            for (Column c : Columns::defaults())
-                row << h.user.value(c);
-            row << h.user.createdAt << h.user.updatedAt << PersonMatch::ruleText(h.rule);
-            m_output.writeRow(row);
-        }
-        m_output.flush(); // rows appear as each profile answers
-    }
-
-    void onTargetFinished(int target)
-    {
-        if (m_finder.status(target) != PeopleFinder::Status::Failed)
-            return;
-        const ProviderError &e = m_finder.profileError(target);
-        m_reporter.err(Text::tr("roster find: profile \"%1\" failed: %2")
-                           .arg(m_finder.profile(target).name, e.summary()));
-    }
-
-    void finish()
-    {
-        if (m_done)
-            return;
-        QStringList notFound, failed;
-        int accounts = 0, profilesWith = 0;
-        for (int i = 0; i < m_finder.profileCount(); ++i) {
-            if (m_finder.status(i) == PeopleFinder::Status::Failed)
-                failed << m_finder.profile(i).name;
-            else if (m_finder.found(i) == 0)
-                notFound << m_finder.profile(i).name;
-            accounts += m_finder.found(i);
-            profilesWith += m_finder.found(i) > 0;
-        }
-        const bool ok = m_output.commit();
-        if (!ok)
-            m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
-        if (!m_command.quiet) {
-            m_reporter.err(Text::tr("Found %1 account(s) for \"%2\" in %3 of %4 profile(s).")
-                               .arg(accounts)
-                               .arg(m_command.findText)
-                               .arg(profilesWith)
-                               .arg(m_finder.profileCount()));
-            if (!notFound.isEmpty())
-                m_reporter.err(Text::tr("Not found in %1 profile(s): %2")
-                                   .arg(notFound.size())
-                                   .arg(notFound.join(QStringLiteral(", "))));
-        }
-        if (!failed.isEmpty())
-            m_reporter.err(Text::tr("Not searched, because they failed: %1")
-                               .arg(failed.join(QStringLiteral(", "))));
-        m_exitCode = !ok || !failed.isEmpty() ? Failed : Ok;
-        m_done = true;
-        m_loop.quit();
-    }
-
-    const Command &m_command;
-    const QList<Profile> m_profiles;
-    Reporter &m_reporter;
-    // The network manager outlives the providers made with it (shared with the finder).
-    QNetworkAccessManager m_nam;
-    CredentialStore m_credentials;
-    QObject m_context; // callbacks stop with it
-    PeopleFinder m_finder;
-    const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
-    CsvOutput m_output {QList<Column> {}};
-    QEventLoop m_loop;
-    int m_exitCode = Failed;
-    bool m_done = false;
-};
-
-} // namespace
-
-namespace {
-
-class ReviewRun
-{
-public:
-    ReviewRun(const Command &command, const QList<Profile> &profiles, Reporter &reporter)
-        : m_command(command)
-        , m_profiles(profiles)
-        , m_reporter(reporter)
-        , m_review(options(command), &m_context)
-    { }
-
-    int exec()
-    {
-        QIODevice *device = nullptr;
-        if (!outputDevice(m_command, m_reporter, "review", &device))
-            return Failed;
-        m_review.setOutputDevice(device);
-        m_review.setOutputPath(m_command.output);
-        for (const Profile &p : m_profiles)
-            m_review.addProfile(p);
-        QObject::connect(
-            &m_review, &AccessReview::progress, &m_context, [this](int i) { onProgress(i); });
-        QObject::connect(&m_review, &AccessReview::profileFinished, &m_context, [this](int i) {
-            if (m_review.status(i) == AccessReview::Status::Skipped)
-                m_reporter.err(
-                    Text::tr("roster review: left out \"%1\": %2")
-                        .arg(m_review.profile(i).name, m_review.profileError(i).summary()));
-        });
-        QObject::connect(
-            &m_review, &AccessReview::finished, &m_context, [this](bool ok) { finish(ok); });
-        m_lastProgress.start();
-        m_review.start();
-        if (m_review.isRunning())
-            m_review.requestProviders(m_providers);
-        if (!m_done)
-            m_loop.exec();
-        return m_exitCode;
-    }
-
-private:
-    static AccessReview::Options options(const Command &command)
-    {
-        AccessReview::Options o;
-        o.columns = command.exportOptions.columns;
-        o.skipFailed = command.skipFailed;
-        return o;
-    }
-
-    void onProgress(int index)
-    {
-        if (m_command.quiet || !m_reporter.showsProgress() || m_lastProgress.elapsed() < 200)
-            return;
-        m_lastProgress.restart();
-        const qint64 total = m_review.total(index);
-        m_reporter.progress(
-            Text::tr("%1 (%2 of %3): %4%5 rows")
-                .arg(m_review.profile(index).name)
-                .arg(index + 1)
-                .arg(m_review.profileCount())
-                .arg(grouped(m_review.rows(index)),
-                    total >= 0 ? Text::tr(" of %1").arg(grouped(total)) : QString()));
-    }
-
-    void finish(bool ok)
-    {
-        m_reporter.progress(QString());
-        const AccessReview::Summary &s = m_review.summary();
-        if (!ok) {
-            const ProviderError &e = m_review.error();
-            int failed = -1;
-            for (int i = 0; i < m_review.profileCount(); ++i) {
-                if (m_review.status(i) == AccessReview::Status::Failed)
-                    failed = i;
-            }
-            m_reporter.err(failed >= 0 ? Text::tr("roster review: profile \"%1\" failed: %2")
-                                             .arg(m_review.profile(failed).name, e.summary())
-                                       : QStringLiteral("roster review: ") + e.summary());
-            const QStringList lines = e.detailLines();
-            for (qsizetype i = 1; i < lines.size(); ++i)
-                m_reporter.err(QStringLiteral("  ") + lines[i]);
-            if (m_command.output != QLatin1String("-"))
-                m_reporter.err(
-                    Text::tr("  Nothing was written; %1 was left as it was (--skip-failed "
-                             "leaves failing profiles out instead).")
-                        .arg(m_command.output));
-        } else if (!m_command.quiet) {
-            // The window's wording; the lines after the first indented, as for errors.
-            const QStringList lines = m_review
-                                          .summaryText(m_command.output == QLatin1String("-")
-                                                  ? Text::tr("standard output")
-                                                  : m_command.output)
-                                          .split(QLatin1Char('\n'));
-            // The third line, "Incomplete", is said below, even with --quiet.
-            for (qsizetype i = 0; i < std::min<qsizetype>(2, lines.size()); ++i)
-                m_reporter.err(i == 0 ? lines[i] : QStringLiteral("  ") + lines[i]);
-        }
-        if (ok && !s.leftOut.isEmpty()) // even with --quiet: the review is incomplete
-            m_reporter.err(Text::tr("roster review: INCOMPLETE, left out: %1")
-                               .arg(s.leftOut.join(QStringLiteral("; "))));
-        m_exitCode = ok ? Ok : Failed;
-        m_done = true;
-        m_loop.quit();
-    }
-
-    const Command &m_command;
-    const QList<Profile> m_profiles;
-    Reporter &m_reporter;
-    // The network manager outlives the providers made with it (shared with the review).
-    QNetworkAccessManager m_nam;
-    CredentialStore m_credentials;
-    QObject m_context;
-    AccessReview m_review;
-    const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
-    QEventLoop m_loop;
-    QElapsedTimer m_lastProgress;
-    int m_exitCode = Failed;
-    bool m_done = false;
-};
-
-// The profiles a command names with --profiles, or all; false (usage) for an unknown name.
-bool chooseProfiles(const Command &command, const ProfileStore &store, QList<Profile> *profiles,
-    Reporter &reporter, const QString &name)
-{
-    if (command.profileNames.isEmpty())
-        *profiles = store.profiles();
-    for (const QString &wanted : command.profileNames) {
-        const Profile *p = store.find(wanted);
-        if (!p) {
-            reporter.err(Text::tr("roster %1: no profile named \"%2\"").arg(name, wanted));
-            return false;
-        }
-        *profiles << *p;
-    }
-    return true;
-}
-
-} // namespace
-
-int runReview(const Command &command, Reporter &reporter)
-{
-    SandboxHost sandbox;
-    ProfileStore store;
-    if (const int status
-        = openProfiles(command, QStringLiteral("review"), &sandbox, &store, reporter))
-        return status;
-    QList<Profile> profiles;
-    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("review")))
-        return Usage;
-    ReviewRun run(command, profiles, reporter);
-    return run.exec();
-}
-
-int runFind(const Command &command, Reporter &reporter)
-{
-    SandboxHost sandbox;
-    ProfileStore store;
-    if (const int status
-        = openProfiles(command, QStringLiteral("find"), &sandbox, &store, reporter))
-        return status;
-    QList<Profile> profiles;
-    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("find")))
-        return Usage;
-    FindRun run(command, profiles, reporter);
     return run.exec();
 }
 
