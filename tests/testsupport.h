@@ -72,9 +72,9 @@ inline bool waitFor(PageReply *reply, int timeoutMs = 30000)
 // What a walk in a test may take before it is stopped as runaway: far more than any test's
 // organization, far less than a broken guard would walk (it would otherwise grow until ctest's
 // timeout, gigabytes later).
-constexpr int kWalkPageCap = 2000;
-constexpr qsizetype kWalkUserCap = 500000;
-constexpr int kWalkSeconds = 60;
+constexpr int kWalkPageCap = 1000;
+constexpr qsizetype kWalkUserCap = 200000;
+constexpr int kWalkSeconds = 15;
 
 // An error a walk in a test stops with when it passes a cap: a guard of the product is broken.
 inline ProviderError runaway(const QString &what)
