@@ -5,25 +5,20 @@
 #include "char/charroutes.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
+#include "vendortest.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 using namespace TestSupport;
 
-class TestChar : public QObject
+class TestChar : public VendorTest<CharProvider>
 {
     Q_OBJECT
 
-    SandboxServer m_server;
-    QNetworkAccessManager m_nam;
-
     CharProvider *provider(const QString &dir, const QString &token = SandboxServer::demoToken())
     {
-        auto *c = new CharProvider(
-            sandboxProfile(m_server, QStringLiteral("char"), dir, token), token, &m_nam, this);
-        fastRetries(c, 50);
-        return c;
+        return make(QStringLiteral("char"), dir, token);
     }
 
 private slots:

@@ -5,26 +5,20 @@
 #include "csp/csproutes.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
+#include "vendortest.h"
 
 #include <QNetworkAccessManager>
 
 using namespace TestSupport;
 
-class TestCsp : public QObject
+class TestCsp : public VendorTest<CspProvider>
 {
     Q_OBJECT
-
-    SandboxServer m_server;
-    QNetworkAccessManager m_nam;
 
     CspProvider *provider(const QString &org,
         const QString &apiToken = QStringLiteral("api-token-1"), const QJsonObject &options = {})
     {
-        Profile p = sandboxProfile(m_server, QStringLiteral("csp"), org, apiToken);
-        p.options = options;
-        auto *c = new CspProvider(p, apiToken, &m_nam, this);
-        fastRetries(c, 50);
-        return c;
+        return make(QStringLiteral("csp"), org, apiToken, options);
     }
 
     int exchanges() const { return m_server.hits(QStringLiteral("csp:exchange")); }

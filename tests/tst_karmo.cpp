@@ -5,28 +5,24 @@
 #include "karmo/karmoroutes.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
+#include "vendortest.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 
 using namespace TestSupport;
 
-class TestKarmo : public QObject
+class TestKarmo : public VendorTest<KarmoProvider>
 {
     Q_OBJECT
-
-    SandboxServer m_server;
-    QNetworkAccessManager m_nam;
 
     KarmoProvider *provider(
         const QString &org, const QString &token = SandboxServer::demoToken(), int pageSize = 0)
     {
-        Profile p = sandboxProfile(m_server, QStringLiteral("karmo"), org, token);
+        QJsonObject options;
         if (pageSize > 0)
-            p.options.insert(QStringLiteral("pageSize"), pageSize);
-        auto *k = new KarmoProvider(p, token, &m_nam, this);
-        fastRetries(k);
-        return k;
+            options.insert(QStringLiteral("pageSize"), pageSize);
+        return make(QStringLiteral("karmo"), org, token, options, 60000);
     }
 
 private slots:

@@ -6,26 +6,21 @@
 #include "llamacloud/llamacloudroutes.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
+#include "vendortest.h"
 
 #include <QNetworkAccessManager>
 #include <QThread>
 
 using namespace TestSupport;
 
-class TestLlamaCloud : public QObject
+class TestLlamaCloud : public VendorTest<LlamaCloudProvider>
 {
     Q_OBJECT
 
-    SandboxServer m_server;
-    QNetworkAccessManager m_nam;
-
     LlamaCloudProvider *provider(const QString &org, const QString &auth = QStringLiteral("cookie"))
     {
-        Profile p = sandboxProfile(m_server, QStringLiteral("llamacloud"), org);
-        p.options.insert(QStringLiteral("auth"), auth);
-        auto *l = new LlamaCloudProvider(p, SandboxServer::demoToken(), &m_nam, this);
-        fastRetries(l, 50);
-        return l;
+        return make(QStringLiteral("llamacloud"), org, SandboxServer::demoToken(),
+            {{QStringLiteral("auth"), auth}});
     }
 
 private slots:

@@ -8,6 +8,7 @@
 #include "scim/scimprovider.h"
 #include "scim/scimroutes.h"
 #include "testsupport.h"
+#include "vendortest.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -29,21 +30,14 @@ Walk walkAll(Provider *provider, const QString &query = {}, int parallel = 4)
 }
 } // namespace
 
-class TestScim : public QObject
+class TestScim : public VendorTest<ScimProvider>
 {
     Q_OBJECT
-
-    SandboxServer m_server;
-    QNetworkAccessManager m_nam;
 
     ScimProvider *provider(const QString &tenant,
         const QString &secret = QStringLiteral("scim-token"), const QJsonObject &options = {})
     {
-        Profile p = sandboxProfile(m_server, QStringLiteral("scim"), tenant, secret);
-        p.options = options;
-        auto *s = new ScimProvider(p, secret, &m_nam, this);
-        fastRetries(s, 50);
-        return s;
+        return make(QStringLiteral("scim"), tenant, secret, options);
     }
 
     // The users the sandbox's filter finds, in order.
