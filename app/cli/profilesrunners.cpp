@@ -282,32 +282,29 @@ bool chooseProfiles(const Command &command, const ProfileStore &store, QList<Pro
 
 } // namespace
 
-int runReview(const Command &command, Reporter &reporter)
+// A command over the chosen profiles: opens them, picks those asked for, runs.
+template<typename Run>
+int runAcross(const Command &command, Reporter &reporter, const QString &name)
 {
     SandboxHost sandbox;
     ProfileStore store;
-    if (const int status
-        = openProfiles(command, QStringLiteral("review"), &sandbox, &store, reporter))
+    if (const int status = openProfiles(command, name, &sandbox, &store, reporter))
         return status;
     QList<Profile> profiles;
-    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("review")))
+    if (!chooseProfiles(command, store, &profiles, reporter, name))
         return Usage;
-    ReviewRun run(command, profiles, reporter);
+    Run run(command, profiles, reporter);
     return run.exec();
+}
+
+int runReview(const Command &command, Reporter &reporter)
+{
+    return runAcross<ReviewRun>(command, reporter, QStringLiteral("review"));
 }
 
 int runFind(const Command &command, Reporter &reporter)
 {
-    SandboxHost sandbox;
-    ProfileStore store;
-    if (const int status
-        = openProfiles(command, QStringLiteral("find"), &sandbox, &store, reporter))
-        return status;
-    QList<Profile> profiles;
-    if (!chooseProfiles(command, store, &profiles, reporter, QStringLiteral("find")))
-        return Usage;
-    FindRun run(command, profiles, reporter);
-    return run.exec();
+    return runAcross<FindRun>(command, reporter, QStringLiteral("find"));
 }
 
 } // namespace Cli
