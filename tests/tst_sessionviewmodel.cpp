@@ -36,7 +36,9 @@ class TestSessionViewModel : public QObject
     static bool settled(const SessionViewModel &view)
     {
         return QTest::qWaitFor(
-            [&view] { return view.model() && view.session()->provider() && !view.status().loading; },
+            [&view] {
+                return view.model() && view.session()->provider() && !view.status().loading;
+            },
             15000);
     }
 
@@ -150,7 +152,8 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         ExportJob::Options options;
         options.columns = {Column::Id};
-        std::unique_ptr<ExportJob> job(view.startExport(false, {0, 2}, options, QString(), nullptr));
+        std::unique_ptr<ExportJob> job(
+            view.startExport(false, {0, 2}, options, QString(), nullptr));
         QVERIFY(job);
         job->setOutputDevice(&out);
         QSignalSpy finished(job.get(), &ExportJob::finished);
