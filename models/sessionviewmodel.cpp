@@ -5,19 +5,11 @@
 #include "providerkind.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
+#include "viewtext.h"
 
 #include <QDir>
 #include <QLocale>
 #include <QTimer>
-
-namespace {
-
-QString grouped(qint64 n)
-{
-    return QLocale().toString(n);
-}
-
-} // namespace
 
 SessionViewModel::SessionViewModel(ProfileStore *store, QObject *parent)
     : QObject(parent)

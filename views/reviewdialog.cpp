@@ -219,7 +219,7 @@ void ReviewDialog::onFinished(bool ok)
                               "was. Check \"Leave out profiles that fail\" to write the others.")
                                .arg(m_review->error().summary()));
     } else {
-        m_summary->setText(m_review->summaryText(m_path->text()));
+        m_summary->setText(m_review->summaryLines(m_path->text()).join(QLatin1Char('\n')));
     }
     updateButtons();
 }

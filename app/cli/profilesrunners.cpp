@@ -230,15 +230,13 @@ private:
                              "leaves failing profiles out instead).")
                         .arg(m_command.output));
         } else if (!m_command.quiet) {
-            // The window's wording; the lines after the first indented, as for errors.
-            const QStringList lines = m_review
-                                          .summaryText(m_command.output == QLatin1String("-")
-                                                  ? Text::tr("standard output")
-                                                  : m_command.output)
-                                          .split(QLatin1Char('\n'));
-            // The third line, "Incomplete", is said below, even with --quiet.
-            for (qsizetype i = 0; i < std::min<qsizetype>(2, lines.size()); ++i)
-                m_reporter.err(i == 0 ? lines[i] : QStringLiteral("  ") + lines[i]);
+            // The window's wording, the counts indented as for errors; "Incomplete" is said
+            // below, even with --quiet.
+            const QStringList lines = m_review.summaryLines(m_command.output == QLatin1String("-")
+                    ? Text::tr("standard output")
+                    : m_command.output);
+            m_reporter.err(lines.at(0));
+            m_reporter.err(QStringLiteral("  ") + lines.at(1));
         }
         if (ok && !s.leftOut.isEmpty()) // even with --quiet: the review is incomplete
             m_reporter.err(Text::tr("roster review: INCOMPLETE, left out: %1")

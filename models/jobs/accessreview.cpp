@@ -2,8 +2,7 @@
 
 #include "pagewalker.h"
 #include "providerkind.h"
-
-#include <QLocale>
+#include "viewtext.h"
 
 AccessReview::AccessReview(Options options, QObject *parent)
     : ProfilesJob(parent)
@@ -194,20 +193,19 @@ void AccessReview::done(ProviderError error)
     end(error);
 }
 
-QString AccessReview::summaryText(const QString &destination) const
+QStringList AccessReview::summaryLines(const QString &destination) const
 {
-    const QLocale locale;
     const Summary &s = m_summary;
-    QString text = tr("Wrote %1 accounts of %2 people from %n profile(s) to %3.", nullptr,
-        int(profileCount() - s.leftOut.size()))
-                       .arg(locale.toString(s.accounts), locale.toString(s.people), destination);
-    text += QLatin1Char('\n')
-        + tr("%1 people have accounts in more than one profile; %2 accounts have no email; %3 "
-             "inactive or pending accounts still hold roles.")
-              .arg(locale.toString(s.inSeveralProfiles), locale.toString(s.withoutEmail),
-                  locale.toString(s.dormantWithRoles));
+    QStringList lines {
+        tr("Wrote %1 accounts of %2 people from %n profile(s) to %3.", nullptr,
+            int(profileCount() - s.leftOut.size()))
+            .arg(grouped(s.accounts), grouped(s.people), destination),
+        tr("%1 people have accounts in more than one profile; %2 accounts have no email; %3 "
+           "inactive or pending accounts still hold roles.")
+            .arg(
+                grouped(s.inSeveralProfiles), grouped(s.withoutEmail), grouped(s.dormantWithRoles)),
+    };
     if (!s.leftOut.isEmpty())
-        text += QLatin1Char('\n')
-            + tr("Incomplete: left out %1.").arg(s.leftOut.join(QStringLiteral("; ")));
-    return text;
+        lines << tr("Incomplete: left out %1.").arg(s.leftOut.join(QStringLiteral("; ")));
+    return lines;
 }

@@ -57,8 +57,9 @@ public:
     qint64 rows(int index) const { return usersRead(index); }
     const Summary &summary() const { return m_summary; }
     qint64 rowsWritten() const { return m_output.rowsWritten(); }
-    // The summary's wording, the same in the window and on the command line.
-    QString summaryText(const QString &path) const;
+    // The summary's wording, the same in the window and on the command line: what was written
+    // to `destination`, the counts, and (when profiles were left out) "Incomplete: …".
+    QStringList summaryLines(const QString &destination) const;
 
 private:
     void next();
