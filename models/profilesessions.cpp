@@ -54,12 +54,13 @@ ProfileSession *ProfileSessions::open(const QString &name)
         s = new ProfileSession(*profile);
         m_sessions.insert(name, s);
         // The session is the callback's context: a session closed meanwhile is never called back.
-        m_credentials->read(
-            *profile, s, [this, s](const QString &secret, const ProviderError &error) {
+        m_credentials->readSecrets(*profile, s,
+            [this, s](const CredentialStore::Secrets &secrets, const ProviderError &error) {
                 if (error.isError())
                     s->setCredentialError(error);
                 else
-                    s->setProvider(ProviderFactory::createShared(s->profile(), secret, m_nam));
+                    s->setProvider(ProviderFactory::createShared(
+                        s->profile(), secrets.token, m_nam, secrets.proxy));
                 emit credentialRead(s);
             });
     }

@@ -16,12 +16,13 @@ void SessionProviders::request(const Profile &profile, QObject *context, Done do
         return;
     }
     QNetworkAccessManager *manager = nam;
-    credentials->read(profile, context,
+    credentials->readSecrets(profile, context,
         [profile, manager, done = std::move(done)](
-            const QString &secret, const ProviderError &error) {
+            const CredentialStore::Secrets &secrets, const ProviderError &error) {
             if (error.isError())
                 done(nullptr, error);
             else
-                done(ProviderFactory::createShared(profile, secret, manager), {});
+                done(ProviderFactory::createShared(profile, secrets.token, manager, secrets.proxy),
+                    {});
         });
 }

@@ -21,6 +21,9 @@ struct Profile
     QString organization;
     CredentialSource credential;
     QJsonObject options;
+    QString caFile; // a PEM bundle this profile trusts besides the system store; empty for none
+    QString proxy; // "system" (also when empty), "none" or a proxy URL
+    CredentialSource proxyCredential; // "user:password" for the proxy; Type::None for none
 
     int pageSize() const { return options.value(QStringLiteral("pageSize")).toInt(0); }
     QString option(const QString &key, const QString &fallback) const

@@ -30,6 +30,51 @@ ProfileStore::Issue issue(
 {
     return ProfileStore::Issue {index, profile, field, message};
 }
+
+const QStringList &knownFields()
+{
+    static const QStringList fields {QStringLiteral("name"), QStringLiteral("kind"),
+        QStringLiteral("baseUrl"), QStringLiteral("organization"), QStringLiteral("credential"),
+        QStringLiteral("options"), QStringLiteral("caFile"), QStringLiteral("proxy"),
+        QStringLiteral("proxyCredential")};
+    return fields;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            const bool same = a[i - 1].toLower() == b[j - 1].toLower();
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "is not known; did you mean "organization"?" when one known name is close enough.
+QString unknownText(const QString &key, const QStringList &known, const QString &what)
+{
+    QString best;
+    int bestDistance = std::max<int>(2, int(key.size()) / 3) + 1;
+    for (const QString &k : known) {
+        const int d = editDistance(key, k);
+        if (d < bestDistance) {
+            best = k;
+            bestDistance = d;
+        }
+    }
+    if (!best.isEmpty())
+        return ProfileStore::tr("is not known%1; did you mean \"%2\"?").arg(what, best);
+    return ProfileStore::tr("is not known%1 (known: %2)")
+        .arg(what, known.join(QStringLiteral(", ")));
+}
 } // namespace
 
 QString ProfileStore::Issue::text() const
@@ -160,12 +205,14 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
         break;
     }
 
+    issues += validateConnection(p, index);
     const QStringList allowed = allowedOptions(p.kind);
     for (auto it = p.options.begin(); it != p.options.end(); ++it) {
         const QString field = QStringLiteral("options.") + it.key();
         if (!allowed.contains(it.key())) {
-            issues << issue(
-                index, who, field, ProfileStore::tr("is not an option of kind \"%1\"").arg(p.kind));
+            issues << issue(index, who, field,
+                unknownText(it.key(), allowed,
+                    ProfileStore::tr(" as an option of kind \"%1\"").arg(p.kind)));
             continue;
         }
         if (it.key() == QLatin1String("pageSize")) {
@@ -182,6 +229,68 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
                 ProfileStore::tr("must be one of: %1").arg(values.join(QStringLiteral(", "))));
     }
     return issues;
+}
+
+QList<ProfileStore::Issue> ProfileStore::validateConnection(const Profile &p, int index)
+{
+    QList<Issue> issues;
+    const QString proxy = p.proxy.trimmed();
+    if (!proxy.isEmpty() && proxy != QLatin1String("system") && proxy != QLatin1String("none")) {
+        const QUrl url(proxy, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty()
+            || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")
+                && scheme != QLatin1String("socks5h")))
+            issues << issue(index, p.name, QStringLiteral("proxy"),
+                tr("must be \"system\", \"none\" or a URL such as http://proxy.example:3128 or "
+                   "socks5://proxy.example:1080"));
+        else if (!url.password().isEmpty())
+            issues << issue(index, p.name, QStringLiteral("proxy"),
+                tr("must not hold a password; give it with \"proxyCredential\""));
+        else if (url.hasQuery() || url.hasFragment()
+            || (!url.path().isEmpty() && url.path() != QLatin1String("/")))
+            issues << issue(
+                index, p.name, QStringLiteral("proxy"), tr("must be only scheme://host:port"));
+    }
+    if ((p.proxyCredential.type == CredentialSource::Type::Env
+            || p.proxyCredential.type == CredentialSource::Type::File)
+        && p.proxyCredential.value.isEmpty())
+        issues << issue(index, p.name, QStringLiteral("proxyCredential"),
+            tr("names an empty variable or path"));
+    if (p.proxyCredential.type != CredentialSource::Type::None
+        && (proxy.isEmpty() || proxy == QLatin1String("system") || proxy == QLatin1String("none")))
+        issues << issue(index, p.name, QStringLiteral("proxyCredential"),
+            tr("needs a \"proxy\" URL to be used with (a system proxy takes its credentials from "
+               "its URL, as curl does)"));
+    return issues;
+}
+
+// A credential source: {"env": "VAR"}, {"file": "/path"} or {"keychain": true}.
+CredentialSource ProfileStore::readSource(
+    const QJsonValue &value, int i, const QString &profile, const QString &field)
+{
+    if (value.isUndefined())
+        return {};
+    if (!value.isObject()) {
+        m_issues << issue(i, profile, field, ProfileStore::tr("must be an object"));
+        return {};
+    }
+    const QJsonObject c = value.toObject();
+    if (c.size() != 1) {
+        m_issues << issue(i, profile, field,
+            ProfileStore::tr("must hold exactly one of \"env\", \"file\" or \"keychain\""));
+    } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
+        return {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
+    } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
+        return {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
+    } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
+        return {CredentialSource::Type::Keychain, {}};
+    } else {
+        m_issues << issue(i, profile, field,
+            ProfileStore::tr(
+                "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
+    }
+    return {};
 }
 
 // One profile's fields as the file holds them; what is malformed goes to the issues.
@@ -210,28 +319,15 @@ Profile ProfileStore::readProfile(const QJsonObject &o, int i)
         p.baseUrl = QUrl();
     }
 
-    const QJsonValue cred = o.value(QStringLiteral("credential"));
-    if (cred.isObject()) {
-        const QJsonObject c = cred.toObject();
-        if (c.size() != 1) {
-            m_issues << issue(i, p.name, QStringLiteral("credential"),
-                ProfileStore::tr("must hold exactly one of \"env\", \"file\" or \"keychain\""));
-        } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
-            p.credential = {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
-        } else if (c.contains(QStringLiteral("file"))
-            && c.value(QStringLiteral("file")).isString()) {
-            p.credential
-                = {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
-        } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
-            p.credential = {CredentialSource::Type::Keychain, {}};
-        } else {
-            m_issues << issue(i, p.name, QStringLiteral("credential"),
-                ProfileStore::tr(
-                    "must be {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true}"));
-        }
-    } else if (!cred.isUndefined()) {
-        m_issues << issue(
-            i, p.name, QStringLiteral("credential"), ProfileStore::tr("must be an object"));
+    stringField("caFile", &p.caFile);
+    stringField("proxy", &p.proxy);
+    p.credential = readSource(
+        o.value(QStringLiteral("credential")), i, p.name, QStringLiteral("credential"));
+    p.proxyCredential = readSource(
+        o.value(QStringLiteral("proxyCredential")), i, p.name, QStringLiteral("proxyCredential"));
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!knownFields().contains(it.key()))
+            m_issues << issue(i, p.name, it.key(), unknownText(it.key(), knownFields(), {}));
     }
     const QJsonValue options = o.value(QStringLiteral("options"));
     if (options.isObject())
@@ -324,6 +420,27 @@ QJsonObject ProfileStore::toJson(const Profile &p)
     o.insert(QStringLiteral("credential"), c);
     if (!p.options.isEmpty())
         o.insert(QStringLiteral("options"), p.options);
+    if (!p.caFile.isEmpty())
+        o.insert(QStringLiteral("caFile"), p.caFile);
+    if (!p.proxy.isEmpty() && p.proxy != QLatin1String("system"))
+        o.insert(QStringLiteral("proxy"), p.proxy);
+    QJsonObject pc;
+    switch (p.proxyCredential.type) {
+    case CredentialSource::Type::Env:
+        pc.insert(QStringLiteral("env"), p.proxyCredential.value);
+        break;
+    case CredentialSource::Type::File:
+        pc.insert(QStringLiteral("file"), p.proxyCredential.value);
+        break;
+    case CredentialSource::Type::Keychain:
+        pc.insert(QStringLiteral("keychain"), true);
+        break;
+    case CredentialSource::Type::None:
+    case CredentialSource::Type::Inline:
+        break;
+    }
+    if (!pc.isEmpty())
+        o.insert(QStringLiteral("proxyCredential"), pc);
     return o;
 }
 

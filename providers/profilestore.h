@@ -47,6 +47,9 @@ public:
 
 private:
     Profile readProfile(const QJsonObject &object, int index);
+    CredentialSource readSource(
+        const QJsonValue &value, int index, const QString &profile, const QString &field);
+    static QList<Issue> validateConnection(const Profile &profile, int index);
     QList<Profile> m_profiles;
     QList<Issue> m_issues;
 };

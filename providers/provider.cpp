@@ -3,12 +3,15 @@
 #include "probereply.h"
 
 #include "httpclient.h"
+#include "transport.h"
 
 Provider::Provider(const Profile &profile, QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_http(new HttpClient(nam, profile.baseUrl, this))
-{ }
+{
+    m_http->setTransport(Transport::forProfile(profile));
+}
 
 Provider::~Provider() = default;
 

@@ -25,6 +25,10 @@ QString ProviderError::kindText() const
         return ProviderError::tr("Provider error");
     case Kind::Network:
         return ProviderError::tr("Network error");
+    case Kind::Tls:
+        return ProviderError::tr("Certificate not accepted");
+    case Kind::Proxy:
+        return ProviderError::tr("Proxy error");
     case Kind::Timeout:
         return ProviderError::tr("Timed out");
     case Kind::TooLarge:

@@ -25,6 +25,8 @@ public:
         None,
         Http, // the provider answered with an error status
         Network, // connection refused, reset, DNS...
+        Tls, // the server's certificate was not accepted: permanent, never retried
+        Proxy, // the proxy refused the credentials or the connection
         Timeout, // no data within the transfer timeout
         TooLarge, // the response exceeded the size cap
         Malformed, // the body could not be understood

@@ -1,19 +1,24 @@
 #include "providerfactory.h"
 
+#include "httpclient.h"
 #include "provider.h"
 #include "providerkind.h"
+#include "transport.h"
 
-Provider *ProviderFactory::create(
-    const Profile &profile, const QString &secret, QNetworkAccessManager *nam, QObject *parent)
+Provider *ProviderFactory::create(const Profile &profile, const QString &secret,
+    QNetworkAccessManager *nam, QObject *parent, const QString &proxySecret)
 {
     const ProviderKind *kind = ProviderKinds::find(profile.kind);
-    return kind ? kind->create(profile, secret, nam, parent) : nullptr;
+    Provider *provider = kind ? kind->create(profile, secret, nam, parent) : nullptr;
+    if (provider && !proxySecret.isEmpty())
+        provider->http()->setTransport(Transport::forProfile(profile, proxySecret));
+    return provider;
 }
 
-std::shared_ptr<Provider> ProviderFactory::createShared(
-    const Profile &profile, const QString &secret, QNetworkAccessManager *nam)
+std::shared_ptr<Provider> ProviderFactory::createShared(const Profile &profile,
+    const QString &secret, QNetworkAccessManager *nam, const QString &proxySecret)
 {
-    Provider *provider = create(profile, secret, nam, nullptr);
+    Provider *provider = create(profile, secret, nam, nullptr, proxySecret);
     if (!provider)
         return {};
     // The last holder may let go from inside a signal of the provider or of one of its replies.

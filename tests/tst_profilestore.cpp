@@ -171,8 +171,46 @@ private slots:
                               "whole number from 1 to 100");
         QTest::newRow("option of another kind")
             << file(valid(", \"options\": {\"auth\": \"cookie\"}"))
-            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not an option "
-                              "of kind \"karmo\"");
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not known as "
+                              "an option of kind \"karmo\" (known: pageSize)");
+        QTest::newRow("option misspelt")
+            << file(valid(", \"options\": {\"pagesize\": 10}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pagesize\": is not known "
+                              "as an option of kind \"karmo\"; did you mean \"pageSize\"?");
+        QTest::newRow("unknown field organisation")
+            << file(valid(", \"organisation\": \"org_9\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"organisation\": is not known; "
+                              "did you mean \"organization\"?");
+        QTest::newRow("unknown field baseURL")
+            << file(valid(", \"baseURL\": \"https://x.example\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"baseURL\": is not known; did "
+                              "you mean \"baseUrl\"?");
+        QTest::newRow("unknown field far from any")
+            << file(valid(", \"colour\": \"blue\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"colour\": is not known (known: "
+                              "name, kind, baseUrl, organization, credential, options, caFile, "
+                              "proxy, proxyCredential)");
+        QTest::newRow("caFile not a string")
+            << file(valid(", \"caFile\": true"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"caFile\": must be a string");
+        QTest::newRow("proxy ftp")
+            << file(valid(", \"proxy\": \"ftp://p.example:21\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"proxy\": must be \"system\", "
+                              "\"none\" or a URL such as http://proxy.example:3128 or "
+                              "socks5://proxy.example:1080");
+        QTest::newRow("proxy with password")
+            << file(valid(", \"proxy\": \"http://alice:pw@p.example:3128\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"proxy\": must not hold a "
+                              "password; give it with \"proxyCredential\"");
+        QTest::newRow("proxyCredential without proxy")
+            << file(valid(", \"proxyCredential\": {\"env\": \"P\"}"))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"proxyCredential\": needs a "
+                              "\"proxy\" URL to be used with (a system proxy takes its credentials "
+                              "from its URL, as curl does)");
+        QTest::newRow("proxyCredential malformed")
+            << file(valid(", \"proxy\": \"http://p.example:3128\", \"proxyCredential\": \"pw\""))
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"proxyCredential\": must be an "
+                              "object");
         QTest::newRow("bad csp token type")
             << file("{\"name\":\"C\",\"kind\":\"csp\",\"baseUrl\":\"https://"
                     "c.example\",\"organization\":\"o\",\"credential\":{\"env\":\"X\"},\"options\":"
@@ -183,6 +221,29 @@ private slots:
             << QByteArray("{\"profiles\": [" + valid() + "," + valid() + "]}")
             << QStringLiteral("profile \"Acme (Karmo)\": field \"name\": is used by an earlier "
                               "profile; names must be unique");
+    }
+
+    void connectionFieldsRoundTrip()
+    {
+        ProfileStore store;
+        QVERIFY2(store.loadFromJson(file(valid(
+                     ", \"caFile\": \"/etc/corp/ca.pem\", \"proxy\": \"socks5://p.example:1080\", "
+                     "\"proxyCredential\": {\"file\": \"/run/proxy-secret\"}"))),
+            qPrintable(store.errorText()));
+        const Profile &p = store.profiles().first();
+        QCOMPARE(p.caFile, QStringLiteral("/etc/corp/ca.pem"));
+        QCOMPARE(p.proxy, QStringLiteral("socks5://p.example:1080"));
+        QCOMPARE(p.proxyCredential.type, CredentialSource::Type::File);
+        QCOMPARE(p.proxyCredential.value, QStringLiteral("/run/proxy-secret"));
+        ProfileStore again;
+        QVERIFY2(again.loadFromJson(store.toJson()), qPrintable(again.errorText()));
+        QCOMPARE(again.toJson(), store.toJson());
+        QCOMPARE(again.profiles().first().proxyCredential.value, p.proxyCredential.value);
+        // "system" and "none" are the two words; "system" is the default and is not written.
+        QVERIFY(store.loadFromJson(file(valid(", \"proxy\": \"none\""))));
+        QVERIFY(store.toJson().contains("\"proxy\": \"none\""));
+        QVERIFY(store.loadFromJson(file(valid(", \"proxy\": \"system\""))));
+        QVERIFY(!store.toJson().contains("\"proxy\""));
     }
 
     void rejects()

@@ -151,14 +151,14 @@ public:
             return Failed;
         }
         m_lastProgress.start();
-        m_credentials.read(m_profile, &m_context,
-            [this, device](const QString &secret, const ProviderError &error) {
+        m_credentials.readSecrets(m_profile, &m_context,
+            [this, device](const CredentialStore::Secrets &secrets, const ProviderError &error) {
                 if (error.isError()) {
                     m_reporter.err(QStringLiteral("roster export: ") + error.message);
                     finish(Usage);
                     return;
                 }
-                start(secret, device);
+                start(secrets, device);
             });
         if (!m_done)
             m_loop.exec();
@@ -168,9 +168,10 @@ public:
 private:
     bool toStandardOutput() const { return m_command.output == QLatin1String("-"); }
 
-    void start(const QString &secret, QIODevice *device)
+    void start(const CredentialStore::Secrets &secrets, QIODevice *device)
     {
-        Provider *provider = ProviderFactory::create(m_profile, secret, &m_nam, &m_context);
+        Provider *provider
+            = ProviderFactory::create(m_profile, secrets.token, &m_nam, &m_context, secrets.proxy);
         auto *job = new ExportJob(provider, m_command.exportOptions, &m_context);
         if (device)
             job->setOutputDevice(device);

@@ -144,6 +144,31 @@ void CredentialStore::read(const Profile &profile, QObject *context, ReadCallbac
     });
 }
 
+Profile CredentialStore::proxyProfile(const Profile &profile)
+{
+    Profile p = profile;
+    p.name = QStringLiteral("%1 (proxy)").arg(profile.name); // the keychain key: never translated
+    p.credential = profile.proxyCredential;
+    return p;
+}
+
+void CredentialStore::readSecrets(
+    const Profile &profile, QObject *context, SecretsCallback callback)
+{
+    QPointer<QObject> guard(context);
+    read(profile, context, [=, this](const QString &token, const ProviderError &error) {
+        if (error.isError() || profile.proxyCredential.type == CredentialSource::Type::None) {
+            callback({token, {}}, error);
+            return;
+        }
+        if (!guard)
+            return;
+        read(proxyProfile(profile), guard, [=](const QString &proxy, const ProviderError &e) {
+            callback({token, proxy}, e);
+        });
+    });
+}
+
 void CredentialStore::writeKeychain(
     const QString &profileName, const QString &secret, QObject *context, WriteCallback callback)
 {

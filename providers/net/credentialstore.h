@@ -14,6 +14,12 @@ class CredentialStore : public QObject
     Q_OBJECT
 public:
     using ReadCallback = std::function<void(const QString &secret, const ProviderError &error)>;
+    struct Secrets
+    {
+        QString token; // the profile's credential
+        QString proxy; // its proxyCredential's, when it has one
+    };
+    using SecretsCallback = std::function<void(const Secrets &secrets, const ProviderError &error)>;
     using WriteCallback = std::function<void(const ProviderError &error)>;
 
     explicit CredentialStore(QObject *parent = nullptr);
@@ -24,6 +30,10 @@ public:
 
     // Calls back exactly once (asynchronously for the keychain), unless `context` is destroyed.
     void read(const Profile &profile, QObject *context, ReadCallback callback);
+    // The credential, then the proxyCredential if there is one; the same rules as read().
+    void readSecrets(const Profile &profile, QObject *context, SecretsCallback callback);
+    // The profile as the proxyCredential's reader sees it: its keychain entry is "NAME (proxy)".
+    static Profile proxyProfile(const Profile &profile);
     // Synchronous sources only (env, file, inline); keychain profiles get an error.
     static QString readNow(const Profile &profile, ProviderError *error);
 

@@ -1,12 +1,16 @@
 #include "httpclient.h"
 
+#include "transport.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace {
@@ -39,6 +43,34 @@ HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject 
     m_config.nam = nam;
     m_config.baseUrl = baseUrl;
     m_config.clock = [] { return QDateTime::currentDateTimeUtc(); };
+    ProxyRules::installSystemFactory();
+}
+
+void HttpClient::setTransport(const Transport &transport)
+{
+    m_config.transportError = transport.error;
+    m_config.ssl.reset();
+    if (!transport.extraCas.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(Tls::trustedWith(transport.extraCas));
+        m_config.ssl = ssl;
+    }
+    m_config.proxyText.clear();
+    if (transport.proxyMode == Transport::ProxyMode::System) {
+        if (m_ownNam) {
+            m_config.nam = m_sharedNam;
+            m_ownNam->deleteLater();
+            m_ownNam = nullptr;
+        }
+        return;
+    }
+    if (!m_ownNam) {
+        m_sharedNam = m_config.nam;
+        m_ownNam = new QNetworkAccessManager(this);
+    }
+    m_ownNam->setProxy(transport.proxy);
+    m_config.nam = m_ownNam;
+    m_config.proxyText = ProxyRules::text(transport.proxy);
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request, QObject *parent) const
@@ -174,6 +206,15 @@ void HttpCall::startAttempt()
 {
     if (m_aborted)
         return;
+    if (m_config.transportError.isError()) {
+        // Never synchronously from send(): the caller has not connected to finished() yet.
+        QTimer::singleShot(0, this, [this] {
+            ProviderError error = m_config.transportError;
+            error.url = m_request.url.toString(QUrl::RemoveUserInfo);
+            finishWithError(error);
+        });
+        return;
+    }
     ++m_attempt;
     m_redirects = 0;
     m_streamed = false;
@@ -196,6 +237,8 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
         QStringLiteral("Roster/%1").arg(QLatin1String(ROSTER_VERSION)));
     for (const auto &h : std::as_const(m_request.headers))
         request.setRawHeader(h.first, h.second);
+    if (m_config.ssl && url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
+        request.setSslConfiguration(*m_config.ssl);
     // The credential goes only to the base URL's origin.
     if (m_config.decorator && HttpClient::sameOrigin(url, m_config.baseUrl))
         m_config.decorator(request);
@@ -232,6 +275,17 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     // readyRead, not downloadProgress: Qt chokes downloadProgress during a reply's first 100 ms,
     // so a fast oversized burst would slip past the cap.
     m_cap = cap;
+    m_sslErrors.clear();
+    m_presented.clear();
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_sslErrors = errors;
+        if (m_reply)
+            m_presented = m_reply->sslConfiguration().peerCertificateChain();
+    });
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] {
+        if (m_reply)
+            *m_config.peerChain = m_reply->sslConfiguration().peerCertificateChain();
+    });
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::readAvailable);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     m_timeout->start(m_config.options.timeoutMs);
@@ -338,13 +392,9 @@ void HttpCall::onReplyFinished()
     reply->deleteLater();
     reply->disconnect(this);
 
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // Errors below 100 are the connection's (refused, closed mid-body, ...), whatever the status
-    // line said: the body cannot be trusted.
-    if (status == 0 || (reply->error() != QNetworkReply::NoError && reply->error() < 100)) {
-        failTransport(ProviderError::Kind::Network, reply->errorString(), true);
+    if (failedAtTransport(reply))
         return;
-    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
         const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
@@ -397,6 +447,50 @@ void HttpCall::onReplyFinished()
         return;
     }
     finishWithResponse(std::move(response));
+}
+
+// A failure before any trustworthy response: the certificate, the proxy or the connection.
+bool HttpCall::failedAtTransport(QNetworkReply *reply)
+{
+    const QNetworkReply::NetworkError code = reply->error();
+    if (code == QNetworkReply::SslHandshakeFailedError) {
+        // Permanent: a certificate does not become acceptable by asking again.
+        m_timeout->stop();
+        m_streamed = false;
+        ProviderError error = Tls::handshakeError(reply->url(), m_sslErrors, m_presented);
+        if (m_sslErrors.isEmpty())
+            error.transportError = reply->errorString();
+        error.attempts = m_attempt;
+        finishWithError(error);
+        return true;
+    }
+    const QString proxy = m_config.proxyText.isEmpty() ? tr("the proxy") : m_config.proxyText;
+    if (code == QNetworkReply::ProxyAuthenticationRequiredError) {
+        m_timeout->stop();
+        ProviderError error = ProviderError::make(ProviderError::Kind::Proxy,
+            tr("%1 refused the proxy credentials (HTTP 407 Proxy Authentication Required). Give "
+               "them with the profile's proxyCredential, or as user:password in the proxy URL "
+               "of https_proxy or all_proxy.")
+                .arg(proxy));
+        error.url = reply->url().toString(QUrl::RemoveUserInfo);
+        error.attempts = m_attempt;
+        finishWithError(error);
+        return true;
+    }
+    if (code >= QNetworkReply::ProxyConnectionRefusedError
+        && code <= QNetworkReply::UnknownProxyError) {
+        failTransport(ProviderError::Kind::Proxy,
+            tr("Could not use %1: %2").arg(proxy, reply->errorString()), true);
+        return true;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Errors below 100 are the connection's (refused, closed mid-body, ...), whatever the status
+    // line said: the body cannot be trusted.
+    if (status == 0 || (code != QNetworkReply::NoError && code < 100)) {
+        failTransport(ProviderError::Kind::Network, reply->errorString(), true);
+        return true;
+    }
+    return false;
 }
 
 void HttpCall::finishWithResponse(HttpResponse response)

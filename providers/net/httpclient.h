@@ -5,14 +5,19 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
 class QTimer;
+struct Transport;
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
@@ -64,6 +69,13 @@ struct HttpClientConfig
     std::function<qint64(const struct HttpResponse &)> retryHint;
     std::function<QDateTime()> clock;
     HttpOptions options;
+    // Set when the profile trusts CAs besides the system store (caFile, SSL_CERT_FILE/DIR).
+    std::optional<QSslConfiguration> ssl;
+    // A caFile or proxy that cannot be used: every request fails with it at once.
+    ProviderError transportError;
+    QString proxyText; // the profile's own proxy, for messages; empty for the system's
+    // The chain the server presented last, for "Test connection".
+    std::shared_ptr<QList<QSslCertificate>> peerChain = std::make_shared<QList<QSslCertificate>>();
 };
 
 // One logical request, retries and redirects included. Owned by whoever called send().
@@ -102,6 +114,7 @@ private:
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body);
     void onReplyFinished();
     void onTimeout();
+    bool failedAtTransport(QNetworkReply *reply);
     void failTransport(ProviderError::Kind kind, const QString &detail, bool retryable);
     void scheduleRetry(int delayMs);
     int backoffMs() const;
@@ -128,6 +141,8 @@ private:
     bool m_paused = false;
     bool m_streamed = false; // part of this attempt's body was handed out
     ProviderError m_error;
+    QList<QSslError> m_sslErrors; // this attempt's, with the chain the server presented
+    QList<QSslCertificate> m_presented;
 };
 
 // The HTTP layer every provider shares: credentials only to the base origin, timeouts, retries
@@ -152,6 +167,11 @@ public:
     void setOptions(const HttpOptions &options) { m_config.options = options; }
     const HttpOptions &options() const { return m_config.options; }
     void setClock(Clock clock) { m_config.clock = std::move(clock); }
+    // Which CAs to trust besides the system store and which proxy to use. A proxy of its own
+    // ("none" or a URL) gives the client a network manager of its own.
+    void setTransport(const Transport &transport);
+    // The certificates the server presented on the last TLS connection (leaf first).
+    QList<QSslCertificate> lastPeerChain() const { return *m_config.peerChain; }
     QUrl baseUrl() const { return m_config.baseUrl; }
 
     // Starts a request; the caller owns the returned call (parented to `parent`).
@@ -174,4 +194,6 @@ public:
 
 private:
     HttpClientConfig m_config;
+    QNetworkAccessManager *m_ownNam = nullptr;
+    QPointer<QNetworkAccessManager> m_sharedNam; // the one given, while a proxy of its own is used
 };
