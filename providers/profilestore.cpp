@@ -206,6 +206,14 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
     }
 
     issues += validateConnection(p, index);
+    issues += validateOptions(p, index);
+    return issues;
+}
+
+QList<ProfileStore::Issue> ProfileStore::validateOptions(const Profile &p, int index)
+{
+    QList<Issue> issues;
+    const QString &who = p.name;
     const QStringList allowed = allowedOptions(p.kind);
     for (auto it = p.options.begin(); it != p.options.end(); ++it) {
         const QString field = QStringLiteral("options.") + it.key();

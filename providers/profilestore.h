@@ -50,6 +50,7 @@ private:
     CredentialSource readSource(
         const QJsonValue &value, int index, const QString &profile, const QString &field);
     static QList<Issue> validateConnection(const Profile &profile, int index);
+    static QList<Issue> validateOptions(const Profile &profile, int index);
     QList<Profile> m_profiles;
     QList<Issue> m_issues;
 };
