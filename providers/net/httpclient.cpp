@@ -464,7 +464,18 @@ bool HttpCall::failedAtTransport(QNetworkReply *reply)
         finishWithError(error);
         return true;
     }
-    const QString proxy = m_config.proxyText.isEmpty() ? tr("the proxy") : m_config.proxyText;
+    // Which proxy this request went through, if any: the profile's own, else the environment's
+    // (Qt never sends loopback requests through a proxy).
+    QString proxy = m_config.proxyText;
+    if (proxy.isEmpty() && !HttpClient::isLoopbackHost(reply->url().host())) {
+        const auto env = ProxyRules::fromEnvironment(reply->url());
+        if (env && env->problem.isEmpty() && env->proxy.type() != QNetworkProxy::NoProxy)
+            proxy = ProxyRules::text(env->proxy);
+    }
+    const bool viaProxy
+        = !proxy.isEmpty() && proxy != ProxyRules::text(QNetworkProxy(QNetworkProxy::NoProxy));
+    if (proxy.isEmpty())
+        proxy = tr("the proxy");
     if (code == QNetworkReply::ProxyAuthenticationRequiredError) {
         m_timeout->stop();
         ProviderError error = ProviderError::make(ProviderError::Kind::Proxy,
@@ -477,8 +488,15 @@ bool HttpCall::failedAtTransport(QNetworkReply *reply)
         finishWithError(error);
         return true;
     }
-    if (code >= QNetworkReply::ProxyConnectionRefusedError
-        && code <= QNetworkReply::UnknownProxyError) {
+    const bool proxyUnreachable = viaProxy
+        && (code == QNetworkReply::ConnectionRefusedError
+            || code == QNetworkReply::HostNotFoundError
+            || code == QNetworkReply::TimeoutError
+            // what Qt 6.4 reports for a CONNECT proxy that refuses ("Proxy connection refused")
+            || code == QNetworkReply::UnknownNetworkError);
+    if (proxyUnreachable
+        || (code >= QNetworkReply::ProxyConnectionRefusedError
+            && code <= QNetworkReply::UnknownProxyError)) {
         failTransport(ProviderError::Kind::Proxy,
             tr("Could not use %1: %2").arg(proxy, reply->errorString()), true);
         return true;
