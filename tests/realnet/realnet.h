@@ -22,18 +22,16 @@ inline quint16 freePort()
     return s.serverPort();
 }
 
+// Until something accepts connections on the port (a server just started), or `ms` pass.
 inline bool waitForPort(quint16 port, int ms)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, port);
-        if (s.waitForConnected(200))
-            return true;
-        QTest::qWait(50);
-    }
-    return false;
+    return QTest::qWaitFor(
+        [port] {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            return s.waitForConnected(200);
+        },
+        ms);
 }
 
 inline QString findTool(const QString &name)
