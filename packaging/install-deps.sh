@@ -9,6 +9,7 @@ packages=(
     zlib1g-dev gnome-keyring dbus dbus-x11 libsecret-tools
     desktop-file-utils appstream dpkg-dev file
     clang-format-14 python3
+    nginx squid openssl ca-certificates
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
