@@ -8,6 +8,7 @@
 #include "profilestore.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxtls.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 namespace {
@@ -53,6 +55,8 @@ int runWindow(int argc, char *argv[])
     CredentialStore credentials;
     ProfileStore store;
     SandboxHost sandbox;
+    SandboxHost tlsSandbox;
+    QTemporaryDir tlsDir;
     MainWindow::Context context;
     context.store = &store;
     context.credentials = &credentials;
@@ -64,7 +68,17 @@ int runWindow(int argc, char *argv[])
                 Cli::Text::tr("The demo sandbox could not listen on 127.0.0.1."));
             return false;
         }
-        store.setProfiles(SandboxDemo::profiles(sandbox.url()));
+        QList<Profile> profiles = SandboxDemo::profiles(sandbox.url());
+        // A private deployment's HTTPS, when openssl can make the throwaway CA.
+        const SandboxTls tls = SandboxTls::create(tlsDir.path());
+        if (tls.isValid() && tlsSandbox.start(0, 25000, 60, &tls)) {
+            qsizetype at = 0; // first among the quirks
+            while (
+                at < profiles.size() && !profiles[at].name.startsWith(QLatin1String("Demo quirk")))
+                ++at;
+            profiles.insert(at, SandboxDemo::tlsProfile(tlsSandbox.url(), tls.caFile));
+        }
+        store.setProfiles(profiles);
         context.demo = true;
         context.profilesPath.clear();
         return true;

@@ -9,10 +9,12 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxtls.h"
 #include "testsupport.h"
 #include "transport.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -421,6 +423,35 @@ private slots:
         QVERIFY(o.walk.error.attempts > 1); // a proxy may come back: retried like the network
         QVERIFY2(o.walk.error.message.contains(QStringLiteral("http://127.0.0.1:%1").arg(dead)),
             qPrintable(o.walk.error.message));
+    }
+
+    // `roster sandbox --tls` and the demo's HTTPS profile: a throwaway CA that only the profile
+    // given it as caFile trusts.
+    void sandboxServesHttpsFromAThrowawayCa()
+    {
+        const SandboxTls tls = SandboxTls::create(m_dir.filePath(QStringLiteral("sandbox-tls")));
+        QVERIFY2(tls.isValid(), qPrintable(tls.error));
+        QVERIFY(QFile::exists(tls.caFile));
+        QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("sandbox-tls/leaf.key"))).permissions()
+                & (QFile::ReadOther | QFile::ReadGroup),
+            QFile::Permissions());
+        SandboxHost host;
+        QVERIFY(host.start(0, 25000, 0, &tls));
+        QCOMPARE(host.url().scheme(), QStringLiteral("https"));
+        const Profile p = SandboxDemo::tlsProfile(host.url(), tls.caFile);
+        QCOMPARE(p.caFile, tls.caFile);
+        QNetworkAccessManager nam;
+        Provider *provider = ProviderFactory::create(p, SandboxServer::demoToken(), &nam);
+        PageReply *reply = provider->probe();
+        QVERIFY(waitFor(reply));
+        QVERIFY2(!reply->hasError(), qPrintable(reply->error().summary()));
+        QVERIFY(!reply->page().users.isEmpty());
+        delete provider;
+        Profile untrusted = p;
+        untrusted.caFile.clear();
+        const Outcome o = walk(untrusted);
+        QCOMPARE(o.walk.error.kind, ProviderError::Kind::Tls);
+        QVERIFY(mentions(o.walk.error, QStringLiteral("Roster sandbox throwaway CA")));
     }
 
     void proxyRulesFollowCurl()

@@ -56,7 +56,13 @@ Command parseSandbox(const QStringList &args)
     const QCommandLineOption latency(QStringLiteral("latency"),
         Text::tr("Latency per response in ms (default 60)."), QStringLiteral("MS"),
         QStringLiteral("60"));
-    parser.addOptions({port, users, latency});
+    const QCommandLineOption tls(QStringLiteral("tls"),
+        Text::tr(
+            "Serve HTTPS with a certificate from a throwaway CA (needs the openssl command)."));
+    const QCommandLineOption tlsDir(QStringLiteral("tls-dir"),
+        Text::tr("Where to write the CA (default: a new temporary folder)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({port, users, latency, tls, tlsDir});
     QString error;
     if (!parseArgs(parser, args, QStringLiteral("sandbox"), &error))
         return invalid(error);
@@ -76,6 +82,8 @@ Command parseSandbox(const QStringList &args)
         return invalid(
             Text::tr("roster sandbox: --latency must be a number of milliseconds from 0 to 60000"));
     c.port = quint16(portValue);
+    c.tls = parser.isSet(tls) || parser.isSet(tlsDir);
+    c.tlsDir = parser.value(tlsDir);
     return c;
 }
 
@@ -326,7 +334,7 @@ QString usage()
         "  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]\n"
         "                 [--config FILE] [--demo] [--quiet]\n"
         "  roster profiles [--config FILE] [--demo]\n"
-        "  roster sandbox [--port N] [--users N] [--latency MS]\n"
+        "  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]\n"
         "  roster --version | --help\n");
 }
 

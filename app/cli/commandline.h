@@ -57,6 +57,8 @@ struct Command
     quint16 port = 0;
     qint64 users = 25000;
     int latencyMs = 60;
+    bool tls = false; // --tls: HTTPS with a throwaway CA
+    QString tlsDir; // --tls-dir: where the CA is written (default: a new temporary folder)
 };
 
 // Whether the first argument opens the window (nothing, or an option such as --demo) rather

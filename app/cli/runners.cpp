@@ -10,6 +10,7 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxtls.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -327,6 +329,18 @@ int runSandbox(const Command &command, Reporter &reporter)
     SandboxServer server;
     server.setUsersPerOrganization(command.users);
     server.setLatencyMs(command.latencyMs);
+    QTemporaryDir temporary;
+    QString caFile;
+    if (command.tls) {
+        const SandboxTls tls
+            = SandboxTls::create(command.tlsDir.isEmpty() ? temporary.path() : command.tlsDir);
+        if (!tls.isValid()) {
+            reporter.err(Text::tr("roster sandbox: cannot make a certificate: %1").arg(tls.error));
+            return Failed;
+        }
+        server.setTls(tls.certificate, tls.key);
+        caFile = tls.caFile;
+    }
     if (server.start(command.port) == 0) {
         reporter.err(Text::tr("roster sandbox: cannot listen on 127.0.0.1:%1").arg(command.port));
         return Failed;
@@ -335,6 +349,10 @@ int runSandbox(const Command &command, Reporter &reporter)
                      .arg(server.url().toString())
                      .arg(command.users)
                      .arg(command.latencyMs));
+    if (!caFile.isEmpty())
+        reporter.out(Text::tr("Its certificate comes from a throwaway CA, %1: give profiles "
+                              "\"caFile\": \"%1\", or set SSL_CERT_FILE=%1 (curl: --cacert %1).")
+                         .arg(caFile));
     reporter.out(Text::tr("Demo profiles (token: %1):").arg(SandboxServer::demoToken()));
     for (const Profile &p : SandboxDemo::profiles(server.url()))
         reporter.out(QStringLiteral("  %1  %2  %3  %4")

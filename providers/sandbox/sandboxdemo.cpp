@@ -24,6 +24,21 @@ Profile SandboxDemo::profile(
     return p;
 }
 
+Profile SandboxDemo::tlsProfile(const QUrl &url, const QString &caFile)
+{
+    for (const SandboxKind *k : SandboxKinds::all()) {
+        for (const SandboxDemoProfile &d : k->demos) {
+            if (d.group != SandboxDemoProfile::Main)
+                continue;
+            Profile p = profile(QStringLiteral("Demo quirk: HTTPS from a private CA (caFile)"),
+                k->kindId, url, d.organization);
+            p.caFile = caFile;
+            return p;
+        }
+    }
+    return {};
+}
+
 QList<Profile> SandboxDemo::profiles(const QUrl &url)
 {
     // Each kind's main demo first, then how real deployments behave (docs/server-behaviours.md;

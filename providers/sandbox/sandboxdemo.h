@@ -8,6 +8,9 @@
 // documented errors. All use the sandbox's demo token.
 namespace SandboxDemo {
 QList<Profile> profiles(const QUrl &sandboxUrl);
+// The first kind's main demo, served over HTTPS by a sandbox whose certificate comes from a
+// throwaway CA that only this profile trusts (caFile).
+Profile tlsProfile(const QUrl &tlsSandboxUrl, const QString &caFile);
 Profile profile(
     const QString &name, const QString &kind, const QUrl &sandboxUrl, const QString &organization);
 } // namespace SandboxDemo

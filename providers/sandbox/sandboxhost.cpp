@@ -1,6 +1,7 @@
 #include "sandboxhost.h"
 
 #include "sandboxserver.h"
+#include "sandboxtls.h"
 
 #include <QThread>
 
@@ -11,7 +12,8 @@ SandboxHost::~SandboxHost()
     stop();
 }
 
-bool SandboxHost::start(quint16 port, qint64 usersPerOrganization, int latencyMs)
+bool SandboxHost::start(
+    quint16 port, qint64 usersPerOrganization, int latencyMs, const SandboxTls *tls)
 {
     stop();
     m_thread = new QThread;
@@ -25,6 +27,8 @@ bool SandboxHost::start(quint16 port, qint64 usersPerOrganization, int latencyMs
             m_server = new SandboxServer;
             m_server->setUsersPerOrganization(usersPerOrganization);
             m_server->setLatencyMs(latencyMs);
+            if (tls)
+                m_server->setTls(tls->certificate, tls->key);
             m_port = m_server->start(port);
         },
         Qt::BlockingQueuedConnection);
@@ -34,6 +38,7 @@ bool SandboxHost::start(quint16 port, qint64 usersPerOrganization, int latencyMs
         stop();
         return false;
     }
+    m_tls = tls != nullptr;
     return true;
 }
 
@@ -56,7 +61,10 @@ void SandboxHost::stop()
 
 QUrl SandboxHost::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port)
+                    .arg(path));
 }
 
 void SandboxHost::setLatencyMs(int ms)

@@ -4,6 +4,7 @@
 
 class QThread;
 class SandboxServer;
+struct SandboxTls;
 
 // Runs a SandboxServer on a thread of its own, so serving large bodies never stalls the caller.
 class SandboxHost
@@ -15,7 +16,9 @@ public:
     SandboxHost &operator=(const SandboxHost &) = delete;
 
     // Starts listening on 127.0.0.1; false when the port cannot be bound.
-    bool start(quint16 port = 0, qint64 usersPerOrganization = 25000, int latencyMs = 60);
+    // With `tls`, it serves HTTPS with that certificate.
+    bool start(quint16 port = 0, qint64 usersPerOrganization = 25000, int latencyMs = 60,
+        const SandboxTls *tls = nullptr);
     void stop();
     quint16 port() const { return m_port; }
     QUrl url(const QString &path = {}) const;
@@ -27,4 +30,5 @@ private:
     QThread *m_thread = nullptr;
     SandboxServer *m_server = nullptr;
     quint16 m_port = 0;
+    bool m_tls = false;
 };

@@ -200,6 +200,12 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
+void SandboxServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    sslSetup(certificate, key);
+    m_tls = true;
+}
+
 quint16 SandboxServer::start(quint16 port)
 {
     m_port = listen(QHostAddress::LocalHost, port);
@@ -208,7 +214,10 @@ quint16 SandboxServer::start(quint16 port)
 
 QUrl SandboxServer::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port)
+                    .arg(path));
 }
 
 int SandboxServer::hit(const QString &key)

@@ -3,6 +3,8 @@
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QMutex>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -77,6 +79,9 @@ public:
     explicit SandboxServer(QObject *parent = nullptr);
     ~SandboxServer() override;
 
+    // Serves HTTPS with this certificate from now on (before start()).
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    bool isTls() const { return m_tls; }
     // Listens on 127.0.0.1; returns the port, 0 on failure.
     quint16 start(quint16 port = 0);
     quint16 port() const { return m_port; }
@@ -123,6 +128,7 @@ private:
     void writeGenerated(QTcpSocket *socket, QByteArray head, const SandboxResponse &response);
 
     quint16 m_port = 0;
+    bool m_tls = false;
     std::atomic<int> m_latencyMs {60};
     std::atomic<qint64> m_usersPerOrg {25000};
     std::atomic<int> m_requestCount {0};
