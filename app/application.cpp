@@ -31,6 +31,31 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QLatin1String(ROSTER_VERSION));
 }
 
+// The demo: the sandbox, and a second one over HTTPS from a throwaway CA when openssl can make it.
+struct DemoSandboxes
+{
+    SandboxHost sandbox;
+    SandboxHost tlsSandbox;
+    QTemporaryDir tlsDir;
+    QList<Profile> profiles;
+
+    bool start()
+    {
+        if (!sandbox.start())
+            return false;
+        profiles = SandboxDemo::profiles(sandbox.url());
+        const SandboxTls tls = SandboxTls::create(tlsDir.path());
+        if (tls.isValid() && tlsSandbox.start(0, 25000, 60, &tls)) {
+            qsizetype at = 0; // first among the quirks
+            while (
+                at < profiles.size() && !profiles[at].name.startsWith(QLatin1String("Demo quirk")))
+                ++at;
+            profiles.insert(at, SandboxDemo::tlsProfile(tlsSandbox.url(), tls.caFile));
+        }
+        return true;
+    }
+};
+
 int runWindow(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -54,31 +79,19 @@ int runWindow(int argc, char *argv[])
     QNetworkAccessManager nam;
     CredentialStore credentials;
     ProfileStore store;
-    SandboxHost sandbox;
-    SandboxHost tlsSandbox;
-    QTemporaryDir tlsDir;
+    DemoSandboxes demo;
     MainWindow::Context context;
     context.store = &store;
     context.credentials = &credentials;
     context.nam = &nam;
 
     auto startDemo = [&] {
-        if (!sandbox.start()) {
+        if (!demo.start()) {
             QMessageBox::critical(nullptr, Cli::Text::tr("Roster"),
                 Cli::Text::tr("The demo sandbox could not listen on 127.0.0.1."));
             return false;
         }
-        QList<Profile> profiles = SandboxDemo::profiles(sandbox.url());
-        // A private deployment's HTTPS, when openssl can make the throwaway CA.
-        const SandboxTls tls = SandboxTls::create(tlsDir.path());
-        if (tls.isValid() && tlsSandbox.start(0, 25000, 60, &tls)) {
-            qsizetype at = 0; // first among the quirks
-            while (
-                at < profiles.size() && !profiles[at].name.startsWith(QLatin1String("Demo quirk")))
-                ++at;
-            profiles.insert(at, SandboxDemo::tlsProfile(tlsSandbox.url(), tls.caFile));
-        }
-        store.setProfiles(profiles);
+        store.setProfiles(demo.profiles);
         context.demo = true;
         context.profilesPath.clear();
         return true;
