@@ -15,6 +15,7 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxtls.h"
 #include "testsupport.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
@@ -580,6 +581,54 @@ private slots:
         const QList<Profile> edited = dialog.profiles();
         QCOMPARE(edited.last().name, QStringLiteral("Sandbox Karmo"));
         QCOMPARE(edited.last().credential.type, CredentialSource::Type::Env);
+        dialog.reject();
+    }
+
+    // A private deployment's HTTPS: Test connection says which certificate was refused and what
+    // would fix it; with the CA as caFile it connects and shows the chain it was given.
+    void profileDialogTestsTlsAndShowsTheChain()
+    {
+        QTemporaryDir dir;
+        const SandboxTls tls = SandboxTls::create(dir.filePath(QStringLiteral("tls")));
+        QVERIFY2(tls.isValid(), qPrintable(tls.error));
+        SandboxHost host;
+        QVERIFY(host.start(0, 25000, 0, &tls));
+        qputenv("ROSTER_GUI_TEST_TOKEN", "tok");
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false, m_window.get());
+        dialog.show();
+        dialog.addProfile();
+        TestSupport::child<QLineEdit>(&dialog, "nameField")->setText(QStringLiteral("Private CA"));
+        TestSupport::child<QLineEdit>(&dialog, "baseUrlField")
+            ->setText(host.url(QStringLiteral("/karmo")).toString());
+        TestSupport::child<QLineEdit>(&dialog, "organizationField")
+            ->setText(QStringLiteral("test-n42"));
+        QComboBox *source = TestSupport::child<QComboBox>(&dialog, "credentialSource");
+        source->setCurrentIndex(source->findData(int(CredentialSource::Type::Env)));
+        TestSupport::child<QLineEdit>(&dialog, "credentialValue")
+            ->setText(QStringLiteral("ROSTER_GUI_TEST_TOKEN"));
+        auto *proxy = TestSupport::child<QLineEdit>(&dialog, "proxyField");
+        proxy->setText(QStringLiteral("ftp://proxy.example:21"));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("proxy")).contains(QStringLiteral("socks5://")));
+        proxy->setText(QStringLiteral("none"));
+        QVERIFY(dialog.fieldMessage(QStringLiteral("proxy")).isEmpty());
+        auto *result = TestSupport::child<QLabel>(&dialog, "testResult");
+        QTest::mouseClick(TestSupport::child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✘")), 15000);
+        QVERIFY2(result->text().contains(QStringLiteral("Roster sandbox throwaway CA")),
+            qPrintable(result->text()));
+        QVERIFY(result->text().contains(QStringLiteral("caFile")));
+        screenshot(&dialog, QStringLiteral("profiles-dialog-tls-refused.png"));
+        TestSupport::child<QLineEdit>(&dialog, "caFileField")->setText(tls.caFile);
+        QVERIFY(dialog.fieldMessage(QStringLiteral("caFile")).isEmpty());
+        QTest::mouseClick(TestSupport::child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✔")), 15000);
+        QVERIFY2(result->text().contains(QStringLiteral("Certificate 1: CN=localhost, issued by "
+                                                        "CN=Roster sandbox throwaway CA")),
+            qPrintable(result->text()));
+        screenshot(&dialog, QStringLiteral("profiles-dialog-tls.png"));
+        const Profile saved = dialog.profiles().last();
+        QCOMPARE(saved.caFile, tls.caFile);
+        QCOMPARE(saved.proxy, QStringLiteral("none"));
         dialog.reject();
     }
 

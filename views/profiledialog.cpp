@@ -50,6 +50,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials,
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     buildIdentityRows();
     buildCredentialRows();
+    buildConnectionRows();
     buildOptionRows();
     splitter->addWidget(m_form);
     splitter->setStretchFactor(1, 1);
@@ -176,6 +177,33 @@ void ProfileDialog::buildCredentialRows()
     m_formLayout->addRow(QString(), m_secretNote);
 }
 
+void ProfileDialog::buildConnectionRows()
+{
+    QPushButton *browse = nullptr;
+    QWidget *caRow = withButton(m_form, &m_caFile, &browse, tr("Brow&se…"));
+    m_caFile->setObjectName(QStringLiteral("caFileField"));
+    m_caFile->setPlaceholderText(tr("Only the system store (and SSL_CERT_FILE)"));
+    m_caFile->setToolTip(
+        tr("A PEM file of the CAs this profile trusts besides the system store, "
+           "for servers whose certificates come from your organization's own CA."));
+    browse->setAccessibleName(tr("Choose the CA file"));
+    addFieldWithMessage(tr("Trusted &CA file:"), caRow, QStringLiteral("caFile"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("CA certificates (PEM)"),
+            m_caFile->text(), tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!f.isEmpty())
+            m_caFile->setText(f);
+    });
+    m_proxy = new QLineEdit(m_form);
+    m_proxy->setObjectName(QStringLiteral("proxyField"));
+    m_proxy->setPlaceholderText(tr("system (environment and desktop), none, or http://host:port"));
+    m_proxy->setToolTip(tr("\"system\" follows https_proxy, all_proxy and no_proxy as curl does; "
+                           "\"none\" connects directly; a URL (http:// or socks5://) is this "
+                           "profile's own proxy. Its password never goes here: give it with "
+                           "proxyCredential in the profiles file."));
+    addFieldWithMessage(tr("Pro&xy:"), m_proxy, QStringLiteral("proxy"));
+}
+
 void ProfileDialog::buildOptionRows()
 {
     m_pageSize = new QSpinBox(m_form);
@@ -203,7 +231,7 @@ void ProfileDialog::buildOptionRows()
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    testRow->addWidget(m_test);
+    testRow->addWidget(m_test, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
     m_formLayout->addRow(QString(), testRow);
     connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
@@ -215,7 +243,7 @@ void ProfileDialog::connectFields()
         storeForm();
         loadForm(row);
     });
-    for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret})
+    for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret, m_caFile, m_proxy})
         connect(e, &QLineEdit::textChanged, this, [this] {
             storeForm();
             validate();
@@ -312,6 +340,8 @@ void ProfileDialog::loadForm(int row)
     m_sourceValue->setText(
         p.credential.type == CredentialSource::Type::Inline ? QString() : p.credential.value);
     m_secret->setText(m_pendingSecrets.value(p.name));
+    m_caFile->setText(p.caFile);
+    m_proxy->setText(p.proxy == QLatin1String("system") ? QString() : p.proxy);
     updateKindFields();
     m_pageSize->setValue(p.pageSize());
     for (const OptionField &f : std::as_const(m_optionFields))
@@ -344,6 +374,8 @@ Profile ProfileDialog::formProfile() const
             options.insert(f.option->key, value);
     }
     p.options = options;
+    p.caFile = m_caFile->text().trimmed();
+    p.proxy = m_proxy->text().trimmed();
     return p;
 }
 
@@ -439,103 +471,6 @@ void ProfileDialog::removeProfile()
     m_loading = false;
     m_row = -1;
     loadForm(m_list->currentRow());
-}
-
-void ProfileDialog::withSecret(
-    const Profile &profile, std::function<void(const QString &, const QString &)> done)
-{
-    if (profile.credential.type == CredentialSource::Type::Keychain
-        && m_pendingSecrets.contains(profile.name)) {
-        done(m_pendingSecrets.value(profile.name), {});
-        return;
-    }
-    m_credentials->read(profile, this, [done](const QString &secret, const ProviderError &error) {
-        done(secret, error.isError() ? error.message : QString());
-    });
-}
-
-void ProfileDialog::testConnection()
-{
-    storeForm();
-    const Profile p = formProfile();
-    const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
-    if (!issues.isEmpty()) {
-        m_testResult->setText(tr("Fix the profile first: %1").arg(issues.first().text()));
-        return;
-    }
-    m_test->setEnabled(false);
-    m_testResult->setText(tr("Connecting…"));
-    withSecret(p, [this, p](const QString &secret, const QString &error) {
-        if (!error.isEmpty()) {
-            m_test->setEnabled(true);
-            m_testResult->setText(tr("✘ %1").arg(error));
-            return;
-        }
-        delete m_testProvider;
-        m_testProvider = ProviderFactory::create(p, secret, m_nam, this);
-        PageReply *reply = m_testProvider->probe(); // one small request, whatever the size
-
-        connect(reply, &PageReply::finished, this, [this, reply] {
-            reply->deleteLater();
-            m_test->setEnabled(true);
-            if (reply->hasError()) {
-                m_testResult->setText(tr("✘ %1").arg(reply->error().summary()));
-                return;
-            }
-            const Page &page = reply->page();
-            QString text
-                = tr("✔ Connected: the first page has %n user(s)", nullptr, int(page.users.size()));
-            if (page.total < 0 && page.hasMore())
-                text = tr(
-                    "✔ Connected: the first %n user(s) arrived", nullptr, int(page.users.size()));
-            else if (page.total >= 0)
-                text += tr(" of %1").arg(QLocale().toString(page.total));
-            m_testResult->setText(text + QLatin1Char('.'));
-        });
-    });
-}
-
-void ProfileDialog::chooseOrganization()
-{
-    storeForm();
-    Profile p = formProfile();
-    const ProviderKind *kind = ProviderKinds::find(p.kind);
-    if (!kind || !kind->discover)
-        return;
-    p.organization = QStringLiteral("-"); // not needed to list organizations
-    const QList<ProfileStore::Issue> issues = ProfileStore::validate(p);
-    if (!issues.isEmpty()) {
-        m_testResult->setText(
-            tr("Fill in the base URL and credential first: %1").arg(issues.first().text()));
-        return;
-    }
-    m_chooseDir->setEnabled(false);
-    m_testResult->setText(tr("Listing organizations…"));
-    withSecret(p, [this, p, kind](const QString &secret, const QString &error) {
-        if (!error.isEmpty()) {
-            m_chooseDir->setEnabled(true);
-            m_testResult->setText(tr("✘ %1").arg(error));
-            return;
-        }
-        OrganizationLookup *lookup = kind->discover(p, secret, m_nam, this);
-        connect(lookup, &OrganizationLookup::finished, this, [this, lookup] {
-            lookup->deleteLater();
-            m_chooseDir->setEnabled(true);
-            if (lookup->error.isError()) {
-                m_testResult->setText(tr("✘ %1").arg(lookup->error.summary()));
-                return;
-            }
-            m_testResult->clear();
-            QStringList items;
-            for (const OrganizationChoice &c : std::as_const(lookup->choices))
-                items << c.title;
-            bool ok = false;
-            const QString chosen
-                = QInputDialog::getItem(this, lookup->title, lookup->prompt, items, 0, false, &ok);
-            if (ok)
-                m_org->setText(lookup->choices.at(int(items.indexOf(chosen))).id);
-        });
-    });
 }
 
 void ProfileDialog::accept()

@@ -7,7 +7,7 @@
 #include <QPointer>
 #include <QSet>
 
-class CredentialStore;
+#include "credentialstore.h"
 class PageReply;
 struct ProviderKind;
 struct ProviderOption;
@@ -61,8 +61,10 @@ private:
     void connectFields();
     void addFieldWithMessage(const QString &label, QWidget *field, const QString &key);
     void updateKindFields();
-    void withSecret(
-        const Profile &profile, std::function<void(const QString &, const QString &)> done);
+    using SecretsDone = std::function<void(const CredentialStore::Secrets &, const QString &error)>;
+    // The profile's secrets: a secret typed for the keychain but not yet stored counts.
+    void withSecret(const Profile &profile, SecretsDone done);
+    void buildConnectionRows();
 
     ProfileStore *m_store;
     CredentialStore *m_credentials;
@@ -87,6 +89,8 @@ private:
     QLineEdit *m_secret;
     QLabel *m_secretNote;
     QSpinBox *m_pageSize;
+    QLineEdit *m_caFile = nullptr;
+    QLineEdit *m_proxy = nullptr;
     // The kinds' own options: one combo box each, shown for profiles of that kind.
     struct OptionField
     {
