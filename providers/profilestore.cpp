@@ -58,8 +58,9 @@ int editDistance(const QString &a, const QString &b)
     return row[b.size()];
 }
 
-// "is not known; did you mean "organization"?" when one known name is close enough.
-QString unknownText(const QString &key, const QStringList &known, const QString &what)
+// "is not known; did you mean "organization"?" when one known name is close enough; for an
+// option, `kind` names the kind it is not an option of.
+QString unknownText(const QString &key, const QStringList &known, const QString &kind = {})
 {
     QString best;
     int bestDistance = std::max<int>(2, int(key.size()) / 3) + 1;
@@ -70,10 +71,13 @@ QString unknownText(const QString &key, const QStringList &known, const QString 
             bestDistance = d;
         }
     }
-    if (!best.isEmpty())
-        return ProfileStore::tr("is not known%1; did you mean \"%2\"?").arg(what, best);
-    return ProfileStore::tr("is not known%1 (known: %2)")
-        .arg(what, known.join(QStringLiteral(", ")));
+    const QString list = known.join(QStringLiteral(", "));
+    if (kind.isEmpty())
+        return best.isEmpty() ? ProfileStore::tr("is not known (known: %1)").arg(list)
+                              : ProfileStore::tr("is not known; did you mean \"%1\"?").arg(best);
+    return best.isEmpty()
+        ? ProfileStore::tr("is not an option of kind \"%1\" (known: %2)").arg(kind, list)
+        : ProfileStore::tr("is not an option of kind \"%1\"; did you mean \"%2\"?").arg(kind, best);
 }
 } // namespace
 
@@ -218,9 +222,7 @@ QList<ProfileStore::Issue> ProfileStore::validateOptions(const Profile &p, int i
     for (auto it = p.options.begin(); it != p.options.end(); ++it) {
         const QString field = QStringLiteral("options.") + it.key();
         if (!allowed.contains(it.key())) {
-            issues << issue(index, who, field,
-                unknownText(it.key(), allowed,
-                    ProfileStore::tr(" as an option of kind \"%1\"").arg(p.kind)));
+            issues << issue(index, who, field, unknownText(it.key(), allowed, p.kind));
             continue;
         }
         if (it.key() == QLatin1String("pageSize")) {
@@ -335,7 +337,7 @@ Profile ProfileStore::readProfile(const QJsonObject &o, int i)
         o.value(QStringLiteral("proxyCredential")), i, p.name, QStringLiteral("proxyCredential"));
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!knownFields().contains(it.key()))
-            m_issues << issue(i, p.name, it.key(), unknownText(it.key(), knownFields(), {}));
+            m_issues << issue(i, p.name, it.key(), unknownText(it.key(), knownFields()));
     }
     const QJsonValue options = o.value(QStringLiteral("options"));
     if (options.isObject())

@@ -171,12 +171,12 @@ private slots:
                               "whole number from 1 to 100");
         QTest::newRow("option of another kind")
             << file(valid(", \"options\": {\"auth\": \"cookie\"}"))
-            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not known as "
-                              "an option of kind \"karmo\" (known: pageSize)");
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.auth\": is not an option "
+                              "of kind \"karmo\" (known: pageSize)");
         QTest::newRow("option misspelt")
             << file(valid(", \"options\": {\"pagesize\": 10}"))
-            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pagesize\": is not known "
-                              "as an option of kind \"karmo\"; did you mean \"pageSize\"?");
+            << QStringLiteral("profile \"Acme (Karmo)\": field \"options.pagesize\": is not an "
+                              "option of kind \"karmo\"; did you mean \"pageSize\"?");
         QTest::newRow("unknown field organisation")
             << file(valid(", \"organisation\": \"org_9\""))
             << QStringLiteral("profile \"Acme (Karmo)\": field \"organisation\": is not known; "

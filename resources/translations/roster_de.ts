@@ -317,36 +317,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>roster review: unbekannter Spaltenschlüssel &quot;%1&quot; in --columns (bekannte Schlüssel: %2)</translation>
     </message>
     <message>
-        <source>Usage:
-  roster                         open the window
-  roster --demo                  open the window on the built-in sandbox
-  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
-                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
-                 [--filter EXPR]
-  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
-                 [--demo] [--quiet]
-  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
-                 [--config FILE] [--demo] [--quiet]
-  roster profiles [--config FILE] [--demo]
-  roster sandbox [--port N] [--users N] [--latency MS]
-  roster --version | --help
-</source>
-        <translation>Aufruf:
-  roster                         öffnet das Fenster
-  roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
-  roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
-                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
-                 [--filter AUSDRUCK]
-  roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
-                 [--demo] [--quiet]
-  roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
-                 [--config DATEI] [--demo] [--quiet]
-  roster profiles [--config DATEI] [--demo]
-  roster sandbox [--port N] [--users N] [--latency MS]
-  roster --version | --help
-</translation>
-    </message>
-    <message>
         <source>roster find: profile &quot;%1&quot; failed: %2</source>
         <translation>roster find: Profil &quot;%1&quot; fehlgeschlagen: %2</translation>
     </message>
@@ -397,6 +367,52 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>roster %1: cannot write to standard output</source>
         <translation>roster %1: kann nicht in die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with a certificate from a throwaway CA (needs the openssl command).</source>
+        <translation>HTTPS mit einem Zertifikat einer Wegwerf-CA ausliefern (braucht den Befehl openssl).</translation>
+    </message>
+    <message>
+        <source>Where to write the CA (default: a new temporary folder).</source>
+        <translation>Wohin die CA geschrieben wird (Standard: ein neuer temporärer Ordner).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  roster                         open the window
+  roster --demo                  open the window on the built-in sandbox
+  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
+                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
+                 [--filter EXPR]
+  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
+                 [--demo] [--quiet]
+  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
+                 [--config FILE] [--demo] [--quiet]
+  roster profiles [--config FILE] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]
+  roster --version | --help
+</source>
+        <translation>Aufruf:
+  roster                         öffnet das Fenster
+  roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
+  roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
+                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
+                 [--filter AUSDRUCK]
+  roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
+                 [--demo] [--quiet]
+  roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
+                 [--config DATEI] [--demo] [--quiet]
+  roster profiles [--config DATEI] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir VERZEICHNIS]]
+  roster --version | --help
+</translation>
+    </message>
+    <message>
+        <source>roster sandbox: cannot make a certificate: %1</source>
+        <translation>roster sandbox: kann kein Zertifikat erzeugen: %1</translation>
+    </message>
+    <message>
+        <source>Its certificate comes from a throwaway CA, %1: give profiles &quot;caFile&quot;: &quot;%1&quot;, or set SSL_CERT_FILE=%1 (curl: --cacert %1).</source>
+        <translation>Ihr Zertifikat stammt von einer Wegwerf-CA, %1: Profilen &quot;caFile&quot;: &quot;%1&quot; geben oder SSL_CERT_FILE=%1 setzen (curl: --cacert %1).</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1044,18 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Too many redirects.</source>
         <translation>Zu viele Umleitungen.</translation>
     </message>
+    <message>
+        <source>the proxy</source>
+        <translation>der Proxy</translation>
+    </message>
+    <message>
+        <source>%1 refused the proxy credentials (HTTP 407 Proxy Authentication Required). Give them with the profile&apos;s proxyCredential, or as user:password in the proxy URL of https_proxy or all_proxy.</source>
+        <translation>%1 hat die Proxy-Zugangsdaten abgelehnt (HTTP 407 Proxy Authentication Required). Geben Sie sie mit proxyCredential im Profil an oder als benutzer:passwort in der Proxy-URL von https_proxy oder all_proxy.</translation>
+    </message>
+    <message>
+        <source>Could not use %1: %2</source>
+        <translation>%1 konnte nicht verwendet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Job</name>
@@ -1530,6 +1558,50 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
             <numerusform>✔ Verbunden: die ersten %n Benutzer sind angekommen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Only the system store (and SSL_CERT_FILE)</source>
+        <translation>Nur der Zertifikatspeicher des Systems (und SSL_CERT_FILE)</translation>
+    </message>
+    <message>
+        <source>A PEM file of the CAs this profile trusts besides the system store, for servers whose certificates come from your organization&apos;s own CA.</source>
+        <translation>Eine PEM-Datei mit den CAs, denen dieses Profil zusätzlich zum Systemspeicher vertraut, für Server mit Zertifikaten der eigenen CA Ihrer Organisation.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>CA-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;CA file:</source>
+        <translation>Vertraute &amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM)</source>
+        <translation>CA-Zertifikate (PEM)</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>system (environment and desktop), none, or http://host:port</source>
+        <translation>system (Umgebung und Desktop), none oder http://host:port</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; follows https_proxy, all_proxy and no_proxy as curl does; &quot;none&quot; connects directly; a URL (http:// or socks5://) is this profile&apos;s own proxy. Its password never goes here: give it with proxyCredential in the profiles file.</source>
+        <translation>&quot;system&quot; folgt https_proxy, all_proxy und no_proxy wie curl; &quot;none&quot; verbindet direkt; eine URL (http:// oder socks5://) ist der eigene Proxy dieses Profils. Sein Passwort gehört nie hierher: geben Sie es mit proxyCredential in der Profildatei an.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Certificate %1: %2</source>
+        <translation>Zertifikat %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1572,10 +1644,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>names an empty variable or path</source>
         <translation>nennt eine leere Variable oder einen leeren Pfad</translation>
-    </message>
-    <message>
-        <source>is not an option of kind &quot;%1&quot;</source>
-        <translation>ist keine Option der Art „%1“</translation>
     </message>
     <message>
         <source>must be a whole number from 1 to %1</source>
@@ -1640,6 +1708,38 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>%1: field &quot;%2&quot;: %3</source>
         <translation>%1: Feld „%2“: %3</translation>
+    </message>
+    <message>
+        <source>must be &quot;system&quot;, &quot;none&quot; or a URL such as http://proxy.example:3128 or socks5://proxy.example:1080</source>
+        <translation>muss &quot;system&quot;, &quot;none&quot; oder eine URL wie http://proxy.example:3128 oder socks5://proxy.example:1080 sein</translation>
+    </message>
+    <message>
+        <source>must not hold a password; give it with &quot;proxyCredential&quot;</source>
+        <translation>darf kein Passwort enthalten; geben Sie es mit &quot;proxyCredential&quot; an</translation>
+    </message>
+    <message>
+        <source>must be only scheme://host:port</source>
+        <translation>darf nur schema://host:port sein</translation>
+    </message>
+    <message>
+        <source>needs a &quot;proxy&quot; URL to be used with (a system proxy takes its credentials from its URL, as curl does)</source>
+        <translation>braucht eine &quot;proxy&quot;-URL, mit der es verwendet wird (ein System-Proxy nimmt seine Zugangsdaten wie curl aus seiner URL)</translation>
+    </message>
+    <message>
+        <source>is not known (known: %1)</source>
+        <translation>ist unbekannt (bekannt: %1)</translation>
+    </message>
+    <message>
+        <source>is not known; did you mean &quot;%1&quot;?</source>
+        <translation>ist unbekannt; meinten Sie &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>is not an option of kind &quot;%1&quot; (known: %2)</source>
+        <translation>ist keine Option der Art &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>is not an option of kind &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>ist keine Option der Art &quot;%1&quot;; meinten Sie &quot;%2&quot;?</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1838,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Local file error</source>
         <translation>Fehler der lokalen Datei</translation>
+    </message>
+    <message>
+        <source>Certificate not accepted</source>
+        <translation>Zertifikat nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Proxy error</source>
+        <translation>Proxy-Fehler</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +1985,29 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 An existing file was left as it was. Check &quot;Leave out profiles that fail&quot; to write the others.</source>
         <translation>Die Überprüfung wurde nicht geschrieben: %1
 Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profile auslassen“, um die anderen zu schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxTls</name>
+    <message>
+        <source>the openssl command is not installed (Debian package openssl)</source>
+        <translation>der Befehl openssl ist nicht installiert (Debian-Paket openssl)</translation>
+    </message>
+    <message>
+        <source>openssl %1 failed: %2</source>
+        <translation>openssl %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>kann %1 nicht anlegen</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>kann nicht in %1 schreiben: %2</translation>
+    </message>
+    <message>
+        <source>openssl wrote a certificate or key that cannot be read</source>
+        <translation>openssl hat ein Zertifikat oder einen Schlüssel geschrieben, der sich nicht lesen lässt</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2322,93 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>The provider returned a page token that was already used; stopped to avoid an endless loop.</source>
         <translation>Der Anbieter lieferte ein bereits verwendetes Seiten-Token; abgebrochen, um eine Endlosschleife zu vermeiden.</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s clock and time zone: the certificate is not valid yet.</source>
+        <translation>Prüfen Sie Uhrzeit und Zeitzone dieses Computers: Das Zertifikat ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired: its administrators must renew it (check this computer&apos;s clock too).</source>
+        <translation>Das Zertifikat des Servers ist abgelaufen: Seine Administratoren müssen es erneuern (prüfen Sie auch die Uhr dieses Computers).</translation>
+    </message>
+    <message>
+        <source>The certificate is for %1, not %2: use one of those names in the profile&apos;s baseUrl, or ask for a certificate that names %2.</source>
+        <translation>Das Zertifikat gilt für %1, nicht für %2: Verwenden Sie einen dieser Namen in der baseUrl des Profils oder fordern Sie ein Zertifikat an, das %2 nennt.</translation>
+    </message>
+    <message>
+        <source>If this server&apos;s certificates come from your organization&apos;s own CA, trust that CA: give the profile &quot;caFile&quot;: &quot;/path/to/ca.pem&quot;, set SSL_CERT_FILE or SSL_CERT_DIR, or add it to the system store (update-ca-certificates). If the server sends no intermediate certificate, its administrators must configure the full chain.</source>
+        <translation>Wenn die Zertifikate dieses Servers von der eigenen CA Ihrer Organisation stammen, vertrauen Sie dieser CA: geben Sie dem Profil &quot;caFile&quot;: &quot;/pfad/zu/ca.pem&quot;, setzen Sie SSL_CERT_FILE oder SSL_CERT_DIR oder fügen Sie sie dem Systemspeicher hinzu (update-ca-certificates). Sendet der Server kein Zwischenzertifikat, müssen seine Administratoren die vollständige Kette einrichten.</translation>
+    </message>
+    <message>
+        <source>Trust the issuing CA with the profile&apos;s caFile, SSL_CERT_FILE or the system store, or ask the server&apos;s administrators to fix its certificate.</source>
+        <translation>Vertrauen Sie der ausstellenden CA über caFile im Profil, SSL_CERT_FILE oder den Systemspeicher, oder bitten Sie die Administratoren des Servers, sein Zertifikat zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: caFile: %2</source>
+        <translation>Profil &quot;%1&quot;: caFile: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: proxy: %2</source>
+        <translation>Profil &quot;%1&quot;: proxy: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>kann %1 nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>SSL_CERT_DIR: %1 is not a folder</source>
+        <translation>SSL_CERT_DIR: %1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1, issued by %2, valid %3 to %4, SHA-256 %5</source>
+        <translation>%1, ausgestellt von %2, gültig %3 bis %4, SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not accepted: %2.</source>
+        <translation>Das Zertifikat von %1 wird nicht akzeptiert: %2.</translation>
+    </message>
+    <message>
+        <source>Presented certificate %1</source>
+        <translation>Vorgelegtes Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>Presented certificate</source>
+        <translation>Vorgelegtes Zertifikat</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a proxy Roster can use (http://host:port, socks5://host:port)</source>
+        <translation>&quot;%1&quot; ist kein Proxy, den Roster verwenden kann (http://host:port, socks5://host:port)</translation>
+    </message>
+    <message>
+        <source>not a proxy URL with a host</source>
+        <translation>keine Proxy-URL mit Host</translation>
+    </message>
+    <message>
+        <source>no proxy</source>
+        <translation>kein Proxy</translation>
     </message>
 </context>
 <context>
