@@ -8,6 +8,7 @@
 #include "credentialstore.h"
 #include "errorpane.h"
 #include "exportdialog.h"
+#include "finddialog.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
@@ -33,6 +34,7 @@
 #include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 class TestWalkthrough : public WindowTest
 {
@@ -100,6 +102,20 @@ class TestWalkthrough : public WindowTest
         for (QComboBox *combo : top->findChildren<QComboBox *>()) {
             if (!combo->isVisibleTo(top))
                 continue;
+            // The profile switcher has a maximum width (the tool bar must not overflow): a long
+            // name may be elided there, but its tooltip, the combo's own, names it whole.
+            if (combo->objectName() == QLatin1String("profileCombo")) {
+                for (int i = 0; i < combo->count(); ++i) {
+                    if (!combo->itemData(i, Qt::ToolTipRole)
+                             .toString()
+                             .startsWith(combo->itemText(i)))
+                        out << QStringLiteral("profile \"%1\" has no tooltip with its full name")
+                                   .arg(combo->itemText(i));
+                }
+                if (combo->toolTip() != combo->currentText())
+                    out << QStringLiteral("the profile switcher's tooltip is not the current name");
+                continue;
+            }
             QStyleOptionComboBox option;
             option.initFrom(combo);
             option.editable = combo->isEditable();
@@ -201,6 +217,52 @@ private slots:
             look(m_window.get(), QStringLiteral("03-profile-%1").arg(i, 2, 10, QLatin1Char('0')));
         }
         QVERIFY(m_window->isErrorShown());
+    }
+
+    // The main way to find a user is never out of sight: at the default width and down to the
+    // minimum, the search field and its label are whole and inside the window, and the tool bar
+    // does not overflow behind its » button.
+    void theSearchStaysInViewDownTo900Pixels()
+    {
+        QVERIFY(m_window->activateProfile(m_names.first()));
+        QVERIFY(waitSettled());
+        for (const int width : {1280, 1024, 900}) {
+            m_window->resize(width, 700);
+            TestSupport::settleWidgets();
+            QCOMPARE(m_window->width(), width);
+            auto *field = TestSupport::child<QLineEdit>(m_window.get(), "searchField");
+            auto *label = TestSupport::child<QLabel>(m_window.get(), "searchModeLabel");
+            const QString at = QStringLiteral("at %1 px").arg(width);
+            QVERIFY2(field->isVisible() && label->isVisible(), qPrintable(at));
+            const QRect inWindow(field->mapTo(m_window.get(), QPoint()), field->size());
+            QVERIFY2(m_window->rect().contains(inWindow), qPrintable(at));
+            QVERIFY2(field->width() >= 200, qPrintable(at));
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(at));
+            for (QToolBar *bar : m_window->findChildren<QToolBar *>()) {
+                const auto *more
+                    = bar->findChild<QWidget *>(QStringLiteral("qt_toolbar_ext_button"));
+                QVERIFY2(!more || !more->isVisible(),
+                    qPrintable(at + QStringLiteral(": tool bar overflows")));
+            }
+            look(m_window.get(), QStringLiteral("07-width-%1").arg(width));
+        }
+        m_window->resize(1280, 800);
+    }
+
+    // A dialog that opens with a prefilled field selects it, so typing replaces it.
+    void findOpensWithThePrefilledTextSelected()
+    {
+        QVERIFY(m_window->activateProfile(m_names.first()));
+        QVERIFY(waitSettled());
+        table()->selectionModel()->setCurrentIndex(table()->model()->index(2, 0),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        FindDialog *dialog = m_window->openFind();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *text = TestSupport::child<QLineEdit>(dialog, "findText");
+        QVERIFY(!text->text().isEmpty());
+        QCOMPARE(text->selectedText(), text->text());
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(text));
+        dialog->close();
     }
 
     void theProfilesDialog()

@@ -16,6 +16,7 @@
 #include "profileswitcher.h"
 #include "reviewdialog.h"
 #include "sessionstatusbar.h"
+#include "toolbarfit.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
 #include "usertablemodel.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/roster.svg")));
     buildUi();
     buildActions();
+    updateSearchMode();
     m_switcher->reload();
 
     QSettings settings;
@@ -122,6 +124,11 @@ void MainWindow::buildUi()
     auto *left = new QWidget(m_splitter);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 0);
+    // The search sits above the table, as in file managers and mail clients: never in the tool
+    // bar, where it would be the first thing to overflow.
+    auto *searchRow = new QHBoxLayout;
+    buildSearchField(left, searchRow);
+    leftLayout->addLayout(searchRow);
     m_filterNote = new QLabel(left);
     m_filterNote->setObjectName(QStringLiteral("filterNote"));
     m_filterNote->setVisible(false);
@@ -164,7 +171,7 @@ void MainWindow::buildActions()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    ToolBarFit::install(bar); // text beside icons, icons only when the window is narrow
     auto *profiles = new QMenu(tr("&Profiles"), this);
     profiles->setObjectName(QStringLiteral("profilesMenu"));
     m_switcher = new ProfileSwitcher(m_context.store, bar, profiles, this);
@@ -182,11 +189,6 @@ void MainWindow::buildActions()
     m_exportAll->setToolTip(tr("Fetch every page of the organization straight into a CSV file"));
     connect(m_exportAll, &QAction::triggered, this, [this] { exportUsers(true); });
     bar->addAction(m_exportAll);
-
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    buildSearchField(bar);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, this, [this] {
@@ -231,22 +233,20 @@ void MainWindow::buildActions()
 }
 
 // The search field and the label that says which search it runs.
-void MainWindow::buildSearchField(QToolBar *bar)
+void MainWindow::buildSearchField(QWidget *parent, QHBoxLayout *row)
 {
-    m_searchMode = new QLabel(bar);
+    m_searchMode = new QLabel(parent);
     m_searchMode->setObjectName(QStringLiteral("searchModeLabel"));
-    m_searchMode->setContentsMargins(0, 0, 6, 0);
-    bar->addWidget(m_searchMode);
-    m_filter = new QLineEdit(bar);
+    row->addWidget(m_searchMode);
+    m_filter = new QLineEdit(parent);
     m_filter->setObjectName(QStringLiteral("searchField"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(300);
+    m_filter->setMinimumWidth(200);
     m_searchMode->setBuddy(m_filter);
-    bar->addWidget(m_filter);
+    row->addWidget(m_filter, 1);
     connect(m_filter, &QLineEdit::textChanged, m_view, &SessionViewModel::editSearch);
     connect(m_filter, &QLineEdit::returnPressed, m_view,
         [this] { m_view->submitSearch(m_filter->text()); });
-    updateSearchMode();
 }
 
 FindDialog *MainWindow::openFind()

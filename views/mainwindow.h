@@ -15,6 +15,7 @@ class ProfileSwitcher;
 class SessionStatusBar;
 class SessionViewModel;
 class FindDialog;
+class QHBoxLayout;
 class QLabel;
 class ReviewDialog;
 class QToolBar;
@@ -75,7 +76,7 @@ private:
     void loadAllCurrent();
     ProfileSession *current() const;
     void updateSearchMode();
-    void buildSearchField(QToolBar *bar);
+    void buildSearchField(QWidget *parent, QHBoxLayout *row);
     QList<int> selectedSourceRows() const;
 
     Context m_context;

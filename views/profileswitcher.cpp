@@ -17,6 +17,7 @@ ProfileSwitcher::ProfileSwitcher(ProfileStore *store, QToolBar *bar, QMenu *menu
 {
     auto *label = new QLabel(tr("&Profile:"), bar);
     m_combo->setObjectName(QStringLiteral("profileCombo"));
+    m_combo->setAccessibleName(tr("Profile"));
     m_combo->setMinimumContentsLength(24);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     label->setBuddy(m_combo);
@@ -38,9 +39,11 @@ void ProfileSwitcher::reload()
     const QList<Profile> &profiles = m_store->profiles();
     for (int i = 0; i < profiles.size(); ++i) {
         const Profile &p = profiles[i];
-        m_combo->addItem(QStringLiteral("%1  —  %2").arg(p.name, p.kind), p.name);
+        m_combo->addItem(p.name, p.name);
         m_combo->setItemData(i,
-            QStringLiteral("%1\n%2\n%3").arg(p.kind, p.baseUrl.toString(), p.organization),
+            QStringLiteral("%1\n%2\n%3\n%4")
+                .arg(p.name, p.kind, p.baseUrl.toString(), p.organization)
+                .trimmed(),
             Qt::ToolTipRole);
         auto *a = new QAction(p.name, this);
         if (i < 9)
@@ -56,7 +59,9 @@ void ProfileSwitcher::reload()
     qsizetype longest = 0;
     for (int i = 0; i < m_combo->count(); ++i)
         longest = std::max(longest, m_combo->itemText(i).size());
-    m_combo->setMinimumContentsLength(int(std::clamp<qsizetype>(longest + 2, 24, 64)));
+    m_combo->setMinimumContentsLength(int(std::clamp<qsizetype>(longest + 2, 16, 40)));
+    // At most that wide, whatever the names: the tool bar must not overflow at 900 px.
+    m_combo->setMaximumWidth(m_combo->minimumSizeHint().width());
 }
 
 void ProfileSwitcher::setCurrent(const QString &name)
@@ -64,4 +69,8 @@ void ProfileSwitcher::setCurrent(const QString &name)
     const int index = m_combo->findData(name);
     if (index >= 0)
         m_combo->setCurrentIndex(index);
+    // The full name, however narrow the box; a screen reader hears it too.
+    m_combo->setToolTip(name);
+    m_combo->setAccessibleDescription(
+        index >= 0 ? m_combo->itemData(index, Qt::ToolTipRole).toString() : QString());
 }
