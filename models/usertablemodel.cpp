@@ -281,9 +281,25 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     }
     case RawValueRole:
         return u.value(column);
+    case Qt::AccessibleDescriptionRole:
+        return personText(u); // whichever cell is current, a screen reader says whose row it is
     default:
         return {};
     }
+}
+
+// "Ada Lovelace <ada@example.com>": the person, as a screen reader announces a row.
+QString UserTableModel::personText(const CompactUser &u)
+{
+    QString name = u.value(Column::DisplayName).trimmed();
+    if (name.isEmpty())
+        name = QStringList {u.value(Column::GivenName), u.value(Column::FamilyName)}
+                   .join(QLatin1Char(' '))
+                   .trimmed();
+    const QString email = u.value(Column::Email).trimmed();
+    if (name.isEmpty())
+        return email.isEmpty() ? u.value(Column::Id) : email;
+    return email.isEmpty() ? name : QStringLiteral("%1 <%2>").arg(name, email);
 }
 
 QString UserTableModel::columnTitle(Column column)
@@ -293,6 +309,10 @@ QString UserTableModel::columnTitle(Column column)
 
 QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The (hidden) row header names the person: it is what a screen reader announces per row.
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0
+        && section < m_rows.size())
+        return personText(m_rows.at(section));
     if (orientation != Qt::Horizontal || section < 0 || section >= Columns::count)
         return QAbstractTableModel::headerData(section, orientation, role);
     const Column column = static_cast<Column>(section);

@@ -70,6 +70,7 @@ public:
     QString value(int row, Column column) const { return m_rows.at(row).value(column); }
     const CompactUser &compactUser(int row) const { return m_rows.at(row); }
     static QList<Column> columns() { return Columns::all(); }
+    static QString personText(const CompactUser &user);
     static QString columnTitle(Column column);
 
     int rowCount(const QModelIndex &parent = {}) const override;

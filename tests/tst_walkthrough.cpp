@@ -31,6 +31,7 @@
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStyleFactory>
 #include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +178,14 @@ private slots:
         const QLocale locale(m_locale);
         QLocale::setDefault(locale);
         const bool translated = Translations::install(QCoreApplication::instance(), locale);
+        // The same walk on a dark Fusion palette (and, from CTest, at QT_SCALE_FACTOR=2).
+        if (qEnvironmentVariable("ROSTER_WALK_PALETTE") == QLatin1String("dark")) {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QApplication::setPalette(TestSupport::darkPalette());
+            m_locale += QStringLiteral("-dark");
+        }
+        if (qEnvironmentVariableIntValue("QT_SCALE_FACTOR") > 1)
+            m_locale += QStringLiteral("-x") + qEnvironmentVariable("QT_SCALE_FACTOR");
         QCOMPARE(translated, locale.language() == QLocale::German);
 
         QVERIFY(m_sandbox.start(0, 2000, 5));

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "accessibility.h"
+#include "statuscolors.h"
 #include "usertablemodel.h"
 
 #include <QCheckBox>
@@ -53,6 +55,7 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
 
     m_columns = buildColumnList(visible);
     form->addRow(tr("&Columns:"), m_columns);
+    Accessibility::nameAfterLabel(m_columns, tr("&Columns:"));
     connect(m_columns, &QListWidget::itemChanged, this, &ExportDialog::validate);
 
     m_bom = new QCheckBox(
@@ -69,7 +72,7 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     layout->addLayout(form);
 
     m_problem = new QLabel(this);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e"));
+    StatusColors::paintAsError(m_problem);
     m_problem->setWordWrap(true);
     layout->addWidget(m_problem);
 

@@ -1,9 +1,11 @@
 #include "finddialog.h"
 
+#include "accessibility.h"
 #include "errorpane.h"
 #include "profilesessions.h"
 #include "profilestore.h"
 #include "providerkind.h"
+#include "statuscolors.h"
 #include "userdetailpane.h"
 #include "usertablemodel.h"
 #include "viewtext.h"
@@ -65,7 +67,7 @@ void FindDialog::buildUi()
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("findText"));
     m_text->setPlaceholderText(tr("ada@example.com, or Ada Lovelace"));
-    m_text->setClearButtonEnabled(true);
+    Accessibility::enableClearButton(m_text);
     label->setBuddy(m_text);
     m_exact = new QCheckBox(tr("E&xact email (do not set +tags aside)"), this);
     m_exact->setObjectName(QStringLiteral("exactMatch"));
@@ -115,6 +117,7 @@ QWidget *FindDialog::buildResults(QWidget *parent)
     auto *left = new QSplitter(Qt::Vertical, parent);
     m_profiles = new QTreeWidget(left);
     m_profiles->setObjectName(QStringLiteral("profileTree"));
+    m_profiles->setAccessibleName(tr("Profiles searched"));
     m_profiles->setColumnCount(4);
     m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Result"), QString()});
     m_profiles->setRootIsDecorated(false);
@@ -134,6 +137,7 @@ QWidget *FindDialog::buildResults(QWidget *parent)
     v->addWidget(m_summary);
     m_results = new QTableWidget(0, 9, box);
     m_results->setObjectName(QStringLiteral("resultsTable"));
+    m_results->setAccessibleName(tr("Accounts found"));
     m_results->setHorizontalHeaderLabels(
         {tr("Profile"), tr("Kind"), tr("Email"), tr("Display name"), tr("Status"), tr("Roles"),
             tr("Created"), tr("Updated"), tr("Matched by")});
@@ -281,7 +285,7 @@ void FindDialog::targetDone(int target)
         break;
     case PeopleFinder::Status::Failed:
         item->setText(ResultColumn, tr("Failed: %1").arg(m_finder->profileError(target).summary()));
-        item->setForeground(ResultColumn, QColor(0xb3, 0x26, 0x1e));
+        item->setForeground(ResultColumn, StatusColors::error(palette()));
         item->setToolTip(ResultColumn,
             m_finder->profileError(target).summary() + QLatin1Char('\n')
                 + tr("Select the profile to see the error in full."));

@@ -4,6 +4,7 @@
 #include "sessionviewmodel.h"
 
 #include "aboutdialog.h"
+#include "accessibility.h"
 #include "columnlayout.h"
 #include "credentialstore.h"
 #include "errorpane.h"
@@ -38,17 +39,12 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-// The views library is static: its resources must be registered by hand.
-static void initRosterResources()
-{
-    Q_INIT_RESOURCE(resources);
-}
-
 MainWindow::MainWindow(const Context &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
 {
-    initRosterResources();
+    Q_INIT_RESOURCE(resources); // the views library is static: its resources are registered here
+    Accessibility::install();
     m_sessions = new ProfileSessions(context.store, context.credentials, context.nam, this);
     m_view = new SessionViewModel(context.store, this);
     m_proxy = m_view->proxy();
@@ -136,6 +132,7 @@ void MainWindow::buildUi()
     leftLayout->addWidget(m_filterNote);
     m_table = new UserTableView(left);
     m_table->setObjectName(QStringLiteral("userTable"));
+    m_table->setAccessibleName(tr("Users"));
     m_table->setModel(m_proxy);
     leftLayout->addWidget(m_table, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -240,7 +237,7 @@ void MainWindow::buildSearchField(QWidget *parent, QHBoxLayout *row)
     row->addWidget(m_searchMode);
     m_filter = new QLineEdit(parent);
     m_filter->setObjectName(QStringLiteral("searchField"));
-    m_filter->setClearButtonEnabled(true);
+    Accessibility::enableClearButton(m_filter);
     m_filter->setMinimumWidth(200);
     m_searchMode->setBuddy(m_filter);
     row->addWidget(m_filter, 1);

@@ -1,5 +1,6 @@
 #include "profiledialog.h"
 
+#include "accessibility.h"
 #include "credentialstore.h"
 #include "httpclient.h"
 #include "pagereply.h"
@@ -7,6 +8,7 @@
 #include "provider.h"
 #include "providerfactory.h"
 #include "providerkind.h"
+#include "statuscolors.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -78,6 +80,7 @@ QWidget *ProfileDialog::buildList(QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
     m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setAccessibleName(tr("Profiles"));
     leftLayout->addWidget(m_list);
     auto *listButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add"), left);
@@ -104,14 +107,18 @@ void ProfileDialog::addFieldWithMessage(const QString &label, QWidget *field, co
     v->setSpacing(2);
     v->addWidget(field);
     auto *msg = new QLabel(box);
-    msg->setStyleSheet(QStringLiteral("color: #b3261e"));
+    StatusColors::paintAsError(msg);
     msg->setWordWrap(true);
     msg->hide();
     v->addWidget(msg);
     m_messages.insert(key, msg);
-    // The label's mnemonic focuses the box; the box hands focus on to its field.
+    // The label is the buddy of the field itself (the box only hands focus on), and names it.
     box->setFocusProxy(field);
     m_formLayout->addRow(label, box);
+    if (auto *l = qobject_cast<QLabel *>(m_formLayout->labelForField(box)))
+        l->setBuddy(field->focusProxy() ? field->focusProxy() : field);
+    QWidget *named = field->focusProxy() ? field->focusProxy() : field;
+    Accessibility::nameAfterLabel(named, label);
 }
 
 // A line edit with a button beside it, focused as one field.
@@ -231,6 +238,7 @@ void ProfileDialog::buildOptionRows()
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setFocusPolicy(Qt::NoFocus); // empty until a test ran: never a focus stop
     testRow->addWidget(m_test, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
     m_formLayout->addRow(QString(), testRow);

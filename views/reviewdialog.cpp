@@ -2,6 +2,7 @@
 
 #include "profilestore.h"
 #include "providerkind.h"
+#include "statuscolors.h"
 #include "viewtext.h"
 
 #include <QCheckBox>
@@ -44,6 +45,7 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
 
     m_profiles = new QTreeWidget(this);
     m_profiles->setObjectName(QStringLiteral("profileTree"));
+    m_profiles->setAccessibleName(tr("Profiles reviewed"));
     m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Progress")});
     m_profiles->setRootIsDecorated(false);
     m_profiles->header()->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
@@ -88,6 +90,7 @@ ReviewDialog::ReviewDialog(ProfileStore *store, SessionProviders providers, QWid
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setFocusPolicy(Qt::NoFocus); // empty until the review ends: never a focus stop
     outer->addWidget(m_summary);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -203,7 +206,7 @@ void ReviewDialog::onProfileFinished(int index)
             (m_review->status(index) == AccessReview::Status::Skipped ? tr("Left out: %1")
                                                                       : tr("Failed: %1"))
                 .arg(m_review->profileError(index).summary()));
-        item->setForeground(ProgressColumn, QColor(0xb3, 0x26, 0x1e));
+        item->setForeground(ProgressColumn, StatusColors::error(palette()));
         break;
     default:
         break;

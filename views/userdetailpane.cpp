@@ -1,6 +1,7 @@
 #include "userdetailpane.h"
 
 #include "providerkind.h"
+#include "statuscolors.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -71,6 +72,7 @@ UserDetailPane::UserDetailPane(QWidget *parent)
 
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
+    m_scroll->setAccessibleName(tr("User details"));
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_content = new QWidget(m_scroll);
     auto *layout = new QVBoxLayout(m_content);
@@ -303,8 +305,8 @@ void UserDetailPane::showInvitation(const User &u)
 // Organization roles first, then service roles grouped under their service.
 void UserDetailPane::showRoles(const QList<Role> &roles)
 {
-    const QColor granted = QColor(0x1b, 0x7f, 0x3b);
-    const QColor denied = QColor(0xb3, 0x26, 0x1e);
+    const QColor granted = StatusColors::granted(palette());
+    const QColor denied = StatusColors::denied(palette());
     QTreeWidgetItem *orgHeader = nullptr;
     QHash<QString, QTreeWidgetItem *> services;
     for (const Role &r : roles) {

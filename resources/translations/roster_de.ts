@@ -39,6 +39,13 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>roster: unknown command &quot;%1&quot;</source>
@@ -1017,6 +1024,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>searching %1 more…</source>
         <translation>durchsuche noch %1…</translation>
     </message>
+    <message>
+        <source>Profiles searched</source>
+        <translation>Durchsuchte Profile</translation>
+    </message>
+    <message>
+        <source>Accounts found</source>
+        <translation>Gefundene Konten</translation>
+    </message>
 </context>
 <context>
     <name>HttpCall</name>
@@ -1320,6 +1335,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Where does this person have an account? Searches every profile at once</source>
         <translation>Wo hat diese Person ein Konto? Durchsucht alle Profile gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1767,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
 </context>
 <context>
     <name>ProviderError</name>
@@ -1985,6 +2008,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 An existing file was left as it was. Check &quot;Leave out profiles that fail&quot; to write the others.</source>
         <translation>Die Überprüfung wurde nicht geschrieben: %1
 Eine vorhandene Datei blieb unverändert. Markieren Sie „Fehlschlagende Profile auslassen“, um die anderen zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Profiles reviewed</source>
+        <translation>Geprüfte Profile</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2638,10 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     <message>
         <source>No employment details.</source>
         <translation>Keine Angaben zur Beschäftigung.</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>Benutzerdetails</translation>
     </message>
 </context>
 <context>
