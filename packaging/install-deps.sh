@@ -10,6 +10,7 @@ packages=(
     desktop-file-utils appstream dpkg-dev file
     clang-format-14 python3
     nginx squid openssl ca-certificates
+    at-spi2-core python3-pyatspi
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

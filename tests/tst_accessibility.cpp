@@ -24,6 +24,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QStyleFactory>
@@ -173,6 +174,14 @@ class TestAccessibility : public QObject
         QVERIFY(!iface->text(QAccessible::Name).isEmpty());
         QCOMPARE(bool(iface->state().modal), dialog->isModal());
         dialog->activateWindow();
+        // A prefilled field that has the focus when the dialog opens is selected: typing replaces
+        // it.
+        QTRY_VERIFY(QApplication::focusWidget());
+        if (auto *edit = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+            edit && !edit->text().isEmpty())
+            QVERIFY2(edit->selectedText() == edit->text(),
+                qPrintable(what + QStringLiteral(": ") + edit->objectName()
+                    + QStringLiteral(" opens unselected")));
         const QStringList missed = unreachable(dialog);
         QVERIFY2(missed.isEmpty(),
             qPrintable(

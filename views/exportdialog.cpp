@@ -89,6 +89,9 @@ ExportDialog::ExportDialog(Scope scope, const QString &profileName, qint64 rows,
     m_path->setText(QDir(dir).filePath(
         (slug.isEmpty() ? QStringLiteral("users") : slug + QStringLiteral("-users"))
         + QStringLiteral(".csv")));
+    // It opens on the proposed path, selected: typing a name of one's own replaces it.
+    m_path->setFocus();
+    m_path->selectAll();
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::validate);
     resize(620, 520);
     validate();

@@ -12,6 +12,9 @@ ToolBarFit::ToolBarFit(QToolBar *bar)
 void ToolBarFit::install(QToolBar *bar)
 {
     auto *fit = new ToolBarFit(bar);
+    // Its » button, should it ever show, is named for screen readers (Qt leaves it unnamed).
+    if (auto *more = bar->findChild<QWidget *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More tools"));
     if (QWidget *window = bar->window())
         window->installEventFilter(fit);
     bar->installEventFilter(fit);

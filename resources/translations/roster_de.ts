@@ -2352,6 +2352,13 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
     </message>
 </context>
 <context>
+    <name>ToolBarFit</name>
+    <message>
+        <source>More tools</source>
+        <translation>Weitere Werkzeuge</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <source>(no name)</source>
