@@ -33,7 +33,7 @@ void ToolBarFit::fit()
     const int room = m_bar->window()->width();
     if (room <= 0)
         return;
-    const QSignalBlocker block(m_bar);
+    // Not with signals blocked: the buttons follow the bar's style through its signal.
     m_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     if (m_bar->layout())
         m_bar->layout()->invalidate();
