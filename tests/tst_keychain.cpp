@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 namespace {
 const QString kSecret = QStringLiteral("kc-secret-%1").arg(QDateTime::currentMSecsSinceEpoch());
 QStringList g_messages;
@@ -150,6 +152,46 @@ private slots:
         QVERIFY(!csv.data().contains(kSecret.toUtf8()));
         QCOMPARE(
             m_server.recentRequests().last().header("Authorization"), "Bearer " + kSecret.toUtf8());
+    }
+
+    // A proxyCredential from the keychain: its own entry, "NAME (proxy)", read after the
+    // profile's credential; a missing one names that entry.
+    void proxyCredentialFromTheKeychain()
+    {
+        Profile p = keychainProfile();
+        p.proxy = QStringLiteral("http://proxy.example:3128");
+        p.proxyCredential = {CredentialSource::Type::Keychain, {}};
+        const QString entry = CredentialStore::proxyProfile(p).name;
+        QCOMPARE(entry, p.name + QStringLiteral(" (proxy)"));
+        auto secrets = [&] {
+            std::optional<std::pair<CredentialStore::Secrets, ProviderError>> out;
+            QObject context;
+            m_credentials.readSecrets(
+                p, &context, [&](const CredentialStore::Secrets &s, const ProviderError &e) {
+                    out = {s, e};
+                });
+            [[maybe_unused]] const bool done = QTest::qWaitFor([&] { return bool(out); }, 30000);
+            return out.value_or(std::pair {CredentialStore::Secrets {}, ProviderError()});
+        };
+        auto missing = secrets();
+        QVERIFY(missing.second.isError());
+        QVERIFY2(missing.second.message.contains(entry), qPrintable(missing.second.message));
+        bool called = false;
+        QObject context;
+        m_credentials.writeKeychain(
+            entry, QStringLiteral("alice:") + kSecret, &context, [&](const ProviderError &e) {
+                called = true;
+                QVERIFY2(!e.isError(), qPrintable(e.message));
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 20000);
+        const auto both = secrets();
+        QVERIFY2(!both.second.isError(), qPrintable(both.second.message));
+        QCOMPARE(both.first.token, kSecret);
+        QCOMPARE(both.first.proxy, QStringLiteral("alice:") + kSecret);
+        called = false;
+        m_credentials.removeKeychain(
+            entry, &context, [&](const ProviderError &) { called = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 20000);
     }
 
     void deletingItLeavesNothingBehind()

@@ -193,7 +193,9 @@ public:
         writeFile(dir + QStringLiteral("/squid.conf"), conf);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(findTool(QStringLiteral("squid")),
-            {QStringLiteral("-N"), QStringLiteral("-f"), dir + QStringLiteral("/squid.conf")});
+            {QStringLiteral("-N"), QStringLiteral("-n"),
+                QStringLiteral("rostertest%1").arg(QCoreApplication::applicationPid()),
+                QStringLiteral("-f"), dir + QStringLiteral("/squid.conf")});
         return m_process.waitForStarted(10000) && waitForPort(m_port, 20000);
     }
     void stop()
