@@ -9,6 +9,7 @@
 #include "providerfactory.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -111,11 +112,8 @@ private slots:
         ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false);
         dialog.show();
         dialog.selectProfile(keychainProfile().name);
-        QLineEdit *secret = nullptr;
-        for (QLineEdit *e : dialog.findChildren<QLineEdit *>()) {
-            if (e->echoMode() == QLineEdit::Password)
-                secret = e;
-        }
+        auto *secret = TestSupport::child<QLineEdit>(&dialog, "secretField");
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
         QVERIFY(secret && secret->isVisible());
         secret->setText(kSecret);
         dialog.accept();
@@ -191,6 +189,35 @@ private slots:
         called = false;
         m_credentials.removeKeychain(
             entry, &context, [&](const ProviderError &) { called = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 20000);
+    }
+
+    // The profile dialog's proxy login goes to that entry, and the profile says so.
+    void proxyLoginTypedInTheDialogGoesToTheKeychain()
+    {
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, false);
+        dialog.show();
+        dialog.selectProfile(keychainProfile().name);
+        auto *login = TestSupport::child<QLineEdit>(&dialog, "proxySecretField");
+        QVERIFY(!login->isVisibleTo(&dialog));
+        TestSupport::child<QLineEdit>(&dialog, "proxyField")
+            ->setText(QStringLiteral("http://proxy.example:3128"));
+        QVERIFY(login->isVisibleTo(&dialog));
+        login->setText(QStringLiteral("alice:") + kSecret);
+        dialog.accept();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+        const Profile saved = dialog.profiles().first();
+        QCOMPARE(saved.proxyCredential.type, CredentialSource::Type::Keychain);
+        QVERIFY(ProfileStore::validate(saved).isEmpty());
+        QVERIFY(!ProfileStore::toJson(saved).contains(QStringLiteral("alice")));
+        Profile proxy = CredentialStore::proxyProfile(saved);
+        const Read r = read(proxy);
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
+        QCOMPARE(r.secret, QStringLiteral("alice:") + kSecret);
+        bool called = false;
+        QObject context;
+        m_credentials.removeKeychain(
+            proxy.name, &context, [&](const ProviderError &) { called = true; });
         QTRY_VERIFY_WITH_TIMEOUT(called, 20000);
     }
 

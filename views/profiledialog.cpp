@@ -176,6 +176,7 @@ void ProfileDialog::buildCredentialRows()
             m_sourceValue->setText(f);
     });
     m_secret = new QLineEdit(m_form);
+    m_secret->setObjectName(QStringLiteral("secretField"));
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setPlaceholderText(tr("Leave empty to keep the stored secret"));
     m_secretNote = new QLabel(tr("Stored in the OS keychain, never in the profiles file."), m_form);
@@ -206,9 +207,27 @@ void ProfileDialog::buildConnectionRows()
     m_proxy->setPlaceholderText(tr("system (environment and desktop), none, or http://host:port"));
     m_proxy->setToolTip(tr("\"system\" follows https_proxy, all_proxy and no_proxy as curl does; "
                            "\"none\" connects directly; a URL (http:// or socks5://) is this "
-                           "profile's own proxy. Its password never goes here: give it with "
-                           "proxyCredential in the profiles file."));
+                           "profile's own proxy. Its password never goes here: type the login "
+                           "below (kept in the OS keychain) or give proxyCredential in the "
+                           "profiles file."));
     addFieldWithMessage(tr("Pro&xy:"), m_proxy, QStringLiteral("proxy"));
+    m_proxySecret = new QLineEdit(m_form);
+    m_proxySecret->setObjectName(QStringLiteral("proxySecretField"));
+    m_proxySecret->setEchoMode(QLineEdit::Password);
+    m_proxySecret->setPlaceholderText(tr("user:password, kept in the OS keychain; empty keeps it"));
+    m_formLayout->addRow(tr("Proxy &login:"), m_proxySecret);
+    Accessibility::nameAfterLabel(m_proxySecret, tr("Proxy &login:"));
+    connect(m_proxy, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_formLayout->setRowVisible(m_proxySecret, text.contains(QLatin1String("://")));
+    });
+}
+
+// The keychain entry that holds a profile's proxy login.
+static QString proxyEntry(const QString &profileName)
+{
+    Profile p;
+    p.name = profileName;
+    return CredentialStore::proxyProfile(p).name;
 }
 
 void ProfileDialog::buildOptionRows()
@@ -251,7 +270,8 @@ void ProfileDialog::connectFields()
         storeForm();
         loadForm(row);
     });
-    for (QLineEdit *e : {m_name, m_url, m_org, m_sourceValue, m_secret, m_caFile, m_proxy})
+    for (QLineEdit *e :
+        {m_name, m_url, m_org, m_sourceValue, m_secret, m_caFile, m_proxy, m_proxySecret})
         connect(e, &QLineEdit::textChanged, this, [this] {
             storeForm();
             validate();
@@ -350,6 +370,8 @@ void ProfileDialog::loadForm(int row)
     m_secret->setText(m_pendingSecrets.value(p.name));
     m_caFile->setText(p.caFile);
     m_proxy->setText(p.proxy == QLatin1String("system") ? QString() : p.proxy);
+    m_proxySecret->setText(m_pendingSecrets.value(proxyEntry(p.name)));
+    m_formLayout->setRowVisible(m_proxySecret, p.proxy.contains(QLatin1String("://")));
     updateKindFields();
     m_pageSize->setValue(p.pageSize());
     for (const OptionField &f : std::as_const(m_optionFields))
@@ -384,6 +406,11 @@ Profile ProfileDialog::formProfile() const
     p.options = options;
     p.caFile = m_caFile->text().trimmed();
     p.proxy = m_proxy->text().trimmed();
+    // A login typed here goes to the keychain; without a proxy URL there is nothing to log in to.
+    if (!p.proxy.contains(QLatin1String("://")))
+        p.proxyCredential = {};
+    else if (!m_proxySecret->text().isEmpty())
+        p.proxyCredential = {CredentialSource::Type::Keychain, {}};
     return p;
 }
 
@@ -401,6 +428,10 @@ void ProfileDialog::storeForm()
         m_pendingSecrets.insert(name, m_secret->text());
     else
         m_pendingSecrets.remove(name);
+    m_pendingSecrets.remove(proxyEntry(oldName));
+    if (!m_proxySecret->text().isEmpty()
+        && m_profiles[m_row].proxyCredential.type == CredentialSource::Type::Keychain)
+        m_pendingSecrets.insert(proxyEntry(name), m_proxySecret->text());
     if (QListWidgetItem *item = m_list->item(m_row)) {
         item->setText(name.isEmpty() ? tr("(unnamed)") : name);
         item->setToolTip(item->text());
@@ -494,6 +525,9 @@ void ProfileDialog::accept()
         if (p.credential.type == CredentialSource::Type::Keychain
             && m_pendingSecrets.contains(p.name))
             pending << p.name;
+        if (p.proxyCredential.type == CredentialSource::Type::Keychain
+            && m_pendingSecrets.contains(proxyEntry(p.name)))
+            pending << proxyEntry(p.name);
     }
     if (pending.isEmpty()) {
         QDialog::accept();

@@ -91,6 +91,7 @@ private:
     QSpinBox *m_pageSize;
     QLineEdit *m_caFile = nullptr;
     QLineEdit *m_proxy = nullptr;
+    QLineEdit *m_proxySecret = nullptr;
     // The kinds' own options: one combo box each, shown for profiles of that kind.
     struct OptionField
     {

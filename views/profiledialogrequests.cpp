@@ -24,6 +24,12 @@ void ProfileDialog::withSecret(const Profile &profile, SecretsDone done)
             done({token, {}}, {});
             return;
         }
+        const QString entry = CredentialStore::proxyProfile(profile).name;
+        if (profile.proxyCredential.type == CredentialSource::Type::Keychain
+            && m_pendingSecrets.contains(entry)) {
+            done({token, m_pendingSecrets.value(entry)}, {});
+            return;
+        }
         m_credentials->read(CredentialStore::proxyProfile(profile), this,
             [done, token](const QString &proxy, const ProviderError &error) {
                 done({token, proxy}, error.isError() ? error.message : QString());

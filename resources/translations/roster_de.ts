@@ -1610,16 +1610,24 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>system (Umgebung und Desktop), none oder http://host:port</translation>
     </message>
     <message>
-        <source>&quot;system&quot; follows https_proxy, all_proxy and no_proxy as curl does; &quot;none&quot; connects directly; a URL (http:// or socks5://) is this profile&apos;s own proxy. Its password never goes here: give it with proxyCredential in the profiles file.</source>
-        <translation>&quot;system&quot; folgt https_proxy, all_proxy und no_proxy wie curl; &quot;none&quot; verbindet direkt; eine URL (http:// oder socks5://) ist der eigene Proxy dieses Profils. Sein Passwort gehört nie hierher: geben Sie es mit proxyCredential in der Profildatei an.</translation>
-    </message>
-    <message>
         <source>Pro&amp;xy:</source>
         <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <source>Certificate %1: %2</source>
         <translation>Zertifikat %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; follows https_proxy, all_proxy and no_proxy as curl does; &quot;none&quot; connects directly; a URL (http:// or socks5://) is this profile&apos;s own proxy. Its password never goes here: type the login below (kept in the OS keychain) or give proxyCredential in the profiles file.</source>
+        <translation>&quot;system&quot; folgt https_proxy, all_proxy und no_proxy wie curl; &quot;none&quot; verbindet direkt; eine URL (http:// oder socks5://) ist der eigene Proxy dieses Profils. Sein Passwort gehört nie hierher: Geben Sie die Anmeldung unten ein (im Schlüsselbund des Systems gespeichert) oder proxyCredential in der Profildatei an.</translation>
+    </message>
+    <message>
+        <source>user:password, kept in the OS keychain; empty keeps it</source>
+        <translation>benutzer:passwort, im Schlüsselbund des Systems; leer lässt es unverändert</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;login:</source>
+        <translation>Proxy-&amp;Anmeldung:</translation>
     </message>
 </context>
 <context>
