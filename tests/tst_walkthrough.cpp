@@ -2,7 +2,9 @@
 // profiles, in the language of ROSTER_WALK_LOCALE (CTest runs it in English and in German). It
 // fails when a visible label shows a literal "&" (a mnemonic without a buddy, or whose buddy
 // cannot take focus), when a proposed path lies in a folder that does not exist, or when a list,
-// combo box or label cuts one of the demo's own profile names short. Screenshots of every step go
+// combo box or label cuts one of the demo's own profile names short, or when widgets that one
+// layout places overlap or are squeezed below their minimum height (a layout that lost track of
+// its rows). Screenshots of every step go
 // to walkthrough/<locale>/ beside the test binary.
 #include "aboutdialog.h"
 #include "credentialstore.h"
@@ -26,6 +28,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QNetworkAccessManager>
@@ -58,10 +61,60 @@ class TestWalkthrough : public WindowTest
         return mnemonic.match(t).hasMatch();
     }
 
+    static bool laysOut(const QLayout *layout, const QWidget *w)
+    {
+        for (int i = 0; layout && i < layout->count(); ++i) {
+            QLayoutItem *item = layout->itemAt(i);
+            if (item->widget() == w || laysOut(item->layout(), w))
+                return true;
+        }
+        return false;
+    }
+
+    static QString describe(const QWidget *w)
+    {
+        const auto *label = qobject_cast<const QLabel *>(w);
+        return QStringLiteral("%1 \"%2\"")
+            .arg(QString::fromLatin1(w->metaObject()->className()),
+                label ? label->text() : w->objectName());
+    }
+
+    // Visible widgets that one layout places and that cover each other or do not fit.
+    static QStringList misplaced(QWidget *top)
+    {
+        QStringList out;
+        for (QWidget *parent : top->findChildren<QWidget *>()) {
+            if (!parent->isVisibleTo(top) || !parent->layout())
+                continue;
+            QList<QWidget *> placed;
+            for (QObject *o : parent->children()) {
+                auto *w = qobject_cast<QWidget *>(o);
+                if (w && !w->isWindow() && w->isVisibleTo(top) && laysOut(parent->layout(), w))
+                    placed << w;
+            }
+            for (qsizetype i = 0; i < placed.size(); ++i) {
+                const int needed
+                    = std::max(placed[i]->minimumSizeHint().height(), placed[i]->minimumHeight());
+                if (placed[i]->height() < needed)
+                    out << QStringLiteral("%1 is squeezed to %2 px high (needs %3) in %4")
+                               .arg(describe(placed[i]))
+                               .arg(placed[i]->height())
+                               .arg(needed)
+                               .arg(describe(parent));
+                for (qsizetype j = i + 1; j < placed.size(); ++j) {
+                    if (placed[i]->geometry().intersects(placed[j]->geometry()))
+                        out << QStringLiteral("%1 overlaps %2 in %3")
+                                   .arg(describe(placed[i]), describe(placed[j]), describe(parent));
+                }
+            }
+        }
+        return out;
+    }
+
     // Every problem a person would see in `top` as it is shown now, one line each.
     QStringList problems(QWidget *top) const
     {
-        QStringList out;
+        QStringList out = misplaced(top);
         for (QLabel *label : top->findChildren<QLabel *>()) {
             if (!label->isVisibleTo(top) || label->textFormat() == Qt::RichText
                 || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()))

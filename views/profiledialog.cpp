@@ -2,6 +2,7 @@
 
 #include "accessibility.h"
 #include "credentialstore.h"
+#include "formrows.h"
 #include "httpclient.h"
 #include "pagereply.h"
 #include "profilestore.h"
@@ -13,7 +14,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -48,8 +48,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, CredentialStore *credentials,
     auto *splitter = new QSplitter(this);
     splitter->addWidget(buildList(splitter));
     m_form = new QWidget(splitter);
-    m_formLayout = new QFormLayout(m_form);
-    m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_rows = std::make_unique<FormRows>(m_form);
     buildIdentityRows();
     buildCredentialRows();
     buildConnectionRows();
@@ -114,8 +113,7 @@ void ProfileDialog::addFieldWithMessage(const QString &label, QWidget *field, co
     m_messages.insert(key, msg);
     // The label is the buddy of the field itself (the box only hands focus on), and names it.
     box->setFocusProxy(field);
-    m_formLayout->addRow(label, box);
-    if (auto *l = qobject_cast<QLabel *>(m_formLayout->labelForField(box)))
+    if (QLabel *l = m_rows->addRow(label, box))
         l->setBuddy(field->focusProxy() ? field->focusProxy() : field);
     QWidget *named = field->focusProxy() ? field->focusProxy() : field;
     Accessibility::nameAfterLabel(named, label);
@@ -168,7 +166,7 @@ void ProfileDialog::buildCredentialRows()
     addFieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
     m_valueRow = withButton(m_form, &m_sourceValue, &m_browseFile, tr("Bro&wse…"));
     m_sourceValue->setObjectName(QStringLiteral("credentialValue"));
-    m_formLayout->addRow(tr("&Variable or file:"), m_valueRow);
+    m_rows->addRow(tr("&Variable or file:"), m_valueRow);
     connect(m_browseFile, &QPushButton::clicked, this, [this] {
         const QString f
             = QFileDialog::getOpenFileName(this, tr("Credential file"), m_sourceValue->text());
@@ -181,8 +179,8 @@ void ProfileDialog::buildCredentialRows()
     m_secret->setPlaceholderText(tr("Leave empty to keep the stored secret"));
     m_secretNote = new QLabel(tr("Stored in the OS keychain, never in the profiles file."), m_form);
     m_secretNote->setEnabled(false);
-    m_formLayout->addRow(tr("&Secret:"), m_secret);
-    m_formLayout->addRow(QString(), m_secretNote);
+    m_rows->addRow(tr("&Secret:"), m_secret);
+    m_rows->addRow(QString(), m_secretNote);
 }
 
 void ProfileDialog::buildConnectionRows()
@@ -215,10 +213,10 @@ void ProfileDialog::buildConnectionRows()
     m_proxySecret->setObjectName(QStringLiteral("proxySecretField"));
     m_proxySecret->setEchoMode(QLineEdit::Password);
     m_proxySecret->setPlaceholderText(tr("user:password, kept in the OS keychain; empty keeps it"));
-    m_formLayout->addRow(tr("Proxy &login:"), m_proxySecret);
+    m_rows->addRow(tr("Proxy &login:"), m_proxySecret);
     Accessibility::nameAfterLabel(m_proxySecret, tr("Proxy &login:"));
     connect(m_proxy, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_formLayout->setRowVisible(m_proxySecret, text.contains(QLatin1String("://")));
+        m_rows->setRowVisible(m_proxySecret, text.contains(QLatin1String("://")));
     });
 }
 
@@ -235,7 +233,7 @@ void ProfileDialog::buildOptionRows()
     m_pageSize = new QSpinBox(m_form);
     m_pageSize->setSpecialValueText(tr("Default"));
     m_pageSize->setRange(0, 100);
-    m_formLayout->addRow(tr("&Page size:"), m_pageSize);
+    m_rows->addRow(tr("&Page size:"), m_pageSize);
     m_messages.insert(QStringLiteral("options.pageSize"), new QLabel(m_form));
     // Each kind's own options, shown while a profile of that kind is edited.
     for (const ProviderKind *k : ProviderKinds::all()) {
@@ -244,7 +242,7 @@ void ProfileDialog::buildOptionRows()
             const QStringList titles = o.titles();
             for (qsizetype i = 0; i < o.values.size(); ++i)
                 combo->addItem(titles.value(i, o.values.at(i)), o.values.at(i));
-            m_formLayout->addRow(o.label(), combo);
+            m_rows->addRow(o.label(), combo);
             m_optionFields.append({k, &o, combo});
         }
     }
@@ -260,7 +258,7 @@ void ProfileDialog::buildOptionRows()
     m_testResult->setFocusPolicy(Qt::NoFocus); // empty until a test ran: never a focus stop
     testRow->addWidget(m_test, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
-    m_formLayout->addRow(QString(), testRow);
+    m_rows->addRow(testRow);
     connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
 }
 
@@ -336,17 +334,17 @@ void ProfileDialog::updateKindFields()
             : tr("Organization id"));
     m_chooseDir->setVisible(kind && kind->discover);
     // Kinds whose base URL names the tenant (SCIM) have no organization.
-    m_formLayout->setRowVisible(m_messages.value(QStringLiteral("organization"))->parentWidget(),
+    m_rows->setRowVisible(m_messages.value(QStringLiteral("organization"))->parentWidget(),
         !kind || kind->hasOrganization);
     // Only the options that apply to this kind and credential source are shown.
     for (const OptionField &f : std::as_const(m_optionFields))
-        m_formLayout->setRowVisible(f.combo, f.kind == kind);
+        m_rows->setRowVisible(f.combo, f.kind == kind);
     m_pageSize->setMaximum(kind ? kind->maxPageSize : 100);
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
-    m_formLayout->setRowVisible(
+    m_rows->setRowVisible(
         m_valueRow, type == CredentialSource::Type::Env || type == CredentialSource::Type::File);
-    m_formLayout->setRowVisible(m_secret, type == CredentialSource::Type::Keychain);
-    m_formLayout->setRowVisible(m_secretNote, type == CredentialSource::Type::Keychain);
+    m_rows->setRowVisible(m_secret, type == CredentialSource::Type::Keychain);
+    m_rows->setRowVisible(m_secretNote, type == CredentialSource::Type::Keychain);
     m_sourceValue->setPlaceholderText(
         type == CredentialSource::Type::File ? tr("/path/to/token") : tr("VARIABLE_NAME"));
     m_browseFile->setVisible(type == CredentialSource::Type::File);
@@ -371,7 +369,7 @@ void ProfileDialog::loadForm(int row)
     m_caFile->setText(p.caFile);
     m_proxy->setText(p.proxy == QLatin1String("system") ? QString() : p.proxy);
     m_proxySecret->setText(m_pendingSecrets.value(proxyEntry(p.name)));
-    m_formLayout->setRowVisible(m_proxySecret, p.proxy.contains(QLatin1String("://")));
+    m_rows->setRowVisible(m_proxySecret, p.proxy.contains(QLatin1String("://")));
     updateKindFields();
     m_pageSize->setValue(p.pageSize());
     for (const OptionField &f : std::as_const(m_optionFields))

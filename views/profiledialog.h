@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <memory>
+
 #include "credentialstore.h"
 class PageReply;
 struct ProviderKind;
@@ -14,7 +16,7 @@ struct ProviderOption;
 class ProfileStore;
 class Provider;
 class QComboBox;
-class QFormLayout;
+class FormRows;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -105,7 +107,7 @@ private:
     QLabel *m_testResult;
     QDialogButtonBox *m_buttons;
     QWidget *m_form;
-    QFormLayout *m_formLayout = nullptr;
+    std::unique_ptr<FormRows> m_rows;
     QWidget *m_valueRow = nullptr;
     QPointer<Provider> m_testProvider;
 };
