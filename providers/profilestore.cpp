@@ -31,6 +31,27 @@ ProfileStore::Issue issue(
     return ProfileStore::Issue {index, profile, field, message};
 }
 
+// A credential source as the file holds it; empty for none (an inline secret is never written).
+QJsonObject sourceJson(const CredentialSource &source)
+{
+    QJsonObject c;
+    switch (source.type) {
+    case CredentialSource::Type::Env:
+        c.insert(QStringLiteral("env"), source.value);
+        break;
+    case CredentialSource::Type::File:
+        c.insert(QStringLiteral("file"), source.value);
+        break;
+    case CredentialSource::Type::Keychain:
+        c.insert(QStringLiteral("keychain"), true);
+        break;
+    case CredentialSource::Type::None:
+    case CredentialSource::Type::Inline:
+        break;
+    }
+    return c;
+}
+
 const QStringList &knownFields()
 {
     static const QStringList fields {QStringLiteral("name"), QStringLiteral("kind"),
@@ -412,43 +433,14 @@ QJsonObject ProfileStore::toJson(const Profile &p)
     const ProviderKind *kind = ProviderKinds::find(p.kind);
     if (!p.organization.isEmpty() || !kind || kind->hasOrganization)
         o.insert(QStringLiteral("organization"), p.organization);
-    QJsonObject c;
-    switch (p.credential.type) {
-    case CredentialSource::Type::Env:
-        c.insert(QStringLiteral("env"), p.credential.value);
-        break;
-    case CredentialSource::Type::File:
-        c.insert(QStringLiteral("file"), p.credential.value);
-        break;
-    case CredentialSource::Type::Keychain:
-        c.insert(QStringLiteral("keychain"), true);
-        break;
-    case CredentialSource::Type::None:
-    case CredentialSource::Type::Inline:
-        break; // an inline secret is never written
-    }
-    o.insert(QStringLiteral("credential"), c);
+    o.insert(QStringLiteral("credential"), sourceJson(p.credential));
     if (!p.options.isEmpty())
         o.insert(QStringLiteral("options"), p.options);
     if (!p.caFile.isEmpty())
         o.insert(QStringLiteral("caFile"), p.caFile);
     if (!p.proxy.isEmpty() && p.proxy != QLatin1String("system"))
         o.insert(QStringLiteral("proxy"), p.proxy);
-    QJsonObject pc;
-    switch (p.proxyCredential.type) {
-    case CredentialSource::Type::Env:
-        pc.insert(QStringLiteral("env"), p.proxyCredential.value);
-        break;
-    case CredentialSource::Type::File:
-        pc.insert(QStringLiteral("file"), p.proxyCredential.value);
-        break;
-    case CredentialSource::Type::Keychain:
-        pc.insert(QStringLiteral("keychain"), true);
-        break;
-    case CredentialSource::Type::None:
-    case CredentialSource::Type::Inline:
-        break;
-    }
+    const QJsonObject pc = sourceJson(p.proxyCredential);
     if (!pc.isEmpty())
         o.insert(QStringLiteral("proxyCredential"), pc);
     return o;

@@ -55,7 +55,7 @@ void HttpClient::setTransport(const Transport &transport)
         ssl.setCaCertificates(Tls::trustedWith(transport.extraCas));
         m_config.ssl = ssl;
     }
-    m_config.proxyText.clear();
+    m_config.ownProxy.reset();
     if (transport.proxyMode == Transport::ProxyMode::System) {
         if (m_ownNam) {
             m_config.nam = m_sharedNam;
@@ -70,7 +70,7 @@ void HttpClient::setTransport(const Transport &transport)
     }
     m_ownNam->setProxy(transport.proxy);
     m_config.nam = m_ownNam;
-    m_config.proxyText = ProxyRules::text(transport.proxy);
+    m_config.ownProxy = transport.proxy;
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request, QObject *parent) const
@@ -466,16 +466,14 @@ bool HttpCall::failedAtTransport(QNetworkReply *reply)
     }
     // Which proxy this request went through, if any: the profile's own, else the environment's
     // (Qt never sends loopback requests through a proxy).
-    QString proxy = m_config.proxyText;
-    if (proxy.isEmpty() && !HttpClient::isLoopbackHost(reply->url().host())) {
+    std::optional<QNetworkProxy> used = m_config.ownProxy;
+    if (!used && !HttpClient::isLoopbackHost(reply->url().host())) {
         const auto env = ProxyRules::fromEnvironment(reply->url());
-        if (env && env->problem.isEmpty() && env->proxy.type() != QNetworkProxy::NoProxy)
-            proxy = ProxyRules::text(env->proxy);
+        if (env && env->problem.isEmpty())
+            used = env->proxy;
     }
-    const bool viaProxy
-        = !proxy.isEmpty() && proxy != ProxyRules::text(QNetworkProxy(QNetworkProxy::NoProxy));
-    if (proxy.isEmpty())
-        proxy = tr("the proxy");
+    const bool viaProxy = used && used->type() != QNetworkProxy::NoProxy;
+    const QString proxy = viaProxy ? ProxyRules::text(*used) : tr("the proxy");
     if (code == QNetworkReply::ProxyAuthenticationRequiredError) {
         m_timeout->stop();
         ProviderError error = ProviderError::make(ProviderError::Kind::Proxy,

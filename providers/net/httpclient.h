@@ -3,6 +3,7 @@
 #include "providererror.h"
 
 #include <QDateTime>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -73,7 +74,8 @@ struct HttpClientConfig
     std::optional<QSslConfiguration> ssl;
     // A caFile or proxy that cannot be used: every request fails with it at once.
     ProviderError transportError;
-    QString proxyText; // the profile's own proxy, for messages; empty for the system's
+    // The profile's own proxy ("none" is NoProxy); empty when the system's rules decide.
+    std::optional<QNetworkProxy> ownProxy;
     // The chain the server presented last, for "Test connection".
     std::shared_ptr<QList<QSslCertificate>> peerChain = std::make_shared<QList<QSslCertificate>>();
 };

@@ -54,6 +54,17 @@ inline void openUp(const QString &dir)
     QFile::setPermissions(dir, QFileDevice::Permissions(0x7777));
 }
 
+// Terminates a server started by a test, killing it if it does not go within 5 s.
+inline void stopProcess(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(5000))
+        process.kill();
+    process.waitForFinished(2000);
+}
+
 // tests/realnet/make-pki.sh: root, intermediate and another CA, and one leaf per case.
 struct Pki
 {
@@ -130,15 +141,7 @@ public:
         }
         return true;
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(2000);
-    }
+    void stop() { stopProcess(m_process); }
     quint16 port(const QString &site) const { return m_sites.value(site).port; }
     // The access log's lines for one site: "PORT PROTOCOL METHOD STATUS GZIP_RATIO".
     QStringList log(const QString &site) const
@@ -198,15 +201,7 @@ public:
                 QStringLiteral("-f"), dir + QStringLiteral("/squid.conf")});
         return m_process.waitForStarted(10000) && waitForPort(m_port, 20000);
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(2000);
-    }
+    void stop() { stopProcess(m_process); }
     quint16 port() const { return m_port; }
     QString output() { return QString::fromLocal8Bit(m_process.readAll()); }
 
