@@ -31,6 +31,9 @@ ProviderError Job::cancelled(const QString &what) const
 
 QString Job::waitText(int nextAttempt, int delayMs)
 {
+    if (nextAttempt <= 0)
+        return tr("Pacing requests under the provider's rate limit; the next goes in %1 s.")
+            .arg(QString::number(delayMs / 1000.0, 'f', 1));
     return tr("The provider asked to wait; trying again in %1 s (attempt %2).")
         .arg(QString::number(delayMs / 1000.0, 'f', 1))
         .arg(nextAttempt);

@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include "ratebudget.h"
+
 #include "transport.h"
 
 #include <QCoreApplication>
@@ -43,6 +45,7 @@ HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject 
     m_config.nam = nam;
     m_config.baseUrl = baseUrl;
     m_config.clock = [] { return QDateTime::currentDateTimeUtc(); };
+    m_config.budget = RateBudget::forOrigin(baseUrl);
     ProxyRules::installSystemFactory();
 }
 
@@ -173,6 +176,7 @@ HttpCall::HttpCall(HttpClientConfig config, const HttpRequest &request, QObject 
 {
     m_timeout->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
+    m_retryTimer->setTimerType(Qt::PreciseTimer); // a paced turn must not come early
     connect(m_timeout, &QTimer::timeout, this, &HttpCall::onTimeout);
     connect(m_retryTimer, &QTimer::timeout, this, &HttpCall::startAttempt);
 }
@@ -180,6 +184,7 @@ HttpCall::HttpCall(HttpClientConfig config, const HttpRequest &request, QObject 
 HttpCall::~HttpCall()
 {
     dropReply();
+    settleBudget(nullptr);
 }
 
 void HttpCall::abort()
@@ -188,6 +193,36 @@ void HttpCall::abort()
     m_timeout->stop();
     m_retryTimer->stop();
     dropReply();
+    settleBudget(nullptr);
+}
+
+// Takes this attempt's place in the host's budget; false when it has to wait for its turn first
+// (the retry timer brings it back).
+bool HttpCall::waitForTurn()
+{
+    if (!m_config.budget || std::exchange(m_turnTaken, false))
+        return false;
+    const qint64 wait = m_config.budget->reserve();
+    m_holding = true;
+    if (wait <= 0)
+        return false;
+    m_turnTaken = true;
+    if (wait >= 1000)
+        emit retrying(0, int(std::min<qint64>(wait, INT_MAX)));
+    if (!m_aborted)
+        m_retryTimer->start(int(std::min<qint64>(wait, INT_MAX)));
+    return true;
+}
+
+void HttpCall::settleBudget(const HttpResponse *answer)
+{
+    if (!std::exchange(m_holding, false))
+        return;
+    if (answer)
+        m_config.budget->answered(
+            RateLimitHeaders::read(*answer, m_config.clock()), answer->status);
+    else
+        m_config.budget->released();
 }
 
 void HttpCall::dropReply()
@@ -215,6 +250,8 @@ void HttpCall::startAttempt()
         });
         return;
     }
+    if (waitForTurn())
+        return;
     ++m_attempt;
     m_redirects = 0;
     m_streamed = false;
@@ -350,6 +387,7 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
 {
     const QUrl url = m_reply ? m_reply->url() : m_request.url;
     dropReply();
+    settleBudget(nullptr);
     m_timeout->stop();
     // Rows from a streamed body were already handed out: a silent retry would repeat them.
     if (std::exchange(m_streamed, false))
@@ -437,6 +475,7 @@ void HttpCall::onReplyFinished()
     response.requestId = QString::fromUtf8(response.header("X-Request-ID"));
     response.url = reply->url();
     response.attempts = m_attempt;
+    settleBudget(&response);
 
     if (HttpClient::isRetryableStatus(status) && m_attempt < m_config.options.maxAttempts
         && (!m_config.retryVeto || m_config.retryVeto(response))) {

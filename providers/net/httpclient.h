@@ -18,6 +18,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
 class QTimer;
+class RateBudget;
 struct Transport;
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -76,6 +77,8 @@ struct HttpClientConfig
     ProviderError transportError;
     // The profile's own proxy ("none" is NoProxy); empty when the system's rules decide.
     std::optional<QNetworkProxy> ownProxy;
+    // The requests the base URL's host allows, shared with every client of that host.
+    std::shared_ptr<RateBudget> budget;
     // The chain the server presented last, for "Test connection".
     std::shared_ptr<QList<QSslCertificate>> peerChain = std::make_shared<QList<QSslCertificate>>();
 };
@@ -103,6 +106,8 @@ public:
 
 signals:
     void finished();
+    // The next attempt goes in delayMs. nextAttempt 0: not a retry, but the request waits for its
+    // turn under the host's rate limit (only announced for a wait of a second or more).
     void retrying(int nextAttempt, int delayMs);
     void downloadProgress(qint64 received, qint64 total);
     // The next bytes of a streamed 2xx body (HttpRequest::streamBody).
@@ -125,6 +130,8 @@ private:
     void finishWithResponse(HttpResponse response);
     void finishWithError(ProviderError error);
     void dropReply();
+    bool waitForTurn();
+    void settleBudget(const HttpResponse *answer);
 
     HttpClientConfig m_config;
     HttpRequest m_request;
@@ -136,6 +143,8 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     bool m_hasResponse = false;
+    bool m_turnTaken = false; // waited for its turn: this attempt goes without asking again
+    bool m_holding = false; // counted in the budget, not yet answered
     HttpResponse m_response;
     QByteArray m_body;
     qint64 m_received = 0;
@@ -175,6 +184,7 @@ public:
     // The certificates the server presented on the last TLS connection (leaf first).
     QList<QSslCertificate> lastPeerChain() const { return *m_config.peerChain; }
     QUrl baseUrl() const { return m_config.baseUrl; }
+    const RateBudget *budget() const { return m_config.budget.get(); }
 
     // Starts a request; the caller owns the returned call (parented to `parent`).
     HttpCall *send(const HttpRequest &request, QObject *parent = nullptr) const;

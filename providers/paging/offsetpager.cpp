@@ -1,5 +1,8 @@
 #include "offsetpager.h"
 
+#include "httpclient.h"
+#include "ratebudget.h"
+
 #include "pagereply.h"
 #include "provider.h"
 
@@ -126,7 +129,12 @@ void OffsetPager::deliver()
 
 void OffsetPager::fill()
 {
-    while (m_running && m_inFlight.size() < m_maxParallel && m_done.size() < 2 * m_maxParallel
+    // Fewer at once after the host answered 429 (the budget halves them, then grows them back).
+    const RateBudget *budget = m_provider && m_provider->http() && m_provider->http()->budget()
+        ? m_provider->http()->budget()
+        : nullptr;
+    const int parallel = std::min(m_maxParallel, budget ? budget->parallelAllowance() : INT_MAX);
+    while (m_running && m_inFlight.size() < parallel && m_done.size() < 2 * m_maxParallel
         && m_requestAt < m_total) {
         if (!m_inFlight.contains(m_requestAt) && !m_done.contains(m_requestAt))
             request(m_requestAt);

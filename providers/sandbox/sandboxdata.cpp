@@ -249,7 +249,8 @@ const QStringList &behaviourWords()
 {
     static const QStringList words {QStringLiteral("cookies"), QStringLiteral("pretty"),
         QStringLiteral("gzip"), QStringLiteral("chunked"), QStringLiteral("stall"),
-        QStringLiteral("capped"), QStringLiteral("uneven"), QStringLiteral("heavy")};
+        QStringLiteral("capped"), QStringLiteral("uneven"), QStringLiteral("heavy"),
+        QStringLiteral("quota")};
     return words;
 }
 } // namespace
@@ -267,6 +268,7 @@ SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
         b.capped = b.capped || words.contains(QLatin1String("capped"));
         b.uneven = b.uneven || words.contains(QLatin1String("uneven"));
         b.heavy = b.heavy || words.contains(QLatin1String("heavy"));
+        b.quota = b.quota || words.contains(QLatin1String("quota"));
     }
     return b;
 }

@@ -49,6 +49,7 @@ struct SandboxBehaviours
     bool capped = false; // offset APIs (CSP): at most 150 items a page, whatever was asked
     bool uneven = false; // offset APIs (CSP): pages 17 items shorter or longer than asked
     bool heavy = false; // LlamaCloud: every permission of every role listed (about 2 KB a member)
+    bool quota = false; // counted against the server's rate limit (SandboxQuota)
 
     bool any() const { return cookies || pretty || gzip || chunked || stall; }
     static SandboxBehaviours fromPath(const QString &path);

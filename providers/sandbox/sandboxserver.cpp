@@ -303,7 +303,16 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         if (m_recent.size() > 500)
             m_recent.removeFirst();
     }
-    SandboxResponse response = dispatch(r);
+    SandboxResponse response;
+    const SandboxQuota::Decision quota = SandboxBehaviours::fromPath(r.path).quota
+        ? m_quota.take(QDateTime::currentMSecsSinceEpoch())
+        : SandboxQuota::Decision {};
+    if (quota.allowed)
+        response = dispatch(r);
+    else
+        response = SandboxResponse::json(429, R"({"message":"rate limit exceeded"})");
+    for (const auto &h : quota.headers)
+        response.addHeader(h.first, h.second);
     applyBehaviours(r, &response);
     // The latency is the time to the response, so the time spent generating it counts toward it.
     const int latency = response.delayMs >= 0 ? response.delayMs : int(m_latencyMs);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandboxquota.h"
+
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QMutex>
@@ -105,6 +107,9 @@ public:
     QString issueCspToken(qint64 lifetimeMs);
     TokenState cspTokenState(const QString &token) const;
 
+    // The rate limit of "quota" organizations.
+    SandboxQuota &quota() { return m_quota; }
+
     int requestCount() const { return m_requestCount; }
     // Requests whose answer is due and was written (or dropped, the client having gone).
     int answerCount() const { return m_answerCount; }
@@ -133,6 +138,7 @@ private:
     std::atomic<qint64> m_usersPerOrg {25000};
     std::atomic<int> m_requestCount {0};
     std::atomic<int> m_answerCount {0};
+    SandboxQuota m_quota;
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;
     QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)

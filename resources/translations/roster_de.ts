@@ -1078,6 +1078,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>The provider asked to wait; trying again in %1 s (attempt %2).</source>
         <translation>Der Anbieter bat zu warten; neuer Versuch in %1 s (Versuch %2).</translation>
     </message>
+    <message>
+        <source>Pacing requests under the provider&apos;s rate limit; the next goes in %1 s.</source>
+        <translation>Anfragen werden unter dem Ratenlimit des Anbieters verteilt; die nächste folgt in %1 s.</translation>
+    </message>
 </context>
 <context>
     <name>JsonArrayReader</name>

@@ -23,6 +23,7 @@
 #include "usertablemodel.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -600,6 +601,36 @@ void figureReviewMemory()
 }
 } // namespace
 
+// A parallel CSP export under the host's fixed-window quota: the 429s it met and its time against
+// the least the quota allows (the last page cannot go before the window it fits in starts).
+static void figurePacing()
+{
+    SandboxHost host;
+    host.start(0, 25000, 20);
+    const int perWindow = 20;
+    host.server()->quota().configure(perWindow, 1);
+    host.server()->quota().reset();
+    const qint64 n = 20000;
+    qint64 rows = 0;
+    const double startFraction = double(QDateTime::currentMSecsSinceEpoch() % 1000) / 1000.0;
+    const double seconds
+        = runExport(host, QStringLiteral("csp"), QStringLiteral("pace-quota-n%1").arg(n), 8, &rows);
+    const int requests = host.server()->quota().accepted();
+    const int rejected = host.server()->quota().rejections();
+    const int windows = (requests + perWindow - 1) / perWindow;
+    const double floor = std::max(0.0, windows - 1 - startFraction) + 0.020;
+    emitFigure({{QStringLiteral("figure"), QStringLiteral("paced_parallel_export")},
+        {QStringLiteral("kind"), QStringLiteral("csp")}, {QStringLiteral("users"), n},
+        {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 8},
+        {QStringLiteral("quota"), QStringLiteral("%1 per second").arg(perWindow)},
+        {QStringLiteral("rows"), rows}, {QStringLiteral("requests"), requests},
+        {QStringLiteral("answers_429"), rejected}, {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("floor_seconds"), floor},
+        {QStringLiteral("ratio_to_floor"), seconds / floor},
+        {QStringLiteral("target"), QStringLiteral("429s <= 1, ratio <= 1.15")},
+        {QStringLiteral("met"), rows == n && rejected <= 1 && seconds / floor <= 1.15}});
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -612,7 +643,7 @@ int main(int argc, char *argv[])
         QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"),
         QStringLiteral("stall"), QStringLiteral("switch"), QStringLiteral("stream"),
         QStringLiteral("export-llamacloud"), QStringLiteral("find"),
-        QStringLiteral("review-memory")};
+        QStringLiteral("review-memory"), QStringLiteral("pacing")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -649,6 +680,8 @@ int main(int argc, char *argv[])
             figureFind();
         else if (f == QLatin1String("review-memory"))
             figureReviewMemory();
+        else if (f == QLatin1String("pacing"))
+            figurePacing();
         else {
             QTextStream(stderr) << "unknown figure " << f
                                 << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
