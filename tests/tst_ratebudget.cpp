@@ -125,53 +125,64 @@ private slots:
     void goesAtOnceWhileTheBudgetLasts()
     {
         RateBudget b;
-        QCOMPARE(b.reserve(), 0); // nothing known yet
+        QCOMPARE(b.reserve().waitMs, 0); // nothing known yet
         b.answered(info(100, 80, 10000), 200);
         for (int i = 0; i < 50; ++i)
-            QCOMPARE(b.reserve(), 0);
+            QCOMPARE(b.reserve().waitMs, 0);
     }
 
     void spreadsWhatIsLeftUntilTheReset()
     {
         RateBudget b;
-        b.reserve();
+        b.reserve().waitMs;
         b.answered(info(100, 5, 2000), 200);
         QList<qint64> waits;
-        for (int i = 0; i < 5; ++i)
-            waits << b.reserve();
+        for (int i = 0; i < 5; ++i) {
+            const RateBudget::Turn turn = b.reserve();
+            QVERIFY(turn.windowEnd - RateBudget::nowMs() >= turn.waitMs - 5); // within this window
+            waits << turn.waitMs;
+        }
         // Spread, not spent at once, and all within the window.
         QVERIFY2(
             waits.last() >= 1200 && waits.last() < 2000, qPrintable(QString::number(waits.last())));
         for (int i = 1; i < waits.size(); ++i)
             QVERIFY(waits[i] >= waits[i - 1]);
         // Spent: the next waits for the window to start again.
-        const qint64 spent = b.reserve();
+        const qint64 spent = b.reserve().waitMs;
         QVERIFY2(spent >= 2000 && spent <= 2100, qPrintable(QString::number(spent)));
         // The next window allows its whole limit (100) as soon as it starts; the 101st waits for
         // the window after it.
         for (int i = 0; i < 99; ++i)
-            QVERIFY(std::abs(b.reserve() - spent) <= 20);
-        const qint64 later = b.reserve();
+            QVERIFY(std::abs(b.reserve().waitMs - spent) <= 20);
+        const qint64 later = b.reserve().waitMs;
         QVERIFY2(
             later >= spent + 1900 && later <= spent + 2100, qPrintable(QString::number(later)));
+    }
+
+    void aTurnThatCameTooLateIsMissed()
+    {
+        QVERIFY(QTest::qWaitFor([] { return RateBudget::nowMs() > 5; })); // a clock past its start
+        QVERIFY(!RateBudget::missed({}));
+        QVERIFY(!RateBudget::missed({0, RateBudget::nowMs() + 1000}));
+        QVERIFY(RateBudget::missed({0, RateBudget::nowMs() - 1}));
     }
 
     void answersOutOfOrderKeepTheLowestCount()
     {
         RateBudget b;
-        b.reserve();
-        b.reserve();
+        b.reserve().waitMs;
+        b.reserve().waitMs;
         b.answered(info(100, 1, 5000), 200); // the newer answer came first
         b.answered(info(100, 50, 5000), 200);
-        QCOMPARE(b.reserve(), 0); // the one left goes now
-        QVERIFY(b.reserve() >= 4900); // then the reset
+        QCOMPARE(b.reserve().waitMs, 0); // the one left goes now
+        QVERIFY(b.reserve().waitMs >= 4900); // then the reset
     }
 
     void a429HalvesThePagesInFlightAndSuccessesGrowThemBack()
     {
         RateBudget b;
         for (int i = 0; i < 8; ++i)
-            b.reserve();
+            b.reserve().waitMs;
         b.answered({}, 429);
         QCOMPARE(b.parallelAllowance(), 4);
         b.answered({}, 429);

@@ -200,10 +200,16 @@ void HttpCall::abort()
 // (the retry timer brings it back).
 bool HttpCall::waitForTurn()
 {
-    if (!m_config.budget || std::exchange(m_turnTaken, false))
+    if (!m_config.budget)
         return false;
-    const qint64 wait = m_config.budget->reserve();
+    if (std::exchange(m_turnTaken, false)) {
+        if (!RateBudget::missed(m_turn))
+            return false;
+        settleBudget(nullptr); // came too late for its window: it needs a turn in this one
+    }
+    m_turn = m_config.budget->reserve();
     m_holding = true;
+    const qint64 wait = m_turn.waitMs;
     if (wait <= 0)
         return false;
     m_turnTaken = true;

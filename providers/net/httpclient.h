@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providererror.h"
+#include "ratebudget.h"
 
 #include <QDateTime>
 #include <QNetworkProxy>
@@ -18,7 +19,6 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
 class QTimer;
-class RateBudget;
 struct Transport;
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -144,6 +144,7 @@ private:
     bool m_aborted = false;
     bool m_hasResponse = false;
     bool m_turnTaken = false; // waited for its turn: this attempt goes without asking again
+    RateBudget::Turn m_turn;
     bool m_holding = false; // counted in the budget, not yet answered
     HttpResponse m_response;
     QByteArray m_body;

@@ -118,36 +118,38 @@ void RateBudget::rollOver(qint64 now)
         }
         m_resetAt += m_window;
         const qint64 taken = std::min(m_booked, m_limit);
-        m_left = m_limit - taken;
         m_booked -= taken;
+        // Requests sent just before the reset may reach the server after it and count in the new
+        // window: everything still on the way is counted there too.
+        m_left = std::max<qint64>(0, m_limit - std::max<qint64>(taken, m_inFlight));
     }
 }
 
-qint64 RateBudget::reserve()
+RateBudget::Turn RateBudget::reserve()
 {
     QMutexLocker lock(&m_mutex);
     const qint64 now = nowMs();
-    ++m_inFlight;
     rollOver(now);
+    ++m_inFlight;
     if (m_left < 0 || m_resetAt < 0)
-        return 0; // nothing known yet
+        return {}; // nothing known yet
     if (m_left > 0) {
         --m_left;
         const qint64 lowWater = std::max<qint64>(2, m_limit > 0 ? m_limit / 10 : 2);
         if (m_left >= lowWater)
-            return 0;
+            return {0, m_resetAt};
         // Little left: spread it evenly until the reset rather than spending it at once.
         const qint64 slot = std::max(now, m_nextSlot);
         m_nextSlot = slot + std::max<qint64>(0, m_resetAt - slot) / (m_left + 1);
-        return slot - now;
+        return {slot - now, m_resetAt};
     }
     // Spent: booked into the next window that has room, to go as soon as it starts (a new window
     // allows its whole limit at once).
     const qint64 perWindow = std::max<qint64>(1, m_limit);
     const qint64 window = m_window > 0 ? m_window : 1000;
     const qint64 k = m_booked++;
-    const qint64 slot = m_resetAt + kResetMarginMs + (k / perWindow) * window;
-    return std::max<qint64>(0, slot - now);
+    const qint64 start = m_resetAt + (k / perWindow) * window;
+    return {std::max<qint64>(0, start + kResetMarginMs - now), start + window};
 }
 
 void RateBudget::answered(const RateLimitInfo &info, int status)

@@ -36,9 +36,20 @@ class RateBudget
 public:
     static std::shared_ptr<RateBudget> forOrigin(const QUrl &url);
 
-    // How long the next request should wait (0: go now), counting it as sent. Every reserve() is
-    // matched by one answered() or released().
-    qint64 reserve();
+    struct Turn
+    {
+        qint64 waitMs = 0; // 0: go now
+        qint64 windowEnd = -1; // nowMs() by which it must have gone; -1: no window known
+    };
+    // When the next request may go, counting it as sent. Every reserve() is matched by one
+    // answered() or released().
+    Turn reserve();
+    // A turn whose window ended before the request went (its timer came late) was counted in a
+    // window the server has closed: release it and reserve again.
+    static bool missed(const Turn &turn)
+    {
+        return turn.windowEnd >= 0 && nowMs() >= turn.windowEnd;
+    }
     // The request got an HTTP answer with these headers.
     void answered(const RateLimitInfo &info, int status);
     // The request ended without an answer (transport failure, abort).
