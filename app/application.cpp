@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "cli/commandline.h"
+#include "cli/interrupts.h"
 #include "cli/runners.h"
 
 #include "credentialstore.h"
@@ -153,8 +154,11 @@ int Application::run(int argc, char *argv[])
     case Cli::Command::Kind::Invalid:
         reporter.err(command.text);
         return command.exitCode;
-    case Cli::Command::Kind::Export:
-        return Cli::runExport(command, reporter);
+    case Cli::Command::Kind::Export: {
+        const int status = Cli::runExport(command, reporter);
+        Cli::Interrupts::reraise(); // stopped by Ctrl+C or SIGTERM, once cleaned up: end by it
+        return status;
+    }
     case Cli::Command::Kind::Profiles:
         return Cli::runProfiles(command, reporter);
     case Cli::Command::Kind::Sandbox:

@@ -321,7 +321,7 @@ ExportJob *SessionViewModel::startExport(bool all, const QList<int> &selected,
     if (!canExport(all, selected, nullptr))
         return nullptr;
     UserTableModel *m = model();
-    if (all && m->isSearching())
+    if (all && m->isSearching() && !options.resume)
         options.search = m->searchText(); // export what the table shows
     ExportJob *job = all ? new ExportJob(m_session->sharedProvider(), options, parent)
                          : new ExportJob(m->users(selected), options, parent);
@@ -347,6 +347,16 @@ QString SessionViewModel::exportResultText(const ExportJob &job, const QString &
     if (!job.error().isError())
         return tr("Wrote %n row(s) to %1.", nullptr, int(job.rowsWritten()))
             .arg(QDir::toNativeSeparators(path));
+    const QString file = QDir::toNativeSeparators(path);
+    const QString partial = QDir::toNativeSeparators(job.partialPath());
+    if (job.rowsKept() > 0 && job.error().kind == ProviderError::Kind::Cancelled)
+        return tr("Export cancelled after %1 rows. They are kept in %2, and Resume continues from "
+                  "there; %3 was left as it was.")
+            .arg(grouped(job.rowsKept()), partial, file);
+    if (job.rowsKept() > 0)
+        return tr("The export stopped after %1 rows: %2\n\nThe rows read so far are kept in %3, "
+                  "and Resume continues from there; %4 was left as it was.")
+            .arg(grouped(job.rowsKept()), job.error().summary(), partial, file);
     if (job.error().kind == ProviderError::Kind::Cancelled)
         return tr("Export cancelled; nothing was written.");
     return tr("Nothing was written; any existing file was left as it was.\n\n%1")

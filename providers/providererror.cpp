@@ -49,6 +49,8 @@ QString ProviderError::kindText() const
         return ProviderError::tr("Row count mismatch");
     case Kind::LocalFile:
         return ProviderError::tr("Local file error");
+    case Kind::Resume:
+        return ProviderError::tr("Cannot resume");
     }
     return {};
 }

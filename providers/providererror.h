@@ -37,6 +37,7 @@ public:
         Cancelled,
         Mismatch, // the row count differs from the total the provider announced
         LocalFile, // the output could not be written (no such folder, full disk...)
+        Resume, // an export cannot continue from its checkpoint (another export's, or changed)
     };
 
     static constexpr qsizetype rawBodyCap = 64 * 1024;

@@ -42,6 +42,10 @@ void ExportProgressDialog::onFinished(bool ok)
     deleteLater();
     m_job->deleteLater();
     const QString text = SessionViewModel::exportResultText(*m_job, m_path);
+    if (!ok && m_job->rowsKept() > 0) {
+        offerResume(text);
+        return;
+    }
     if (!ok && m_job->error().kind == ProviderError::Kind::Cancelled) {
         emit statusMessage(text);
         return;
@@ -61,4 +65,27 @@ void ExportProgressDialog::onFinished(bool ok)
     box.exec();
     if (open && box.clickedButton() == open)
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_path).absolutePath()));
+}
+
+void ExportProgressDialog::offerResume(const QString &text)
+{
+    const bool cancelled = m_job->error().kind == ProviderError::Kind::Cancelled;
+    QMessageBox box(cancelled ? QMessageBox::Information : QMessageBox::Warning,
+        cancelled ? tr("Export cancelled") : tr("Export stopped"), text, QMessageBox::NoButton,
+        parentWidget());
+    if (!cancelled)
+        box.setDetailedText(m_job->error().detailLines().join(QLatin1Char('\n')));
+    QPushButton *resume = box.addButton(tr("&Resume"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard rows"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Keep for later"), QMessageBox::RejectRole);
+    box.setDefaultButton(resume);
+    box.exec();
+    if (box.clickedButton() == resume) {
+        ExportJob::Options options = m_job->options();
+        options.resume = true;
+        emit resumeRequested(options, m_path);
+    } else if (box.clickedButton() == discard) {
+        ExportCheckpoint::discard(m_path);
+        emit statusMessage(tr("The rows read so far were discarded."));
+    }
 }

@@ -449,10 +449,20 @@ void MainWindow::exportUsers(bool all)
     options.columns = dialog.columns();
     options.csv.byteOrderMark = dialog.byteOrderMark();
     options.csv.formulaGuard = dialog.formulaGuard();
-    if (ExportJob *job = m_view->startExport(all, rows, options, dialog.path(), this)) {
-        auto *progress = new ExportProgressDialog(job, m_current, dialog.path(), this);
+    runExport(all, rows, options, dialog.path());
+}
+
+void MainWindow::runExport(
+    bool all, const QList<int> &rows, const ExportJob::Options &options, const QString &path)
+{
+    if (ExportJob *job = m_view->startExport(all, rows, options, path, this)) {
+        auto *progress = new ExportProgressDialog(job, m_current, path, this);
         connect(progress, &ExportProgressDialog::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        connect(progress, &ExportProgressDialog::resumeRequested, this,
+            [this](const ExportJob::Options &resumed, const QString &file) {
+                runExport(true, {}, resumed, file);
+            });
         job->start();
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportjob.h"
 #include "profile.h"
 #include "providererror.h"
 
@@ -60,6 +61,8 @@ public:
     UserTableModel *currentModel() const;
     bool isErrorShown() const;
     void exportUsers(bool all);
+    void runExport(
+        bool all, const QList<int> &rows, const ExportJob::Options &options, const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -123,6 +123,7 @@ Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLine
 {
     const auto &[profile, output, columns, bom, noGuard, config, demo, quiet, parallel, filter]
         = std::tie(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9]);
+    const QCommandLineOption &resume = o[10];
     if (!parser.positionalArguments().isEmpty())
         return invalid(Text::tr("roster export: unexpected argument \"%1\"")
                            .arg(parser.positionalArguments().constFirst()));
@@ -152,6 +153,10 @@ Command exportCommand(const QCommandLineParser &parser, const QList<QCommandLine
     c.exportOptions.search = parser.value(filter).trimmed();
     c.exportOptions.csv.byteOrderMark = parser.isSet(bom);
     c.exportOptions.csv.formulaGuard = !parser.isSet(noGuard);
+    c.exportOptions.resume = parser.isSet(resume);
+    if (c.exportOptions.resume && parser.value(output) == QLatin1String("-"))
+        return invalid(Text::tr("roster export: --resume continues an export to a file, not to "
+                                "standard output"));
     c.profile = parser.value(profile);
     c.output = parser.value(output);
     c.config = parser.value(config);
@@ -188,6 +193,9 @@ Command parseExport(const QStringList &args)
                      "a word matched against user name, email, family name and display name "
                      "(kinds that search on the server only)."),
             QStringLiteral("EXPR")},
+        {QStringLiteral("resume"),
+            Text::tr("Continue an export to FILE that stopped, from its checkpoint "
+                     "FILE.partial.json (the same profile, columns and options).")},
     };
     parser.addOptions(options);
     QString error;
@@ -328,7 +336,7 @@ QString usage()
         "  roster --demo                  open the window on the built-in sandbox\n"
         "  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]\n"
         "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
-        "                 [--filter EXPR]\n"
+        "                 [--filter EXPR] [--resume]\n"
         "  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]\n"
         "                 [--demo] [--quiet]\n"
         "  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]\n"

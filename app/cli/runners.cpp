@@ -1,4 +1,5 @@
 #include "runners.h"
+#include "interrupts.h"
 #include "runnersupport.h"
 
 #include "providerkind.h"
@@ -153,6 +154,12 @@ public:
             return Failed;
         }
         m_lastProgress.start();
+        QObject::connect(&m_interrupts, &Interrupts::interrupted, &m_context, [this] {
+            if (!m_started) { // nothing asked of the provider yet: nothing to keep
+                m_reporter.err(Text::tr("roster export: interrupted"));
+                finish(Failed);
+            }
+        });
         m_credentials.readSecrets(m_profile, &m_context,
             [this, device](const CredentialStore::Secrets &secrets, const ProviderError &error) {
                 if (error.isError()) {
@@ -172,6 +179,7 @@ private:
 
     void start(const CredentialStore::Secrets &secrets, QIODevice *device)
     {
+        m_started = true;
         Provider *provider
             = ProviderFactory::create(m_profile, secrets.token, &m_nam, &m_context, secrets.proxy);
         auto *job = new ExportJob(provider, m_command.exportOptions, &m_context);
@@ -190,6 +198,8 @@ private:
         });
         QObject::connect(job, &ExportJob::finished, &m_context,
             [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });
+        // Ctrl+C or SIGTERM: the export stops with its checkpoint current, to resume later.
+        QObject::connect(&m_interrupts, &Interrupts::interrupted, job, &ExportJob::cancel);
         job->start();
     }
 
@@ -213,8 +223,13 @@ private:
         if (!m_command.quiet) {
             const QString where
                 = toStandardOutput() ? Text::tr("standard output") : m_command.output;
-            m_reporter.err(
-                Text::tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), where));
+            if (job->rowsResumedFrom() >= 0)
+                m_reporter.err(
+                    Text::tr("Wrote %1 rows to %2 (%3 of them kept from before).")
+                        .arg(grouped(job->rowsWritten()), where, grouped(job->rowsResumedFrom())));
+            else
+                m_reporter.err(
+                    Text::tr("Wrote %1 rows to %2.").arg(grouped(job->rowsWritten()), where));
         }
         finish(Ok);
     }
@@ -223,12 +238,25 @@ private:
     {
         m_reporter.progress(QString());
         const ProviderError &e = job->error();
-        m_reporter.err(
-            Text::tr("roster export: profile \"%1\" failed: %2").arg(m_profile.name, e.summary()));
+        if (e.kind == ProviderError::Kind::Resume) {
+            m_reporter.err(QStringLiteral("roster export: ") + e.message);
+            finish(Usage);
+            return;
+        }
+        if (Interrupts::caught() && e.kind == ProviderError::Kind::Cancelled)
+            m_reporter.err(Text::tr("roster export: interrupted"));
+        else
+            m_reporter.err(Text::tr("roster export: profile \"%1\" failed: %2")
+                               .arg(m_profile.name, e.summary()));
         const QStringList lines = e.detailLines();
         for (qsizetype i = 1; i < lines.size(); ++i)
             m_reporter.err(QStringLiteral("  ") + lines[i]);
-        if (!toStandardOutput())
+        if (job->rowsKept() > 0)
+            m_reporter.err(Text::tr("  %1 was left as it was. The %2 rows read so far are kept in "
+                                    "%3; run the same command with --resume to continue.")
+                               .arg(m_command.output, grouped(job->rowsKept()),
+                                   ExportCheckpoint::partialPath(m_command.output)));
+        else if (!toStandardOutput())
             m_reporter.err(
                 Text::tr("  Nothing was written; %1 was left as it was.").arg(m_command.output));
         // Only a bad profile is the user's usage; a file that cannot be written is a failure.
@@ -248,10 +276,12 @@ private:
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
     QObject m_context; // parents the provider and the job; callbacks stop with it
+    Interrupts m_interrupts;
     QEventLoop m_loop;
     QElapsedTimer m_lastProgress;
     int m_exitCode = Failed;
     bool m_done = false;
+    bool m_started = false;
 };
 
 } // namespace

@@ -26,6 +26,12 @@ public:
     ~CsvWriter();
 
     bool writeHeader();
+    // Continues a file that already holds a header and `rows` rows: writes neither again.
+    void continueAfter(qint64 rows)
+    {
+        m_started = true;
+        m_rows = rows;
+    }
     bool writeUser(const User &user);
     bool writeRow(const QStringList &cells);
     // Pushes buffered bytes to the device; false on a write error.

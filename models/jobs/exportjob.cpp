@@ -3,6 +3,7 @@
 #include "pagewalker.h"
 #include "provider.h"
 
+#include <QDir>
 #include <QTimer>
 
 ExportJob::ExportJob(SharedProvider provider, Options options, QObject *parent)
@@ -44,11 +45,11 @@ void ExportJob::start()
     if (!begin())
         return;
     m_clock.start();
-    if (!m_output.open()) {
-        fail(m_output.error());
-        return;
-    }
     if (!m_all) {
+        if (!m_output.open()) {
+            fail(m_output.error());
+            return;
+        }
         // Selected rows are already in memory; write them in slices so progress and cancel work.
         QTimer::singleShot(0, this, [this] { writeSelected(0); });
         return;
@@ -61,10 +62,25 @@ void ExportJob::start()
     // The same engine as the table's: every page (several at a time where the API allows it),
     // streamed arrays written batch by batch, every consistency rule.
     m_walker = new PageWalker(m_provider, {m_options.maxParallelPages, true}, this);
+    m_output.setPartial(true); // a file only; standard output is written as it comes
+    if (m_options.resume && !m_output.isPartial()) {
+        fail(resumeError(tr("Only an export to a file can be resumed.")));
+        return;
+    }
+    if (m_options.resume ? continuePartial() : openOutput())
+        startWalk();
+}
+
+void ExportJob::startWalk()
+{
     connect(m_walker, &PageWalker::usersReady, this, [this](const QList<User> &users) {
         // A pipe reader (roster export --output - | head) sees each batch as it is written.
-        if (isRunning())
-            writeUsers(users, !m_output.writesToFile());
+        if (!isRunning() || !writeUsers(users, !m_output.writesToFile()))
+            return;
+        ProviderError error;
+        if (m_output.isPartial() && m_sinceCheckpoint.elapsed() >= checkpointIntervalMs
+            && !saveCheckpoint(&error))
+            fail(error);
     });
     connect(m_walker, &PageWalker::retrying, this, &Job::retrying);
     connect(m_walker, &PageWalker::stateChanged, this, [this](PageWalker::State state) {
@@ -77,8 +93,110 @@ void ExportJob::start()
     });
     if (!m_options.search.isEmpty())
         m_walker->setQuery(m_provider->searchQuery(m_options.search));
-    m_walker->start();
+    if (m_resumedFrom >= 0)
+        m_walker->startFrom(m_checkpoint.position, m_checkpoint.rows, m_checkpoint.firstTotal);
+    else
+        m_walker->start();
     m_walker->runToEnd();
+}
+
+// What this export is, as its checkpoint names it.
+ExportCheckpoint ExportJob::identity() const
+{
+    ExportCheckpoint c;
+    const Profile &profile = m_provider->profile();
+    c.profile = profile.name;
+    c.kind = profile.kind;
+    c.baseUrl = profile.baseUrl.toString();
+    c.organization = profile.organization;
+    for (Column column : m_options.columns)
+        c.columns << Columns::key(column);
+    c.byteOrderMark = m_options.csv.byteOrderMark;
+    c.formulaGuard = m_options.csv.formulaGuard;
+    c.filter = m_options.search;
+    c.canContinue = m_walker->canContinue();
+    return c;
+}
+
+bool ExportJob::openOutput()
+{
+    if (!m_output.open()) {
+        fail(m_output.error());
+        return false;
+    }
+    if (!m_output.isPartial())
+        return true;
+    m_checkpoint = identity();
+    ProviderError error;
+    if (!saveCheckpoint(&error)) {
+        fail(error);
+        return false;
+    }
+    return true;
+}
+
+ProviderError ExportJob::resumeError(const QString &message) const
+{
+    return ProviderError::make(ProviderError::Kind::Resume, message);
+}
+
+bool ExportJob::continuePartial()
+{
+    const ExportCheckpoint wanted = identity();
+    const QString start = tr("Start the export again without resuming.");
+    if (!wanted.canContinue) {
+        fail(resumeError(tr("Profile \"%1\" is of kind %2, which sends its whole organization in "
+                            "one answer: an export of it cannot continue where it stopped. %3")
+                             .arg(wanted.profile, wanted.kind, start)));
+        return false;
+    }
+    QString problem;
+    if (!ExportCheckpoint::load(m_output.path(), &m_checkpoint, &problem)) {
+        fail(resumeError(tr("Cannot resume: %1. %2").arg(problem, start)));
+        return false;
+    }
+    const QStringList differences = m_checkpoint.differences(wanted);
+    if (!differences.isEmpty()) {
+        fail(resumeError(
+            tr("Cannot resume: the checkpoint %1 is for another export (%2). Run the "
+               "export it was made for, or start this one again without resuming.")
+                .arg(QDir::toNativeSeparators(ExportCheckpoint::checkpointPath(m_output.path())),
+                    differences.join(QStringLiteral("; ")))));
+        return false;
+    }
+    if (!m_checkpoint.canContinue
+        || !m_output.openToContinue(
+            m_checkpoint.bytes, m_checkpoint.sha256, m_checkpoint.rows, &problem)) {
+        fail(resumeError(tr("Cannot resume: %1. %2").arg(problem, start)));
+        return false;
+    }
+    m_resumedFrom = m_checkpoint.rows;
+    m_sinceCheckpoint.start();
+    return true;
+}
+
+// The partial's rows so far on disk, then the checkpoint that says so.
+bool ExportJob::saveCheckpoint(ProviderError *error)
+{
+    if (!m_output.sync()) {
+        *error = m_output.error();
+        return false;
+    }
+    ExportCheckpoint next = m_checkpoint;
+    next.position = m_walker->resumeToken();
+    next.rows = rowsWritten();
+    next.bytes = m_output.bytesWritten();
+    next.sha256 = m_output.sha256();
+    if (next.firstTotal < 0)
+        next.firstTotal = m_walker->firstTotal();
+    QString why;
+    if (!next.save(m_output.path(), &why)) {
+        *error = ProviderError::make(ProviderError::Kind::LocalFile, why);
+        return false;
+    }
+    m_checkpoint = next;
+    m_sinceCheckpoint.start();
+    return true;
 }
 
 void ExportJob::writeSelected(qsizetype from)
@@ -156,6 +274,35 @@ void ExportJob::fail(const ProviderError &error)
         return;
     if (m_walker)
         m_walker->abort();
-    m_output.cancel(); // discards the temporary file; whatever was at the path stays as it was
-    end(error);
+    ProviderError e = error;
+    if (m_resumedFrom >= 0 && rowsWritten() == m_resumedFrom && error.httpStatus >= 400
+        && error.httpStatus < 500 && error.kind == ProviderError::Kind::Http) {
+        // The first page after the checkpoint was refused: most likely an expired cursor.
+        e.message += QLatin1Char(' ')
+            + tr("The provider no longer accepts the position this export stopped at; start the "
+                 "export again without resuming.");
+    }
+    if (m_output.isPartial() && error.kind != ProviderError::Kind::Resume)
+        keepOrDiscard(error);
+    m_output.cancel(); // discards a temporary file; whatever was at the path stays as it was
+    end(e);
+}
+
+// A stopped export to a file keeps its partial and a current checkpoint when rows were read and
+// the provider can continue; otherwise both go.
+void ExportJob::keepOrDiscard(const ProviderError &error)
+{
+    if (m_walker && m_walker->canContinue() && rowsWritten() > 0) {
+        // After a local file error the partial's tail is suspect: the last checkpoint holds.
+        ProviderError ignored;
+        if (error.kind != ProviderError::Kind::LocalFile)
+            saveCheckpoint(&ignored);
+        if (m_checkpoint.rows > 0) {
+            m_kept = m_checkpoint.rows;
+            m_output.cancel();
+            return;
+        }
+    }
+    m_output.cancel();
+    ExportCheckpoint::discard(m_output.path());
 }

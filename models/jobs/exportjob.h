@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csvoutput.h"
+#include "exportcheckpoint.h"
 #include "job.h"
 #include "provider.h"
 
@@ -12,7 +13,11 @@ class QIODevice;
 
 // Writes users to CSV: either rows already loaded ("selected"), or every page of an organization
 // streamed from its provider ("all"), so memory stays flat however large the organization.
-// A file is written through QSaveFile: it appears whole or not at all.
+// A file is written through QSaveFile: it appears whole or not at all. "All" to a file is
+// written as FILE.partial with a checkpoint beside it (ExportCheckpoint) kept current after the
+// batches, at most every checkpointIntervalMs: a stop (failure, cancel) keeps both when rows were
+// read and the provider can continue, and Options::resume continues from them, byte for byte as
+// an export that never stopped. FILE appears, renamed from the partial, only when complete.
 class ExportJob : public Job
 {
     Q_OBJECT
@@ -25,7 +30,10 @@ public:
         // Export all: only the users a server search finds (words or the kind's expression, as
         // Provider::searchQuery() reads them); empty for everyone.
         QString search;
+        // Export all to a file: continue from the checkpoint beside it instead of starting over.
+        bool resume = false;
     };
+    static constexpr int checkpointIntervalMs = 200;
 
     // Export all: every page of `provider`'s organization, keeping the provider alive meanwhile.
     ExportJob(SharedProvider provider, Options options, QObject *parent = nullptr);
@@ -51,6 +59,12 @@ public:
     // The total the provider announced first; total() is the last one it announced.
     qint64 firstTotal() const;
     double rowsPerSecond() const;
+    const Options &options() const { return m_options; }
+    // After a stop: the rows kept in the partial for a resume (0 when nothing is kept), and the
+    // rows a resume started with.
+    qint64 rowsKept() const { return m_kept; }
+    qint64 rowsResumedFrom() const { return m_resumedFrom; }
+    QString partialPath() const { return ExportCheckpoint::partialPath(m_output.path()); }
 
 signals:
     void progress(qint64 rows, qint64 total);
@@ -60,6 +74,13 @@ private:
     void succeed();
     bool writeUsers(const QList<User> &users, bool flush);
     void writeSelected(qsizetype from);
+    void startWalk();
+    bool openOutput();
+    bool continuePartial();
+    ExportCheckpoint identity() const;
+    bool saveCheckpoint(ProviderError *error);
+    void keepOrDiscard(const ProviderError &error);
+    ProviderError resumeError(const QString &message) const;
 
     QPointer<Provider> m_provider;
     SharedProvider m_keepAlive;
@@ -70,4 +91,8 @@ private:
     PageWalker *m_walker = nullptr; // the one paging engine, shared with the table
     QElapsedTimer m_clock;
     QString m_notice;
+    ExportCheckpoint m_checkpoint; // the last one saved
+    QElapsedTimer m_sinceCheckpoint;
+    qint64 m_kept = 0;
+    qint64 m_resumedFrom = -1;
 };

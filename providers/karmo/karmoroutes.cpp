@@ -63,21 +63,33 @@ SandboxResponse karmoError(int status, const QString &org)
     return r;
 }
 
-QString cursorFor(qint64 offset)
+// Cursors name an offset and the generation of cursors they belong to (0 until a test expires
+// them with SandboxServer::expireCursors()), so they stay the same from one run to the next.
+QByteArray cursorPrefix(int generation)
+{
+    return generation == 0 ? QByteArray("karmo:") : "karmo" + QByteArray::number(generation) + ':';
+}
+
+QString cursorFor(qint64 offset, int generation)
 {
     return QString::fromLatin1(
-        QByteArray("karmo:" + QByteArray::number(offset))
+        QByteArray(cursorPrefix(generation) + QByteArray::number(offset))
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-bool offsetFromCursor(const QString &cursor, qint64 *offset)
+enum class CursorState { Valid, Expired, Invalid };
+
+CursorState offsetFromCursor(const QString &cursor, int generation, qint64 *offset)
 {
     const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
-    if (!raw.startsWith("karmo:"))
-        return false;
+    const QByteArray prefix = cursorPrefix(generation);
+    if (!raw.startsWith("karmo"))
+        return CursorState::Invalid;
+    if (!raw.startsWith(prefix))
+        return CursorState::Expired; // one of ours, from before expireCursors()
     bool ok = false;
-    *offset = raw.mid(6).toLongLong(&ok);
-    return ok && *offset >= 0;
+    *offset = raw.mid(prefix.size()).toLongLong(&ok);
+    return ok && *offset >= 0 ? CursorState::Valid : CursorState::Invalid;
 }
 
 void appendUser(QByteArray &out, const QString &org, qint64 index)
@@ -99,8 +111,8 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
     out += '}';
 }
 // One page of users from `offset`, with Karmo's pagination object.
-QByteArray pageBody(
-    const QString &org, qint64 offset, int limit, qint64 total, bool loop, bool keepsCursor)
+QByteArray pageBody(const QString &org, qint64 offset, int limit, qint64 total, bool loop,
+    bool keepsCursor, int generation)
 {
     const qint64 end = std::min(total, offset + limit);
     QByteArray body;
@@ -119,15 +131,15 @@ QByteArray pageBody(
     body += ",\"hasPreviousPage\":";
     body += offset > 0 ? "true" : "false";
     body += ",\"nextCursor\":";
-    appendJsonString(body, hasNext || keepsCursor ? cursorFor(nextOffset) : QString());
+    appendJsonString(body, hasNext || keepsCursor ? cursorFor(nextOffset, generation) : QString());
     body += ",\"previousCursor\":";
-    appendJsonString(body, offset > 0 ? cursorFor(offset) : QString());
+    appendJsonString(body, offset > 0 ? cursorFor(offset, generation) : QString());
     body += "}}";
     return body;
 }
 // The answers of the organizations that test how a client takes bad pages; false for the others.
 bool specialPage(const QString &special, const QString &org, qint64 offset, int limit, qint64 total,
-    SandboxResponse *response)
+    int generation, SandboxResponse *response)
 {
     if (special == QLatin1String("malformed")) {
         *response = SandboxResponse::json(200, "{\"users\": [{\"id\": \"user_1\",}] oops");
@@ -138,11 +150,13 @@ bool specialPage(const QString &special, const QString &org, qint64 offset, int 
         *response = SandboxResponse::json(200,
             "{\"users\":[],\"pagination\":{\"hasNextPage\":true,\"hasPreviousPage\":false,"
             "\"nextCursor\":\""
-                + cursorFor(offset + limit).toLatin1() + "\",\"previousCursor\":null}}");
+                + cursorFor(offset + limit, generation).toLatin1()
+                + "\",\"previousCursor\":null}}");
     } else if (special == QLatin1String("null-cursor")) {
         // Says another page follows, and gives no cursor to ask for it.
-        QByteArray body = pageBody(org, offset, limit, total, false, false);
-        const QByteArray cursor = "\"nextCursor\":\"" + cursorFor(offset + limit).toLatin1() + '"';
+        QByteArray body = pageBody(org, offset, limit, total, false, false, generation);
+        const QByteArray cursor
+            = "\"nextCursor\":\"" + cursorFor(offset + limit, generation).toLatin1() + '"';
         body.replace(cursor, "\"nextCursor\":null");
         *response = SandboxResponse::json(200, body);
     } else {
@@ -195,20 +209,29 @@ bool KarmoRoutes::handle(
     const qint64 total = userCount(org, server.usersPerOrganization());
     qint64 offset = 0;
     const QString cursor = !after.isEmpty() ? after : before;
-    if (!cursor.isEmpty() && !offsetFromCursor(cursor, &offset)) {
+    const int generation = server.cursorGeneration();
+    const CursorState state
+        = cursor.isEmpty() ? CursorState::Valid : offsetFromCursor(cursor, generation, &offset);
+    if (state == CursorState::Invalid) {
         *response = SandboxResponse::json(400,
             R"({"code":"40000004","message":"Invalid cursor","meta":{},"errors":[{"detail":"is not a cursor this server issued","pointer":"/after"}]})");
+        return true;
+    }
+    if (state == CursorState::Expired) {
+        *response = SandboxResponse::json(400,
+            R"({"code":"40000005","message":"Cursor expired","meta":{},"errors":[{"detail":"has expired; start again from the first page","pointer":"/after"}]})");
         return true;
     }
     if (!before.isEmpty())
         offset = std::max<qint64>(0, offset - limit);
 
-    if (specialPage(inject.special, org, offset, limit, total, response))
+    if (specialPage(inject.special, org, offset, limit, total, generation, response))
         return true;
     const bool loop = inject.special == QLatin1String("loop");
     // Servers that pretty-print here also keep a cursor on the last page; hasNextPage ends it.
     const bool keepsCursor = SandboxBehaviours::fromPath(request.path).pretty;
-    *response = SandboxResponse::json(200, pageBody(org, offset, limit, total, loop, keepsCursor));
+    *response = SandboxResponse::json(
+        200, pageBody(org, offset, limit, total, loop, keepsCursor, generation));
     response->applyBodyInjection(inject.special);
     return true;
 }

@@ -46,18 +46,36 @@ bool PageWalker::isStreaming() const
 
 void PageWalker::start()
 {
+    startFrom(m_provider ? m_provider->firstToken(m_query) : QString(), 0, -1);
+}
+
+void PageWalker::startFrom(const QString &token, qint64 delivered, qint64 firstTotal)
+{
     abort();
     m_guard.reset();
     m_nextToken.clear();
     m_more = true;
-    m_delivered = 0;
+    m_delivered = std::max<qint64>(0, delivered);
     m_lastPageSize = 0;
     m_skip = 0;
     m_total = -1;
-    m_firstTotal = -1;
+    m_firstTotal = firstTotal;
     m_error = ProviderError();
     m_state = State::Idle;
-    request(m_provider ? m_provider->firstToken(m_query) : QString());
+    request(token);
+}
+
+QString PageWalker::resumeToken() const
+{
+    if (m_single || !m_provider || m_state == State::Complete)
+        return {};
+    if (m_delivered == 0)
+        return m_provider->firstToken(m_query);
+    // Offsets: the first user not handed out, however many pages are in flight around it.
+    if (m_provider->capabilities().paging == ProviderCapabilities::Paging::Offset)
+        return m_provider->tokenForOffset(m_delivered, m_query);
+    // Cursors: the page after the last one handed out (asked already, or about to be).
+    return m_more ? m_nextToken : QString();
 }
 
 void PageWalker::fetchNext()

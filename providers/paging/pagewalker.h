@@ -58,6 +58,16 @@ public:
     QString query() const { return m_query; }
     // From the first page (again, when called twice).
     void start();
+    // Continues a walk stopped earlier: from `token` (a resumeToken() of that walk), the
+    // `delivered` users before it already had, `firstTotal` the total it was first told (-1 when
+    // none). The users handed out are the ones that walk would have handed out next.
+    void startFrom(const QString &token, qint64 delivered, qint64 firstTotal);
+    // Whether a walk of this provider can be continued later from a position: not for an API that
+    // sends the whole organization in one response.
+    bool canContinue() const { return !m_single; }
+    // Where a later walk continues right after the users handed out so far (for startFrom()):
+    // meaningful between batches, while canContinue(); empty once Complete.
+    QString resumeToken() const;
     // The next page, when Idle with more to come.
     void fetchNext();
     // Every remaining page, then Complete: several at a time where the API allows it. When a

@@ -107,6 +107,11 @@ public:
     QString issueCspToken(qint64 lifetimeMs);
     TokenState cspTokenState(const QString &token) const;
 
+    // Karmo cursors issued so far stop being accepted (400 "Cursor expired"), as a real server's
+    // do after a while; new ones work. Safe from any thread.
+    void expireCursors() { m_cursorGeneration.fetch_add(1); }
+    int cursorGeneration() const { return m_cursorGeneration.load(); }
+
     // The rate limit of "quota" organizations.
     SandboxQuota &quota() { return m_quota; }
 
@@ -139,6 +144,7 @@ private:
     std::atomic<int> m_requestCount {0};
     std::atomic<int> m_answerCount {0};
     SandboxQuota m_quota;
+    std::atomic<int> m_cursorGeneration {0};
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;
     QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)
