@@ -350,8 +350,8 @@ QString SessionViewModel::exportResultText(const ExportJob &job, const QString &
     const QString file = QDir::toNativeSeparators(path);
     const QString partial = QDir::toNativeSeparators(job.partialPath());
     if (job.rowsKept() > 0 && job.error().kind == ProviderError::Kind::Cancelled)
-        return tr("Export cancelled after %1 rows. They are kept in %2, and Resume continues from "
-                  "there; %3 was left as it was.")
+        return tr("Export cancelled after %1 rows.\n\nThey are kept in %2, and Resume continues "
+                  "from there; %3 was left as it was.")
             .arg(grouped(job.rowsKept()), partial, file);
     if (job.rowsKept() > 0)
         return tr("The export stopped after %1 rows: %2\n\nThe rows read so far are kept in %3, "

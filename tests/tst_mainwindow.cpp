@@ -5,11 +5,13 @@
 #include "credentialstore.h"
 #include "errorpane.h"
 #include "exportdialog.h"
+#include "exportprogressdialog.h"
 #include "finddialog.h"
 #include "karmo/karmoroutes.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
+#include "providerfactory.h"
 #include "reviewdialog.h"
 #include "sandbox/sandboxdata.h"
 #include "sandbox/sandboxdemo.h"
@@ -30,13 +32,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 class TestMainWindow : public WindowTest
@@ -643,6 +648,78 @@ private slots:
             QStringLiteral("The 58 users the server found in Acme (SCIM) for “active eq false” are "
                            "fetched straight into the file."));
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Export the users found"));
+    }
+
+    // An "Export all" to a file that is cancelled keeps the rows read so far and offers Resume,
+    // which continues it to the same file as an export that never stopped (issue #26).
+    void aStoppedExportAllOffersResume()
+    {
+        const Profile p = profile(
+            QStringLiteral("Acme (Karmo)"), QStringLiteral("karmo"), QStringLiteral("win-n2000"));
+        std::unique_ptr<Provider> provider(
+            ProviderFactory::create(p, SandboxServer::demoToken(), &m_nam));
+        ExportJob::Options options;
+        options.columns = {Column::Id, Column::Email};
+        const QString path = m_dir.filePath(QStringLiteral("window-resume.csv"));
+        m_sandbox.setLatencyMs(30);
+        auto fast = qScopeGuard([this] { m_sandbox.setLatencyMs(5); });
+        auto *job = new ExportJob(provider.get(), options);
+        job->setOutputPath(path);
+        auto *progress = new ExportProgressDialog(job, p.name, path, m_window.get());
+        connect(job, &ExportJob::progress, progress, [progress](qint64 rows) {
+            if (rows >= 300) // the dialog's own Cancel button, as the user presses it
+                progress->findChild<QPushButton *>()->click();
+        });
+        QSignalSpy resumed(progress, &ExportProgressDialog::resumeRequested);
+        QString text;
+        QStringList buttons;
+        QTimer clicker;
+        connect(&clicker, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            clicker.stop();
+            text = box->text() + QLatin1Char(' ') + box->informativeText();
+            for (QAbstractButton *b : box->buttons())
+                buttons << b->text();
+            screenshot(box, QStringLiteral("export-resume.png"));
+            for (QAbstractButton *b : box->buttons()) {
+                if (b->text() == QLatin1String("&Resume"))
+                    b->click();
+            }
+            box->reject(); // any other box: the test fails on what it said, rather than hang
+        });
+        clicker.start(20);
+        job->start();
+        QVERIFY(resumed.wait(30000));
+        QVERIFY2(text.contains(QStringLiteral("Export cancelled after")), qPrintable(text));
+        QVERIFY2(text.contains(QDir::toNativeSeparators(path + QStringLiteral(".partial"))),
+            qPrintable(text));
+        buttons.sort();
+        QCOMPARE(buttons,
+            (QStringList {QStringLiteral("&Discard rows"), QStringLiteral("&Keep for later"),
+                QStringLiteral("&Resume")}));
+        const auto again = resumed.first().at(0).value<ExportJob::Options>();
+        QVERIFY(again.resume);
+        QCOMPARE(resumed.first().at(1).toString(), path);
+        QVERIFY(!QFile::exists(path));
+
+        ExportJob resumedJob(provider.get(), again);
+        resumedJob.setOutputPath(path);
+        QSignalSpy finished(&resumedJob, &ExportJob::finished);
+        resumedJob.start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(resumedJob.error().summary()));
+        QVERIFY(resumedJob.rowsResumedFrom() >= 300);
+        ExportJob whole(provider.get(), options);
+        const QString wholePath = m_dir.filePath(QStringLiteral("window-whole.csv"));
+        whole.setOutputPath(wholePath);
+        QSignalSpy wholeFinished(&whole, &ExportJob::finished);
+        whole.start();
+        QVERIFY(wholeFinished.wait(30000));
+        QFile a(path), b(wholePath);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
     }
 
     void exportDialogDefaultsToVisibleColumns()

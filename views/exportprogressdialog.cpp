@@ -70,9 +70,12 @@ void ExportProgressDialog::onFinished(bool ok)
 void ExportProgressDialog::offerResume(const QString &text)
 {
     const bool cancelled = m_job->error().kind == ProviderError::Kind::Cancelled;
+    // What happened first, then where the rows are and what Resume does.
+    const qsizetype split = text.indexOf(QLatin1String("\n\n"));
     QMessageBox box(cancelled ? QMessageBox::Information : QMessageBox::Warning,
-        cancelled ? tr("Export cancelled") : tr("Export stopped"), text, QMessageBox::NoButton,
-        parentWidget());
+        cancelled ? tr("Export cancelled") : tr("Export stopped"), text.left(split),
+        QMessageBox::NoButton, parentWidget());
+    box.setInformativeText(text.mid(split + 2));
     if (!cancelled)
         box.setDetailedText(m_job->error().detailLines().join(QLatin1Char('\n')));
     QPushButton *resume = box.addButton(tr("&Resume"), QMessageBox::AcceptRole);

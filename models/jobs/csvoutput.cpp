@@ -174,11 +174,13 @@ bool CsvOutput::commitPartial()
     // Like QSaveFile: the file keeps the permissions of the one it replaces.
     if (QFileInfo::exists(m_path))
         QFile::setPermissions(partial, QFile::permissions(m_path));
+    // The checkpoint goes first: stopped in between, a complete partial without one is started
+    // again, never "continued" from rows that are all there.
+    QFile::remove(ExportCheckpoint::checkpointPath(m_path));
     std::error_code ec;
     std::filesystem::rename(partial.toStdString(), m_path.toStdString(), ec);
     if (ec)
         return fail(QString::fromLocal8Bit(ec.message().c_str()));
-    QFile::remove(ExportCheckpoint::checkpointPath(m_path));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "provider.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTimer>
 
 ExportJob::ExportJob(SharedProvider provider, Options options, QObject *parent)
@@ -297,7 +298,8 @@ void ExportJob::keepOrDiscard(const ProviderError &error)
         ProviderError ignored;
         if (error.kind != ProviderError::Kind::LocalFile)
             saveCheckpoint(&ignored);
-        if (m_checkpoint.rows > 0) {
+        if (m_checkpoint.rows > 0
+            && QFile::exists(ExportCheckpoint::checkpointPath(m_output.path()))) {
             m_kept = m_checkpoint.rows;
             m_output.cancel();
             return;

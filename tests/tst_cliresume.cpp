@@ -1,0 +1,293 @@
+// `roster export --resume` as a script and an administrator use it (issue #26): killed at a random
+// point (SIGKILL: no chance to clean up) and resumed, many times, the file always equals the
+// export that never stopped and no page before the checkpoint is asked again; Ctrl+C and SIGTERM
+// stop with a current checkpoint and end by their signal; every refusal exits 2 saying why.
+// ROSTER_RESUME_RUNS raises the number of killed exports (default 6 per kind).
+#include "sandbox/sandboxhost.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+const QString kSecret = QStringLiteral("resume-secret-token-5c1d");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+QJsonObject checkpoint(const QString &file)
+{
+    return QJsonDocument::fromJson(readFile(file + QStringLiteral(".partial.json"))).object();
+}
+
+// The first item a page request asks for: Karmo's cursor, or CSP's pageStart.
+qint64 requestedOffset(const SandboxRequest &r)
+{
+    const QString after = r.query.queryItemValue(QStringLiteral("after"));
+    if (!after.isEmpty()) {
+        const QByteArray raw
+            = QByteArray::fromBase64(after.toLatin1(), QByteArray::Base64UrlEncoding);
+        return raw.mid(raw.indexOf(':') + 1).toLongLong();
+    }
+    if (r.query.hasQueryItem(QStringLiteral("pageStart")))
+        return r.query.queryItemValue(QStringLiteral("pageStart")).toLongLong() - 1;
+    return 0;
+}
+} // namespace
+
+class TestCliResume : public QObject
+{
+    Q_OBJECT
+
+    SandboxHost m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_config;
+
+    void startRoster(QProcess *p, const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ROSTER_TEST_TOKEN"), kSecret);
+        env.remove(QStringLiteral("ROSTER_CONFIG"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(ROSTER_BINARY),
+            QStringList {QStringLiteral("export"), QStringLiteral("--config"), m_config} + args);
+        QVERIFY(p->waitForStarted());
+    }
+
+    // Runs to the end: the exit code (-2 killed by a signal), and standard error.
+    int roster(const QStringList &args, QByteArray *err = nullptr)
+    {
+        QProcess p;
+        startRoster(&p, args);
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return -1;
+        }
+        const QByteArray e = p.readAllStandardError();
+        if (err)
+            *err = e;
+        if (e.contains(kSecret.toUtf8()) || p.readAllStandardOutput().contains(kSecret.toUtf8()))
+            return -3;
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    }
+
+    static QStringList exportArgs(const QString &profile, const QString &out)
+    {
+        return {QStringLiteral("--profile"), profile, QStringLiteral("--output"), out,
+            QStringLiteral("--quiet"), QStringLiteral("--parallel"), QStringLiteral("4")};
+    }
+
+    QJsonObject profile(
+        const QString &name, const QString &kind, const QString &path, const QString &org) const
+    {
+        return QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("kind"), kind},
+            {QStringLiteral("baseUrl"), m_sandbox.url(path).toString()},
+            {QStringLiteral("organization"), org},
+            {QStringLiteral("credential"),
+                QJsonObject {{QStringLiteral("env"), QStringLiteral("ROSTER_TEST_TOKEN")}}}};
+    }
+
+    // No request of the run that just ended asked for an item before `from`.
+    bool nothingBefore(qint64 from, QString *which)
+    {
+        for (const SandboxRequest &r : m_sandbox.server()->recentRequests()) {
+            if (r.path.endsWith(QLatin1String("/users")) && requestedOffset(r) < from) {
+                *which = r.url.toString();
+                return false;
+            }
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_sandbox.start(0, 25000, 15));
+        const QJsonArray profiles {
+            profile(QStringLiteral("karmo"), QStringLiteral("karmo"), QStringLiteral("/karmo"),
+                QStringLiteral("kill-n4000")),
+            profile(QStringLiteral("csp"), QStringLiteral("csp"), QString(),
+                QStringLiteral("kill-n12000")),
+            profile(QStringLiteral("llamacloud"), QStringLiteral("llamacloud"),
+                QStringLiteral("/llamacloud"), QStringLiteral("3fa85f64-n3000")),
+            profile(QStringLiteral("karmo later"), QStringLiteral("karmo"),
+                QStringLiteral("/karmo"), QStringLiteral("error-500-later-n900")),
+        };
+        m_config = m_dir.filePath(QStringLiteral("profiles.json"));
+        QFile f(m_config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject {{QStringLiteral("profiles"), profiles}}).toJson());
+    }
+
+    void killedAndResumedEqualsTheWholeExport_data()
+    {
+        QTest::addColumn<QString>("profile");
+        QTest::newRow("cursor pages (Karmo)") << "karmo";
+        QTest::newRow("offset pages in parallel (CSP)") << "csp";
+    }
+
+    void killedAndResumedEqualsTheWholeExport()
+    {
+        QFETCH(QString, profile);
+        const QString whole = m_dir.filePath(profile + QStringLiteral("-whole.csv"));
+        QCOMPARE(roster(exportArgs(profile, whole)), 0);
+        const QByteArray expected = readFile(whole);
+        const int runs = qEnvironmentVariableIntValue("ROSTER_RESUME_RUNS") > 0
+            ? qEnvironmentVariableIntValue("ROSTER_RESUME_RUNS")
+            : 6;
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("seed %u", seed);
+        QRandomGenerator random(seed);
+        int kills = 0;
+        int resumes = 0;
+        for (int run = 0; run < runs; ++run) {
+            const QString out = m_dir.filePath(QStringLiteral("%1-%2.csv").arg(profile).arg(run));
+            for (int attempt = 0;; ++attempt) {
+                QVERIFY2(attempt < 40, "the export never finished");
+                const bool resume = QFileInfo::exists(out + QStringLiteral(".partial.json"));
+                const qint64 from
+                    = resume ? checkpoint(out).value(QStringLiteral("rows")).toInteger(-1) : 0;
+                QVERIFY(from >= 0);
+                m_sandbox.server()->clearRecentRequests();
+                QProcess p;
+                QStringList args = exportArgs(profile, out);
+                if (resume)
+                    args << QStringLiteral("--resume");
+                resumes += resume;
+                startRoster(&p, args);
+                // SIGKILL somewhere in the first second: in a page, between pages, at startup.
+                const int after = int(random.bounded(40, 1000));
+                const bool ended = p.waitForFinished(after);
+                if (!ended) {
+                    p.kill();
+                    QVERIFY(p.waitForFinished(10000));
+                    ++kills;
+                }
+                QString which;
+                QVERIFY2(nothingBefore(from, &which),
+                    qPrintable(QStringLiteral("asked again for %1 (checkpoint at %2)")
+                                   .arg(which)
+                                   .arg(from)));
+                if (ended) {
+                    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                        p.readAllStandardError().constData());
+                    break;
+                }
+                // Killed after the partial was renamed into place: FILE is complete. Otherwise
+                // there is no FILE yet: never a partial one.
+                if (QFileInfo::exists(out))
+                    break;
+            }
+            QVERIFY2(readFile(out) == expected, qPrintable(out));
+            QVERIFY(!QFileInfo::exists(out + QStringLiteral(".partial")));
+            QVERIFY(!QFileInfo::exists(out + QStringLiteral(".partial.json")));
+        }
+        qInfo("%d exports, %d kills, %d resumes", runs, kills, resumes);
+        QVERIFY(kills > 0);
+        QVERIFY(resumes > 0);
+    }
+
+    void interruptedStopsWithACurrentCheckpoint_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT (Ctrl+C)") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void interruptedStopsWithACurrentCheckpoint()
+    {
+        QFETCH(int, signal);
+        const QString out = m_dir.filePath(QStringLiteral("signal-%1.csv").arg(signal));
+        QProcess p;
+        startRoster(&p, exportArgs(QStringLiteral("karmo"), out));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return checkpoint(out).value(QStringLiteral("rows")).toInteger() > 0; }, 20000));
+        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        QVERIFY(p.waitForFinished(20000));
+        // It ends by the signal, as the shell expects of a tool stopped by Ctrl+C.
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(p.exitCode(), signal);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("interrupted"), err.constData());
+        QVERIFY2(err.contains("--resume"), err.constData());
+        // The checkpoint was written as it stopped: it counts every byte of the partial.
+        const QJsonObject c = checkpoint(out);
+        QCOMPARE(c.value(QStringLiteral("bytes")).toInteger(),
+            QFileInfo(out + QStringLiteral(".partial")).size());
+        QVERIFY(err.contains(
+            QLocale::system().toString(c.value(QStringLiteral("rows")).toInteger()).toUtf8()));
+        QVERIFY(!QFileInfo::exists(out));
+        QByteArray resumed;
+        QCOMPARE(roster(exportArgs(QStringLiteral("karmo"), out) << QStringLiteral("--resume"),
+                     &resumed),
+            0);
+        QCOMPARE(readFile(out), readFile(m_dir.filePath(QStringLiteral("karmo-whole.csv"))));
+    }
+
+    void aFailureSaysResumeCanContinue()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("later.csv"));
+        QByteArray err;
+        QCOMPARE(roster(exportArgs(QStringLiteral("karmo later"), out), &err), 1);
+        QVERIFY2(err.contains("HTTP 500"), err.constData());
+        QVERIFY2(err.contains("--resume to continue"), err.constData());
+        QVERIFY2(err.contains(" 100 rows"), err.constData());
+        QVERIFY(QFileInfo::exists(out + QStringLiteral(".partial")));
+    }
+
+    void refusalsExitTwoSayingWhy()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("refused.csv"));
+        QByteArray err;
+        QCOMPARE(
+            roster(exportArgs(QStringLiteral("karmo"), out) << QStringLiteral("--resume"), &err),
+            2);
+        QVERIFY2(err.contains("no checkpoint"), err.constData());
+
+        QCOMPARE(
+            roster({QStringLiteral("--profile"), QStringLiteral("karmo"),
+                       QStringLiteral("--output"), QStringLiteral("-"), QStringLiteral("--resume")},
+                &err),
+            2);
+        QVERIFY2(err.contains("standard output"), err.constData());
+
+        QCOMPARE(roster(exportArgs(QStringLiteral("llamacloud"), out) << QStringLiteral("--resume"),
+                     &err),
+            2);
+        QVERIFY2(err.contains("one answer"), err.constData());
+
+        // A checkpoint of the failed export above, resumed with other columns or another profile.
+        const QString later = m_dir.filePath(QStringLiteral("later.csv"));
+        QVERIFY(QFileInfo::exists(later + QStringLiteral(".partial.json")));
+        QCOMPARE(roster(exportArgs(QStringLiteral("karmo later"), later)
+                         << QStringLiteral("--columns") << QStringLiteral("id,email")
+                         << QStringLiteral("--resume"),
+                     &err),
+            2);
+        QVERIFY2(err.contains("columns"), err.constData());
+        QCOMPARE(
+            roster(exportArgs(QStringLiteral("karmo"), later) << QStringLiteral("--resume"), &err),
+            2);
+        QVERIFY2(err.contains("profile \"karmo later\", not \"karmo\""), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliResume)
+#include "tst_cliresume.moc"
