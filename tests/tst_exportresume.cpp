@@ -2,7 +2,9 @@
 // (issue #26): the result equals an export that never stopped, no page before the checkpoint is
 // asked again, and every way a resume cannot go on is refused with its reason.
 #include "exportjob.h"
+#include "networkwatch.h"
 #include "providerfactory.h"
+#include "sandbox/sandboxhost.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -127,9 +129,11 @@ private slots:
     void checkpointIsKeptCurrentAndHoldsNoSecret()
     {
         const QString path = m_dir.filePath(QStringLiteral("current.csv"));
-        m_server.setLatencyMs(30); // 30 pages over a second: several checkpoints
+        // 200 pages over six seconds: checkpoints come every 200 ms, or every 4 s where the disk
+        // takes 200 ms to sync one (busy CI machines do).
+        m_server.setLatencyMs(30);
         auto fast = qScopeGuard([this] { m_server.setLatencyMs(5); });
-        ExportJob job(provider(QStringLiteral("karmo"), QStringLiteral("cp-n3000")), options());
+        ExportJob job(provider(QStringLiteral("karmo"), QStringLiteral("cp-n20000")), options());
         job.setOutputPath(path);
         QSignalSpy finished(&job, &ExportJob::finished);
         int checked = 0;
@@ -148,7 +152,7 @@ private slots:
             QVERIFY(partial.left(bytes).endsWith("\r\n"));
             QCOMPARE(c.value(QStringLiteral("kind")).toString(), QStringLiteral("karmo"));
             QCOMPARE(
-                c.value(QStringLiteral("organization")).toString(), QStringLiteral("cp-n3000"));
+                c.value(QStringLiteral("organization")).toString(), QStringLiteral("cp-n20000"));
             QVERIFY(!c.value(QStringLiteral("position")).toString().isEmpty());
             QVERIFY(!readFile(ExportCheckpoint::checkpointPath(path))
                          .contains(SandboxServer::demoToken().toUtf8()));
@@ -380,6 +384,107 @@ private slots:
         QCOMPARE(QFileInfo(ExportCheckpoint::partialPath(path)).size(),
             readCheckpoint(path).value(QStringLiteral("bytes")).toInteger());
         QVERIFY(!QFile::exists(path));
+    }
+
+    // The machine goes offline halfway (the system says so; the server cannot be reached): the
+    // export waits for the network instead of spending its attempts, and goes on where it was
+    // when the network is back.
+    void anExportWaitsForTheNetworkToReturn()
+    {
+        SandboxHost host;
+        QVERIFY(host.start(0, 25000, 20));
+        const quint16 port = host.port();
+        Profile profile
+            = sandboxProfile(*host.server(), QStringLiteral("karmo"), QStringLiteral("net-n3000"));
+        Provider *p = ProviderFactory::create(profile, SandboxServer::demoToken(), &m_nam, this);
+        HttpOptions http = p->http()->options();
+        http.backoffBaseMs = 10;
+        http.offlinePollMs = 50;
+        p->http()->setOptions(http);
+        const QString path = m_dir.filePath(QStringLiteral("offline.csv"));
+        ExportJob job(p, options());
+        job.setOutputPath(path);
+        QSignalSpy finished(&job, &ExportJob::finished);
+        QList<int> waits;
+        connect(&job, &ExportJob::retrying, &job, [&](int attempt, int) { waits << attempt; });
+        auto online = qScopeGuard(
+            [] { NetworkWatch::instance()->simulate(NetworkWatch::Reachability::Unknown); });
+        bool away = false;
+        connect(&job, &ExportJob::progress, &job, [&](qint64 rows) {
+            if (rows >= 500 && !away) {
+                away = true;
+                NetworkWatch::instance()->simulate(NetworkWatch::Reachability::Offline);
+                host.stop();
+            }
+        });
+        job.start();
+        // Far more tries than its attempts allow, and still running.
+        QVERIFY(QTest::qWaitFor([&] { return waits.count(-1) >= 12; }, 20000));
+        QVERIFY(job.isRunning());
+        QVERIFY(host.start(port, 25000, 20));
+        NetworkWatch::instance()->simulate(NetworkWatch::Reachability::Online);
+        QVERIFY(finished.wait(60000) || !finished.isEmpty());
+        QVERIFY2(finished.first().first().toBool(), qPrintable(job.error().summary()));
+        QCOMPARE(job.rowsWritten(), qint64(3000));
+        QVERIFY(!waits.contains(2)); // no attempt was spent on the missing network
+        QCOMPARE(
+            readFile(path), uninterrupted(QStringLiteral("karmo"), QStringLiteral("net-n3000")));
+    }
+
+    // It waits for a while, not for ever: then it fails, saying so, and keeps the rows.
+    void theWaitForTheNetworkIsBounded()
+    {
+        SandboxHost host;
+        QVERIFY(host.start(0, 25000, 20));
+        Profile profile
+            = sandboxProfile(*host.server(), QStringLiteral("karmo"), QStringLiteral("gone-n3000"));
+        Provider *p = ProviderFactory::create(profile, SandboxServer::demoToken(), &m_nam, this);
+        HttpOptions http = p->http()->options();
+        http.backoffBaseMs = 10;
+        http.offlinePollMs = 50;
+        http.offlineWaitMs = 600;
+        p->http()->setOptions(http);
+        const QString path = m_dir.filePath(QStringLiteral("gone.csv"));
+        ExportJob job(p, options());
+        job.setOutputPath(path);
+        auto online = qScopeGuard(
+            [] { NetworkWatch::instance()->simulate(NetworkWatch::Reachability::Unknown); });
+        connect(&job, &ExportJob::progress, &job, [&](qint64 rows) {
+            if (rows >= 500 && host.port() != 0) {
+                NetworkWatch::instance()->simulate(NetworkWatch::Reachability::Offline);
+                host.stop();
+            }
+        });
+        QVERIFY(!run(&job));
+        QVERIFY2(job.error().message.contains(QStringLiteral("did not come back")),
+            qPrintable(job.error().message));
+        QVERIFY(job.rowsKept() >= 500);
+    }
+
+    void whetherTheNetworkWentAway()
+    {
+        NetworkWatch *watch = NetworkWatch::instance();
+        auto online
+            = qScopeGuard([watch] { watch->simulate(NetworkWatch::Reachability::Unknown); });
+        watch->simulate(NetworkWatch::Reachability::Online);
+        // A host that answered and can no longer be found or routed to: the network went away.
+        QVERIFY(watch->isAway(QNetworkReply::HostNotFoundError, true));
+        QVERIFY(watch->isAway(QNetworkReply::UnknownNetworkError, true));
+        QVERIFY(watch->isAway(QNetworkReply::TemporaryNetworkFailureError, true));
+        // Never reached: a wrong address, said at once; a refused or closed connection: the
+        // server's, retried as before.
+        QVERIFY(!watch->isAway(QNetworkReply::HostNotFoundError, false));
+        QVERIFY(!watch->isAway(QNetworkReply::ConnectionRefusedError, true));
+        QVERIFY(!watch->isAway(QNetworkReply::RemoteHostClosedError, true));
+        QVERIFY(!watch->isAway(QNetworkReply::OperationCanceledError, true));
+        // The system says it is offline: any failure to reach anything waits.
+        watch->simulate(NetworkWatch::Reachability::Offline);
+        QVERIFY(watch->isAway(QNetworkReply::ConnectionRefusedError, false));
+        QVERIFY(watch->isAway(QNetworkReply::TimeoutError, true));
+        QVERIFY(!watch->isAway(QNetworkReply::NoError, true));
+        QSignalSpy back(watch, &NetworkWatch::online);
+        watch->simulate(NetworkWatch::Reachability::Online);
+        QCOMPARE(back.count(), 1);
     }
 
     void aFailureOnTheFirstPageKeepsNothing()

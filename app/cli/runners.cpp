@@ -190,11 +190,16 @@ private:
         QObject::connect(job, &ExportJob::progress, &m_context,
             [this, job](qint64 rows, qint64 total) { onProgress(job, rows, total); });
         QObject::connect(job, &ExportJob::retrying, &m_context, [this](int attempt, int delayMs) {
-            if (!m_command.quiet) {
-                QString text = Job::waitText(attempt, delayMs);
-                text[0] = text[0].toLower(); // after "roster export: ", as every message here
-                m_reporter.err(QStringLiteral("roster export: ") + text);
-            }
+            // Waiting for the network asks again every few seconds: said once a minute.
+            const bool repeated
+                = attempt < 0 && m_networkSaid.isValid() && m_networkSaid.elapsed() < 60000;
+            if (m_command.quiet || repeated)
+                return;
+            if (attempt < 0)
+                m_networkSaid.start();
+            QString text = Job::waitText(attempt, delayMs);
+            text[0] = text[0].toLower(); // after "roster export: ", as every message here
+            m_reporter.err(QStringLiteral("roster export: ") + text);
         });
         QObject::connect(job, &ExportJob::finished, &m_context,
             [this, job](bool ok) { ok ? onSuccess(job) : onFailure(job); });
@@ -279,6 +284,7 @@ private:
     Interrupts m_interrupts;
     QEventLoop m_loop;
     QElapsedTimer m_lastProgress;
+    QElapsedTimer m_networkSaid;
     int m_exitCode = Failed;
     bool m_done = false;
     bool m_started = false;

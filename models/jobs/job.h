@@ -29,6 +29,7 @@ public:
 signals:
     // The provider asked to wait (rate limit, unavailable): the next attempt goes in delayMs.
     // nextAttempt 0: no failure, the next request waits for its turn under the rate limit.
+    // nextAttempt -1: the network went away; the request waits for it, at most delayMs more.
     void retrying(int nextAttempt, int delayMs);
     void finished(bool ok);
 

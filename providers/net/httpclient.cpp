@@ -1,12 +1,12 @@
 #include "httpclient.h"
 
+#include "networkwatch.h"
 #include "ratebudget.h"
 
 #include "transport.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -108,55 +108,6 @@ bool HttpClient::sameOrigin(const QUrl &a, const QUrl &b)
     const QString schemeB = b.scheme().toLower();
     return schemeA == schemeB && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
         && a.port(defaultPort(schemeA)) == b.port(defaultPort(schemeB));
-}
-
-bool HttpClient::isRetryableStatus(int status)
-{
-    return status == 429 || status == 502 || status == 503 || status == 504;
-}
-
-qint64 HttpClient::parseRetryAfterMs(const QByteArray &value, const QDateTime &now)
-{
-    const QByteArray v = value.trimmed();
-    if (v.isEmpty())
-        return -1;
-    bool ok = false;
-    const qint64 seconds = v.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? -1 : seconds * 1000;
-    // RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
-    QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
-    if (!when.isValid()) {
-        QString text = QString::fromLatin1(v);
-        text.remove(QLatin1String(" GMT"));
-        when = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
-        if (!when.isValid())
-            return -1;
-        when.setTimeSpec(Qt::UTC);
-    }
-    return std::max<qint64>(0, now.msecsTo(when));
-}
-
-qint64 HttpClient::parseRateLimitResetMs(const QByteArray &value, const QDateTime &now)
-{
-    bool ok = false;
-    const qint64 v = value.trimmed().toLongLong(&ok);
-    if (!ok || v < 0)
-        return -1;
-    if (v > 1000000000)
-        return std::max<qint64>(0, v * 1000 - now.toMSecsSinceEpoch());
-    return v * 1000;
-}
-
-qint64 HttpClient::requestedDelayMs(
-    const HttpResponse &response, const RetryHint &hint, const QDateTime &now)
-{
-    qint64 delay = parseRetryAfterMs(response.header("Retry-After"), now);
-    if (delay < 0 && hint)
-        delay = hint(response);
-    if (delay < 0 && response.status == 429)
-        delay = parseRateLimitResetMs(response.header("X-RateLimit-Reset"), now);
-    return delay;
 }
 
 bool HttpClient::isLoopbackHost(const QString &host)
@@ -385,6 +336,7 @@ bool HttpCall::streaming() const
 
 void HttpCall::onTimeout()
 {
+    m_transportCode = QNetworkReply::TimeoutError;
     failTransport(ProviderError::Kind::Timeout,
         tr("No data arrived for %1 s.").arg(m_config.options.timeoutMs / 1000.0), true);
 }
@@ -398,6 +350,8 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     // Rows from a streamed body were already handed out: a silent retry would repeat them.
     if (std::exchange(m_streamed, false))
         retryable = false;
+    if (retryable && waitForNetwork())
+        return;
     if (retryable && m_attempt < m_config.options.maxAttempts) {
         scheduleRetry(backoffMs());
         return;
@@ -405,10 +359,37 @@ void HttpCall::failTransport(ProviderError::Kind kind, const QString &detail, bo
     ProviderError error;
     error.kind = kind;
     error.message = detail;
+    if (m_offline.isValid())
+        error.message += QLatin1Char(' ')
+            + tr("The network did not come back within %n minute(s).", nullptr,
+                std::max(1, (m_config.options.offlineWaitMs + 59999) / 60000));
     error.transportError = detail;
     error.url = url.toString(QUrl::RemoveUserInfo);
     error.attempts = m_attempt;
     finishWithError(error);
+}
+
+// The network went away: ask again when it is back (or every offlinePollMs), without spending
+// an attempt, for up to offlineWaitMs; false when it is not away, or that time is up.
+bool HttpCall::waitForNetwork()
+{
+    if (!NetworkWatch::instance()->isAway(std::exchange(m_transportCode, {}), *m_config.answered))
+        return false;
+    if (!m_offline.isValid())
+        m_offline.start();
+    const qint64 left = m_config.options.offlineWaitMs - m_offline.elapsed();
+    if (left <= 0)
+        return false;
+    if (!m_onlineWatch)
+        m_onlineWatch = connect(NetworkWatch::instance(), &NetworkWatch::online, this, [this] {
+            if (m_retryTimer->isActive() && m_offline.isValid())
+                m_retryTimer->start(0);
+        });
+    --m_attempt; // not spent: the request was never answered
+    emit retrying(-1, int(left));
+    if (!m_aborted)
+        m_retryTimer->start(int(std::min<qint64>(left, m_config.options.offlinePollMs)));
+    return true;
 }
 
 int HttpCall::backoffMs() const
@@ -438,6 +419,8 @@ void HttpCall::onReplyFinished()
 
     if (failedAtTransport(reply))
         return;
+    m_offline.invalidate(); // answered: the network is back, if it was away
+    *m_config.answered = true;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
@@ -498,6 +481,7 @@ void HttpCall::onReplyFinished()
 bool HttpCall::failedAtTransport(QNetworkReply *reply)
 {
     const QNetworkReply::NetworkError code = reply->error();
+    m_transportCode = code;
     if (code == QNetworkReply::SslHandshakeFailedError) {
         // Permanent: a certificate does not become acceptable by asking again.
         m_timeout->stop();

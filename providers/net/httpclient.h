@@ -4,7 +4,9 @@
 #include "ratebudget.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -57,6 +59,11 @@ struct HttpOptions
     qint64 maxBodyBytes = qint64(256) << 20;
     qint64 maxStreamedBytes = qint64(16) << 30; // a streamed body is never held whole
     int maxRedirects = 5;
+    // The machine went offline, or a host that answered can no longer be reached: the request
+    // waits for the network (asking again every offlinePollMs, at once when the system says it
+    // is back), up to offlineWaitMs, without spending its attempts.
+    int offlineWaitMs = 10 * 60 * 1000;
+    int offlinePollMs = 5000;
 };
 
 class HttpClient;
@@ -79,6 +86,9 @@ struct HttpClientConfig
     std::optional<QNetworkProxy> ownProxy;
     // The requests the base URL's host allows, shared with every client of that host.
     std::shared_ptr<RateBudget> budget;
+    // This client's host answered at least once (any status): when it then cannot be reached,
+    // the network went away, rather than the address being wrong.
+    std::shared_ptr<bool> answered = std::make_shared<bool>(false);
     // The chain the server presented last, for "Test connection".
     std::shared_ptr<QList<QSslCertificate>> peerChain = std::make_shared<QList<QSslCertificate>>();
 };
@@ -132,6 +142,7 @@ private:
     void dropReply();
     bool waitForTurn();
     void settleBudget(const HttpResponse *answer);
+    bool waitForNetwork();
 
     HttpClientConfig m_config;
     HttpRequest m_request;
@@ -146,6 +157,9 @@ private:
     bool m_turnTaken = false; // waited for its turn: this attempt goes without asking again
     RateBudget::Turn m_turn;
     bool m_holding = false; // counted in the budget, not yet answered
+    QNetworkReply::NetworkError m_transportCode = QNetworkReply::NoError; // the last attempt's
+    QElapsedTimer m_offline; // running while the network is away
+    QMetaObject::Connection m_onlineWatch;
     HttpResponse m_response;
     QByteArray m_body;
     qint64 m_received = 0;

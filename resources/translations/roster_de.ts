@@ -384,12 +384,28 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Wohin die CA geschrieben wird (Standard: ein neuer temporärer Ordner).</translation>
     </message>
     <message>
+        <source>roster sandbox: cannot make a certificate: %1</source>
+        <translation>roster sandbox: kann kein Zertifikat erzeugen: %1</translation>
+    </message>
+    <message>
+        <source>Its certificate comes from a throwaway CA, %1: give profiles &quot;caFile&quot;: &quot;%1&quot;, or set SSL_CERT_FILE=%1 (curl: --cacert %1).</source>
+        <translation>Ihr Zertifikat stammt von einer Wegwerf-CA, %1: Profilen &quot;caFile&quot;: &quot;%1&quot; geben oder SSL_CERT_FILE=%1 setzen (curl: --cacert %1).</translation>
+    </message>
+    <message>
+        <source>roster export: --resume continues an export to a file, not to standard output</source>
+        <translation>roster export: --resume setzt einen Export in eine Datei fort, nicht auf die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Continue an export to FILE that stopped, from its checkpoint FILE.partial.json (the same profile, columns and options).</source>
+        <translation>Einen angehaltenen Export nach DATEI an seinem Prüfpunkt DATEI.partial.json fortsetzen (dasselbe Profil, dieselben Spalten und Optionen).</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
   roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
                  [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
-                 [--filter EXPR]
+                 [--filter EXPR] [--resume]
   roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
                  [--demo] [--quiet]
   roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
@@ -403,7 +419,7 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
   roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
                  [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
-                 [--filter AUSDRUCK]
+                 [--filter AUSDRUCK] [--resume]
   roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
                  [--demo] [--quiet]
   roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
@@ -414,12 +430,16 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
 </translation>
     </message>
     <message>
-        <source>roster sandbox: cannot make a certificate: %1</source>
-        <translation>roster sandbox: kann kein Zertifikat erzeugen: %1</translation>
+        <source>roster export: interrupted</source>
+        <translation>roster export: unterbrochen</translation>
     </message>
     <message>
-        <source>Its certificate comes from a throwaway CA, %1: give profiles &quot;caFile&quot;: &quot;%1&quot;, or set SSL_CERT_FILE=%1 (curl: --cacert %1).</source>
-        <translation>Ihr Zertifikat stammt von einer Wegwerf-CA, %1: Profilen &quot;caFile&quot;: &quot;%1&quot; geben oder SSL_CERT_FILE=%1 setzen (curl: --cacert %1).</translation>
+        <source>Wrote %1 rows to %2 (%3 of them kept from before).</source>
+        <translation>%1 Zeilen nach %2 geschrieben (%3 davon von vorher behalten).</translation>
+    </message>
+    <message>
+        <source>  %1 was left as it was. The %2 rows read so far are kept in %3; run the same command with --resume to continue.</source>
+        <translation>  %1 blieb, wie es war. Die %2 bisher gelesenen Zeilen sind in %3 aufbewahrt; derselbe Befehl mit --resume setzt fort.</translation>
     </message>
 </context>
 <context>
@@ -607,6 +627,22 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>the partial file %1 is missing</source>
+        <translation>die Teildatei %1 fehlt</translation>
+    </message>
+    <message>
+        <source>the partial file %1 is shorter (%L2 bytes) than its checkpoint says (%L3)</source>
+        <translation>die Teildatei %1 ist kürzer (%L2 Bytes), als ihr Prüfpunkt angibt (%L3)</translation>
+    </message>
+    <message>
+        <source>the partial file %1 is not what its checkpoint says: its first %L2 bytes have another SHA-256 (it was changed since)</source>
+        <translation>die Teildatei %1 ist nicht, was ihr Prüfpunkt angibt: ihre ersten %L2 Bytes haben eine andere SHA-256 (sie wurde seitdem geändert)</translation>
+    </message>
+    <message>
+        <source>cannot shorten %1 to its checkpoint: %2</source>
+        <translation>kann %1 nicht auf ihren Prüfpunkt kürzen: %2</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -715,6 +751,81 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>(no body)</source>
         <translation>(kein Inhalt)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCheckpoint</name>
+    <message>
+        <source>it is not a checkpoint this version of Roster wrote</source>
+        <translation>es ist kein Prüfpunkt, den diese Version von Roster geschrieben hat</translation>
+    </message>
+    <message>
+        <source>it is incomplete (a profile, the rows, the bytes and their SHA-256 are needed)</source>
+        <translation>er ist unvollständig (ein Profil, die Zeilen, die Bytes und ihre SHA-256 werden gebraucht)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>there is no checkpoint %1 to continue from</source>
+        <translation>es gibt keinen Prüfpunkt %1, an dem fortgesetzt werden könnte</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>kann %1 nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 cannot be used: %2</source>
+        <translation>der Prüfpunkt %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2, not %3</source>
+        <translation>%1 %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>with --bom, not without</source>
+        <translation>mit --bom, nicht ohne</translation>
+    </message>
+    <message>
+        <source>without --bom, not with</source>
+        <translation>ohne --bom, nicht mit</translation>
+    </message>
+    <message>
+        <source>with the formula guard, not --no-formula-guard</source>
+        <translation>mit dem Formelschutz, nicht --no-formula-guard</translation>
+    </message>
+    <message>
+        <source>with --no-formula-guard, not the formula guard</source>
+        <translation>mit --no-formula-guard, nicht mit dem Formelschutz</translation>
     </message>
 </context>
 <context>
@@ -831,6 +942,30 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>The organization changed during the export: the provider counted %L1 users when it started and %L2 when it ended; %L3 rows were written.</source>
         <translation>Die Organisation hat sich während des Exports geändert: Der Anbieter zählte zu Beginn %L1 Benutzer und am Ende %L2; %L3 Zeilen wurden geschrieben.</translation>
     </message>
+    <message>
+        <source>Only an export to a file can be resumed.</source>
+        <translation>Nur ein Export in eine Datei kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Start the export again without resuming.</source>
+        <translation>Starten Sie den Export neu, ohne fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is of kind %2, which sends its whole organization in one answer: an export of it cannot continue where it stopped. %3</source>
+        <translation>Profil „%1“ ist von der Art %2, die ihre ganze Organisation in einer Antwort schickt: ein Export davon kann nicht dort fortfahren, wo er anhielt. %3</translation>
+    </message>
+    <message>
+        <source>Cannot resume: %1. %2</source>
+        <translation>Fortsetzen nicht möglich: %1. %2</translation>
+    </message>
+    <message>
+        <source>Cannot resume: the checkpoint %1 is for another export (%2). Run the export it was made for, or start this one again without resuming.</source>
+        <translation>Fortsetzen nicht möglich: der Prüfpunkt %1 gehört zu einem anderen Export (%2). Führen Sie den Export aus, für den er angelegt wurde, oder starten Sie diesen neu, ohne fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>The provider no longer accepts the position this export stopped at; start the export again without resuming.</source>
+        <translation>Der Anbieter nimmt die Stelle, an der dieser Export anhielt, nicht mehr an; starten Sie den Export neu, ohne fortzusetzen.</translation>
+    </message>
 </context>
 <context>
     <name>ExportProgressDialog</name>
@@ -857,6 +992,30 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>Export stopped</source>
+        <translation>Export angehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard rows</source>
+        <translation>Zeilen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for later</source>
+        <translation>Für &amp;später behalten</translation>
+    </message>
+    <message>
+        <source>The rows read so far were discarded.</source>
+        <translation>Die bisher gelesenen Zeilen wurden verworfen.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1230,13 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Could not use %1: %2</source>
         <translation>%1 konnte nicht verwendet werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The network did not come back within %n minute(s).</source>
+        <translation>
+            <numerusform>Das Netz kam nicht innerhalb von %n Minute zurück.</numerusform>
+            <numerusform>Das Netz kam nicht innerhalb von %n Minuten zurück.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Job</name>
@@ -1081,6 +1247,13 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Pacing requests under the provider&apos;s rate limit; the next goes in %1 s.</source>
         <translation>Anfragen werden unter dem Ratenlimit des Anbieters verteilt; die nächste folgt in %1 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network is unreachable; waiting for it to come back (at most %n more minute(s)), then going on where it was.</source>
+        <translation>
+            <numerusform>Das Netz ist nicht erreichbar; es wird gewartet, bis es zurückkommt (höchstens noch %n Minute), dann geht es dort weiter, wo es war.</numerusform>
+            <numerusform>Das Netz ist nicht erreichbar; es wird gewartet, bis es zurückkommt (höchstens noch %n Minuten), dann geht es dort weiter, wo es war.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2055,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Proxy error</source>
         <translation>Proxy-Fehler</translation>
     </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
 </context>
 <context>
     <name>ResponseParsing</name>
@@ -2331,6 +2508,22 @@ Blättern Sie oder leeren Sie den Filter, um mehr zu laden.</translation>
         <translation>Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled after %1 rows.
+
+They are kept in %2, and Resume continues from there; %3 was left as it was.</source>
+        <translation>Export nach %1 Zeilen abgebrochen.
+
+Sie sind in %2 aufbewahrt, und Fortsetzen macht dort weiter; %3 blieb, wie es war.</translation>
+    </message>
+    <message>
+        <source>The export stopped after %1 rows: %2
+
+The rows read so far are kept in %3, and Resume continues from there; %4 was left as it was.</source>
+        <translation>Der Export hielt nach %1 Zeilen an: %2
+
+Die bisher gelesenen Zeilen sind in %3 aufbewahrt, und Fortsetzen macht dort weiter; %4 blieb, wie es war.</translation>
     </message>
 </context>
 <context>
