@@ -79,7 +79,7 @@ void ExportJob::startWalk()
         if (!isRunning() || !writeUsers(users, !m_output.writesToFile()))
             return;
         ProviderError error;
-        if (m_output.isPartial() && m_sinceCheckpoint.elapsed() >= checkpointIntervalMs
+        if (m_output.isPartial() && m_sinceCheckpoint.elapsed() >= m_checkpointEveryMs
             && !saveCheckpoint(&error))
             fail(error);
     });
@@ -179,6 +179,8 @@ bool ExportJob::continuePartial()
 // The partial's rows so far on disk, then the checkpoint that says so.
 bool ExportJob::saveCheckpoint(ProviderError *error)
 {
+    QElapsedTimer took;
+    took.start();
     if (!m_output.sync()) {
         *error = m_output.error();
         return false;
@@ -196,6 +198,9 @@ bool ExportJob::saveCheckpoint(ProviderError *error)
         return false;
     }
     m_checkpoint = next;
+    // fdatasync and the checkpoint's own fsync can take a large part of a second on a busy disk.
+    m_checkpointEveryMs
+        = std::max<qint64>(checkpointIntervalMs, checkpointCostFactor * took.elapsed());
     m_sinceCheckpoint.start();
     return true;
 }

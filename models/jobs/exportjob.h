@@ -15,7 +15,9 @@ class QIODevice;
 // streamed from its provider ("all"), so memory stays flat however large the organization.
 // A file is written through QSaveFile: it appears whole or not at all. "All" to a file is
 // written as FILE.partial with a checkpoint beside it (ExportCheckpoint) kept current after the
-// batches, at most every checkpointIntervalMs: a stop (failure, cancel) keeps both when rows were
+// batches, at most every checkpointIntervalMs, and less often where the disk is slow to make them
+// durable (checkpointCostFactor: the time spent on checkpoints stays near a tenth of the
+// export's): a stop (failure, cancel) keeps both when rows were
 // read and the provider can continue, and Options::resume continues from them, byte for byte as
 // an export that never stopped. FILE appears, renamed from the partial, only when complete.
 class ExportJob : public Job
@@ -34,6 +36,8 @@ public:
         bool resume = false;
     };
     static constexpr int checkpointIntervalMs = 200;
+    // A checkpoint that took this long to make durable waits this many times as long for the next.
+    static constexpr int checkpointCostFactor = 10;
 
     // Export all: every page of `provider`'s organization, keeping the provider alive meanwhile.
     ExportJob(SharedProvider provider, Options options, QObject *parent = nullptr);
@@ -93,6 +97,7 @@ private:
     QString m_notice;
     ExportCheckpoint m_checkpoint; // the last one saved
     QElapsedTimer m_sinceCheckpoint;
+    qint64 m_checkpointEveryMs = checkpointIntervalMs;
     qint64 m_kept = 0;
     qint64 m_resumedFrom = -1;
 };
