@@ -69,6 +69,12 @@ class TestCliResume : public QObject
         if (slowSyncMs > 0) {
             env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(ROSTER_SLOWSYNC));
             env.insert(QStringLiteral("ROSTER_SLOW_SYNC_MS"), QString::number(slowSyncMs));
+            // GCC's AddressSanitizer (the asan preset) wants its runtime first; the helper
+            // intercepts nothing it does.
+            const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+            env.insert(QStringLiteral("ASAN_OPTIONS"),
+                (asan.isEmpty() ? QString() : asan + QLatin1Char(':'))
+                    + QStringLiteral("verify_asan_link_order=0"));
         }
         p->setProcessEnvironment(env);
         p->start(QStringLiteral(ROSTER_BINARY),
