@@ -167,6 +167,12 @@ int Application::run(int argc, char *argv[])
         return Cli::runFind(command, reporter);
     case Cli::Command::Kind::Review:
         return Cli::runReview(command, reporter);
+    case Cli::Command::Kind::Snapshot:
+        return Cli::runSnapshot(command, reporter);
+    case Cli::Command::Kind::Snapshots:
+        return Cli::runSnapshots(command, reporter);
+    case Cli::Command::Kind::Diff:
+        return Cli::runDiff(command, reporter);
     case Cli::Command::Kind::Window:
         break;
     }

@@ -197,6 +197,23 @@ private slots:
             << "unknown column key \"shoe_size\"";
         QTest::newRow("review: stray argument")
             << argv({"review", "--output", "x", "extra"}) << "unexpected argument \"extra\"";
+        QTest::newRow("snapshot: stray argument")
+            << argv({"snapshot", "extra"}) << "unexpected argument \"extra\"";
+        QTest::newRow("snapshot: empty profiles")
+            << argv({"snapshot", "--profiles", ","}) << "--profiles needs at least one";
+        QTest::newRow("snapshots: id word")
+            << argv({"snapshots", "--verify", "last"}) << "--verify needs a snapshot id";
+        QTest::newRow("snapshots: id 0")
+            << argv({"snapshots", "--delete", "0"}) << "--delete needs a snapshot id";
+        QTest::newRow("snapshots: two actions")
+            << argv({"snapshots", "--verify", "1", "--delete-older-than", "30"})
+            << "give one of --verify, --delete-older-than, not several";
+        QTest::newRow("snapshots: days word") << argv({"snapshots", "--delete-older-than", "soon"})
+                                              << "--delete-older-than needs a number of days";
+        QTest::newRow("diff: three snapshots")
+            << argv({"diff", "1", "2", "3"}) << "give at most two snapshots";
+        QTest::newRow("diff: empty output")
+            << argv({"diff", "--output", ""}) << "--output needs a file name";
         QTest::newRow("profiles: stray argument")
             << argv({"profiles", "extra"}) << "unexpected argument extra";
         QTest::newRow("profiles: unknown option")
@@ -447,7 +464,43 @@ private slots:
         QVERIFY(c.skipFailed && c.demo && c.quiet);
         const Command d = Cli::parse(argv({"review", "--output", "-"}));
         QCOMPARE(d.exportOptions.columns, Columns::defaults());
-        QVERIFY(!d.skipFailed);
+        QVERIFY(!d.skipFailed && !d.save);
+        const Command saved
+            = Cli::parse(argv({"review", "--output", "-", "--save", "--store", "h.sqlite"}));
+        QVERIFY(saved.save);
+        QCOMPARE(saved.store, QStringLiteral("h.sqlite"));
+    }
+
+    void historyFlags()
+    {
+        const Command snap = Cli::parse(argv({"snapshot", "--profiles", "A", "--store", "s"}));
+        QCOMPARE(snap.kind, Command::Kind::Snapshot);
+        QCOMPARE(snap.profileNames, QStringList {QStringLiteral("A")});
+        QCOMPARE(snap.store, QStringLiteral("s"));
+        const Command list = Cli::parse(argv({"snapshots"}));
+        QCOMPARE(list.kind, Command::Kind::Snapshots);
+        QCOMPARE(list.snapshotsAction, Command::SnapshotsAction::List);
+        QVERIFY(list.store.isEmpty()); // $ROSTER_STORE or the default place
+        const Command verify = Cli::parse(argv({"snapshots", "--verify", "12"}));
+        QCOMPARE(verify.snapshotsAction, Command::SnapshotsAction::Verify);
+        QCOMPARE(verify.snapshotId, 12);
+        const Command old = Cli::parse(argv({"snapshots", "--delete-older-than", "400"}));
+        QCOMPARE(old.snapshotsAction, Command::SnapshotsAction::DeleteOlderThan);
+        QCOMPARE(old.days, 400);
+        const Command diff = Cli::parse(argv({"diff"}));
+        QCOMPARE(diff.kind, Command::Kind::Diff);
+        QCOMPARE(diff.diffFrom, QStringLiteral("previous"));
+        QCOMPARE(diff.diffTo, QStringLiteral("latest"));
+        QCOMPARE(diff.output, QStringLiteral("-"));
+        const Command since = Cli::parse(
+            argv({"diff", "2026-09-30", "--profiles", "A,B", "--skip-incomplete", "-o", "d.csv"}));
+        QCOMPARE(since.kind, Command::Kind::Invalid); // no -o: --output only
+        const Command range = Cli::parse(
+            argv({"diff", "2026-09-30", "latest", "--skip-incomplete", "--output", "d.csv"}));
+        QCOMPARE(range.diffFrom, QStringLiteral("2026-09-30"));
+        QCOMPARE(range.diffTo, QStringLiteral("latest"));
+        QVERIFY(range.skipIncomplete);
+        QCOMPARE(range.output, QStringLiteral("d.csv"));
     }
 
     void reviewRunner()

@@ -1,8 +1,11 @@
 #include "commandline.h"
 
+#include "snapshotstore.h"
+
 #include "profilestore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 
 namespace Cli {
 namespace {
@@ -28,6 +31,14 @@ QCommandLineOption configOption()
 {
     return QCommandLineOption(QStringLiteral("config"),
         Text::tr("Profiles file (default: $ROSTER_CONFIG or %1).").arg(ProfileStore::defaultPath()),
+        QStringLiteral("FILE"));
+}
+
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringLiteral("store"),
+        Text::tr("History store (default: $ROSTER_STORE or %1).")
+            .arg(QDir::toNativeSeparators(SnapshotStore::standardPath())),
         QStringLiteral("FILE"));
 }
 
@@ -282,6 +293,9 @@ Command parseReview(const QStringList &args)
             QStringLiteral("KEYS")},
         {QStringLiteral("skip-failed"),
             Text::tr("Leave out profiles that fail (named in the summary) instead of failing.")},
+        {QStringLiteral("save"),
+            Text::tr("Keep the same read as a snapshot in the history store as well.")},
+        storeOption(),
         configOption(),
         {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
         {QStringLiteral("quiet"), Text::tr("Print nothing but errors and what was left out.")},
@@ -312,8 +326,156 @@ Command parseReview(const QStringList &args)
                     .arg(bad, keyList(Columns::all(), QStringLiteral(", "))));
     }
     c.skipFailed = parser.isSet(QStringLiteral("skip-failed"));
+    c.save = parser.isSet(QStringLiteral("save"));
+    c.store = parser.value(QStringLiteral("store"));
     c.config = parser.value(QStringLiteral("config"));
     c.demo = parser.isSet(QStringLiteral("demo"));
+    c.quiet = parser.isSet(QStringLiteral("quiet"));
+    return c;
+}
+
+Command parseSnapshot(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Read every user of every profile (or those named) into a dated snapshot in the "
+                 "history store, and print its id."));
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("profiles"),
+            Text::tr("The profiles to read, comma separated (default: all)."),
+            QStringLiteral("A,B")},
+        storeOption(),
+        configOption(),
+        {QStringLiteral("demo"), Text::tr("Use the built-in sandbox and its demo profiles.")},
+        {QStringLiteral("quiet"), Text::tr("Print nothing but errors and the snapshot's id.")},
+    };
+    parser.addOptions(options);
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("snapshot"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Text::tr("roster snapshot: unexpected argument \"%1\"")
+                           .arg(parser.positionalArguments().constFirst()));
+    Command c;
+    c.kind = Command::Kind::Snapshot;
+    if (!readProfileNames(parser, QStringLiteral("snapshot"), &c, &error))
+        return invalid(error);
+    c.store = parser.value(QStringLiteral("store"));
+    c.config = parser.value(QStringLiteral("config"));
+    c.demo = parser.isSet(QStringLiteral("demo"));
+    c.quiet = parser.isSet(QStringLiteral("quiet"));
+    return c;
+}
+
+Command parseSnapshots(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("List, verify or delete the snapshots in the history "
+                                              "store."));
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("verify"),
+            Text::tr("Recompute snapshot ID's checksums: exit 1 when its rows were changed."),
+            QStringLiteral("ID")},
+        {QStringLiteral("delete"), Text::tr("Delete snapshot ID."), QStringLiteral("ID")},
+        {QStringLiteral("delete-older-than"),
+            Text::tr("Delete the snapshots taken more than DAYS days ago."),
+            QStringLiteral("DAYS")},
+        storeOption(),
+    };
+    parser.addOptions(options);
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("snapshots"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Text::tr("roster snapshots: unexpected argument \"%1\"")
+                           .arg(parser.positionalArguments().constFirst()));
+    Command c;
+    c.kind = Command::Kind::Snapshots;
+    c.store = parser.value(QStringLiteral("store"));
+    const QStringList actions {
+        QStringLiteral("verify"), QStringLiteral("delete"), QStringLiteral("delete-older-than")};
+    QStringList given;
+    for (const QString &a : actions) {
+        if (parser.isSet(a))
+            given << QStringLiteral("--") + a;
+    }
+    if (given.size() > 1)
+        return invalid(Text::tr("roster snapshots: give one of %1, not several")
+                           .arg(given.join(QStringLiteral(", "))));
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("verify")) || parser.isSet(QStringLiteral("delete"))) {
+        const QString option = parser.isSet(QStringLiteral("verify")) ? QStringLiteral("verify")
+                                                                      : QStringLiteral("delete");
+        c.snapshotsAction = option == QLatin1String("verify") ? Command::SnapshotsAction::Verify
+                                                              : Command::SnapshotsAction::Delete;
+        c.snapshotId = parser.value(option).toLongLong(&ok);
+        if (!ok || c.snapshotId <= 0)
+            return invalid(Text::tr("roster snapshots: --%1 needs a snapshot id (a number that "
+                                    "roster snapshots lists), not \"%2\"")
+                               .arg(option, parser.value(option)));
+    } else if (parser.isSet(QStringLiteral("delete-older-than"))) {
+        c.snapshotsAction = Command::SnapshotsAction::DeleteOlderThan;
+        c.days = parser.value(QStringLiteral("delete-older-than")).toInt(&ok);
+        if (!ok || c.days < 0)
+            return invalid(Text::tr("roster snapshots: --delete-older-than needs a number of days, "
+                                    "not \"%1\"")
+                               .arg(parser.value(QStringLiteral("delete-older-than"))));
+    }
+    return c;
+}
+
+Command parseDiff(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("What changed between two snapshots: who joined, who left, and whose email, "
+                 "status, roles, groups or names changed, per profile, as CSV."));
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("profiles"),
+            Text::tr("The profiles to compare, comma separated (default: all)."),
+            QStringLiteral("A,B")},
+        {QStringLiteral("output"),
+            Text::tr("The CSV file to write, or - for standard output (the default)."),
+            QStringLiteral("FILE"), QStringLiteral("-")},
+        {QStringLiteral("skip-incomplete"),
+            Text::tr("Exit 0 even when a profile incomplete in either snapshot was left out.")},
+        storeOption(),
+        {QStringLiteral("quiet"), Text::tr("Print nothing but errors and what was left out.")},
+    };
+    parser.addOptions(options);
+    parser.addPositionalArgument(QStringLiteral("FROM"),
+        Text::tr("A snapshot id, latest, previous, or a date YYYY-MM-DD (the last snapshot on or "
+                 "before it); default: previous."),
+        QStringLiteral("[FROM"));
+    parser.addPositionalArgument(
+        QStringLiteral("TO"), Text::tr("The same; default: latest."), QStringLiteral("[TO]]"));
+    QString error;
+    if (!parseArgs(parser, args, QStringLiteral("diff"), &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    const QStringList words = parser.positionalArguments();
+    if (words.size() > 2)
+        return invalid(Text::tr("roster diff: give at most two snapshots, FROM and TO, not \"%1\"")
+                           .arg(words.join(QLatin1Char(' '))));
+    Command c;
+    c.kind = Command::Kind::Diff;
+    if (!words.isEmpty())
+        c.diffFrom = words.at(0);
+    if (words.size() > 1)
+        c.diffTo = words.at(1);
+    if (!readProfileNames(parser, QStringLiteral("diff"), &c, &error))
+        return invalid(error);
+    c.output = parser.value(QStringLiteral("output"));
+    if (c.output.isEmpty())
+        return invalid(
+            Text::tr("roster diff: --output needs a file name, or - for standard output"));
+    c.skipIncomplete = parser.isSet(QStringLiteral("skip-incomplete"));
+    c.store = parser.value(QStringLiteral("store"));
     c.quiet = parser.isSet(QStringLiteral("quiet"));
     return c;
 }
@@ -340,7 +502,12 @@ QString usage()
         "  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]\n"
         "                 [--demo] [--quiet]\n"
         "  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]\n"
-        "                 [--config FILE] [--demo] [--quiet]\n"
+        "                 [--save [--store FILE]] [--config FILE] [--demo] [--quiet]\n"
+        "  roster snapshot [--profiles A,B] [--store FILE] [--config FILE] [--demo] [--quiet]\n"
+        "  roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]\n"
+        "                 [--store FILE]\n"
+        "  roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]\n"
+        "                 [--store FILE] [--quiet]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]\n"
         "  roster --version | --help\n");
@@ -367,6 +534,12 @@ Command parse(const QStringList &args)
         return parseFind(rest);
     if (command == QLatin1String("review"))
         return parseReview(rest);
+    if (command == QLatin1String("snapshot"))
+        return parseSnapshot(rest);
+    if (command == QLatin1String("snapshots"))
+        return parseSnapshots(rest);
+    if (command == QLatin1String("diff"))
+        return parseDiff(rest);
     if (command == QLatin1String("sandbox"))
         return parseSandbox(rest);
     if (opensWindow(command))

@@ -29,6 +29,9 @@ struct Command
         Sandbox, // roster sandbox ...
         Find, // roster find TEXT ...
         Review, // roster review ...
+        Snapshot, // roster snapshot ...
+        Snapshots, // roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]
+        Diff, // roster diff [FROM [TO]] ...
         Invalid, // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
     };
     Kind kind = Kind::Window;
@@ -52,6 +55,19 @@ struct Command
 
     // Review (profileNames, output, quiet as above; columns and CSV options in exportOptions).
     bool skipFailed = false;
+    bool save = false; // --save: the read is kept as a snapshot too
+
+    // Snapshot (profileNames, quiet as above), snapshots, and review --save.
+    QString store; // --store FILE; empty: $ROSTER_STORE or the default place
+    enum class SnapshotsAction { List, Verify, Delete, DeleteOlderThan };
+    SnapshotsAction snapshotsAction = SnapshotsAction::List;
+    qint64 snapshotId = 0; // --verify ID, --delete ID
+    int days = 0; // --delete-older-than DAYS
+
+    // Diff (profileNames, output, store as above).
+    QString diffFrom = QStringLiteral("previous"); // an id, latest, previous or a date
+    QString diffTo = QStringLiteral("latest");
+    bool skipIncomplete = false;
 
     // Sandbox.
     quint16 port = 0;

@@ -8,7 +8,9 @@
 #include "profilestore.h"
 #include "sandbox/sandboxhost.h"
 #include "sessionproviders.h"
+#include "snapshotstore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -145,6 +147,7 @@ private:
 
 namespace {
 
+// `roster review`, and `roster snapshot`: the same read kept in the history store instead.
 class ReviewRun
 {
 public:
@@ -152,16 +155,26 @@ public:
         : m_command(command)
         , m_profiles(profiles)
         , m_reporter(reporter)
+        , m_store(command.store.isEmpty() ? SnapshotStore::defaultPath() : command.store)
         , m_review(options(command), &m_context)
     { }
 
     int exec()
     {
-        QIODevice *device = nullptr;
-        if (!outputDevice(m_command, m_reporter, "review", &device))
-            return Failed;
-        m_review.setOutputDevice(device);
-        m_review.setOutputPath(m_command.output);
+        if (!snapshotOnly()) {
+            QIODevice *device = nullptr;
+            if (!outputDevice(m_command, m_reporter, "review", &device))
+                return Failed;
+            m_review.setOutputDevice(device);
+            m_review.setOutputPath(m_command.output);
+        }
+        if (snapshotOnly() || m_command.save) {
+            if (!m_store.open()) {
+                m_reporter.err(prefix() + m_store.error());
+                return Failed;
+            }
+            m_review.setStore(&m_store);
+        }
         for (const Profile &p : m_profiles)
             m_review.addProfile(p);
         QObject::connect(
@@ -169,7 +182,8 @@ public:
         QObject::connect(&m_review, &AccessReview::profileFinished, &m_context, [this](int i) {
             if (m_review.status(i) == AccessReview::Status::Skipped)
                 m_reporter.err(
-                    Text::tr("roster review: left out \"%1\": %2")
+                    (snapshotOnly() ? Text::tr("roster snapshot: incomplete \"%1\": %2")
+                                    : Text::tr("roster review: left out \"%1\": %2"))
                         .arg(m_review.profile(i).name, m_review.profileError(i).summary()));
         });
         QObject::connect(
@@ -184,12 +198,55 @@ public:
     }
 
 private:
+    bool snapshotOnly() const { return m_command.kind == Command::Kind::Snapshot; }
+    QString prefix() const
+    {
+        return snapshotOnly() ? QStringLiteral("roster snapshot: ")
+                              : QStringLiteral("roster review: ");
+    }
+
     static AccessReview::Options options(const Command &command)
     {
         AccessReview::Options o;
         o.columns = command.exportOptions.columns;
-        o.skipFailed = command.skipFailed;
+        // A snapshot keeps a failed profile as incomplete, and reads the others.
+        o.skipFailed = command.skipFailed || command.kind == Command::Kind::Snapshot;
+        o.writeCsv = command.kind != Command::Kind::Snapshot;
         return o;
+    }
+
+    // `roster snapshot`'s end: the id on standard output; the counts and what is incomplete on
+    // standard error. 1 when a profile is incomplete (the snapshot is kept, marked so).
+    void finishSnapshot(bool ok)
+    {
+        if (!ok) {
+            m_reporter.err(prefix() + m_review.error().summary());
+            m_exitCode = Failed;
+            return;
+        }
+        const std::optional<SnapshotStore::Snapshot> s = m_store.snapshot(m_review.snapshotId());
+        if (!s) {
+            m_reporter.err(prefix() + m_store.error());
+            m_exitCode = Failed;
+            return;
+        }
+        m_reporter.out(QString::number(s->id));
+        QStringList incomplete;
+        for (const SnapshotStore::ProfileEntry &p : s->profiles) {
+            if (!p.complete)
+                incomplete << p.name;
+        }
+        if (!m_command.quiet)
+            m_reporter.err(
+                Text::tr("Snapshot %1: %2 accounts from %n profile(s), in %3.", nullptr,
+                    int(s->profiles.size()))
+                    .arg(s->id)
+                    .arg(grouped(s->accounts()), QDir::toNativeSeparators(m_store.path())));
+        if (!incomplete.isEmpty())
+            m_reporter.err(Text::tr("roster snapshot: INCOMPLETE, failed: %1 (kept, marked "
+                                    "incomplete; a diff leaves them out)")
+                               .arg(incomplete.join(QStringLiteral(", "))));
+        m_exitCode = incomplete.isEmpty() ? Ok : Failed;
     }
 
     void onProgress(int index)
@@ -207,9 +264,33 @@ private:
                     total >= 0 ? Text::tr(" of %1").arg(grouped(total)) : QString()));
     }
 
+    // review --save: the snapshot's id, and the manifest beside a file.
+    bool saved()
+    {
+        const std::optional<SnapshotStore::Snapshot> s = m_store.snapshot(m_review.snapshotId());
+        QString error = s ? QString() : m_store.error();
+        if (s && m_command.output != QLatin1String("-"))
+            SnapshotStore::writeManifest(*s, m_store.path(), m_command.output, &error);
+        if (!error.isEmpty()) {
+            m_reporter.err(prefix() + error);
+            return false;
+        }
+        if (!m_command.quiet)
+            m_reporter.err(Text::tr("  Saved as snapshot %1 in %2.")
+                               .arg(m_review.snapshotId())
+                               .arg(QDir::toNativeSeparators(m_store.path())));
+        return true;
+    }
+
     void finish(bool ok)
     {
         m_reporter.progress(QString());
+        if (snapshotOnly()) {
+            finishSnapshot(ok);
+            m_done = true;
+            m_loop.quit();
+            return;
+        }
         const AccessReview::Summary &s = m_review.summary();
         if (!ok) {
             const ProviderError &e = m_review.error();
@@ -241,6 +322,8 @@ private:
         if (ok && !s.leftOut.isEmpty()) // even with --quiet: the review is incomplete
             m_reporter.err(Text::tr("roster review: INCOMPLETE, left out: %1")
                                .arg(s.leftOut.join(QStringLiteral("; "))));
+        if (ok && m_command.save)
+            ok = saved();
         m_exitCode = ok ? Ok : Failed;
         m_done = true;
         m_loop.quit();
@@ -252,6 +335,7 @@ private:
     // The network manager outlives the providers made with it (shared with the review).
     QNetworkAccessManager m_nam;
     CredentialStore m_credentials;
+    SnapshotStore m_store; // outlives the review that writes to it
     QObject m_context;
     AccessReview m_review;
     const SessionProviders m_providers {nullptr, &m_credentials, &m_nam};
@@ -298,6 +382,11 @@ int runAcross(const Command &command, Reporter &reporter, const QString &name)
 int runReview(const Command &command, Reporter &reporter)
 {
     return runAcross<ReviewRun>(command, reporter, QStringLiteral("review"));
+}
+
+int runSnapshot(const Command &command, Reporter &reporter)
+{
+    return runAcross<ReviewRun>(command, reporter, QStringLiteral("snapshot"));
 }
 
 int runFind(const Command &command, Reporter &reporter)

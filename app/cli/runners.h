@@ -49,6 +49,14 @@ int runFind(const Command &command, Reporter &reporter);
 // Every user of every chosen profile in one CSV: 0 written, 1 a profile (without --skip-failed),
 // the network or the file failed (an existing file is left as it was), 2 for usage.
 int runReview(const Command &command, Reporter &reporter);
+// Every user of every chosen profile into a new snapshot in the history store, its id printed:
+// 0 stored complete, 1 stored with a profile incomplete, or not stored (the store failed).
+int runSnapshot(const Command &command, Reporter &reporter);
+// Lists, verifies (1 when rows were changed) or deletes the history store's snapshots.
+int runSnapshots(const Command &command, Reporter &reporter);
+// What changed between two snapshots, as CSV: 0, 1 when a profile was left out because it was
+// incomplete (unless --skip-incomplete) or the output failed, 2 for usage (no such snapshot).
+int runDiff(const Command &command, Reporter &reporter);
 // Serves until the application quits.
 int runSandbox(const Command &command, Reporter &reporter);
 

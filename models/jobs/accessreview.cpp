@@ -2,6 +2,7 @@
 
 #include "pagewalker.h"
 #include "providerkind.h"
+#include "snapshotstore.h"
 #include "viewtext.h"
 
 AccessReview::AccessReview(Options options, QObject *parent)
@@ -56,9 +57,18 @@ void AccessReview::start()
 {
     if (!begin())
         return;
-    if (!m_output.open(header(m_options.columns))) {
+    if (m_options.writeCsv && !m_output.open(header(m_options.columns))) {
         done(m_output.error());
         return;
+    }
+    m_snapshot = 0;
+    if (m_store) {
+        m_snapshot = m_store->createSnapshot(
+            QDateTime::currentDateTimeUtc(), QCoreApplication::applicationVersion());
+        if (!m_snapshot) {
+            done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
+            return;
+        }
     }
     m_current = -1;
     next();
@@ -75,6 +85,13 @@ void AccessReview::next()
             return;
         }
         Entry &e = entry(m_current);
+        if (m_store && !m_storeProfile) {
+            m_storeProfile = m_store->addProfile(m_snapshot, m_current, e.profile);
+            if (!m_storeProfile) {
+                done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
+                return;
+            }
+        }
         if (e.providerFailed) {
             profileFailed(m_current, e.error);
             continue;
@@ -120,16 +137,22 @@ void AccessReview::onUsers(const QList<User> &users)
 {
     Entry &e = entry(m_current);
     for (const User &u : users) {
-        QStringList row {u.email.toLower(), e.profile.name, e.profile.kind};
-        for (Column c : m_options.columns)
-            row << u.value(c);
-        if (!m_output.writeRow(row))
-            break;
+        if (m_options.writeCsv) {
+            QStringList row {u.email.toLower(), e.profile.name, e.profile.kind};
+            for (Column c : m_options.columns)
+                row << u.value(c);
+            if (!m_output.writeRow(row))
+                break;
+        }
         count(u, m_current);
     }
     e.read += users.size();
-    if (!m_output.flush()) {
+    if (m_options.writeCsv && !m_output.flush()) {
         done(m_output.error());
+        return;
+    }
+    if (m_store && !m_store->addAccounts(m_storeProfile, users)) {
+        done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
         return;
     }
     emit progress(m_current);
@@ -145,11 +168,27 @@ void AccessReview::onState()
     const ProviderError error = m_walker->error();
     m_walker->deleteLater();
     m_walker = nullptr;
-    if (state == PageWalker::State::Failed)
+    if (state == PageWalker::State::Failed) {
         profileFailed(m_current, error);
-    else
+    } else {
+        if (!storeProfileEnd(m_current, true, {}))
+            return;
         endProfile(m_current, Status::Done);
+    }
     next();
+}
+
+// The profile's end in the store: complete, or incomplete saying why. False (the review failed)
+// when the store cannot be written.
+bool AccessReview::storeProfileEnd(int index, bool complete, const QString &error)
+{
+    if (!m_store)
+        return true;
+    const qint64 row = std::exchange(m_storeProfile, 0);
+    if (m_store->finishProfile(row, total(index), complete, error))
+        return true;
+    done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
+    return false;
 }
 
 void AccessReview::profileFailed(int index, const ProviderError &error)
@@ -160,6 +199,8 @@ void AccessReview::profileFailed(int index, const ProviderError &error)
         return;
     }
     // Its rows may be in the file already: they stay, and the summary says it is incomplete.
+    if (!storeProfileEnd(index, false, error.summary()))
+        return;
     const Entry &e = entry(index);
     m_summary.leftOut << (e.read > 0 ? tr("%1 (failed after %L2 rows, which are in the file)")
                                            .arg(e.profile.name)
@@ -183,10 +224,14 @@ void AccessReview::done(ProviderError error)
         m_walker->deleteLater();
         m_walker = nullptr;
     }
-    if (!error.isError() && !m_output.commit())
+    if (!error.isError() && m_options.writeCsv && !m_output.commit())
         error = m_output.error();
-    if (error.isError())
+    if (error.isError()) {
         m_output.cancel(); // an existing file stays as it was
+        if (m_store && m_snapshot)
+            m_store->remove(std::exchange(m_snapshot, 0)); // a failed read is no snapshot
+    }
+    m_storeProfile = 0;
     m_summary.people = m_people.size();
     m_summary.inSeveralProfiles = std::count_if(
         m_people.cbegin(), m_people.cend(), [](quint32 v) { return (v >> 16) > 1; });

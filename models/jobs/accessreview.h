@@ -7,6 +7,7 @@
 #include <QHash>
 
 class PageWalker;
+class SnapshotStore;
 
 // The quarterly access review: every user of every chosen profile in one CSV (`roster review`,
 // File › Access review…). Columns: person (the lower-cased primary email, the key a spreadsheet
@@ -14,7 +15,9 @@ class PageWalker;
 // rows are written as they arrive, so memory stays flat however many users there are; only a
 // 64-bit key per person is kept, for the summary. The file appears whole or not at all: a failed
 // profile fails the review and leaves an existing file as it was, unless skipFailed, when the
-// profiles left out are named in the summary.
+// profiles left out are named in the summary. With a SnapshotStore the same read is also kept as
+// a dated snapshot (`roster snapshot`, `roster review --save`): a profile that failed is stored
+// as incomplete, and a review that fails or is cancelled keeps no snapshot.
 class AccessReview : public ProfilesJob
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ public:
         CsvWriter::Options csv;
         bool skipFailed = false;
         int maxParallelPages = 4;
+        bool writeCsv = true; // false: a snapshot only
     };
 
     struct Summary
@@ -45,6 +49,10 @@ public:
 
     void setOutputPath(const QString &path) { m_output.setPath(path); }
     void setOutputDevice(QIODevice *device) { m_output.setDevice(device); }
+    // Keeps the read in `store` (opened; it must outlive the review) as a new snapshot.
+    void setStore(SnapshotStore *store) { m_store = store; }
+    // The snapshot written, once the review succeeded; 0 otherwise.
+    qint64 snapshotId() const { return isRunning() ? 0 : m_snapshot; }
     void start() override;
     // Stops; an existing file is left as it was. finished(false) follows.
     void cancel() override;
@@ -68,12 +76,16 @@ private:
     void profileFailed(int index, const ProviderError &error);
     void done(ProviderError error);
     void count(const User &user, int index);
+    bool storeProfileEnd(int index, bool complete, const QString &error);
 
     Options m_options;
     CsvOutput m_output;
     PageWalker *m_walker = nullptr;
     int m_current = -1;
     Summary m_summary;
+    SnapshotStore *m_store = nullptr;
+    qint64 m_snapshot = 0;
+    qint64 m_storeProfile = 0; // the current profile's row in the store
     // Per person key: the last profile seen (low 16 bits) and in how many profiles (high 16).
     QHash<quint64, quint32> m_people;
 };

@@ -400,6 +400,102 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Einen angehaltenen Export nach DATEI an seinem Prüfpunkt DATEI.partial.json fortsetzen (dasselbe Profil, dieselben Spalten und Optionen).</translation>
     </message>
     <message>
+        <source>roster export: interrupted</source>
+        <translation>roster export: unterbrochen</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2 (%3 of them kept from before).</source>
+        <translation>%1 Zeilen nach %2 geschrieben (%3 davon von vorher behalten).</translation>
+    </message>
+    <message>
+        <source>  %1 was left as it was. The %2 rows read so far are kept in %3; run the same command with --resume to continue.</source>
+        <translation>  %1 blieb, wie es war. Die %2 bisher gelesenen Zeilen sind in %3 aufbewahrt; derselbe Befehl mit --resume setzt fort.</translation>
+    </message>
+    <message>
+        <source>History store (default: $ROSTER_STORE or %1).</source>
+        <translation>Verlaufsspeicher (Vorgabe: $ROSTER_STORE oder %1).</translation>
+    </message>
+    <message>
+        <source>Keep the same read as a snapshot in the history store as well.</source>
+        <translation>Dasselbe Lesen zusätzlich als Momentaufnahme im Verlaufsspeicher behalten.</translation>
+    </message>
+    <message>
+        <source>Read every user of every profile (or those named) into a dated snapshot in the history store, and print its id.</source>
+        <translation>Jeden Benutzer jedes Profils (oder der genannten) in eine datierte Momentaufnahme im Verlaufsspeicher lesen und ihre Nummer ausgeben.</translation>
+    </message>
+    <message>
+        <source>The profiles to read, comma separated (default: all).</source>
+        <translation>Die zu lesenden Profile, durch Kommas getrennt (Vorgabe: alle).</translation>
+    </message>
+    <message>
+        <source>Print nothing but errors and the snapshot&apos;s id.</source>
+        <translation>Nur Fehler und die Nummer der Momentaufnahme ausgeben.</translation>
+    </message>
+    <message>
+        <source>roster snapshot: unexpected argument &quot;%1&quot;</source>
+        <translation>roster snapshot: unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>List, verify or delete the snapshots in the history store.</source>
+        <translation>Die Momentaufnahmen im Verlaufsspeicher auflisten, prüfen oder löschen.</translation>
+    </message>
+    <message>
+        <source>Recompute snapshot ID&apos;s checksums: exit 1 when its rows were changed.</source>
+        <translation>Die Prüfsummen der Momentaufnahme ID neu berechnen: Exit 1, wenn ihre Zeilen geändert wurden.</translation>
+    </message>
+    <message>
+        <source>Delete snapshot ID.</source>
+        <translation>Momentaufnahme ID löschen.</translation>
+    </message>
+    <message>
+        <source>Delete the snapshots taken more than DAYS days ago.</source>
+        <translation>Die Momentaufnahmen löschen, die vor mehr als TAGE Tagen aufgenommen wurden.</translation>
+    </message>
+    <message>
+        <source>roster snapshots: unexpected argument &quot;%1&quot;</source>
+        <translation>roster snapshots: unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>roster snapshots: give one of %1, not several</source>
+        <translation>roster snapshots: geben Sie eines von %1 an, nicht mehrere</translation>
+    </message>
+    <message>
+        <source>roster snapshots: --%1 needs a snapshot id (a number that roster snapshots lists), not &quot;%2&quot;</source>
+        <translation>roster snapshots: --%1 braucht die Nummer einer Momentaufnahme (wie roster snapshots sie auflistet), nicht „%2“</translation>
+    </message>
+    <message>
+        <source>roster snapshots: --delete-older-than needs a number of days, not &quot;%1&quot;</source>
+        <translation>roster snapshots: --delete-older-than braucht eine Anzahl Tage, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>What changed between two snapshots: who joined, who left, and whose email, status, roles, groups or names changed, per profile, as CSV.</source>
+        <translation>Was sich zwischen zwei Momentaufnahmen geändert hat: wer hinzukam, wer ging und wessen E-Mail, Status, Rollen, Gruppen oder Namen sich änderten, je Profil, als CSV.</translation>
+    </message>
+    <message>
+        <source>The profiles to compare, comma separated (default: all).</source>
+        <translation>Die zu vergleichenden Profile, durch Kommas getrennt (Vorgabe: alle).</translation>
+    </message>
+    <message>
+        <source>Exit 0 even when a profile incomplete in either snapshot was left out.</source>
+        <translation>Exit 0, auch wenn ein in einer der Momentaufnahmen unvollständiges Profil ausgelassen wurde.</translation>
+    </message>
+    <message>
+        <source>A snapshot id, latest, previous, or a date YYYY-MM-DD (the last snapshot on or before it); default: previous.</source>
+        <translation>Eine Nummer, latest, previous oder ein Datum JJJJ-MM-TT (die letzte Momentaufnahme an oder vor diesem Tag); Vorgabe: previous.</translation>
+    </message>
+    <message>
+        <source>The same; default: latest.</source>
+        <translation>Ebenso; Vorgabe: latest.</translation>
+    </message>
+    <message>
+        <source>roster diff: give at most two snapshots, FROM and TO, not &quot;%1&quot;</source>
+        <translation>roster diff: geben Sie höchstens zwei Momentaufnahmen an, FROM und TO, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>roster diff: --output needs a file name, or - for standard output</source>
+        <translation>roster diff: --output braucht einen Dateinamen oder - für die Standardausgabe</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
@@ -409,7 +505,12 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
                  [--demo] [--quiet]
   roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
-                 [--config FILE] [--demo] [--quiet]
+                 [--save [--store FILE]] [--config FILE] [--demo] [--quiet]
+  roster snapshot [--profiles A,B] [--store FILE] [--config FILE] [--demo] [--quiet]
+  roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]
+                 [--store FILE]
+  roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]
+                 [--store FILE] [--quiet]
   roster profiles [--config FILE] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]
   roster --version | --help
@@ -423,23 +524,81 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
   roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
                  [--demo] [--quiet]
   roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
-                 [--config DATEI] [--demo] [--quiet]
+                 [--save [--store DATEI]] [--config DATEI] [--demo] [--quiet]
+  roster snapshot [--profiles A,B] [--store DATEI] [--config DATEI] [--demo] [--quiet]
+  roster snapshots [--verify ID | --delete ID | --delete-older-than TAGE]
+                 [--store DATEI]
+  roster diff [FROM [TO]] [--profiles A,B] [--output DATEI|-] [--skip-incomplete]
+                 [--store DATEI] [--quiet]
   roster profiles [--config DATEI] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir VERZEICHNIS]]
   roster --version | --help
 </translation>
     </message>
     <message>
-        <source>roster export: interrupted</source>
-        <translation>roster export: unterbrochen</translation>
+        <source>roster snapshots: %1 holds no snapshot yet (roster snapshot takes one)</source>
+        <translation>roster snapshots: %1 enthält noch keine Momentaufnahme (roster snapshot nimmt eine auf)</translation>
     </message>
     <message>
-        <source>Wrote %1 rows to %2 (%3 of them kept from before).</source>
-        <translation>%1 Zeilen nach %2 geschrieben (%3 davon von vorher behalten).</translation>
+        <source>roster snapshots: snapshot %1 FAILED verification: the rows of %2 are not those its checksums were computed from</source>
+        <translation>roster snapshots: Momentaufnahme %1 hat die Prüfung NICHT bestanden: die Zeilen von %2 sind nicht die, aus denen ihre Prüfsummen berechnet wurden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot %1 verified: %2 accounts in %n profile(s) match their checksums.</source>
+        <translation>
+            <numerusform>Momentaufnahme %1 geprüft: %2 Konten in %n Profil stimmen mit ihren Prüfsummen überein.</numerusform>
+            <numerusform>Momentaufnahme %1 geprüft: %2 Konten in %n Profilen stimmen mit ihren Prüfsummen überein.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>  %1 was left as it was. The %2 rows read so far are kept in %3; run the same command with --resume to continue.</source>
-        <translation>  %1 blieb, wie es war. Die %2 bisher gelesenen Zeilen sind in %3 aufbewahrt; derselbe Befehl mit --resume setzt fort.</translation>
+        <source>From snapshot %1 to snapshot %2:</source>
+        <translation>Von Momentaufnahme %1 bis Momentaufnahme %2:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 joined, %3 left, %4 changed</source>
+        <translation>  %1: %2 hinzugekommen, %3 gegangen, %4 geändert</translation>
+    </message>
+    <message>
+        <source>roster diff: left out: %1</source>
+        <translation>roster diff: ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>roster diff: FROM and TO are the same snapshot (%1); name two</source>
+        <translation>roster diff: FROM und TO sind dieselbe Momentaufnahme (%1); nennen Sie zwei</translation>
+    </message>
+    <message>
+        <source>roster diff: no profile named &quot;%1&quot; in snapshot %2 or %3</source>
+        <translation>roster diff: kein Profil namens „%1“ in Momentaufnahme %2 oder %3</translation>
+    </message>
+    <message>
+        <source>Deleted snapshot %1.</source>
+        <translation>Momentaufnahme %1 gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n snapshot(s) taken more than %1 day(s) ago.</source>
+        <translation>
+            <numerusform>%n Momentaufnahme gelöscht, die vor mehr als %1 Tag(en) aufgenommen wurde.</numerusform>
+            <numerusform>%n Momentaufnahmen gelöscht, die vor mehr als %1 Tag(en) aufgenommen wurden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>roster snapshot: incomplete &quot;%1&quot;: %2</source>
+        <translation>roster snapshot: unvollständig „%1“: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot %1: %2 accounts from %n profile(s), in %3.</source>
+        <translation>
+            <numerusform>Momentaufnahme %1: %2 Konten aus %n Profil, in %3.</numerusform>
+            <numerusform>Momentaufnahme %1: %2 Konten aus %n Profilen, in %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>roster snapshot: INCOMPLETE, failed: %1 (kept, marked incomplete; a diff leaves them out)</source>
+        <translation>roster snapshot: UNVOLLSTÄNDIG, fehlgeschlagen: %1 (behalten, als unvollständig markiert; ein Vergleich lässt sie aus)</translation>
+    </message>
+    <message>
+        <source>  Saved as snapshot %1 in %2.</source>
+        <translation>  Als Momentaufnahme %1 in %2 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2683,103 @@ The rows read so far are kept in %3, and Resume continues from there; %4 was lef
         <translation>Der Export hielt nach %1 Zeilen an: %2
 
 Die bisher gelesenen Zeilen sind in %3 aufbewahrt, und Fortsetzen macht dort weiter; %4 blieb, wie es war.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDiff</name>
+    <message>
+        <source>%1 (only in snapshot %2)</source>
+        <translation>%1 (nur in Momentaufnahme %2)</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete in snapshot %2)</source>
+        <translation>%1 (unvollständig in Momentaufnahme %2)</translation>
+    </message>
+    <message>
+        <source>History store %1: cannot read it: %2</source>
+        <translation>Verlaufsspeicher %1: nicht lesbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotStore</name>
+    <message>
+        <source>History store %1: %2: %3</source>
+        <translation>Verlaufsspeicher %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot update</source>
+        <translation>kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>sein Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot create it</source>
+        <translation>kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot make it private</source>
+        <translation>kann nicht privat gemacht werden</translation>
+    </message>
+    <message>
+        <source>cannot open it</source>
+        <translation>kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation>Qts SQLite-Treiber ist nicht installiert (Debian: libqt6sql6-sqlite)</translation>
+    </message>
+    <message>
+        <source>cannot read it</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>it was written by a newer Roster (schema %1; this one knows up to %2)</source>
+        <translation>er wurde von einem neueren Roster geschrieben (Schema %1; dieses kennt bis %2)</translation>
+    </message>
+    <message>
+        <source>cannot add a snapshot</source>
+        <translation>keine Momentaufnahme hinzufügbar</translation>
+    </message>
+    <message>
+        <source>cannot add a profile</source>
+        <translation>kein Profil hinzufügbar</translation>
+    </message>
+    <message>
+        <source>cannot add accounts</source>
+        <translation>keine Konten hinzufügbar</translation>
+    </message>
+    <message>
+        <source>There is no snapshot %1 in %2.</source>
+        <translation>Es gibt keine Momentaufnahme %1 in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n snapshot(s): there is no &quot;%2&quot; one.</source>
+        <translation>
+            <numerusform>%1 enthält %n Momentaufnahme: es gibt keine „%2“.</numerusform>
+            <numerusform>%1 enthält %n Momentaufnahmen: es gibt keine „%2“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no snapshot: give an id, latest, previous or a date (YYYY-MM-DD).</source>
+        <translation>„%1“ nennt keine Momentaufnahme: geben Sie eine Nummer, latest, previous oder ein Datum (JJJJ-MM-TT) an.</translation>
+    </message>
+    <message>
+        <source>%1 holds no snapshot taken on or before %2.</source>
+        <translation>%1 enthält keine Momentaufnahme von %2 oder früher.</translation>
+    </message>
+    <message>
+        <source>cannot finish a profile</source>
+        <translation>ein Profil kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>cannot delete a snapshot</source>
+        <translation>eine Momentaufnahme kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>cannot delete snapshots</source>
+        <translation>Momentaufnahmen können nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
