@@ -464,6 +464,59 @@ private slots:
         QCOMPARE(s.snapshots()->size(), 2);
     }
 
+    void findAnswersFromTheLatestCompleteSnapshot()
+    {
+        const QString store = newStorePath();
+        const Profile a = profile(QStringLiteral("karmo"), QStringLiteral("hist-a-n120"));
+        const Profile b = profile(QStringLiteral("scim"), QStringLiteral("hist-b-n60"));
+        const Profile never = profile(QStringLiteral("csp"), QStringLiteral("hist-c-n30"));
+        QCOMPARE(roster({QStringLiteral("snapshot"), QStringLiteral("--config"), config({a, b}),
+                            QStringLiteral("--store"), store})
+                     .exitCode,
+            0);
+        // The person: the 7th account of profile a, as the store keeps it.
+        QString email, id, asOf;
+        {
+            SnapshotStore s(store);
+            QVERIFY(s.open());
+            const auto latest = s.latestComplete(a.name);
+            QVERIFY(latest);
+            asOf = latest->first.takenAt.toString(Qt::ISODate);
+            const auto accounts = s.accounts(latest->second.rowId);
+            for (int i = 0; i < 7; ++i)
+                QVERIFY(accounts->next());
+            id = accounts->values().at(0);
+            email = SnapshotStore::user(accounts->values()).email;
+        }
+        QVERIFY(!email.isEmpty());
+        const QString profiles = config({a, b, never});
+        // Upper case and a +tag: found by the same rules as a live find, with when it was true.
+        const QString typed = email.toUpper().replace(QLatin1Char('@'), QStringLiteral("+AUDIT@"));
+        m_server.clearRecentRequests();
+        Run r = roster({QStringLiteral("find"), typed, QStringLiteral("--from-history"),
+            QStringLiteral("--store"), store, QStringLiteral("--config"), profiles,
+            QStringLiteral("--profiles"), a.name + QLatin1Char(',') + b.name});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QVERIFY(lines.at(0).trimmed().endsWith(",match,as_of"));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).startsWith((a.name + QStringLiteral(",karmo,") + id).toUtf8()),
+            lines.at(1).constData());
+        QVERIFY(lines.at(1).trimmed().endsWith(
+            (QStringLiteral(",email without +tag,") + asOf).toUtf8()));
+        QVERIFY(r.err.contains("from their latest snapshots"));
+        // A profile no snapshot holds is named, and the exit status says the answer is partial.
+        r = roster({QStringLiteral("find"), email, QStringLiteral("--from-history"),
+            QStringLiteral("--store"), store, QStringLiteral("--config"), profiles});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(
+                     (QStringLiteral("no complete snapshot holds them: ") + never.name).toUtf8()),
+            r.err.constData());
+        QCOMPARE(r.out.trimmed().split('\n').size(), 2);
+        // No server was asked.
+        QVERIFY(m_server.recentRequests().isEmpty());
+    }
+
     void notADatabaseIsNamedNotOverwritten()
     {
         const QString path = newStorePath();

@@ -242,6 +242,10 @@ Command parseFind(const QStringList &args)
             Text::tr("The profiles to search, comma separated (default: all)."),
             QStringLiteral("A,B")},
         {QStringLiteral("exact"), Text::tr("Compare emails exactly (do not set +tags aside).")},
+        {QStringLiteral("from-history"),
+            Text::tr("Answer from each profile's latest complete snapshot instead of asking the "
+                     "servers (an as_of column says when it was taken).")},
+        storeOption(),
         {QStringLiteral("output"),
             Text::tr("The CSV file to write, or - for standard output (the default)."),
             QStringLiteral("FILE"), QStringLiteral("-")},
@@ -266,6 +270,8 @@ Command parseFind(const QStringList &args)
     if (!readProfileNames(parser, QStringLiteral("find"), &c, &error))
         return invalid(error);
     c.exact = parser.isSet(QStringLiteral("exact"));
+    c.fromHistory = parser.isSet(QStringLiteral("from-history"));
+    c.store = parser.value(QStringLiteral("store"));
     c.output = parser.value(QStringLiteral("output"));
     if (c.output.isEmpty())
         return invalid(
@@ -500,7 +506,7 @@ QString usage()
         "                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]\n"
         "                 [--filter EXPR] [--resume]\n"
         "  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]\n"
-        "                 [--demo] [--quiet]\n"
+        "                 [--from-history [--store FILE]] [--demo] [--quiet]\n"
         "  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]\n"
         "                 [--save [--store FILE]] [--config FILE] [--demo] [--quiet]\n"
         "  roster snapshot [--profiles A,B] [--store FILE] [--config FILE] [--demo] [--quiet]\n"

@@ -52,6 +52,7 @@ struct Command
     QString findText;
     QStringList profileNames; // --profiles A,B; empty: every profile
     bool exact = false;
+    bool fromHistory = false; // --from-history: the latest complete snapshots, not the servers
 
     // Review (profileNames, output, quiet as above; columns and CSV options in exportOptions).
     bool skipFailed = false;

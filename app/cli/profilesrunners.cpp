@@ -5,6 +5,7 @@
 #include "credentialstore.h"
 #include "csvoutput.h"
 #include "peoplefinder.h"
+#include "personmatch.h"
 #include "profilestore.h"
 #include "sandbox/sandboxhost.h"
 #include "sessionproviders.h"
@@ -23,14 +24,16 @@ using namespace Support;
 namespace {
 
 // The columns `roster find` writes: where the account is, the usual ones, and the rule that
-// matched.
-QStringList findHeader()
+// matched; from history, when the snapshot was taken.
+QStringList findHeader(bool fromHistory)
 {
     QStringList header {QStringLiteral("profile"), QStringLiteral("kind")};
     for (Column c : Columns::defaults())
         header << Columns::key(c);
     header << Columns::key(Column::CreatedAt) << Columns::key(Column::UpdatedAt)
            << QStringLiteral("match");
+    if (fromHistory)
+        header << QStringLiteral("as_of"); // when the snapshot answering was taken (UTC)
     return header;
 }
 
@@ -51,10 +54,12 @@ public:
             return Failed;
         m_output.setDevice(device);
         m_output.setPath(m_command.output);
-        if (!m_output.open(findHeader())) {
+        if (!m_output.open(findHeader(m_command.fromHistory))) {
             m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
             return Failed;
         }
+        if (m_command.fromHistory)
+            return fromHistory();
         QObject::connect(&m_finder, &PeopleFinder::hits, &m_context,
             [this](const QList<PeopleFinder::Hit> &hits) { write(hits); });
         QObject::connect(&m_finder, &PeopleFinder::profileFinished, &m_context,
@@ -70,6 +75,59 @@ public:
     }
 
 private:
+    // --from-history: each profile's latest complete snapshot, read from the store alone.
+    int fromHistory()
+    {
+        SnapshotStore store(
+            m_command.store.isEmpty() ? SnapshotStore::defaultPath() : m_command.store);
+        if (!store.open()) {
+            m_reporter.err(QStringLiteral("roster find: ") + store.error());
+            return Failed;
+        }
+        const PersonMatch match(m_command.findText, m_command.exact);
+        QStringList without;
+        int accounts = 0, profilesWith = 0;
+        for (const Profile &p : m_profiles) {
+            const auto latest = store.latestComplete(p.name);
+            if (!latest) {
+                without << p.name;
+                continue;
+            }
+            const QString asOf = latest->first.takenAt.toString(Qt::ISODate);
+            const std::unique_ptr<SnapshotStore::Accounts> stored
+                = store.accounts(latest->second.rowId);
+            int found = 0;
+            while (stored->next()) {
+                const User u = SnapshotStore::user(stored->values());
+                const PersonMatch::Rule rule = match.match(u);
+                if (rule == PersonMatch::Rule::None)
+                    continue;
+                QStringList row {p.name, p.kind};
+                for (Column c : Columns::defaults())
+                    row << u.value(c);
+                row << QString() << QString() << PersonMatch::ruleText(rule) << asOf;
+                m_output.writeRow(row);
+                ++found;
+            }
+            accounts += found;
+            profilesWith += found > 0;
+        }
+        const bool ok = m_output.commit();
+        if (!ok)
+            m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
+        if (!m_command.quiet)
+            m_reporter.err(Text::tr("Found %1 account(s) for \"%2\" in %3 of %4 profile(s), from "
+                                    "their latest snapshots.")
+                               .arg(accounts)
+                               .arg(m_command.findText)
+                               .arg(profilesWith)
+                               .arg(m_profiles.size()));
+        if (!without.isEmpty())
+            m_reporter.err(Text::tr("Not searched, because no complete snapshot holds them: %1")
+                               .arg(without.join(QStringLiteral(", "))));
+        return !ok || !without.isEmpty() ? Failed : Ok;
+    }
+
     void write(const QList<PeopleFinder::Hit> &hits)
     {
         for (const PeopleFinder::Hit &h : hits) {

@@ -406,6 +406,34 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(qint64 id)
     return std::nullopt;
 }
 
+std::optional<std::pair<SnapshotStore::Snapshot, SnapshotStore::ProfileEntry>>
+SnapshotStore::latestComplete(const QString &name)
+{
+    const std::optional<QList<Snapshot>> all = snapshots(); // newest first
+    for (const Snapshot &s : all ? *all : QList<Snapshot> {}) {
+        for (const ProfileEntry &p : s.profiles) {
+            if (p.name == name && p.complete)
+                return std::make_pair(s, p);
+        }
+    }
+    return std::nullopt;
+}
+
+User SnapshotStore::user(const QStringList &values)
+{
+    User u;
+    u.id = values.value(0);
+    for (qsizetype i = 0; i < fields().size(); ++i)
+        Columns::info(fields().at(i)).restore(u, values.value(2 + i));
+    const QString roles = values.value(2 + fields().indexOf(Column::Roles));
+    for (const QString &name : roles.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        Role role;
+        role.name = name; // as the roles column wrote it ("service/name" for a service role)
+        u.roles << role;
+    }
+    return u;
+}
+
 bool SnapshotStore::verify(qint64 id, QStringList *changed)
 {
     const std::optional<Snapshot> s = snapshot(id);

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QSqlQuery;
 struct Profile;
@@ -83,6 +84,11 @@ public:
     // Newest first.
     std::optional<QList<Snapshot>> snapshots();
     std::optional<Snapshot> snapshot(qint64 id);
+    // The newest snapshot in which profile `name` is complete, and its entry there.
+    std::optional<std::pair<Snapshot, ProfileEntry>> latestComplete(const QString &name);
+    // A stored account (Accounts::values()) as a User: its id and fields() (roles and groups as
+    // their text only), for matching and for its cells.
+    static User user(const QStringList &values);
     // Recomputes every profile's checksum; *changed gets the profiles whose rows differ from it.
     bool verify(qint64 id, QStringList *changed);
     bool remove(qint64 id);

@@ -496,46 +496,6 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>roster diff: --output braucht einen Dateinamen oder - für die Standardausgabe</translation>
     </message>
     <message>
-        <source>Usage:
-  roster                         open the window
-  roster --demo                  open the window on the built-in sandbox
-  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
-                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
-                 [--filter EXPR] [--resume]
-  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
-                 [--demo] [--quiet]
-  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
-                 [--save [--store FILE]] [--config FILE] [--demo] [--quiet]
-  roster snapshot [--profiles A,B] [--store FILE] [--config FILE] [--demo] [--quiet]
-  roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]
-                 [--store FILE]
-  roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]
-                 [--store FILE] [--quiet]
-  roster profiles [--config FILE] [--demo]
-  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]
-  roster --version | --help
-</source>
-        <translation>Aufruf:
-  roster                         öffnet das Fenster
-  roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
-  roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
-                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
-                 [--filter AUSDRUCK] [--resume]
-  roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
-                 [--demo] [--quiet]
-  roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
-                 [--save [--store DATEI]] [--config DATEI] [--demo] [--quiet]
-  roster snapshot [--profiles A,B] [--store DATEI] [--config DATEI] [--demo] [--quiet]
-  roster snapshots [--verify ID | --delete ID | --delete-older-than TAGE]
-                 [--store DATEI]
-  roster diff [FROM [TO]] [--profiles A,B] [--output DATEI|-] [--skip-incomplete]
-                 [--store DATEI] [--quiet]
-  roster profiles [--config DATEI] [--demo]
-  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir VERZEICHNIS]]
-  roster --version | --help
-</translation>
-    </message>
-    <message>
         <source>roster snapshots: %1 holds no snapshot yet (roster snapshot takes one)</source>
         <translation>roster snapshots: %1 enthält noch keine Momentaufnahme (roster snapshot nimmt eine auf)</translation>
     </message>
@@ -599,6 +559,58 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>  Saved as snapshot %1 in %2.</source>
         <translation>  Als Momentaufnahme %1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Answer from each profile&apos;s latest complete snapshot instead of asking the servers (an as_of column says when it was taken).</source>
+        <translation>Aus der letzten vollständigen Momentaufnahme jedes Profils antworten, statt die Server zu fragen (eine Spalte as_of sagt, wann sie aufgenommen wurde).</translation>
+    </message>
+    <message>
+        <source>Usage:
+  roster                         open the window
+  roster --demo                  open the window on the built-in sandbox
+  roster export  --profile NAME --output FILE [--columns KEYS] [--bom]
+                 [--no-formula-guard] [--config FILE] [--demo] [--quiet] [--parallel N]
+                 [--filter EXPR] [--resume]
+  roster find TEXT [--profiles A,B] [--exact] [--output FILE|-] [--config FILE]
+                 [--from-history [--store FILE]] [--demo] [--quiet]
+  roster review --output FILE|- [--profiles A,B] [--columns KEYS] [--skip-failed]
+                 [--save [--store FILE]] [--config FILE] [--demo] [--quiet]
+  roster snapshot [--profiles A,B] [--store FILE] [--config FILE] [--demo] [--quiet]
+  roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]
+                 [--store FILE]
+  roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]
+                 [--store FILE] [--quiet]
+  roster profiles [--config FILE] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]
+  roster --version | --help
+</source>
+        <translation>Aufruf:
+  roster                         öffnet das Fenster
+  roster --demo                  öffnet das Fenster mit der eingebauten Sandbox
+  roster export  --profile NAME --output DATEI [--columns SCHLÜSSEL] [--bom]
+                 [--no-formula-guard] [--config DATEI] [--demo] [--quiet] [--parallel N]
+                 [--filter AUSDRUCK] [--resume]
+  roster find TEXT [--profiles A,B] [--exact] [--output DATEI|-] [--config DATEI]
+                 [--from-history [--store DATEI]] [--demo] [--quiet]
+  roster review --output DATEI|- [--profiles A,B] [--columns SCHLÜSSEL] [--skip-failed]
+                 [--save [--store DATEI]] [--config DATEI] [--demo] [--quiet]
+  roster snapshot [--profiles A,B] [--store DATEI] [--config DATEI] [--demo] [--quiet]
+  roster snapshots [--verify ID | --delete ID | --delete-older-than TAGE]
+                 [--store DATEI]
+  roster diff [FROM [TO]] [--profiles A,B] [--output DATEI|-] [--skip-incomplete]
+                 [--store DATEI] [--quiet]
+  roster profiles [--config DATEI] [--demo]
+  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir VERZEICHNIS]]
+  roster --version | --help
+</translation>
+    </message>
+    <message>
+        <source>Found %1 account(s) for &quot;%2&quot; in %3 of %4 profile(s), from their latest snapshots.</source>
+        <translation>%1 Konto/Konten für &quot;%2&quot; in %3 von %4 Profil(en) gefunden, aus ihren letzten Momentaufnahmen.</translation>
+    </message>
+    <message>
+        <source>Not searched, because no complete snapshot holds them: %1</source>
+        <translation>Nicht durchsucht, weil keine vollständige Momentaufnahme sie enthält: %1</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2792,14 @@ Die bisher gelesenen Zeilen sind in %3 aufbewahrt, und Fortsetzen macht dort wei
     <message>
         <source>cannot delete snapshots</source>
         <translation>Momentaufnahmen können nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 for its manifest: %2</source>
+        <translation>Kann %1 für sein Manifest nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
