@@ -40,26 +40,25 @@ int listSnapshots(SnapshotStore &store, Reporter &reporter)
     return Ok;
 }
 
-int verifySnapshot(SnapshotStore &store, qint64 id, Reporter &reporter)
+int verifySnapshot(SnapshotStore &store, const SnapshotStore::Snapshot &s, Reporter &reporter)
 {
     QStringList changed;
-    if (!store.verify(id, &changed)) {
+    if (!store.verify(s.id, &changed)) {
         reporter.err(QStringLiteral("roster snapshots: ") + store.error());
-        return store.snapshot(id) ? Failed : Usage;
+        return Failed;
     }
     if (!changed.isEmpty()) {
         reporter.err(Text::tr("roster snapshots: snapshot %1 FAILED verification: the rows of %2 "
                               "are not those its checksums were computed from")
-                         .arg(id)
+                         .arg(s.id)
                          .arg(changed.join(QStringLiteral(", "))));
         return Failed;
     }
-    const std::optional<SnapshotStore::Snapshot> s = store.snapshot(id);
     reporter.err(Text::tr("Snapshot %1 verified: %2 accounts in %n profile(s) match their "
                           "checksums.",
-        nullptr, s ? int(s->profiles.size()) : 0)
-                     .arg(id)
-                     .arg(grouped(s ? s->accounts() : 0)));
+        nullptr, int(s.profiles.size()))
+                     .arg(s.id)
+                     .arg(grouped(s.accounts())));
     return Ok;
 }
 
@@ -116,7 +115,11 @@ int runDiff(const Command &command, Reporter &reporter)
     }
     // Every profile asked for is in one of the two.
     const std::optional<SnapshotStore::Snapshot> a = store.snapshot(from);
-    const std::optional<SnapshotStore::Snapshot> b = store.snapshot(to);
+    const std::optional<SnapshotStore::Snapshot> b = a ? store.snapshot(to) : std::nullopt;
+    if (!b) {
+        reporter.err(QStringLiteral("roster diff: ") + store.error());
+        return Failed;
+    }
     for (const QString &name : command.profileNames) {
         const auto named = [&](const SnapshotStore::ProfileEntry &p) { return p.name == name; };
         if (std::none_of(a->profiles.cbegin(), a->profiles.cend(), named)
@@ -143,15 +146,25 @@ int runSnapshots(const Command &command, Reporter &reporter)
         reporter.err(QStringLiteral("roster snapshots: ") + store.error());
         return Failed;
     }
+    // The snapshot an action names: one that is not there is a usage error.
+    std::optional<SnapshotStore::Snapshot> named;
+    if (command.snapshotsAction == Command::SnapshotsAction::Verify
+        || command.snapshotsAction == Command::SnapshotsAction::Delete) {
+        named = store.snapshot(command.snapshotId);
+        if (!named) {
+            reporter.err(QStringLiteral("roster snapshots: ") + store.error());
+            return Usage;
+        }
+    }
     switch (command.snapshotsAction) {
     case Command::SnapshotsAction::List:
         return listSnapshots(store, reporter);
     case Command::SnapshotsAction::Verify:
-        return verifySnapshot(store, command.snapshotId, reporter);
+        return verifySnapshot(store, *named, reporter);
     case Command::SnapshotsAction::Delete:
         if (!store.remove(command.snapshotId)) {
             reporter.err(QStringLiteral("roster snapshots: ") + store.error());
-            return store.snapshot(command.snapshotId) ? Failed : Usage;
+            return Failed;
         }
         reporter.err(Text::tr("Deleted snapshot %1.").arg(command.snapshotId));
         return Ok;

@@ -283,20 +283,14 @@ std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accoun
 
 qint64 SnapshotStore::resolve(const QString &name)
 {
+    bool isId = false;
+    const qint64 id = name.toLongLong(&isId);
+    if (isId)
+        return snapshot(id) ? id : 0;
     const std::optional<QList<Snapshot>> all = snapshots(); // newest first
     if (!all)
         return 0;
     const QString where = QDir::toNativeSeparators(m_path);
-    bool isId = false;
-    const qint64 id = name.toLongLong(&isId);
-    if (isId) {
-        for (const Snapshot &s : *all) {
-            if (s.id == id)
-                return id;
-        }
-        m_error = tr("There is no snapshot %1 in %2.").arg(id).arg(where);
-        return 0;
-    }
     if (name == QLatin1String("latest") || name == QLatin1String("previous")) {
         const int index = name == QLatin1String("latest") ? 0 : 1;
         if (index < all->size())
@@ -368,11 +362,18 @@ std::optional<QList<SnapshotStore::ProfileEntry>> SnapshotStore::profilesOf(qint
     return list;
 }
 
-std::optional<QList<SnapshotStore::Snapshot>> SnapshotStore::snapshots()
+// The snapshots `where` selects (with `id` bound when it is not 0), newest first, each with its
+// profiles.
+std::optional<QList<SnapshotStore::Snapshot>> SnapshotStore::readSnapshots(
+    const QString &where, qint64 id)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT id, taken_at, roster_version FROM snapshots ORDER BY "
-                               "taken_at DESC, id DESC"))) {
+    q.prepare(QStringLiteral("SELECT id, taken_at, roster_version FROM snapshots %1 ORDER BY "
+                             "taken_at DESC, id DESC")
+                  .arg(where));
+    if (id)
+        q.addBindValue(id);
+    if (!q.exec()) {
         fail(tr("cannot read it"), q.lastError().text());
         return std::nullopt;
     }
@@ -393,17 +394,22 @@ std::optional<QList<SnapshotStore::Snapshot>> SnapshotStore::snapshots()
     return list;
 }
 
+std::optional<QList<SnapshotStore::Snapshot>> SnapshotStore::snapshots()
+{
+    return readSnapshots(QString(), 0);
+}
+
 std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(qint64 id)
 {
-    const std::optional<QList<Snapshot>> all = snapshots();
-    if (!all)
+    const std::optional<QList<Snapshot>> one = readSnapshots(QStringLiteral("WHERE id = ?"), id);
+    if (!one)
         return std::nullopt;
-    for (const Snapshot &s : *all) {
-        if (s.id == id)
-            return s;
+    if (one->isEmpty()) {
+        m_error
+            = tr("There is no snapshot %1 in %2.").arg(id).arg(QDir::toNativeSeparators(m_path));
+        return std::nullopt;
     }
-    m_error = tr("There is no snapshot %1 in %2.").arg(id).arg(QDir::toNativeSeparators(m_path));
-    return std::nullopt;
+    return one->first();
 }
 
 std::optional<std::pair<SnapshotStore::Snapshot, SnapshotStore::ProfileEntry>>

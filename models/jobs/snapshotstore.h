@@ -139,6 +139,7 @@ private:
     bool createVersion1();
     std::optional<QString> checksum(qint64 profileRow, qint64 *accounts);
     std::optional<QList<ProfileEntry>> profilesOf(qint64 snapshot);
+    std::optional<QList<Snapshot>> readSnapshots(const QString &where, qint64 id);
 
     QString m_path;
     QString m_connection;
