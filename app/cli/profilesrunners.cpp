@@ -37,6 +37,16 @@ QStringList findHeader(bool fromHistory)
     return header;
 }
 
+// One account found, under findHeader()'s columns (as_of aside).
+QStringList findRow(const Profile &p, const User &u, PersonMatch::Rule rule)
+{
+    QStringList row {p.name, p.kind};
+    for (Column c : Columns::defaults())
+        row << u.value(c);
+    row << u.createdAt << u.updatedAt << PersonMatch::ruleText(rule);
+    return row;
+}
+
 class FindRun
 {
 public:
@@ -102,11 +112,8 @@ private:
                 const PersonMatch::Rule rule = match.match(u);
                 if (rule == PersonMatch::Rule::None)
                     continue;
-                QStringList row {p.name, p.kind};
-                for (Column c : Columns::defaults())
-                    row << u.value(c);
-                row << QString() << QString() << PersonMatch::ruleText(rule) << asOf;
-                m_output.writeRow(row);
+                // A stored account has no created_at or updated_at: those cells stay empty.
+                m_output.writeRow(findRow(p, u, rule) << asOf);
                 ++found;
             }
             accounts += found;
@@ -131,12 +138,7 @@ private:
     void write(const QList<PeopleFinder::Hit> &hits)
     {
         for (const PeopleFinder::Hit &h : hits) {
-            const Profile &p = m_profiles.at(h.target);
-            QStringList row {p.name, p.kind};
-            for (Column c : Columns::defaults())
-                row << h.user.value(c);
-            row << h.user.createdAt << h.user.updatedAt << PersonMatch::ruleText(h.rule);
-            m_output.writeRow(row);
+            m_output.writeRow(findRow(m_profiles.at(h.target), h.user, h.rule));
         }
         m_output.flush(); // rows appear as each profile answers
     }
