@@ -4,6 +4,7 @@
 #include "httpclient.h"
 #include "pagewalker.h"
 #include "provider.h"
+#include "providerfactory.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
 
@@ -50,6 +51,15 @@ inline void fastRetries(Provider *provider, int retryAfterCapMs = 60000)
     options.backoffBaseMs = 10;
     options.retryAfterCapMs = retryAfterCapMs;
     provider->http()->setOptions(options);
+}
+
+// A provider for `p` (its own credential) that retries at once, shared as sessions share theirs.
+inline SharedProvider fastProvider(
+    const Profile &p, QNetworkAccessManager *nam, int retryAfterCapMs = 60000)
+{
+    SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, nam);
+    fastRetries(provider.get(), retryAfterCapMs);
+    return provider;
 }
 
 struct Walk

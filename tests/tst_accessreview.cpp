@@ -3,7 +3,6 @@
 // left out and named); credentials that come late or never; cancel; an unwritable path.
 #include "accessreview.h"
 #include "exportjob.h"
-#include "providerfactory.h"
 #include "sandbox/sandboxdata.h"
 #include "testsupport.h"
 
@@ -70,12 +69,7 @@ class TestAccessReview : public QObject
         return sandboxProfile(m_server, kind, org);
     }
 
-    SharedProvider make(const Profile &p)
-    {
-        SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, &m_nam);
-        fastRetries(provider.get(), 50);
-        return provider;
-    }
+    SharedProvider make(const Profile &p) { return fastProvider(p, &m_nam, 50); }
 
     static bool run(AccessReview &review)
     {

@@ -64,6 +64,22 @@ class TestExportResume : public QObject
         return p;
     }
 
+    // A Karmo provider on `host` that asks again every 50 ms while the network is away, for
+    // `waitMs` at most (the default's ten minutes when 0).
+    Provider *offlineProvider(SandboxHost &host, const QString &org, int waitMs = 0)
+    {
+        Provider *p
+            = ProviderFactory::create(sandboxProfile(*host.server(), QStringLiteral("karmo"), org),
+                SandboxServer::demoToken(), &m_nam, this);
+        HttpOptions http = p->http()->options();
+        http.backoffBaseMs = 10;
+        http.offlinePollMs = 50;
+        if (waitMs > 0)
+            http.offlineWaitMs = waitMs;
+        p->http()->setOptions(http);
+        return p;
+    }
+
     static ExportJob::Options options(bool resume = false)
     {
         ExportJob::Options o;
@@ -394,13 +410,7 @@ private slots:
         SandboxHost host;
         QVERIFY(host.start(0, 25000, 20));
         const quint16 port = host.port();
-        Profile profile
-            = sandboxProfile(*host.server(), QStringLiteral("karmo"), QStringLiteral("net-n3000"));
-        Provider *p = ProviderFactory::create(profile, SandboxServer::demoToken(), &m_nam, this);
-        HttpOptions http = p->http()->options();
-        http.backoffBaseMs = 10;
-        http.offlinePollMs = 50;
-        p->http()->setOptions(http);
+        Provider *p = offlineProvider(host, QStringLiteral("net-n3000"));
         const QString path = m_dir.filePath(QStringLiteral("offline.csv"));
         ExportJob job(p, options());
         job.setOutputPath(path);
@@ -436,14 +446,7 @@ private slots:
     {
         SandboxHost host;
         QVERIFY(host.start(0, 25000, 20));
-        Profile profile
-            = sandboxProfile(*host.server(), QStringLiteral("karmo"), QStringLiteral("gone-n3000"));
-        Provider *p = ProviderFactory::create(profile, SandboxServer::demoToken(), &m_nam, this);
-        HttpOptions http = p->http()->options();
-        http.backoffBaseMs = 10;
-        http.offlinePollMs = 50;
-        http.offlineWaitMs = 600;
-        p->http()->setOptions(http);
+        Provider *p = offlineProvider(host, QStringLiteral("gone-n3000"), 600);
         const QString path = m_dir.filePath(QStringLiteral("gone.csv"));
         ExportJob job(p, options());
         job.setOutputPath(path);

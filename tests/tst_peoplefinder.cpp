@@ -5,7 +5,6 @@
 #include "karmo/karmoroutes.h"
 #include "peoplefinder.h"
 #include "personmatch.h"
-#include "providerfactory.h"
 #include "sandbox/sandboxdata.h"
 #include "scim/scimroutes.h"
 #include "testsupport.h"
@@ -45,10 +44,7 @@ class TestPeopleFinder : public QObject
 
     SharedProvider make(const QString &kind, const QString &org)
     {
-        const Profile p = sandboxProfile(m_server, kind, org);
-        SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, &m_nam);
-        fastRetries(provider.get(), 50);
-        return provider;
+        return fastProvider(sandboxProfile(m_server, kind, org), &m_nam, 50);
     }
 
 private slots:

@@ -4,7 +4,6 @@
 // the file is private (0600), holds no credential, and a newer schema is refused, not damaged.
 // `roster snapshot`, `roster snapshots` and `roster review --save` as scripts run them.
 #include "accessreview.h"
-#include "providerfactory.h"
 #include "sandbox/sandboxhost.h"
 #include "snapshotstore.h"
 #include "testsupport.h"
@@ -36,12 +35,7 @@ class TestSnapshotStore : public QObject
         return sandboxProfile(m_server, kind, org);
     }
 
-    SharedProvider make(const Profile &p)
-    {
-        SharedProvider provider = ProviderFactory::createShared(p, p.credential.value, &m_nam);
-        fastRetries(provider.get(), 50);
-        return provider;
-    }
+    SharedProvider make(const Profile &p) { return fastProvider(p, &m_nam, 50); }
 
     QString newStorePath()
     {
