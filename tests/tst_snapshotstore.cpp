@@ -5,6 +5,7 @@
 // `roster snapshot`, `roster snapshots` and `roster review --save` as scripts run them.
 #include "accessreview.h"
 #include "sandbox/sandboxhost.h"
+#include "snapshotdiff.h"
 #include "snapshotstore.h"
 #include "testsupport.h"
 
@@ -13,8 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -456,6 +459,106 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(!r.err.contains("Saved as snapshot"));
         QCOMPARE(s.snapshots()->size(), 2);
+    }
+
+    // The sandbox's revisions (rev1: leavers, joiners, new emails, statuses, roles, and roles in
+    // another order) through two snapshots of every kind: the diff is exactly what a plain
+    // comparison of the two walks finds, and an account whose roles only changed order is not in
+    // it.
+    void aRevisedOrganizationDiffsAsItsWalksCompare()
+    {
+        SnapshotStore store(newStorePath());
+        QVERIFY2(store.open(), qPrintable(store.error()));
+        const QList<std::pair<QString, QString>> kinds {
+            {QStringLiteral("llamacloud"), QStringLiteral("3fa85f64-hist-n400")},
+            {QStringLiteral("karmo"), QStringLiteral("hist-n400")},
+            {QStringLiteral("csp"), QStringLiteral("hist-n400")},
+            {QStringLiteral("char"), QStringLiteral("dir-hist-n400")},
+            {QStringLiteral("scim"), QStringLiteral("hist-n400")}};
+        QList<Profile> before;
+        QList<Profile> after;
+        for (const auto &[kind, org] : kinds) {
+            before << profile(kind, org);
+            after << profile(
+                kind, QString(org).replace(QLatin1String("-n"), QLatin1String("-rev1-n")));
+            after.last().name = before.last().name;
+        }
+        const qint64 from = snapshot(store, before);
+        const qint64 to = snapshot(store, after);
+        QVERIFY2(from && to, qPrintable(store.error()));
+        SnapshotDiff diff(store, from, to);
+        QVERIFY2(diff.run(), qPrintable(diff.error()));
+        QVERIFY(diff.leftOut().isEmpty());
+
+        QStringList expected;
+        QSet<QString> fieldsSeen;
+        int reorderedOnly = 0;
+        for (int k = 0; k < kinds.size(); ++k) {
+            QMap<QString, User> was;
+            QMap<QString, User> now;
+            for (const User &u : fetchAll(make(before.at(k)).get()).users)
+                was.insert(u.id, u);
+            for (const User &u : fetchAll(make(after.at(k)).get()).users)
+                now.insert(u.id, u);
+            QCOMPARE(was.size(), 400);
+            QCOMPARE(now.size(), 400);
+            const QString name = before.at(k).name;
+            int joined = 0;
+            int left = 0;
+            for (const User &u : now)
+                joined += !was.contains(u.id);
+            for (const User &u : was)
+                left += !now.contains(u.id);
+            QCOMPARE(joined, 3);
+            QCOMPARE(left, 3);
+            const auto cells = [](const User &u, Column c) {
+                return c == Column::Roles || c == Column::Groups
+                    ? SnapshotStore::setText(u.value(c))
+                    : u.value(c);
+            };
+            for (const User &u : now) {
+                if (!was.contains(u.id)) {
+                    expected << QStringList {QStringLiteral("joined"), name, u.id}.join(u'|');
+                    continue;
+                }
+                const User &old = was.value(u.id);
+                bool changed = false;
+                for (Column c : SnapshotStore::fields()) {
+                    if (cells(old, c) == cells(u, c))
+                        continue;
+                    changed = true;
+                    fieldsSeen << Columns::key(c);
+                    expected << QStringList {QStringLiteral("changed"), name, u.id, Columns::key(c),
+                        cells(old, c), cells(u, c)}
+                                    .join(u'|');
+                }
+                if (!changed && old.value(Column::Roles) != u.value(Column::Roles))
+                    ++reorderedOnly;
+            }
+            for (const User &u : was) {
+                if (!now.contains(u.id))
+                    expected << QStringList {QStringLiteral("left"), name, u.id}.join(u'|');
+            }
+        }
+        QStringList actual;
+        for (const SnapshotDiff::Row &r : diff.rows()) {
+            QStringList key {SnapshotDiff::changeKey(r.change), r.profile, r.accountId};
+            if (r.change == SnapshotDiff::Change::Changed)
+                key << r.field << r.before << r.after;
+            actual << key.join(u'|');
+        }
+        expected.sort();
+        actual.sort();
+        QCOMPARE(actual, expected);
+        for (const char *field : {"email", "status", "roles"})
+            QVERIFY2(fieldsSeen.contains(QLatin1String(field)), field);
+        QVERIFY2(reorderedOnly >= 2, "no account whose roles only changed order");
+        QCOMPARE(diff.counts().size(), kinds.size());
+        for (const SnapshotDiff::ProfileCounts &c : diff.counts()) {
+            QCOMPARE(c.joined, 3);
+            QCOMPARE(c.left, 3);
+            QVERIFY2(c.changed > 0, qPrintable(c.profile));
+        }
     }
 
     void findAnswersFromTheLatestCompleteSnapshot()

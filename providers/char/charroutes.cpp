@@ -94,11 +94,13 @@ void appendUser(QByteArray &out, const QString &dir, qint64 index)
     out += ",\"directory_id\":";
     appendJsonString(out, dir);
     out += ",\"user_id\":";
-    appendJsonString(
-        out, p.pending ? QString() : vendorId(QStringLiteral("user_"), hash(dir) ^ quint64(index)));
+    appendJsonString(out,
+        p.pending ? QString()
+                  : vendorId(QStringLiteral("user_"), organizationSeed(dir) ^ quint64(p.index)));
     out += ",\"workos_directory_user_id\":";
-    appendJsonString(
-        out, vendorId(QStringLiteral("directory_user_"), hash(dir) ^ quint64(index) ^ 0x55));
+    appendJsonString(out,
+        vendorId(
+            QStringLiteral("directory_user_"), organizationSeed(dir) ^ quint64(p.index) ^ 0x55));
     out += ",\"email\":";
     appendJsonString(out, p.email);
     out += ",\"first_name\":";
@@ -194,7 +196,7 @@ bool CharRoutes::handle(
 
 QString CharRoutes::recordId(const QString &dir, qint64 index)
 {
-    return uuid(hash(dir) ^ mix(quint64(index) + 11));
+    return uuid(organizationSeed(dir) ^ mix(quint64(identity(dir, index)) + 11));
 }
 
 const SandboxKind &Char::sandbox()

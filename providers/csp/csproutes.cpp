@@ -254,7 +254,7 @@ bool CspRoutes::handle(
 
 QString CspRoutes::userId(const QString &org, qint64 index)
 {
-    return uuid(hash(org) ^ mix(quint64(index) + 3));
+    return uuid(organizationSeed(org) ^ mix(quint64(identity(org, index)) + 3));
 }
 
 const SandboxKind &Csp::sandbox()

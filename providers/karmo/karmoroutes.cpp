@@ -100,7 +100,7 @@ void appendUser(QByteArray &out, const QString &org, qint64 index)
     out += ",\"email\":";
     appendJsonString(out, p.email);
     // Absent and null both mean "not set"; send both forms.
-    if (!p.phone.isNull() || index % 2 == 0) {
+    if (!p.phone.isNull() || p.index % 2 == 0) {
         out += ",\"mobileNumber\":";
         appendJsonString(out, p.phone);
     }
@@ -238,7 +238,8 @@ bool KarmoRoutes::handle(
 
 QString KarmoRoutes::userId(const QString &org, qint64 index)
 {
-    return vendorId(QStringLiteral("user_"), hash(org) ^ mix(quint64(index) + 1));
+    return vendorId(
+        QStringLiteral("user_"), organizationSeed(org) ^ mix(quint64(identity(org, index)) + 1));
 }
 
 const SandboxKind &Karmo::sandbox()

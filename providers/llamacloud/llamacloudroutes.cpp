@@ -56,7 +56,7 @@ void appendRole(QByteArray &out, const QString &org, const QString &memberId, co
     int roleIndex, const SandboxPerson &p, bool heavy)
 {
     const RoleSpec &role = kRoles[roleIndex];
-    const QString roleId = uuid(hash(org) ^ 0xA0 ^ quint64(roleIndex));
+    const QString roleId = uuid(organizationSeed(org) ^ 0xA0 ^ quint64(roleIndex));
     out += "{\"id\":";
     appendJsonString(out, uuid(hash(memberId) ^ quint64(roleIndex)));
     appendTimestampPair(out, p, false);
@@ -100,8 +100,9 @@ void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
 {
     const SandboxPerson p = person(org, index);
     const QString memberId = LlamaCloudRoutes::memberId(org, index);
-    const QString userId
-        = p.pending ? QString() : vendorId(QStringLiteral("usr_"), hash(org) ^ quint64(index));
+    const QString userId = p.pending
+        ? QString()
+        : vendorId(QStringLiteral("usr_"), organizationSeed(org) ^ quint64(p.index));
     out += "{\"id\":";
     appendJsonString(out, memberId);
     appendTimestampPair(out, p, true);
@@ -113,7 +114,7 @@ void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
     appendJsonString(out, org);
     out += ",\"pending\":";
     out += p.pending ? "true" : "false";
-    if (!p.inviterId.isNull() || index % 3 != 0) {
+    if (!p.inviterId.isNull() || p.index % 3 != 0) {
         out += ",\"invited_by_user_id\":";
         appendJsonString(out, p.inviterId);
         out += ",\"invited_by_user_email\":";
@@ -121,9 +122,10 @@ void appendMember(QByteArray &out, const QString &org, qint64 index, bool heavy)
     }
     out += ",\"roles\":[";
     const int count = int(p.bits % 4); // 0..3 roles
-    for (int k = 0; k < count; ++k) {
-        if (k)
+    for (int n = 0; n < count; ++n) {
+        if (n)
             out += ',';
+        const int k = p.rolesReversed ? count - 1 - n : n;
         appendRole(out, org, memberId, userId,
             int(((p.bits >> 4) + quint64(k)) % std::size(kRoles)), p, heavy);
     }
@@ -199,7 +201,7 @@ bool LlamaCloudRoutes::handle(
 
 QString LlamaCloudRoutes::memberId(const QString &org, qint64 index)
 {
-    return uuid(hash(org) ^ mix(quint64(index) + 7));
+    return uuid(organizationSeed(org) ^ mix(quint64(identity(org, index)) + 7));
 }
 
 const SandboxKind &LlamaCloud::sandbox()

@@ -157,8 +157,65 @@ qint64 SandboxData::userCount(const QString &organization, qint64 fallback)
     return m.hasMatch() ? m.captured(1).toLongLong() : fallback;
 }
 
-SandboxPerson SandboxData::person(const QString &organization, qint64 index)
+int SandboxData::revision(const QString &organization)
 {
+    if (!organization.contains(QLatin1String("rev")))
+        return 0; // the common case, without a regular expression per person
+    static const QRegularExpression word(QStringLiteral("(?:^|-)rev([1-9])(?=-|$)"));
+    const QRegularExpressionMatch m = word.match(organization);
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+QString SandboxData::baseOrganization(const QString &organization)
+{
+    if (revision(organization) == 0)
+        return organization;
+    static const QRegularExpression word(QStringLiteral("(^rev[1-9]-|-rev[1-9](?=-|$))"));
+    return QString(organization).remove(word);
+}
+
+qint64 SandboxData::identity(const QString &organization, qint64 position)
+{
+    return position + 3 * revision(organization);
+}
+
+quint64 SandboxData::organizationSeed(const QString &organization)
+{
+    return hash(baseOrganization(organization));
+}
+
+namespace {
+// What revision `revision` changes about one person: about one in ten, by kind of change.
+void applyRevision(SandboxPerson *p, int revision, quint64 seed)
+{
+    if (revision == 0)
+        return;
+    const quint64 r = SandboxData::mix(seed ^ (0x5EED00ULL + quint64(revision)));
+    switch (r % 40) {
+    case 0:
+        p->email.replace(QLatin1String("@example.com"), QLatin1String("@new.example.com"));
+        break;
+    case 1:
+        p->active = !p->active;
+        p->pending = !p->pending;
+        break;
+    case 2:
+        p->bits ^= 0x400310ULL; // LlamaCloud's first role, SCIM's role set, CSP's services
+        break;
+    case 3:
+        p->rolesReversed = true;
+        break;
+    default:
+        break;
+    }
+}
+} // namespace
+
+SandboxPerson SandboxData::person(const QString &org, qint64 position)
+{
+    const int rev = revision(org);
+    const QString organization = rev ? baseOrganization(org) : org;
+    const qint64 index = position + 3 * rev;
     const quint64 seed = hash(organization) ^ mix(quint64(index));
     const quint64 h = mix(seed);
     SandboxPerson p;
@@ -196,6 +253,7 @@ SandboxPerson SandboxData::person(const QString &organization, qint64 index)
         p.inviterEmail = QStringLiteral("admin%1@example.com").arg((h >> 52) % 10);
     if (isShared(organization, index))
         applyShared(&p, organization, index / 250);
+    applyRevision(&p, rev, seed);
     return p;
 }
 

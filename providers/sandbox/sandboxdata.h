@@ -21,6 +21,7 @@ struct SandboxPerson
     QString inviterId; // null when there is no inviter id
     QString inviterEmail; // null when there is no inviter email
     quint64 bits = 0; // further deterministic choices (roles, groups)
+    bool rolesReversed = false; // a revision lists the same roles in the other order
 };
 
 // What an organization id asks the sandbox to do instead of serving plain data.
@@ -65,7 +66,20 @@ constexpr qint64 defaultUsers = 25000;
 // The organization's user count: an id ending in "-n<digits>" asks for that many, otherwise the
 // server default.
 qint64 userCount(const QString &organization, qint64 fallback);
+// `index` is the position in the organization's list; the person there is identity(index).
 SandboxPerson person(const QString &organization, qint64 index);
+// Revisions, for history: the word "rev<N>" (N = 1..9) in an organization id is the same
+// organization N revisions later. Its list starts 3 × N people later and ends 3 × N people later
+// (3 × N leavers, 3 × N joiners, the same count), and about one person in ten differs: a new email
+// (@new.example.com), the other status, other roles, or the same roles in the other order
+// (LlamaCloud and SCIM; nothing else changes for them). Ids stay those of revision 0.
+int revision(const QString &organization);
+// The organization id without its "rev<N>" word: what ids and people are derived from.
+QString baseOrganization(const QString &organization);
+// The identity of the person at `position`: position + 3 × revision.
+qint64 identity(const QString &organization, qint64 position);
+// hash(baseOrganization(organization)): the seed of the organization's ids.
+quint64 organizationSeed(const QString &organization);
 // Whether the person at `index` is one of the people several organizations share: every 250th
 // person (from index 17) of every kind's main demo organization, and of any organization whose id
 // has the word "shared", is person index / 250 of one pool, in three of four such organizations.

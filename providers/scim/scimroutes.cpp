@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSharedPointer>
 
+#include <algorithm>
+
 using namespace SandboxData;
 
 namespace {
@@ -56,12 +58,12 @@ ScimUser scimUser(const QString &tenant, qint64 index)
     if ((p.bits >> 7) % 6 != 0)
         u.displayName = joined.isEmpty() ? p.username : joined;
     if (p.bits % 3 == 0) { // a home address first; the work one is primary
-        u.emails << QStringLiteral("home.%1@personal.example").arg(index);
+        u.emails << QStringLiteral("home.%1@personal.example").arg(p.index);
         u.primaryEmail = 1;
     }
     u.emails << p.email;
     if (p.bits % 4 == 1 && !p.phone.isNull()) { // a desk phone first; the mobile is primary
-        u.phones << QStringLiteral("+1 555 01%1").arg(index % 100, 2, 10, QLatin1Char('0'));
+        u.phones << QStringLiteral("+1 555 01%1").arg(p.index % 100, 2, 10, QLatin1Char('0'));
         u.primaryPhone = 1;
     }
     if (!p.phone.isNull())
@@ -73,6 +75,8 @@ ScimUser scimUser(const QString &tenant, qint64 index)
     static const QStringList roleSets[] = {{}, {QStringLiteral("member")},
         {QStringLiteral("member"), QStringLiteral("billing")}, {QStringLiteral("admin")}};
     u.roles = roleSets[(p.bits >> 22) % 4];
+    if (p.rolesReversed)
+        std::reverse(u.roles.begin(), u.roles.end());
     return u;
 }
 
@@ -480,7 +484,7 @@ bool ScimRoutes::handle(
 
 QString ScimRoutes::userId(const QString &tenant, qint64 index)
 {
-    return uuid(hash(tenant) ^ mix(quint64(index) + 0x5c1));
+    return uuid(organizationSeed(tenant) ^ mix(quint64(identity(tenant, index)) + 0x5c1));
 }
 
 QByteArray ScimRoutes::userJson(const QString &tenant, qint64 index, const QString &base)
