@@ -76,7 +76,7 @@ class TestSnapshotDiff : public QObject
     {
         QList<QStringList> rows;
         for (const SnapshotDiff::Row &r : diff.rows())
-            rows << diff.csvRow(r);
+            rows << SnapshotDiff::csvRow(r);
         return rows;
     }
 

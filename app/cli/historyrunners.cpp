@@ -72,10 +72,7 @@ int writeDiff(
     CsvOutput output {QList<Column> {}};
     output.setDevice(device);
     output.setPath(command.output);
-    bool ok = output.open(SnapshotDiff::header());
-    for (qsizetype i = 0; ok && i < diff.rows().size(); ++i)
-        ok = output.writeRow(diff.csvRow(diff.rows().at(i)));
-    if (!ok || !output.commit()) {
+    if (!SnapshotDiff::write(output, diff.rows())) {
         reporter.err(QStringLiteral("roster diff: ") + output.error().summary());
         return Failed;
     }

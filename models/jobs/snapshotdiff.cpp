@@ -1,5 +1,7 @@
 #include "snapshotdiff.h"
 
+#include "csvoutput.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -47,10 +49,21 @@ QString SnapshotDiff::changeKey(Change change)
     return QStringLiteral("changed");
 }
 
-QStringList SnapshotDiff::csvRow(const Row &row) const
+QStringList SnapshotDiff::csvRow(const Row &row)
 {
     return {changeKey(row.change), row.person, row.profile, row.kind, row.accountId, row.field,
         row.before, row.after};
+}
+
+bool SnapshotDiff::write(
+    CsvOutput &output, const QList<Row> &rows, const std::function<bool(const Row &)> &keep)
+{
+    bool ok = output.open(header());
+    for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+        if (!keep || keep(rows.at(i)))
+            ok = output.writeRow(csvRow(rows.at(i)));
+    }
+    return ok && output.commit();
 }
 
 bool SnapshotDiff::run()

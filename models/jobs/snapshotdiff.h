@@ -7,6 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class CsvOutput;
+
 // What changed between two snapshots, per profile (matched by name) and per account (matched by
 // account id): who joined, who left, and for an account in both one row per field that changed
 // (lists such as roles compare as sets). A profile incomplete in either snapshot, or in one only,
@@ -52,7 +56,11 @@ public:
 
     static QStringList header();
     static QString changeKey(Change change);
-    QStringList csvRow(const Row &row) const;
+    static QStringList csvRow(const Row &row);
+    // The header and the rows (those `keep` accepts, else all) to `output`, committed: the CSV of
+    // `roster diff` and of the window's Export. False with output.error() set.
+    static bool write(CsvOutput &output, const QList<Row> &rows,
+        const std::function<bool(const Row &)> &keep = {});
 
 private:
     bool compare(

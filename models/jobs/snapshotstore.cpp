@@ -265,6 +265,25 @@ std::unique_ptr<SnapshotStore::Accounts> SnapshotStore::accounts(qint64 profileR
     return reader;
 }
 
+std::optional<QStringList> SnapshotStore::account(qint64 profileRow, const QString &accountId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT * FROM accounts WHERE profile_id = ? AND account_id = ?"));
+    query.addBindValue(profileRow);
+    query.addBindValue(accountId);
+    if (!query.exec()) {
+        fail(tr("cannot read it"), query.lastError().text());
+        return std::nullopt;
+    }
+    QStringList values;
+    if (query.next()) {
+        const int columns = 2 + int(fields().size());
+        for (int i = 1; i <= columns; ++i)
+            values << query.value(i).toString();
+    }
+    return values;
+}
+
 std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accounts)
 {
     const std::unique_ptr<Accounts> reader = this->accounts(profileRow);

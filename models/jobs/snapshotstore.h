@@ -114,6 +114,9 @@ public:
         QString m_error;
     };
     std::unique_ptr<Accounts> accounts(qint64 profileRow);
+    // One account of a profile, as Accounts::values() gives it: empty when the profile holds no
+    // such account, nullopt when reading failed (error() says why).
+    std::optional<QStringList> account(qint64 profileRow, const QString &accountId);
 
     // A snapshot named as `roster diff` takes it: an id, "latest", "previous", or a date (the last
     // snapshot taken on or before that day, UTC). 0 with error() set when there is none.
