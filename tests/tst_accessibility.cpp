@@ -8,6 +8,7 @@
 #include "credentialstore.h"
 #include "exportdialog.h"
 #include "finddialog.h"
+#include "historydialog.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
@@ -28,6 +29,7 @@
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -290,6 +292,16 @@ private slots:
         ReviewDialog dialog(&m_store, {nullptr, &m_credentials, &m_nam}, m_window.get());
         dialog.setModal(true);
         checkDialog(&dialog, QStringLiteral("Access review"));
+    }
+
+    void theHistoryDialog()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        HistoryDialog dialog(&m_store, {nullptr, &m_credentials, &m_nam},
+            dir.filePath(QStringLiteral("history.sqlite")), m_window.get());
+        dialog.setModal(true);
+        checkDialog(&dialog, QStringLiteral("History"));
     }
 
     void theAboutDialog()

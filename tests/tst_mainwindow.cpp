@@ -7,6 +7,7 @@
 #include "exportdialog.h"
 #include "exportprogressdialog.h"
 #include "finddialog.h"
+#include "historydialog.h"
 #include "karmo/karmoroutes.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
@@ -32,6 +33,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -107,6 +110,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
+        qputenv("ROSTER_STORE", m_dir.filePath(QStringLiteral("history.sqlite")).toLocal8Bit());
         QVERIFY(m_sandbox.start(0, 25000, 5));
         m_store.setProfiles({
             profile(QStringLiteral("Acme (LlamaCloud)"), QStringLiteral("llamacloud"),
@@ -464,6 +468,30 @@ private slots:
         QVERIFY(again.open(QIODevice::ReadOnly));
         QCOMPARE(again.readAll(), before);
         dialog->close();
+    }
+
+    // File › History… opens the history of the store ROSTER_STORE names, raised when open.
+    void historyFromTheFileMenu()
+    {
+        QAction *history = nullptr;
+        for (QAction *menu : m_window->menuBar()->actions()) {
+            for (QAction *a : menu->menu() ? menu->menu()->actions() : QList<QAction *> {}) {
+                if (a->text() == QStringLiteral("&History…"))
+                    history = a;
+            }
+        }
+        QVERIFY(history);
+        history->trigger();
+        HistoryDialog *dialog = m_window->findChild<HistoryDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(TestSupport::child<QLabel>(dialog, "historyStatus")
+                    ->text()
+                    .contains(QStringLiteral("No snapshot yet")));
+        QCOMPARE(m_window->openHistory(), dialog); // raised, not opened twice
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("history.sqlite"))));
+        dialog->close();
+        QTRY_VERIFY(!m_window->findChild<HistoryDialog *>());
     }
 
     void copyAsTabSeparated()

@@ -28,8 +28,11 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 enum ProfileColumn { NameColumn, KindColumn, ResultColumn, CancelColumn };
+
 } // namespace
 
 FindDialog::FindDialog(ProfileStore *store, SessionProviders providers, QWidget *parent)
@@ -135,12 +138,12 @@ QWidget *FindDialog::buildResults(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_summary);
-    m_results = new QTableWidget(0, 9, box);
+    m_results = new QTableWidget(0, 10, box);
     m_results->setObjectName(QStringLiteral("resultsTable"));
     m_results->setAccessibleName(tr("Accounts found"));
     m_results->setHorizontalHeaderLabels(
         {tr("Profile"), tr("Kind"), tr("Email"), tr("Display name"), tr("Status"), tr("Roles"),
-            tr("Created"), tr("Updated"), tr("Matched by")});
+            tr("Created"), tr("Updated"), tr("Matched by"), tr("Source")});
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -186,6 +189,8 @@ void FindDialog::find()
     m_searched.clear();
     m_items.clear();
     m_hits.clear();
+    m_sources.clear();
+    m_unconfirmed.clear();
     m_results->setRowCount(0);
     m_side->setCurrentWidget(m_placeholder);
     connect(m_finder, &PeopleFinder::hits, this, &FindDialog::addHits);
@@ -206,6 +211,7 @@ void FindDialog::find()
         m_items.append(item);
         item->setData(NameColumn, Qt::UserRole, target);
     }
+    answerFromHistory(); // before any live answer (loaded rows answer in start()): they confirm it
     for (int target = 0; target < m_searched.size(); ++target)
         start(target, m_searched.at(target));
     m_finder->start();
@@ -233,19 +239,44 @@ void FindDialog::start(int target, const Profile &profile)
         m_finder->searchLoaded(target, *session->model());
 }
 
+int FindDialog::appendRow(const PeopleFinder::Hit &hit, Source source)
+{
+    const int row = m_results->rowCount();
+    m_results->insertRow(row);
+    for (int c = 0; c < m_results->columnCount(); ++c)
+        m_results->setItem(row, c, new QTableWidgetItem);
+    m_hits.append(hit);
+    m_sources.append(source);
+    setCells(row, hit);
+    setSource(row, source);
+    return row;
+}
+
+void FindDialog::setCells(int row, const PeopleFinder::Hit &h)
+{
+    const Profile &p = m_searched.at(h.target);
+    const QStringList cells {p.name, ProviderKinds::displayName(p.kind), h.user.email,
+        h.user.displayName, h.user.status, h.user.rolesText(), h.user.createdAt, h.user.updatedAt,
+        PersonMatch::ruleText(h.rule)};
+    for (int c = 0; c < cells.size(); ++c)
+        m_results->item(row, c)->setText(cells.at(c));
+    m_hits[row] = h;
+}
+
+// A live answer: it confirms an account a snapshot answered with, or it is one the snapshot
+// did not have (new since), or (no snapshot answered for the profile) simply live.
 void FindDialog::addHits(const QList<PeopleFinder::Hit> &hits)
 {
     const bool wasEmpty = m_results->rowCount() == 0;
     for (const PeopleFinder::Hit &h : hits) {
-        const Profile &p = m_searched.at(h.target);
-        const int row = m_results->rowCount();
-        m_results->insertRow(row);
-        const QStringList cells {p.name, ProviderKinds::displayName(p.kind), h.user.email,
-            h.user.displayName, h.user.status, h.user.rolesText(), h.user.createdAt,
-            h.user.updatedAt, PersonMatch::ruleText(h.rule)};
-        for (int c = 0; c < cells.size(); ++c)
-            m_results->setItem(row, c, new QTableWidgetItem(cells.at(c)));
-        m_hits.append(h);
+        const QString key = QString::number(h.target) + QLatin1Char('\n') + h.user.id;
+        if (const auto it = m_unconfirmed.constFind(key); it != m_unconfirmed.cend()) {
+            setCells(*it, h);
+            setSource(*it, Source::Confirmed);
+            m_unconfirmed.erase(it);
+            continue;
+        }
+        appendRow(h, m_asOf.value(h.target).isValid() ? Source::New : Source::Live);
     }
     if (wasEmpty && m_results->rowCount() > 0)
         m_results->resizeColumnsToContents();
@@ -279,6 +310,7 @@ void FindDialog::targetDone(int target)
         : tr("%1 users checked").arg(grouped(m_finder->usersRead(target)));
     switch (m_finder->status(target)) {
     case PeopleFinder::Status::Done:
+        markGone(target);
         item->setText(ResultColumn,
             found > 0 ? tr("Found %n account(s) (%1)", nullptr, found).arg(how)
                       : tr("Not found (%1)").arg(how));
@@ -315,13 +347,19 @@ void FindDialog::updateSummary()
         notFound += s == PeopleFinder::Status::Done && m_finder->found(t) == 0;
         with += m_finder->found(t) > 0;
     }
+    const int gone = int(std::count(m_sources.cbegin(), m_sources.cend(), Source::Gone));
+    const int unconfirmed = int(m_unconfirmed.size());
     QStringList parts;
-    parts << tr("%n account(s) found", nullptr, int(m_hits.size()))
+    parts << tr("%n account(s) found", nullptr, int(m_hits.size()) - gone)
           << tr("in %1 of %2 profiles").arg(with).arg(m_finder->profileCount());
     if (notFound > 0)
         parts << tr("not found in %n profile(s)", nullptr, notFound);
     if (failed > 0)
         parts << tr("%n profile(s) failed", nullptr, failed);
+    if (unconfirmed > 0)
+        parts << tr("%n from snapshots, not confirmed live", nullptr, unconfirmed);
+    if (gone > 0)
+        parts << tr("%n no longer found", nullptr, gone);
     if (done < m_finder->profileCount())
         parts << tr("searching %1 more…").arg(m_finder->profileCount() - done);
     m_summary->setText(parts.join(QStringLiteral(" · ")));

@@ -3,7 +3,9 @@
 #include "peoplefinder.h"
 #include "sessionproviders.h"
 
+#include <QDateTime>
 #include <QDialog>
+#include <QHash>
 
 class ErrorPane;
 class ProfileStore;
@@ -23,7 +25,12 @@ class UserDetailPane;
 // to the end), each with its progress and its
 // own Cancel. Accounts appear as each profile answers; a profile that fails shows its error, in
 // full on click, and never hides the others' results. Selecting an account shows the usual
-// detail pane.
+// detail pane. With a history store, each profile with a complete snapshot answers first from its
+// latest one, each account marked with that snapshot's age ("as of 2 days ago"); the live search
+// then confirms it, and marks what it adds ("new since") or no longer finds.
+// The results table's last column: where a row comes from.
+constexpr int kFindSourceColumn = 9;
+
 class FindDialog : public QDialog
 {
     Q_OBJECT
@@ -32,15 +39,28 @@ public:
     ~FindDialog() override;
 
     void setText(const QString &text);
+    // The history store a search first answers from (nothing is created when the file is not
+    // there); empty, the default: live only.
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
     void find();
 
     // For tests.
     bool isSearching() const { return m_finder && !m_finder->isFinished(); }
     // The profile rows whose check box is set.
     void setProfileChecked(const QString &name, bool checked);
+    // Where result row `row` comes from: "Live", "As of …", "New since …", "No longer found …".
+    QString sourceText(int row) const;
 
 private:
+    enum class Source { Live, History, Confirmed, New, Gone };
+
     void buildUi();
+    void answerFromHistory();
+    int appendRow(const PeopleFinder::Hit &hit, Source source);
+    void setCells(int row, const PeopleFinder::Hit &hit);
+    void setSource(int row, Source source);
+    void markGone(int target);
+    static QString age(const QDateTime &utc);
     QWidget *buildResults(QWidget *parent);
     void start(int target, const Profile &profile);
     void addHits(const QList<PeopleFinder::Hit> &hits);
@@ -70,4 +90,8 @@ private:
     QList<Profile> m_searched; // by target
     QList<QTreeWidgetItem *> m_items; // by target
     QList<PeopleFinder::Hit> m_hits; // by result row
+    QList<Source> m_sources; // by result row
+    QString m_historyPath;
+    QList<QDateTime> m_asOf; // by target: the time of the snapshot that answered first, or null
+    QHash<QString, int> m_unconfirmed; // "target\nid" -> result row answered from a snapshot
 };

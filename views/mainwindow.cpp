@@ -12,6 +12,7 @@
 #include "exportjob.h"
 #include "exportprogressdialog.h"
 #include "finddialog.h"
+#include "historydialog.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
@@ -199,6 +200,8 @@ void MainWindow::buildActions()
     file->addAction(m_exportAll);
     file->addAction(tr("Access &review…"), this, [this] { openReview(); })
         ->setToolTip(tr("Every user of every profile in one CSV file, for an audit"));
+    file->addAction(tr("&History…"), this, [this] { openHistory(); })
+        ->setToolTip(tr("Dated snapshots of who has access, and what changed between two"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -252,6 +255,7 @@ FindDialog *MainWindow::openFind()
         m_findDialog = new FindDialog(
             m_context.store, {m_sessions, m_context.credentials, m_context.nam}, this);
         m_findDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_findDialog->setHistoryPath(SnapshotStore::defaultPath());
         // Start from the selected user's address, the usual question being about them.
         const QList<int> rows = selectedSourceRows();
         if (UserTableModel *model = currentModel(); model && !rows.isEmpty())
@@ -274,6 +278,19 @@ ReviewDialog *MainWindow::openReview()
     m_reviewDialog->raise();
     m_reviewDialog->activateWindow();
     return m_reviewDialog;
+}
+
+HistoryDialog *MainWindow::openHistory()
+{
+    if (!m_historyDialog) {
+        m_historyDialog = new HistoryDialog(m_context.store,
+            {m_sessions, m_context.credentials, m_context.nam}, SnapshotStore::defaultPath(), this);
+        m_historyDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_historyDialog->show();
+    m_historyDialog->raise();
+    m_historyDialog->activateWindow();
+    return m_historyDialog;
 }
 
 ProfileSession *MainWindow::current() const

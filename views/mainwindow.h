@@ -16,6 +16,7 @@ class ProfileSwitcher;
 class SessionStatusBar;
 class SessionViewModel;
 class FindDialog;
+class HistoryDialog;
 class QHBoxLayout;
 class QLabel;
 class ReviewDialog;
@@ -58,6 +59,8 @@ public:
     // the window.
     FindDialog *openFind();
     ReviewDialog *openReview();
+    // File › History…: the snapshots in `storePath` (default: SnapshotStore::defaultPath()).
+    HistoryDialog *openHistory();
     UserTableModel *currentModel() const;
     bool isErrorShown() const;
     void exportUsers(bool all);
@@ -104,4 +107,5 @@ private:
     QAction *m_reload = nullptr;
     QPointer<FindDialog> m_findDialog;
     QPointer<ReviewDialog> m_reviewDialog;
+    QPointer<HistoryDialog> m_historyDialog;
 };

@@ -262,6 +262,8 @@ void UserDetailPane::setUser(const User &u, const QString &kind)
     if (sections & ProviderKind::Attributes)
         showAttributes(u);
 
+    // A stored account (History) has no record as received: no empty box for it.
+    m_raw->parentWidget()->setVisible(!u.rawRecord.isEmpty());
     const QJsonDocument raw = QJsonDocument::fromJson(u.rawRecord);
     m_raw->setPlainText(raw.isNull() ? QString::fromUtf8(u.rawRecord)
                                      : QString::fromUtf8(raw.toJson(QJsonDocument::Indented)));
