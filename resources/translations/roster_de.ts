@@ -1362,6 +1362,347 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Accounts found</source>
         <translation>Gefundene Konten</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from snapshots, not confirmed live</source>
+        <translation>
+            <numerusform>%n aus Momentaufnahmen, live nicht bestätigt</numerusform>
+            <numerusform>%n aus Momentaufnahmen, live nicht bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer found</source>
+        <translation>
+            <numerusform>%n nicht mehr gefunden</numerusform>
+            <numerusform>%n nicht mehr gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>As of %1, confirming…</source>
+        <translation>Stand %1, wird bestätigt …</translation>
+    </message>
+    <message>
+        <source>Live, new since %1</source>
+        <translation>Live, neu seit %1</translation>
+    </message>
+    <message>
+        <source>No longer found (as of %1)</source>
+        <translation>Nicht mehr gefunden (Stand %1)</translation>
+    </message>
+    <message>
+        <source>Snapshot taken %1</source>
+        <translation>Momentaufnahme vom %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Dated snapshots of who has access, kept in %1 (never a credential). Select one snapshot to see what changed since the one before it, or two to compare them.</source>
+        <translation>Datierte Momentaufnahmen, wer Zugriff hat, gespeichert in %1 (nie Zugangsdaten). Wählen Sie eine Momentaufnahme, um zu sehen, was sich seit der vorherigen geändert hat, oder zwei, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1</source>
+        <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshots:</source>
+        <translation>&amp;Momentaufnahmen:</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Momentaufnahmen</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Momentaufnahme</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Snapshot progress</source>
+        <translation>Fortschritt der Momentaufnahme</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Take snapshot now</source>
+        <translation>Momentaufnahme &amp;jetzt erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel snapshot</source>
+        <translation>Momentaufnahme &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Every change</source>
+        <translation>Jede Änderung</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange:</source>
+        <translation>Ä&amp;nderung:</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Writes the rows shown, with the columns of roster diff</source>
+        <translation>Schreibt die angezeigten Zeilen, mit den Spalten von roster diff</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>snapshot %1 (%2)</source>
+        <translation>Momentaufnahme %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1 (unvollständig)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No snapshot yet. &quot;Take snapshot now&quot; reads every user of every profile and keeps them here; roster snapshot does the same from a script.</source>
+        <translation>Noch keine Momentaufnahme. „Momentaufnahme jetzt erstellen“ liest alle Benutzer aller Profile und bewahrt sie hier auf; roster snapshot tut dasselbe aus einem Skript.</translation>
+    </message>
+    <message>
+        <source>This is the first snapshot: there is nothing before it to compare with. Take another one later to see what changed.</source>
+        <translation>Dies ist die erste Momentaufnahme: Es gibt keine frühere zum Vergleichen. Erstellen Sie später eine weitere, um zu sehen, was sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>Select a snapshot to see what changed since the one before it.</source>
+        <translation>Wählen Sie eine Momentaufnahme, um zu sehen, was sich seit der vorherigen geändert hat.</translation>
+    </message>
+    <message>
+        <source>Select one or two snapshots to compare.</source>
+        <translation>Wählen Sie eine oder zwei Momentaufnahmen zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be compared: %1</source>
+        <translation>Die Momentaufnahmen können nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2:</source>
+        <translation>Von %1 bis %2:</translation>
+    </message>
+    <message>
+        <source>%1: %2 joined, %3 left, %4 changed</source>
+        <translation>%1: %2 hinzugekommen, %3 gegangen, %4 geändert</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>No profile is in both snapshots.</source>
+        <translation>Kein Profil ist in beiden Momentaufnahmen.</translation>
+    </message>
+    <message>
+        <source>Every profile</source>
+        <translation>Jedes Profil</translation>
+    </message>
+    <message>
+        <source>Delete snapshots</source>
+        <translation>Momentaufnahmen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n snapshot(s) and every account they hold? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Momentaufnahme und alle ihre Konten löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Momentaufnahmen und alle ihre Konten löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snapshot %1 was not deleted: %2</source>
+        <translation>Momentaufnahme %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Export changes</source>
+        <translation>Änderungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2</source>
+        <translation>%1 Zeilen nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>The changes were not written: %1
+An existing file was left as it was.</source>
+        <translation>Die Änderungen wurden nicht geschrieben: %1
+Eine vorhandene Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taking a snapshot of %n profile(s)…</source>
+        <translation>
+            <numerusform>Momentaufnahme von %n Profil wird erstellt …</numerusform>
+            <numerusform>Momentaufnahme von %n Profilen wird erstellt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 users (%3%)</source>
+        <translation>%1 von %2 Benutzern (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 users so far</source>
+        <translation>bisher %1 Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 Benutzer</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 taken: %2 accounts.</source>
+        <translation>Momentaufnahme %1 erstellt: %2 Konten.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 taken, incomplete for %2.</source>
+        <translation>Momentaufnahme %1 erstellt, unvollständig für %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no snapshot was kept.</source>
+        <translation>Abgebrochen: Es wurde keine Momentaufnahme behalten.</translation>
+    </message>
+    <message>
+        <source>No snapshot was kept: %1</source>
+        <translation>Es wurde keine Momentaufnahme behalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDiffModel</name>
+    <message>
+        <source>Joined</source>
+        <translation>Hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gegangen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>(no email) %1</source>
+        <translation>(keine E-Mail) %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
 </context>
 <context>
     <name>HttpCall</name>
@@ -1687,6 +2028,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf …</translation>
+    </message>
+    <message>
+        <source>Dated snapshots of who has access, and what changed between two</source>
+        <translation>Datierte Momentaufnahmen, wer Zugriff hat, und was sich zwischen zweien geändert hat</translation>
     </message>
 </context>
 <context>
