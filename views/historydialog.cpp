@@ -4,6 +4,7 @@
 #include "historydiffmodel.h"
 #include "profilestore.h"
 #include "providerkind.h"
+#include "reviewdialog.h"
 #include "statuscolors.h"
 #include "userdetailpane.h"
 #include "viewtext.h"
@@ -279,7 +280,6 @@ void HistoryDialog::onSelectionChanged()
     for (QTreeWidgetItem *item : m_list->selectedItems())
         ids << item->data(IdColumn, kIdRole).toLongLong();
     std::sort(ids.begin(), ids.end());
-    updateButtons();
     if (ids.size() == 1) {
         const auto it = std::find_if(m_snapshots.cbegin(), m_snapshots.cend(),
             [&ids](const SnapshotStore::Snapshot &s) { return s.id < ids.first(); });
@@ -484,13 +484,8 @@ void HistoryDialog::cancelSnapshot()
 
 void HistoryDialog::onProgress(int index)
 {
-    QTreeWidgetItem *item = m_progress->topLevelItem(index);
-    const qint64 total = m_review->total(index);
-    item->setText(StateColumn,
-        total > 0 ? tr("%1 of %2 users (%3%)")
-                        .arg(grouped(m_review->rows(index)), grouped(total))
-                        .arg(100 * m_review->rows(index) / total)
-                  : tr("%1 users so far").arg(grouped(m_review->rows(index))));
+    m_progress->topLevelItem(index)->setText(
+        StateColumn, ReviewDialog::progressText(*m_review, index));
 }
 
 void HistoryDialog::onProfileFinished(int index)

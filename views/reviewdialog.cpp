@@ -182,15 +182,19 @@ void ReviewDialog::startReview()
     updateButtons();
 }
 
+QString ReviewDialog::progressText(const AccessReview &review, int index)
+{
+    const qint64 total = review.total(index);
+    return total > 0 ? tr("%1 of %2 users (%3%)")
+                           .arg(grouped(review.rows(index)), grouped(total))
+                           .arg(100 * review.rows(index) / total)
+                     : tr("%1 users so far").arg(grouped(review.rows(index)));
+}
+
 void ReviewDialog::onProgress(int index)
 {
-    QTreeWidgetItem *item = m_profiles->topLevelItem(m_rowOf.at(index));
-    const qint64 total = m_review->total(index);
-    item->setText(ProgressColumn,
-        total > 0 ? tr("%1 of %2 users (%3%)")
-                        .arg(grouped(m_review->rows(index)), grouped(total))
-                        .arg(100 * m_review->rows(index) / total)
-                  : tr("%1 users so far").arg(grouped(m_review->rows(index))));
+    m_profiles->topLevelItem(m_rowOf.at(index))
+        ->setText(ProgressColumn, progressText(*m_review, index));
 }
 
 void ReviewDialog::onProfileFinished(int index)

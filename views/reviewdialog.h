@@ -31,6 +31,10 @@ public:
     bool isRunning() const { return m_review && m_review->isRunning(); }
     void setProfileChecked(const QString &name, bool checked);
 
+    // Profile `index`'s progress as its row shows it: "120 of 300 users (40%)", or "120 users so
+    // far" while the total is unknown. Also the history's snapshot rows (a snapshot is a review).
+    static QString progressText(const AccessReview &review, int index);
+
 private:
     void browse();
     void onProgress(int index);

@@ -236,6 +236,19 @@ bool SnapshotStore::addAccounts(qint64 profileRow, const QList<User> &users)
 
 SnapshotStore::Accounts::~Accounts() = default;
 
+namespace {
+// An accounts row as Accounts::values() gives it: account_id, person, then fields() (the
+// profile_id column first is left out).
+QStringList accountValues(const QSqlQuery &query)
+{
+    QStringList values;
+    const int columns = 2 + int(SnapshotStore::fields().size());
+    for (int i = 1; i <= columns; ++i)
+        values << query.value(i).toString();
+    return values;
+}
+} // namespace
+
 bool SnapshotStore::Accounts::next()
 {
     if (!m_query || !m_query->next()) {
@@ -243,10 +256,7 @@ bool SnapshotStore::Accounts::next()
             m_error = m_query->lastError().text();
         return false;
     }
-    m_values.clear();
-    const int columns = 2 + int(fields().size());
-    for (int i = 1; i <= columns; ++i)
-        m_values << m_query->value(i).toString();
+    m_values = accountValues(*m_query);
     return true;
 }
 
@@ -275,13 +285,7 @@ std::optional<QStringList> SnapshotStore::account(qint64 profileRow, const QStri
         fail(tr("cannot read it"), query.lastError().text());
         return std::nullopt;
     }
-    QStringList values;
-    if (query.next()) {
-        const int columns = 2 + int(fields().size());
-        for (int i = 1; i <= columns; ++i)
-            values << query.value(i).toString();
-    }
-    return values;
+    return query.next() ? accountValues(query) : QStringList();
 }
 
 std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accounts)

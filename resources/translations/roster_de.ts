@@ -1629,14 +1629,6 @@ Eine vorhandene Datei blieb unverändert.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 users (%3%)</source>
-        <translation>%1 von %2 Benutzern (%3 %)</translation>
-    </message>
-    <message>
-        <source>%1 users so far</source>
-        <translation>bisher %1 Benutzer</translation>
-    </message>
-    <message>
         <source>%1 users</source>
         <translation>%1 Benutzer</translation>
     </message>
