@@ -3,9 +3,11 @@
 #include "profile.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QHostAddress>
 #include <QMutex>
 #include <QNetworkProxyFactory>
@@ -152,6 +154,38 @@ Transport Transport::forProfile(const Profile &profile, const QString &proxySecr
     return t;
 }
 
+namespace {
+// The certificates in a file, parsed once per process while the file stays as it was (its size
+// and time): every profile of a run reads the same SSL_CERT_FILE and SSL_CERT_DIR, and a system
+// folder holds hundreds of them. `der`: a file holding no PEM is read as one DER certificate.
+QList<QSslCertificate> certificatesIn(QFile &file, qint64 maxSize, bool der)
+{
+    struct Parsed
+    {
+        qint64 size = -1;
+        QDateTime modified;
+        QList<QSslCertificate> certificates;
+    };
+    static QMutex mutex;
+    static QHash<QString, Parsed> parsed;
+    const QFileInfo info(file);
+    const QString key = info.absoluteFilePath() + (der ? QStringLiteral("\nder") : QString());
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = parsed.constFind(key);
+        if (it != parsed.cend() && it->size == info.size() && it->modified == info.lastModified())
+            return it->certificates;
+    }
+    const QByteArray data = file.read(maxSize);
+    QList<QSslCertificate> out = QSslCertificate::fromData(data, QSsl::Pem);
+    if (out.isEmpty() && der)
+        out = QSslCertificate::fromData(data, QSsl::Der);
+    QMutexLocker lock(&mutex);
+    parsed.insert(key, {info.size(), info.lastModified(), out});
+    return out;
+}
+} // namespace
+
 QList<QSslCertificate> Tls::readBundle(const QString &path, QString *problem)
 {
     QFile file(path);
@@ -160,10 +194,7 @@ QList<QSslCertificate> Tls::readBundle(const QString &path, QString *problem)
                        .arg(QDir::toNativeSeparators(path), file.errorString());
         return {};
     }
-    const QByteArray data = file.read(16 << 20);
-    QList<QSslCertificate> out = QSslCertificate::fromData(data, QSsl::Pem);
-    if (out.isEmpty())
-        out = QSslCertificate::fromData(data, QSsl::Der);
+    const QList<QSslCertificate> out = certificatesIn(file, 16 << 20, true);
     if (out.isEmpty())
         *problem = Transport::tr("%1 holds no PEM certificate").arg(QDir::toNativeSeparators(path));
     return out;
@@ -193,7 +224,7 @@ QList<QSslCertificate> Tls::environmentCas(QString *problem)
         for (const QFileInfo &entry : entries) {
             QFile f(entry.absoluteFilePath());
             if (entry.size() < (1 << 20) && f.open(QIODevice::ReadOnly))
-                out += QSslCertificate::fromData(f.readAll(), QSsl::Pem);
+                out += certificatesIn(f, 1 << 20, false);
         }
     }
     if (problem)
