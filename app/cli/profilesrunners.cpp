@@ -4,6 +4,7 @@
 #include "accessreview.h"
 #include "credentialstore.h"
 #include "csvoutput.h"
+#include "historyfind.h"
 #include "peoplefinder.h"
 #include "personmatch.h"
 #include "profilestore.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QSet>
 
 // The commands over several profiles at once: find and review.
 namespace Cli {
@@ -88,37 +90,30 @@ private:
     // --from-history: each profile's latest complete snapshot, read from the store alone.
     int fromHistory()
     {
-        SnapshotStore store(
-            m_command.store.isEmpty() ? SnapshotStore::defaultPath() : m_command.store);
-        if (!store.open()) {
-            m_reporter.err(QStringLiteral("roster find: ") + store.error());
+        const PersonMatch match(m_command.findText, m_command.exact);
+        QStringList names;
+        for (const Profile &p : m_profiles)
+            names << p.name;
+        const HistoryAnswer answer = findInHistory(
+            m_command.store.isEmpty() ? SnapshotStore::defaultPath() : m_command.store, names,
+            match);
+        if (!answer.error.isEmpty()) {
+            m_reporter.err(QStringLiteral("roster find: ") + answer.error);
             return Failed;
         }
-        const PersonMatch match(m_command.findText, m_command.exact);
         QStringList without;
-        int accounts = 0, profilesWith = 0;
-        for (const Profile &p : m_profiles) {
-            const auto latest = store.latestComplete(p.name);
-            if (!latest) {
-                without << p.name;
-                continue;
-            }
-            const QString asOf = latest->first.takenAt.toString(Qt::ISODate);
-            const std::unique_ptr<SnapshotStore::Accounts> stored
-                = store.accounts(latest->second.rowId);
-            int found = 0;
-            while (stored->next()) {
-                const User u = SnapshotStore::user(stored->values());
-                const PersonMatch::Rule rule = match.match(u);
-                if (rule == PersonMatch::Rule::None)
-                    continue;
-                // A stored account has no created_at or updated_at: those cells stay empty.
-                m_output.writeRow(findRow(p, u, rule) << asOf);
-                ++found;
-            }
-            accounts += found;
-            profilesWith += found > 0;
+        for (int i = 0; i < names.size(); ++i) {
+            if (!answer.asOf.at(i).isValid())
+                without << names.at(i);
         }
+        QSet<int> profilesWith;
+        for (const PeopleFinder::Hit &h : answer.hits) {
+            // A stored account has no created_at or updated_at: those cells stay empty.
+            m_output.writeRow(findRow(m_profiles.at(h.target), h.user, h.rule)
+                << answer.asOf.at(h.target).toString(Qt::ISODate));
+            profilesWith.insert(h.target);
+        }
+        const qsizetype accounts = answer.hits.size();
         const bool ok = m_output.commit();
         if (!ok)
             m_reporter.err(QStringLiteral("roster find: ") + m_output.error().summary());
@@ -127,7 +122,7 @@ private:
                                     "their latest snapshots.")
                                .arg(accounts)
                                .arg(m_command.findText)
-                               .arg(profilesWith)
+                               .arg(profilesWith.size())
                                .arg(m_profiles.size()));
         if (!without.isEmpty())
             m_reporter.err(Text::tr("Not searched, because no complete snapshot holds them: %1")

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
+
 namespace {
 struct Text
 {
@@ -14,7 +17,55 @@ QStringList words(const QString &folded)
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     return folded.split(separators, Qt::SkipEmptyParts);
 }
+
+// The names as one text, folded: nameKey()'s and match()'s input.
+QString names(const User &user)
+{
+    return user.displayName + QLatin1Char(' ') + user.givenName + QLatin1Char(' ')
+        + user.familyName;
+}
+
+// nameKey() of ASCII text: folding is lower-casing, and words are runs of letters and digits.
+// nullopt when the text holds anything else.
+std::optional<QString> asciiNameKey(const QString &text)
+{
+    QString key;
+    key.reserve(text.size() + 1);
+    bool inWord = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80)
+            return std::nullopt;
+        const bool letterOrDigit
+            = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z');
+        if (letterOrDigit && !inWord)
+            key += QLatin1Char(' ');
+        inWord = letterOrDigit;
+        if (letterOrDigit)
+            key += QChar(u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u);
+    }
+    return key;
+}
 } // namespace
+
+QString PersonMatch::nameKey(const User &user)
+{
+    const QString text = names(user);
+    if (std::optional<QString> ascii = asciiNameKey(text))
+        return *ascii;
+    QString key;
+    for (const QString &w : ::words(fold(text)))
+        key += QLatin1Char(' ') + w;
+    return key;
+}
+
+bool PersonMatch::matchesNameKey(const QString &key) const
+{
+    if (m_email || m_words.isEmpty())
+        return false;
+    return std::all_of(m_words.cbegin(), m_words.cend(),
+        [&key](const QString &w) { return key.contains(QLatin1Char(' ') + w); });
+}
 
 PersonMatch::PersonMatch(const QString &text, bool exact)
     : m_exact(exact)
@@ -25,8 +76,8 @@ PersonMatch::PersonMatch(const QString &text, bool exact)
         m_address = t.toLower();
         m_untagged = untagged(t);
     } else {
-        m_words = words(fold(t));
-        m_rawWords = words(t);
+        m_words = ::words(fold(t));
+        m_rawWords = ::words(t);
     }
 }
 
@@ -70,8 +121,7 @@ PersonMatch::Rule PersonMatch::match(const User &user) const
     }
     if (m_words.isEmpty())
         return Rule::None;
-    const QStringList name = words(fold(
-        user.displayName + QLatin1Char(' ') + user.givenName + QLatin1Char(' ') + user.familyName));
+    const QStringList name = ::words(fold(names(user)));
     for (const QString &w : m_words) {
         const bool found = std::any_of(
             name.begin(), name.end(), [&w](const QString &n) { return n.startsWith(w); });

@@ -30,6 +30,19 @@ public:
 
     // Lower case, accents and other combining marks removed.
     static QString fold(const QString &text);
+    // The words of a user's names as match() compares them, folded, each after a space
+    // (" jose muller"): a word of the text starts a word of the name exactly when " word" is in
+    // it. Kept beside each stored account, so history answers without folding every name again.
+    static QString nameKey(const User &user);
+    // Whether `key` (a nameKey()) holds a word starting with each of the text's words; false for
+    // an email or empty text.
+    bool matchesNameKey(const QString &key) const;
+    // The text's folded words.
+    const QStringList &words() const { return m_words; }
+    // The address searched for (lower case) and without its +tag; empty for names.
+    const QString &address() const { return m_address; }
+    const QString &untaggedAddress() const { return m_untagged; }
+    bool isExact() const { return m_exact; }
     // "Ada+work@Example.com" -> "ada@example.com"; addresses without '@' are only lower-cased.
     static QString untagged(const QString &email);
     static QString ruleText(Rule rule); // for the results: "email", "email without +tag", "name"

@@ -1,6 +1,8 @@
 #include "snapshotstore.h"
 
+#include "personmatch.h"
 #include "profile.h"
+#include "sqlitestatement.h"
 #include "user.h"
 
 #include <QCryptographicHash>
@@ -127,56 +129,7 @@ bool SnapshotStore::open()
         return fail(tr("cannot open it"), db.lastError().text());
     return exec(QStringLiteral("PRAGMA foreign_keys = ON"))
         && exec(QStringLiteral("PRAGMA journal_mode = WAL"))
-        && exec(QStringLiteral("PRAGMA synchronous = NORMAL")) && migrate();
-}
-
-bool SnapshotStore::migrate()
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(tr("cannot read it"), q.lastError().text());
-    const int version = q.value(0).toInt();
-    if (version > schemaVersion)
-        return fail(tr("cannot read it"),
-            tr("it was written by a newer Roster (schema %1; this one knows up to %2)")
-                .arg(version)
-                .arg(schemaVersion));
-    if (version == schemaVersion)
-        return true;
-    // Each step moves one version on, in one transaction: a failed step leaves the old schema.
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    for (int from = version; from < schemaVersion; ++from) {
-        if (!db.transaction())
-            return fail(tr("cannot update"), db.lastError().text());
-        const bool ok = from == 0 ? createVersion1() : false;
-        if (!ok || !exec(QStringLiteral("PRAGMA user_version = %1").arg(from + 1))
-            || !db.commit()) {
-            db.rollback();
-            return m_error.isEmpty() ? fail(tr("cannot update"), db.lastError().text()) : false;
-        }
-    }
-    return true;
-}
-
-bool SnapshotStore::createVersion1()
-{
-    return exec(QStringLiteral("CREATE TABLE snapshots (id INTEGER PRIMARY KEY, taken_at TEXT NOT "
-                               "NULL, roster_version TEXT NOT NULL)"))
-        && exec(QStringLiteral(
-            "CREATE TABLE profiles (id INTEGER PRIMARY KEY, snapshot_id INTEGER NOT NULL "
-            "REFERENCES snapshots(id) ON DELETE CASCADE, position INTEGER NOT NULL, name TEXT NOT "
-            "NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL, organization TEXT NOT NULL, "
-            "reported_total INTEGER NOT NULL DEFAULT -1, accounts INTEGER NOT NULL DEFAULT 0, "
-            "complete INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', sha256 TEXT NOT "
-            "NULL DEFAULT '')"))
-        && exec(QStringLiteral("CREATE INDEX profiles_by_snapshot ON profiles(snapshot_id)"))
-        // Without rowid: the key is the account, and the table its own index (smaller on disk).
-        && exec(QStringLiteral(
-            "CREATE TABLE accounts (profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE "
-            "CASCADE, account_id TEXT NOT NULL, person TEXT NOT NULL, email TEXT, status TEXT, "
-            "roles TEXT, groups_ TEXT, display_name TEXT, given_name TEXT, family_name TEXT, "
-            "username TEXT, phone TEXT, idp_id TEXT, PRIMARY KEY (profile_id, account_id)) "
-            "WITHOUT ROWID"));
+        && exec(QStringLiteral("PRAGMA synchronous = NORMAL")) && migrate() && createIncoming();
 }
 
 qint64 SnapshotStore::createSnapshot(const QDateTime &takenAtUtc, const QString &rosterVersion)
@@ -215,19 +168,31 @@ bool SnapshotStore::addAccounts(qint64 profileRow, const QList<User> &users)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return fail(tr("cannot add accounts"), db.lastError().text());
-    QSqlQuery q(db);
-    // A repeated id (a server that lists an account twice) keeps its last record.
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?)"));
-    for (const User &u : users) {
-        q.addBindValue(profileRow);
-        for (const QString &v : accountValues(u))
-            q.addBindValue(v);
-        if (!q.exec()) {
-            const QString why = q.lastError().text();
-            db.rollback();
-            return fail(tr("cannot add accounts"), why);
+    // Appended as they come (rows in arrival order are cheap to add); finishProfile() moves them
+    // into accounts sorted by id, where inserting them one by one in arrival order would write
+    // each page of the table many times over.
+    const QString why = [&]() -> QString {
+        SqliteStatement insert(db,
+            "INSERT INTO temp.incoming VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+            "?13, ?14)");
+        if (!insert.isValid())
+            return insert.error();
+        for (const User &u : users) {
+            const QStringList values = accountValues(u);
+            const QString nameKey = PersonMatch::nameKey(u);
+            insert.bind(1, profileRow);
+            for (int i = 0; i < values.size(); ++i)
+                insert.bind(2 + i, values.at(i));
+            insert.bind(2 + int(values.size()), nameKey);
+            if (insert.step() != SQLITE_DONE)
+                return insert.error();
+            insert.reset();
         }
+        return {};
+    }();
+    if (!why.isEmpty()) {
+        db.rollback();
+        return fail(tr("cannot add accounts"), why);
     }
     if (!db.commit())
         return fail(tr("cannot add accounts"), db.lastError().text());
@@ -288,17 +253,86 @@ std::optional<QStringList> SnapshotStore::account(qint64 profileRow, const QStri
     return query.next() ? accountValues(query) : QStringList();
 }
 
+std::optional<QList<QStringList>> SnapshotStore::find(qint64 profileRow, const PersonMatch &match)
+{
+    // Every condition lets through at least what match() finds: LIKE ignores ASCII case and reads
+    // '_' and '%' in the domain as wildcards, which only lets more through.
+    QStringList conditions;
+    QStringList values;
+    if (match.isEmail()) {
+        conditions << QStringLiteral("person = ?");
+        values << match.address();
+        if (!match.isExact()) {
+            // "ada+work@example.com" is "ada@example.com" untagged: the address itself, or one
+            // starting "ada+" and ending "@example.com".
+            const QString untagged = match.untaggedAddress();
+            const qsizetype at = untagged.lastIndexOf(QLatin1Char('@'));
+            conditions << QStringLiteral("person = ?")
+                       << QStringLiteral("(person >= ? AND person < ? AND person LIKE ?)");
+            values << untagged << untagged.left(at) + QLatin1Char('+')
+                   << untagged.left(at) + QLatin1Char(',') << QLatin1Char('%') + untagged.mid(at);
+        }
+    } else {
+        for (const QString &w : match.words()) {
+            conditions << QStringLiteral("instr(name_key, ?) > 0");
+            values << QLatin1Char(' ') + w;
+        }
+    }
+    QList<QStringList> found;
+    if (conditions.isEmpty())
+        return found;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT * FROM accounts WHERE profile_id = ? AND (%1) ORDER BY "
+                             "account_id")
+                  .arg(conditions.join(
+                      match.isEmail() ? QStringLiteral(" OR ") : QStringLiteral(" AND "))));
+    q.addBindValue(profileRow);
+    for (const QString &v : values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(tr("cannot read it"), q.lastError().text());
+        return std::nullopt;
+    }
+    while (q.next()) {
+        QStringList stored = accountValues(q);
+        if (match.match(user(stored)) != PersonMatch::Rule::None)
+            found << std::move(stored);
+    }
+    if (q.lastError().isValid()) {
+        fail(tr("cannot read it"), q.lastError().text());
+        return std::nullopt;
+    }
+    return found;
+}
+
 std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accounts)
 {
-    const std::unique_ptr<Accounts> reader = this->accounts(profileRow);
+    // canonicalRow() of each account, from the UTF-8 SQLite keeps.
+    SqliteStatement read(QSqlDatabase::database(m_connection, false),
+        "SELECT account_id, person, email, status, roles, groups_, display_name, given_name, "
+        "family_name, username, phone, idp_id FROM accounts WHERE profile_id = ?1 ORDER BY "
+        "account_id");
+    if (!read.isValid()) {
+        fail(tr("cannot read it"), read.error());
+        return std::nullopt;
+    }
+    read.bind(1, profileRow);
     QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray row;
     *accounts = 0;
-    while (reader->next()) {
-        hash.addData(canonicalRow(reader->values()));
+    int step = SQLITE_ROW;
+    while ((step = read.step()) == SQLITE_ROW) {
+        row.resize(0);
+        for (int i = 0; i < read.columns(); ++i) {
+            const QByteArrayView value = read.text(i);
+            row.append(QByteArray::number(value.size())).append(':').append(value);
+        }
+        hash.addData(row.append('\n'));
         ++*accounts;
     }
-    if (!reader->error().isEmpty()) {
-        fail(tr("cannot read it"), reader->error());
+    if (step != SQLITE_DONE) {
+        fail(tr("cannot read it"), read.error());
         return std::nullopt;
     }
     return QString::fromLatin1(hash.result().toHex());
@@ -341,19 +375,45 @@ qint64 SnapshotStore::resolve(const QString &name)
 bool SnapshotStore::finishProfile(
     qint64 profileRow, qint64 reportedTotal, bool complete, const QString &error)
 {
-    qint64 accounts = 0;
-    const std::optional<QString> sum = checksum(profileRow, &accounts);
-    if (!sum)
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return fail(tr("cannot finish a profile"), db.lastError().text());
+    const bool ok = [&] {
+        // Sorted by id, so each page of the table is written once; a repeated id (a server that
+        // lists an account twice) keeps its last record.
+        QSqlQuery move(db);
+        move.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts SELECT * FROM temp.incoming "
+                                    "WHERE profile_id = ? ORDER BY account_id, rowid"));
+        move.addBindValue(profileRow);
+        if (!move.exec() || !dropIncoming(QStringLiteral("profile_id = ?"), profileRow))
+            return fail(tr("cannot finish a profile"), move.lastError().text());
+        qint64 accounts = 0;
+        const std::optional<QString> sum = checksum(profileRow, &accounts);
+        if (!sum)
+            return false;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE profiles SET reported_total = ?, accounts = ?, complete = "
+                                 "?, error = ?, sha256 = ? WHERE id = ?"));
+        for (const QVariant &v :
+            {QVariant(reportedTotal), QVariant(accounts), QVariant(int(complete)),
+                QVariant(text(error)), QVariant(*sum), QVariant(profileRow)})
+            q.addBindValue(v);
+        return q.exec() || fail(tr("cannot finish a profile"), q.lastError().text());
+    }();
+    if (!ok) {
+        db.rollback();
         return false;
+    }
+    return db.commit() || fail(tr("cannot finish a profile"), db.lastError().text());
+}
+
+// Accounts not yet moved into the table (those of a profile that never finished) are dropped.
+bool SnapshotStore::dropIncoming(const QString &where, qint64 id)
+{
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE profiles SET reported_total = ?, accounts = ?, complete = ?, "
-                             "error = ?, sha256 = ? WHERE id = ?"));
-    for (const QVariant &v : {QVariant(reportedTotal), QVariant(accounts), QVariant(int(complete)),
-             QVariant(text(error)), QVariant(*sum), QVariant(profileRow)})
-        q.addBindValue(v);
-    if (!q.exec())
-        return fail(tr("cannot finish a profile"), q.lastError().text());
-    return true;
+    q.prepare(QStringLiteral("DELETE FROM temp.incoming WHERE %1").arg(where));
+    q.addBindValue(id);
+    return q.exec() || fail(tr("cannot update"), q.lastError().text());
 }
 
 std::optional<QList<SnapshotStore::ProfileEntry>> SnapshotStore::profilesOf(qint64 snapshot)
@@ -484,6 +544,9 @@ bool SnapshotStore::remove(qint64 id)
 {
     if (!snapshot(id))
         return false;
+    if (!dropIncoming(
+            QStringLiteral("profile_id IN (SELECT id FROM profiles WHERE snapshot_id = ?)"), id))
+        return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("DELETE FROM snapshots WHERE id = ?"));
     q.addBindValue(id);
@@ -502,50 +565,6 @@ int SnapshotStore::removeOlderThan(const QDateTime &cutoffUtc)
         return -1;
     }
     return q.numRowsAffected();
-}
-
-QString SnapshotStore::manifestPath(const QString &file)
-{
-    return file + QStringLiteral(".manifest.json");
-}
-
-bool SnapshotStore::writeManifest(
-    const Snapshot &snapshot, const QString &storePath, const QString &file, QString *error)
-{
-    QFile csv(file);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!csv.open(QIODevice::ReadOnly) || !hash.addData(&csv)) {
-        *error = tr("Cannot read %1 for its manifest: %2")
-                     .arg(QDir::toNativeSeparators(file), csv.errorString());
-        return false;
-    }
-    QJsonArray profiles;
-    for (const ProfileEntry &p : snapshot.profiles)
-        profiles << QJsonObject {{QStringLiteral("name"), p.name}, {QStringLiteral("kind"), p.kind},
-            {QStringLiteral("baseUrl"), p.baseUrl},
-            {QStringLiteral("organization"), p.organization},
-            {QStringLiteral("reportedTotal"), p.reportedTotal},
-            {QStringLiteral("accounts"), p.accounts}, {QStringLiteral("complete"), p.complete},
-            {QStringLiteral("error"), p.error}, {QStringLiteral("sha256"), p.sha256}};
-    const QJsonObject manifest {{QStringLiteral("generator"), QStringLiteral("Roster")},
-        {QStringLiteral("rosterVersion"), snapshot.rosterVersion},
-        {QStringLiteral("snapshot"), snapshot.id},
-        {QStringLiteral("takenAt"), snapshot.takenAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("store"), QFileInfo(storePath).absoluteFilePath()},
-        {QStringLiteral("complete"), snapshot.complete()},
-        {QStringLiteral("file"),
-            QJsonObject {{QStringLiteral("name"), QFileInfo(file).fileName()},
-                {QStringLiteral("bytes"), csv.size()},
-                {QStringLiteral("sha256"), QString::fromLatin1(hash.result().toHex())}}},
-        {QStringLiteral("profiles"), profiles}};
-    QSaveFile out(manifestPath(file));
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(manifest).toJson()) < 0
-        || !out.commit()) {
-        *error = tr("Cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(manifestPath(file)), out.errorString());
-        return false;
-    }
-    return true;
 }
 
 QByteArray SnapshotStore::canonicalRow(const QStringList &values)

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+class PersonMatch;
 class QSqlQuery;
 struct Profile;
 struct User;
@@ -26,7 +27,7 @@ class SnapshotStore
 {
     Q_DECLARE_TR_FUNCTIONS(SnapshotStore)
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     struct ProfileEntry
     {
@@ -118,6 +119,11 @@ public:
     // such account, nullopt when reading failed (error() says why).
     std::optional<QStringList> account(qint64 profileRow, const QString &accountId);
 
+    // The accounts of a profile that `match` finds (PersonMatch::match() decides; SQL only
+    // narrows them down: by the stored person key for an address, by name_key for names), by
+    // account id, as Accounts::values() gives them. nullopt when reading failed.
+    std::optional<QList<QStringList>> find(qint64 profileRow, const PersonMatch &match);
+
     // A snapshot named as `roster diff` takes it: an id, "latest", "previous", or a date (the last
     // snapshot taken on or before that day, UTC). 0 with error() set when there is none.
     qint64 resolve(const QString &name);
@@ -140,6 +146,9 @@ private:
     bool exec(const QString &sql);
     bool migrate();
     bool createVersion1();
+    bool toVersion2();
+    bool createIncoming();
+    bool dropIncoming(const QString &where, qint64 id);
     std::optional<QString> checksum(qint64 profileRow, qint64 *accounts);
     std::optional<QList<ProfileEntry>> profilesOf(qint64 snapshot);
     std::optional<QList<Snapshot>> readSnapshots(const QString &where, qint64 id);
