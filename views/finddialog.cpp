@@ -193,10 +193,14 @@ void FindDialog::find()
     m_unconfirmed.clear();
     m_results->setRowCount(0);
     m_side->setCurrentWidget(m_placeholder);
-    connect(m_finder, &PeopleFinder::hits, this, &FindDialog::addHits);
+    m_pendingLive.clear();
+    // Live answers wait for the history answer, which they confirm or extend.
+    connect(m_finder, &PeopleFinder::hits, this,
+        [this](const QList<PeopleFinder::Hit> &hits) { live([this, hits] { addHits(hits); }); });
     connect(m_finder, &PeopleFinder::progress, this, &FindDialog::updateTarget);
-    connect(m_finder, &PeopleFinder::profileFinished, this, &FindDialog::targetDone);
-    connect(m_finder, &PeopleFinder::finished, this, &FindDialog::updateSummary);
+    connect(m_finder, &PeopleFinder::profileFinished, this,
+        [this](int target) { live([this, target] { targetDone(target); }); });
+    connect(m_finder, &PeopleFinder::finished, this, [this] { live([this] { updateSummary(); }); });
     for (int i = 0; i < m_profiles->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_profiles->topLevelItem(i);
         m_profiles->removeItemWidget(item, CancelColumn);
@@ -211,7 +215,7 @@ void FindDialog::find()
         m_items.append(item);
         item->setData(NameColumn, Qt::UserRole, target);
     }
-    answerFromHistory(); // before any live answer (loaded rows answer in start()): they confirm it
+    answerFromHistory(); // on a worker; live answers (loaded rows in start()) confirm it
     for (int target = 0; target < m_searched.size(); ++target)
         start(target, m_searched.at(target));
     m_finder->start();

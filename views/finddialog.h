@@ -1,11 +1,14 @@
 #pragma once
 
+#include "historyfind.h"
 #include "peoplefinder.h"
 #include "sessionproviders.h"
 
 #include <QDateTime>
 #include <QDialog>
 #include <QHash>
+
+#include <functional>
 
 class ErrorPane;
 class ProfileStore;
@@ -45,17 +48,25 @@ public:
     void find();
 
     // For tests.
-    bool isSearching() const { return m_finder && !m_finder->isFinished(); }
+    bool isSearching() const { return m_readingHistory || (m_finder && !m_finder->isFinished()); }
     // The profile rows whose check box is set.
     void setProfileChecked(const QString &name, bool checked);
     // Where result row `row` comes from: "Live", "As of …", "New since …", "No longer found …".
     QString sourceText(int row) const;
+
+signals:
+    // The history store was searched (on a worker thread) and its accounts are in the results,
+    // before any live answer that came meanwhile is applied.
+    void answeredFromHistory();
 
 private:
     enum class Source { Live, History, Confirmed, New, Gone };
 
     void buildUi();
     void answerFromHistory();
+    void applyHistory(const HistoryAnswer &answer);
+    // Runs `apply` now, or once the history answer is in, in the order live answers came.
+    void live(std::function<void()> apply);
     int appendRow(const PeopleFinder::Hit &hit, Source source);
     void setCells(int row, const PeopleFinder::Hit &hit);
     void setSource(int row, Source source);
@@ -94,4 +105,6 @@ private:
     QString m_historyPath;
     QList<QDateTime> m_asOf; // by target: the time of the snapshot that answered first, or null
     QHash<QString, int> m_unconfirmed; // "target\nid" -> result row answered from a snapshot
+    bool m_readingHistory = false;
+    QList<std::function<void()>> m_pendingLive; // live answers that came while it was read
 };

@@ -2,40 +2,57 @@
 // then confirmed by the live search (FindDialog's other half).
 #include "finddialog.h"
 
-#include "snapshotstore.h"
 #include "statuscolors.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QTableWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
 void FindDialog::answerFromHistory()
 {
     m_asOf = QList<QDateTime>(m_searched.size());
+    m_readingHistory = false;
     if (m_historyPath.isEmpty() || !QFileInfo::exists(m_historyPath))
         return; // no history yet: never create a store just to search it
-    SnapshotStore store(m_historyPath);
-    if (!store.open())
-        return; // the live search still answers; History… says what is wrong with the file
-    for (int target = 0; target < m_searched.size(); ++target) {
-        const auto latest = store.latestComplete(m_searched.at(target).name);
-        if (!latest)
-            continue;
-        m_asOf[target] = latest->first.takenAt;
-        const std::unique_ptr<SnapshotStore::Accounts> stored
-            = store.accounts(latest->second.rowId);
-        while (stored->next()) {
-            PeopleFinder::Hit hit;
-            hit.target = target;
-            hit.user = SnapshotStore::user(stored->values());
-            hit.rule = m_finder->match().match(hit.user);
-            if (hit.rule == PersonMatch::Rule::None)
-                continue;
-            const int row = appendRow(hit, Source::History);
-            m_unconfirmed.insert(QString::number(target) + QLatin1Char('\n') + hit.user.id, row);
-        }
+    QStringList names;
+    for (const Profile &p : std::as_const(m_searched))
+        names << p.name;
+    m_readingHistory = true;
+    // Parented to this search: a new one drops the answer of the last.
+    auto *watcher = new QFutureWatcher<HistoryAnswer>(m_run);
+    connect(watcher, &QFutureWatcher<HistoryAnswer>::finished, this, [this, watcher] {
+        m_readingHistory = false;
+        applyHistory(watcher->result());
+        emit answeredFromHistory();
+        for (const std::function<void()> &apply : std::exchange(m_pendingLive, {}))
+            apply();
+        updateSummary();
+    });
+    watcher->setFuture(QtConcurrent::run(findInHistory, m_historyPath, names, m_finder->match()));
+}
+
+void FindDialog::live(std::function<void()> apply)
+{
+    if (m_readingHistory)
+        m_pendingLive << std::move(apply);
+    else
+        apply();
+}
+
+// The history answer: a store that cannot be read answers nothing (the live search still does;
+// History… says what is wrong with the file).
+void FindDialog::applyHistory(const HistoryAnswer &answer)
+{
+    if (!answer.error.isEmpty())
+        return;
+    m_asOf = answer.asOf;
+    for (const PeopleFinder::Hit &hit : answer.hits) {
+        const int row = appendRow(hit, Source::History);
+        m_unconfirmed.insert(QString::number(hit.target) + QLatin1Char('\n') + hit.user.id, row);
     }
     if (m_results->rowCount() > 0)
         m_results->resizeColumnsToContents();
