@@ -3,9 +3,10 @@
 //   roster_bench            all figures
 //   roster_bench FIGURE...  export, parallel, memory-karmo, memory-llamacloud, export-memory,
 //                           stall, switch, csv, stream, export-llamacloud, find,
-//                           review-memory
+//                           review-memory, pacing, history
 // Absolute times vary between machines; the targets are issue 6's.
 #include "accessreview.h"
+#include "benchsupport.h"
 #include "credentialstore.h"
 #include "csvwriter.h"
 #include "exportjob.h"
@@ -70,29 +71,10 @@ void emitFigure(QJsonObject o)
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 }
 
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 qint64 rssBytes()
 {
     malloc_trim(0); // freed heap is returned first, so the figure counts what is held
     return statusKb("VmRSS:") * 1024;
-}
-
-void resetPeak()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
 }
 
 Provider *makeProvider(SandboxHost &host, const QString &kind, const QString &org,
@@ -643,7 +625,7 @@ int main(int argc, char *argv[])
         QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"),
         QStringLiteral("stall"), QStringLiteral("switch"), QStringLiteral("stream"),
         QStringLiteral("export-llamacloud"), QStringLiteral("find"),
-        QStringLiteral("review-memory"), QStringLiteral("pacing")};
+        QStringLiteral("review-memory"), QStringLiteral("pacing"), QStringLiteral("history")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -682,6 +664,8 @@ int main(int argc, char *argv[])
             figureReviewMemory();
         else if (f == QLatin1String("pacing"))
             figurePacing();
+        else if (f == QLatin1String("history"))
+            figureHistory(QStringLiteral(ROSTER_BINARY));
         else {
             QTextStream(stderr) << "unknown figure " << f
                                 << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
