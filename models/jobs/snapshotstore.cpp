@@ -202,55 +202,73 @@ bool SnapshotStore::addAccounts(qint64 profileRow, const QList<User> &users)
 SnapshotStore::Accounts::~Accounts() = default;
 
 namespace {
-// An accounts row as Accounts::values() gives it: account_id, person, then fields() (the
-// profile_id column first is left out).
-QStringList accountValues(const QSqlQuery &query)
+// An account's stored values, in Accounts::values()' order.
+constexpr const char *kAccountColumns = "account_id, person, email, status, roles, groups_, "
+                                        "display_name, given_name, family_name, username, "
+                                        "phone, idp_id";
+
+// The current row of a statement that selected kAccountColumns.
+QStringList accountValues(const SqliteStatement &row)
 {
     QStringList values;
-    const int columns = 2 + int(SnapshotStore::fields().size());
-    for (int i = 1; i <= columns; ++i)
-        values << query.value(i).toString();
+    values.reserve(row.columns());
+    for (int i = 0; i < row.columns(); ++i)
+        values << row.string(i);
     return values;
+}
+
+QByteArray selectAccounts(const QString &where)
+{
+    return QStringLiteral("SELECT %1 FROM accounts WHERE profile_id = ?1 %2")
+        .arg(QLatin1String(kAccountColumns), where)
+        .toUtf8();
 }
 } // namespace
 
 bool SnapshotStore::Accounts::next()
 {
-    if (!m_query || !m_query->next()) {
-        if (m_query && m_query->lastError().isValid())
-            m_error = m_query->lastError().text();
+    if (!m_query)
         return false;
+    const int step = m_query->step();
+    if (step == SQLITE_ROW) {
+        m_values = accountValues(*m_query);
+        return true;
     }
-    m_values = accountValues(*m_query);
-    return true;
+    if (step != SQLITE_DONE)
+        m_error = m_query->error();
+    m_query.reset();
+    return false;
 }
 
 std::unique_ptr<SnapshotStore::Accounts> SnapshotStore::accounts(qint64 profileRow)
 {
     std::unique_ptr<Accounts> reader(new Accounts);
-    reader->m_query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-    reader->m_query->setForwardOnly(true);
-    reader->m_query->prepare(
-        QStringLiteral("SELECT * FROM accounts WHERE profile_id = ? ORDER BY account_id"));
-    reader->m_query->addBindValue(profileRow);
-    if (!reader->m_query->exec()) {
-        reader->m_error = reader->m_query->lastError().text();
+    reader->m_query = std::make_unique<SqliteStatement>(QSqlDatabase::database(m_connection, false),
+        selectAccounts(QStringLiteral("ORDER BY account_id")));
+    if (!reader->m_query->isValid()) {
+        reader->m_error = reader->m_query->error();
         reader->m_query.reset();
+        return reader;
     }
+    reader->m_query->bind(1, profileRow);
     return reader;
 }
 
 std::optional<QStringList> SnapshotStore::account(qint64 profileRow, const QString &accountId)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral("SELECT * FROM accounts WHERE profile_id = ? AND account_id = ?"));
-    query.addBindValue(profileRow);
-    query.addBindValue(accountId);
-    if (!query.exec()) {
-        fail(tr("cannot read it"), query.lastError().text());
-        return std::nullopt;
+    SqliteStatement query(QSqlDatabase::database(m_connection, false),
+        selectAccounts(QStringLiteral("AND account_id = ?2")));
+    if (query.isValid()) {
+        query.bind(1, profileRow);
+        query.bind(2, accountId);
+        const int step = query.step();
+        if (step == SQLITE_ROW)
+            return accountValues(query);
+        if (step == SQLITE_DONE)
+            return QStringList();
     }
-    return query.next() ? accountValues(query) : QStringList();
+    fail(tr("cannot read it"), query.error());
+    return std::nullopt;
 }
 
 std::optional<QList<QStringList>> SnapshotStore::find(qint64 profileRow, const PersonMatch &match)
@@ -281,26 +299,29 @@ std::optional<QList<QStringList>> SnapshotStore::find(qint64 profileRow, const P
     QList<QStringList> found;
     if (conditions.isEmpty())
         return found;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT * FROM accounts WHERE profile_id = ? AND (%1) ORDER BY "
-                             "account_id")
-                  .arg(conditions.join(
-                      match.isEmail() ? QStringLiteral(" OR ") : QStringLiteral(" AND "))));
-    q.addBindValue(profileRow);
-    for (const QString &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        fail(tr("cannot read it"), q.lastError().text());
-        return std::nullopt;
+    // Numbered after ?1, the profile.
+    QString where
+        = conditions.join(match.isEmail() ? QStringLiteral(" OR ") : QStringLiteral(" AND "));
+    for (int i = 0, from = 0; i < values.size(); ++i) {
+        from = int(where.indexOf(QLatin1Char('?'), from));
+        where.replace(from, 1, QStringLiteral("?%1").arg(i + 2));
+        from += 2;
     }
-    while (q.next()) {
-        QStringList stored = accountValues(q);
-        if (match.match(user(stored)) != PersonMatch::Rule::None)
-            found << std::move(stored);
+    SqliteStatement q(QSqlDatabase::database(m_connection, false),
+        selectAccounts(QStringLiteral("AND (%1) ORDER BY account_id").arg(where)));
+    int step = SQLITE_ERROR;
+    if (q.isValid()) {
+        q.bind(1, profileRow);
+        for (int i = 0; i < values.size(); ++i)
+            q.bind(2 + i, values.at(i));
+        while ((step = q.step()) == SQLITE_ROW) {
+            QStringList stored = accountValues(q);
+            if (match.match(user(stored)) != PersonMatch::Rule::None)
+                found << std::move(stored);
+        }
     }
-    if (q.lastError().isValid()) {
-        fail(tr("cannot read it"), q.lastError().text());
+    if (step != SQLITE_DONE) {
+        fail(tr("cannot read it"), q.error());
         return std::nullopt;
     }
     return found;
@@ -310,9 +331,7 @@ std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accoun
 {
     // canonicalRow() of each account, from the UTF-8 SQLite keeps.
     SqliteStatement read(QSqlDatabase::database(m_connection, false),
-        "SELECT account_id, person, email, status, roles, groups_, display_name, given_name, "
-        "family_name, username, phone, idp_id FROM accounts WHERE profile_id = ?1 ORDER BY "
-        "account_id");
+        selectAccounts(QStringLiteral("ORDER BY account_id")));
     if (!read.isValid()) {
         fail(tr("cannot read it"), read.error());
         return std::nullopt;

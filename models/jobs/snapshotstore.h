@@ -13,7 +13,7 @@
 #include <utility>
 
 class PersonMatch;
-class QSqlQuery;
+class SqliteStatement;
 struct Profile;
 struct User;
 
@@ -110,7 +110,7 @@ public:
     private:
         friend class SnapshotStore;
         Accounts() = default;
-        std::unique_ptr<QSqlQuery> m_query;
+        std::unique_ptr<SqliteStatement> m_query;
         QStringList m_values;
         QString m_error;
     };

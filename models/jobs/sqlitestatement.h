@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -14,12 +15,14 @@
 class SqliteStatement
 {
 public:
-    SqliteStatement(const QSqlDatabase &db, const char *sql)
+    SqliteStatement(const QSqlDatabase &db, const QByteArray &sql)
     {
         const QVariant handle = db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_db = *static_cast<sqlite3 *const *>(handle.constData());
-        if (m_db && sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+        if (m_db
+            && sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &m_stmt, nullptr)
+                != SQLITE_OK)
             m_stmt = nullptr;
     }
     ~SqliteStatement() { sqlite3_finalize(m_stmt); }
@@ -49,6 +52,8 @@ public:
         const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
         return QByteArrayView(bytes, sqlite3_column_bytes(m_stmt, i));
     }
+
+    QString string(int i) const { return QString::fromUtf8(text(i)); }
 
 private:
     sqlite3 *m_db = nullptr;
