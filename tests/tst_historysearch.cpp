@@ -367,6 +367,44 @@ private slots:
         }
     }
 
+    // The accounts are written on the writer's thread: its failure still fails the review, and
+    // what was written of the snapshot is removed.
+    void aStoreThatRefusesAccountsFailsTheSnapshotAndKeepsNone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("refusing.sqlite"));
+        SnapshotStore store(path);
+        QVERIFY(store.open());
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuse"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(exec(db,
+                QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON accounts BEGIN SELECT "
+                               "RAISE(ABORT, 'the disk says no'); END")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("refuse"));
+        const Profile p
+            = sandboxProfile(m_server, QStringLiteral("karmo"), QStringLiteral("refused-n300"));
+        AccessReview::Options options;
+        options.writeCsv = false;
+        AccessReview review(options);
+        review.setStore(&store);
+        review.setProvider(review.addProfile(p), fastProvider(p, &m_nam));
+        QSignalSpy finished(&review, &AccessReview::finished);
+        review.start();
+        QVERIFY(!finished.isEmpty() || finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(review.error().message.contains(QStringLiteral("the disk says no"))
+                && review.error().message.contains(path),
+            qPrintable(review.error().message));
+        QCOMPARE(review.snapshotId(), 0);
+        const auto snapshots = store.snapshots();
+        QVERIFY(snapshots);
+        QVERIFY(snapshots->isEmpty());
+    }
+
     void aFailedMigrationLeavesTheStoreAsItWas()
     {
         const QString path = version1Store(QStringLiteral("v1-readonly.sqlite"), true);

@@ -3,6 +3,7 @@
 #include "pagewalker.h"
 #include "providerkind.h"
 #include "snapshotstore.h"
+#include "snapshotwriter.h"
 #include "viewtext.h"
 
 AccessReview::AccessReview(Options options, QObject *parent)
@@ -63,10 +64,12 @@ void AccessReview::start()
     }
     m_snapshot = 0;
     if (m_store) {
-        m_snapshot = m_store->createSnapshot(
+        // Its own connection on its own thread: storing a page overlaps reading the next.
+        m_writer = std::make_unique<SnapshotWriter>(m_store->path());
+        m_snapshot = m_writer->createSnapshot(
             QDateTime::currentDateTimeUtc(), QCoreApplication::applicationVersion());
         if (!m_snapshot) {
-            done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
+            done(ProviderError::make(ProviderError::Kind::LocalFile, m_writer->error()));
             return;
         }
     }
@@ -85,12 +88,9 @@ void AccessReview::next()
             return;
         }
         Entry &e = entry(m_current);
-        if (m_store && !m_storeProfile) {
-            m_storeProfile = m_store->addProfile(m_snapshot, m_current, e.profile);
-            if (!m_storeProfile) {
-                done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
-                return;
-            }
+        if (m_writer && !m_profileBegun) {
+            m_writer->beginProfile(m_snapshot, m_current, e.profile);
+            m_profileBegun = true;
         }
         if (e.providerFailed) {
             profileFailed(m_current, e.error);
@@ -151,9 +151,12 @@ void AccessReview::onUsers(const QList<User> &users)
         done(m_output.error());
         return;
     }
-    if (m_store && !m_store->addAccounts(m_storeProfile, users)) {
-        done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
-        return;
+    if (m_writer) {
+        m_writer->addAccounts(users);
+        if (m_writer->failed()) {
+            done(ProviderError::make(ProviderError::Kind::LocalFile, m_writer->error()));
+            return;
+        }
     }
     emit progress(m_current);
 }
@@ -182,12 +185,13 @@ void AccessReview::onState()
 // when the store cannot be written.
 bool AccessReview::storeProfileEnd(int index, bool complete, const QString &error)
 {
-    if (!m_store)
+    if (!m_writer)
         return true;
-    const qint64 row = std::exchange(m_storeProfile, 0);
-    if (m_store->finishProfile(row, total(index), complete, error))
+    m_profileBegun = false;
+    m_writer->finishProfile(total(index), complete, error);
+    if (!m_writer->failed())
         return true;
-    done(ProviderError::make(ProviderError::Kind::LocalFile, m_store->error()));
+    done(ProviderError::make(ProviderError::Kind::LocalFile, m_writer->error()));
     return false;
 }
 
@@ -224,14 +228,18 @@ void AccessReview::done(ProviderError error)
         m_walker->deleteLater();
         m_walker = nullptr;
     }
+    // The snapshot is all in the store before the file is renamed into place.
+    if (!error.isError() && m_writer && !m_writer->flush())
+        error = ProviderError::make(ProviderError::Kind::LocalFile, m_writer->error());
     if (!error.isError() && m_options.writeCsv && !m_output.commit())
         error = m_output.error();
     if (error.isError()) {
         m_output.cancel(); // an existing file stays as it was
-        if (m_store && m_snapshot)
-            m_store->remove(std::exchange(m_snapshot, 0)); // a failed read is no snapshot
+        if (m_writer && m_snapshot)
+            m_writer->remove(std::exchange(m_snapshot, 0)); // a failed read is no snapshot
     }
-    m_storeProfile = 0;
+    m_writer.reset();
+    m_profileBegun = false;
     m_summary.people = m_people.size();
     m_summary.inSeveralProfiles = std::count_if(
         m_people.cbegin(), m_people.cend(), [](quint32 v) { return (v >> 16) > 1; });

@@ -6,8 +6,11 @@
 
 #include <QHash>
 
+#include <memory>
+
 class PageWalker;
 class SnapshotStore;
+class SnapshotWriter;
 
 // The quarterly access review: every user of every chosen profile in one CSV (`roster review`,
 // File › Access review…). Columns: person (the lower-cased primary email, the key a spreadsheet
@@ -85,7 +88,8 @@ private:
     Summary m_summary;
     SnapshotStore *m_store = nullptr;
     qint64 m_snapshot = 0;
-    qint64 m_storeProfile = 0; // the current profile's row in the store
+    std::unique_ptr<SnapshotWriter> m_writer; // while a snapshot is written
+    bool m_profileBegun = false; // the current profile's entry is in the writer's queue
     // Per person key: the last profile seen (low 16 bits) and in how many profiles (high 16).
     QHash<quint64, quint32> m_people;
 };
