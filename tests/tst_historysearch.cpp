@@ -12,6 +12,8 @@
 
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -266,6 +268,48 @@ private slots:
             QVERIFY(PersonMatch(w.left(1)).matchesNameKey(key));
         }
         QVERIFY(!PersonMatch(QStringLiteral("zz9")).matchesNameKey(key));
+    }
+
+    // nameKey() folds text below U+0370 a character at a time from a table; it must give what
+    // folding the whole text and splitting it into words gives: for every such character alone,
+    // beside letters, and in random mixtures (marks after letters, marks alone, punctuation).
+    void theNameKeyOfLatinTextIsTheWholeFoldsKey()
+    {
+        static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+        const auto expected = [](const QString &text) {
+            QString key;
+            for (const QString &w : PersonMatch::fold(text).split(separators, Qt::SkipEmptyParts))
+                key += QLatin1Char(' ') + w;
+            return key;
+        };
+        const auto keyOf = [](const QString &text) {
+            User u;
+            u.displayName = text;
+            return PersonMatch::nameKey(u);
+        };
+        QStringList texts;
+        for (char16_t c = 0; c < 0x370; ++c) {
+            const QString one(QChar {c});
+            texts << one << QStringLiteral("a") + one + QStringLiteral("b")
+                  << QStringLiteral("x ") + one + QStringLiteral(" 9");
+        }
+        QRandomGenerator random(25);
+        for (int i = 0; i < 3000; ++i) {
+            QString t;
+            for (int n = random.bounded(1, 12); n > 0; --n)
+                t += QChar(char16_t(random.bounded(0x370)));
+            texts << t;
+        }
+        texts << QStringLiteral("Zoë") << QString::fromUtf8("Ĳsbrand ŉ ǅemal ß İlkay ǰ")
+              << QString::fromUtf8("Jose\u0301 Mu\u0308ller");
+        for (const QString &t : std::as_const(texts)) {
+            // display + ' ' + given + ' ' + family: two spaces after the text.
+            const QString whole = t + QStringLiteral("  ");
+            if (keyOf(t) != expected(whole))
+                QFAIL(qPrintable(
+                    QStringLiteral("%1: %2 vs %3")
+                        .arg(QString::number(t.at(0).unicode(), 16), keyOf(t), expected(whole))));
+        }
     }
 
     void findsExactlyWhatMatchingEveryAccountFinds()

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace {
@@ -25,24 +26,60 @@ QString names(const User &user)
         + user.familyName;
 }
 
-// nameKey() of ASCII text: folding is lower-casing, and words are runs of letters and digits.
-// nullopt when the text holds anything else.
-std::optional<QString> asciiNameKey(const QString &text)
+// What fold() makes of one character below U+0370 (Latin letters with their accents, and the
+// combining marks themselves), and which of those characters are letters or digits (word
+// characters for words()). Folding is per character there: a decomposition and the marks it
+// drops, then a case fold, none of which looks at the neighbours.
+struct FoldedChar
 {
+    char16_t chars[3] = {};
+    quint8 size = 0;
+    quint8 wordMask = 0; // bit i: chars[i] is a letter or a digit
+};
+constexpr char16_t kTableEnd = 0x370;
+
+const std::array<FoldedChar, kTableEnd> &foldTable()
+{
+    static const std::array<FoldedChar, kTableEnd> table = [] {
+        std::array<FoldedChar, kTableEnd> t {};
+        for (char16_t u = 0; u < kTableEnd; ++u) {
+            const QString folded = PersonMatch::fold(QString(QChar(u)));
+            FoldedChar &f = t[u];
+            if (folded.size() > qsizetype(std::size(f.chars))) {
+                f.size = 0xff; // not expected below U+0370; nameKey() then folds the long way
+                continue;
+            }
+            for (const QChar c : folded) {
+                if (c.isLetterOrNumber())
+                    f.wordMask |= quint8(1u << f.size);
+                f.chars[f.size++] = c.unicode();
+            }
+        }
+        return t;
+    }();
+    return table;
+}
+
+// nameKey() of text below U+0370, from foldTable(); nullopt when the text holds anything else.
+std::optional<QString> latinNameKey(const QString &text)
+{
+    const auto &table = foldTable();
     QString key;
-    key.reserve(text.size() + 1);
+    key.reserve(text.size() + 4);
     bool inWord = false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (u >= 0x80)
+        if (u >= kTableEnd || table[u].size == 0xff)
             return std::nullopt;
-        const bool letterOrDigit
-            = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z');
-        if (letterOrDigit && !inWord)
-            key += QLatin1Char(' ');
-        inWord = letterOrDigit;
-        if (letterOrDigit)
-            key += QChar(u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u);
+        const FoldedChar &f = table[u];
+        for (int i = 0; i < f.size; ++i) {
+            const bool wordChar = (f.wordMask >> i) & 1u;
+            if (wordChar && !inWord)
+                key += QLatin1Char(' ');
+            inWord = wordChar;
+            if (wordChar)
+                key += QChar(f.chars[i]);
+        }
     }
     return key;
 }
@@ -51,8 +88,8 @@ std::optional<QString> asciiNameKey(const QString &text)
 QString PersonMatch::nameKey(const User &user)
 {
     const QString text = names(user);
-    if (std::optional<QString> ascii = asciiNameKey(text))
-        return *ascii;
+    if (std::optional<QString> latin = latinNameKey(text))
+        return *latin;
     QString key;
     for (const QString &w : ::words(fold(text)))
         key += QLatin1Char(' ') + w;
