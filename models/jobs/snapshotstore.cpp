@@ -2,10 +2,11 @@
 
 #include "personmatch.h"
 #include "profile.h"
+#include "sha256.h"
+#include "snapshotrows.h"
 #include "sqlitestatement.h"
 #include "user.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -34,16 +35,6 @@ QString utcText(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// The account's values in the table's column order: id, person, then fields().
-QStringList accountValues(const User &u)
-{
-    QStringList values {text(u.id), text(u.email.toLower())};
-    for (Column c : SnapshotStore::fields()) {
-        const QString v = text(u.value(c));
-        values << (c == Column::Roles || c == Column::Groups ? SnapshotStore::setText(v) : v);
-    }
-    return values;
-}
 } // namespace
 
 qint64 SnapshotStore::Snapshot::accounts() const
@@ -177,13 +168,10 @@ bool SnapshotStore::addAccounts(qint64 profileRow, const QList<User> &users)
             "?13, ?14)");
         if (!insert.isValid())
             return insert.error();
+        StoredAccountBinder binder;
         for (const User &u : users) {
-            const QStringList values = accountValues(u);
-            const QString nameKey = PersonMatch::nameKey(u);
             insert.bind(1, profileRow);
-            for (int i = 0; i < values.size(); ++i)
-                insert.bind(2 + i, values.at(i));
-            insert.bind(2 + int(values.size()), nameKey);
+            binder.bind(insert, 2, u);
             if (insert.step() != SQLITE_DONE)
                 return insert.error();
             insert.reset();
@@ -196,6 +184,7 @@ bool SnapshotStore::addAccounts(qint64 profileRow, const QList<User> &users)
     }
     if (!db.commit())
         return fail(tr("cannot add accounts"), db.lastError().text());
+    m_staged.insert(profileRow);
     return true;
 }
 
@@ -337,15 +326,14 @@ std::optional<QString> SnapshotStore::checksum(qint64 profileRow, qint64 *accoun
         return std::nullopt;
     }
     read.bind(1, profileRow);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray row;
     *accounts = 0;
     int step = SQLITE_ROW;
     while ((step = read.step()) == SQLITE_ROW) {
         row.resize(0);
         for (int i = 0; i < read.columns(); ++i) {
-            const QByteArrayView value = read.text(i);
-            row.append(QByteArray::number(value.size())).append(':').append(value);
+            appendCanonicalValue(row, read.text(i));
         }
         hash.addData(row.append('\n'));
         ++*accounts;
@@ -404,7 +392,13 @@ bool SnapshotStore::finishProfile(
         move.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts SELECT * FROM temp.incoming "
                                     "WHERE profile_id = ? ORDER BY account_id, rowid"));
         move.addBindValue(profileRow);
-        if (!move.exec() || !dropIncoming(QStringLiteral("profile_id = ?"), profileRow))
+        // Only this profile's accounts waiting (as in a review, one profile after another):
+        // emptied at once, not row by row.
+        const bool alone
+            = m_staged.isEmpty() || (m_staged.size() == 1 && m_staged.contains(profileRow));
+        if (!move.exec()
+            || !(alone ? dropIncoming()
+                       : dropIncoming(QStringLiteral("profile_id = ?"), profileRow)))
             return fail(tr("cannot finish a profile"), move.lastError().text());
         qint64 accounts = 0;
         const std::optional<QString> sum = checksum(profileRow, &accounts);
@@ -423,15 +417,21 @@ bool SnapshotStore::finishProfile(
         db.rollback();
         return false;
     }
-    return db.commit() || fail(tr("cannot finish a profile"), db.lastError().text());
+    if (!db.commit())
+        return fail(tr("cannot finish a profile"), db.lastError().text());
+    m_staged.remove(profileRow);
+    return true;
 }
 
 // Accounts not yet moved into the table (those of a profile that never finished) are dropped.
-bool SnapshotStore::dropIncoming(const QString &where, qint64 id)
+bool SnapshotStore::dropIncoming(const QString &where, std::optional<qint64> id)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM temp.incoming WHERE %1").arg(where));
-    q.addBindValue(id);
+    // Without a WHERE clause, SQLite empties the table at once.
+    q.prepare(where.isEmpty() ? QStringLiteral("DELETE FROM temp.incoming")
+                              : QStringLiteral("DELETE FROM temp.incoming WHERE %1").arg(where));
+    if (id)
+        q.addBindValue(*id);
     return q.exec() || fail(tr("cannot update"), q.lastError().text());
 }
 
@@ -589,10 +589,8 @@ int SnapshotStore::removeOlderThan(const QDateTime &cutoffUtc)
 QByteArray SnapshotStore::canonicalRow(const QStringList &values)
 {
     QByteArray row;
-    for (const QString &v : values) {
-        const QByteArray utf8 = v.toUtf8();
-        row += QByteArray::number(utf8.size()) + ':' + utf8;
-    }
+    for (const QString &v : values)
+        appendCanonicalValue(row, v.toUtf8());
     return row + '\n';
 }
 

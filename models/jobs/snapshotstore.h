@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -148,7 +149,8 @@ private:
     bool createVersion1();
     bool toVersion2();
     bool createIncoming();
-    bool dropIncoming(const QString &where, qint64 id);
+    // Accounts not yet moved into the table: those `where` names (with `id` bound), or all.
+    bool dropIncoming(const QString &where = {}, std::optional<qint64> id = {});
     std::optional<QString> checksum(qint64 profileRow, qint64 *accounts);
     std::optional<QList<ProfileEntry>> profilesOf(qint64 snapshot);
     std::optional<QList<Snapshot>> readSnapshots(const QString &where, qint64 id);
@@ -156,4 +158,5 @@ private:
     QString m_path;
     QString m_connection;
     QString m_error;
+    QSet<qint64> m_staged; // profiles with accounts in temp.incoming
 };

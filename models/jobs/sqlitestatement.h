@@ -42,6 +42,10 @@ public:
     {
         sqlite3_bind_text16(m_stmt, position, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
     }
+    void bindUtf8(int position, QByteArrayView utf8)
+    {
+        sqlite3_bind_text(m_stmt, position, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    }
     // SQLITE_ROW, SQLITE_DONE or an error.
     int step() { return sqlite3_step(m_stmt); }
     void reset() { sqlite3_reset(m_stmt); }
