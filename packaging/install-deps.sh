@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ clang libclang-rt-14-dev pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
-    libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
+    libqt6sql6-sqlite libsqlite3-dev libssl-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
     libgl1-mesa-dev xvfb xauth
     zlib1g-dev gnome-keyring dbus dbus-x11 libsecret-tools
     desktop-file-utils appstream dpkg-dev file

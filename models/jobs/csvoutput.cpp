@@ -1,8 +1,8 @@
 #include "csvoutput.h"
 
 #include "exportcheckpoint.h"
+#include "sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,7 +21,7 @@ class PartialFile : public QFile
 public:
     using QFile::QFile;
 
-    QCryptographicHash hash {QCryptographicHash::Sha256};
+    Sha256 hash;
     qint64 length = 0; // bytes in the file
     qint64 syncedLength = 0;
     QByteArray syncedSha256;

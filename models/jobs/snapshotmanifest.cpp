@@ -1,7 +1,7 @@
 // Evidence beside a review written with --save: FILE.manifest.json.
+#include "sha256.h"
 #include "snapshotstore.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,7 +19,7 @@ bool SnapshotStore::writeManifest(
     const Snapshot &snapshot, const QString &storePath, const QString &file, QString *error)
 {
     QFile csv(file);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!csv.open(QIODevice::ReadOnly) || !hash.addData(&csv)) {
         *error = tr("Cannot read %1 for its manifest: %2")
                      .arg(QDir::toNativeSeparators(file), csv.errorString());
