@@ -3,8 +3,10 @@
 #include "snapshotstore.h"
 
 namespace {
-// Batches waiting at most; a page's batch is 100 to 1,000 accounts.
+// A batch waits while this many are queued and hold this many accounts (a page's batch is 100 to
+// 1,000 accounts, about a kilobyte each).
 constexpr std::size_t kMaxQueued = 8;
+constexpr qsizetype kMaxQueuedAccounts = 2500;
 } // namespace
 
 SnapshotWriter::SnapshotWriter(const QString &storePath)
@@ -32,7 +34,8 @@ void SnapshotWriter::run(QString path)
         m_changed.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
         if (m_queue.empty())
             return; // stopping, and nothing is left
-        Task task = std::move(m_queue.front());
+        Task task = std::move(m_queue.front().task);
+        m_queuedAccounts -= m_queue.front().accounts;
         m_queue.pop_front();
         m_busy = true;
         const bool skip = !m_error.isEmpty();
@@ -47,11 +50,13 @@ void SnapshotWriter::run(QString path)
     }
 }
 
-void SnapshotWriter::post(Task task, bool wait)
+void SnapshotWriter::post(Task task, bool wait, qsizetype accounts)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
-    m_queue.push_back(std::move(task));
+    m_changed.wait(lock,
+        [this] { return m_queue.size() < kMaxQueued || m_queuedAccounts < kMaxQueuedAccounts; });
+    m_queue.push_back({std::move(task), accounts});
+    m_queuedAccounts += accounts;
     m_changed.notify_all();
     if (wait)
         m_changed.wait(lock, [this] { return m_queue.empty() && !m_busy; });
@@ -82,7 +87,7 @@ void SnapshotWriter::beginProfile(qint64 snapshot, int position, const Profile &
 void SnapshotWriter::addAccounts(const QList<User> &users)
 {
     post([this, users](SnapshotStore &store) { return store.addAccounts(m_profileRow, users); },
-        false);
+        false, users.size());
 }
 
 void SnapshotWriter::finishProfile(qint64 reportedTotal, bool complete, const QString &error)

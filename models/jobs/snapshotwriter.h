@@ -18,8 +18,10 @@ class SnapshotStore;
 // Writes one snapshot on a thread of its own, with a store connection of its own, so that storing
 // the accounts of one page overlaps reading and parsing the next (`roster snapshot`, `review
 // --save`, Take snapshot now). Work is done in the order it is given; a batch waits while several
-// are queued, so memory stays flat when the disk is slower than the network. After a failure the
-// rest is skipped and error() says what went wrong.
+// are queued and they hold a few thousand accounts, so memory stays flat when the disk is slower
+// than the network, while small pages still queue up behind the end of a profile (which sorts
+// and checksums it, a second or so for 100,000 accounts) as the next profile is read. After a
+// failure the rest is skipped and error() says what went wrong.
 class SnapshotWriter
 {
 public:
@@ -43,12 +45,18 @@ public:
 
 private:
     using Task = std::function<bool(SnapshotStore &)>;
-    void post(Task task, bool wait);
+    struct Queued
+    {
+        Task task;
+        qsizetype accounts = 0;
+    };
+    void post(Task task, bool wait, qsizetype accounts = 0);
     void run(QString path);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<Task> m_queue;
+    std::deque<Queued> m_queue;
+    qsizetype m_queuedAccounts = 0;
     bool m_busy = false;
     bool m_stopping = false;
     QString m_error;
