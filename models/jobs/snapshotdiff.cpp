@@ -5,6 +5,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 // values(): account_id, person, then SnapshotStore::fields().
@@ -12,13 +13,18 @@ constexpr int kAccountId = 0;
 constexpr int kPerson = 1;
 constexpr int kFirstField = 2;
 
-// Account ids compare as SQLite orders them (BINARY: by UTF-8 bytes), so the merge below walks
-// both sides in the same order.
-int compareIds(const QString &a, const QString &b)
+// Account ids compare as SQLite orders them (BINARY: by their UTF-8 bytes), so the merge below
+// walks both sides in the same order.
+int compareIds(QByteArrayView a, QByteArrayView b)
 {
-    const QByteArray x = a.toUtf8();
-    const QByteArray y = b.toUtf8();
-    return x < y ? -1 : (y < x ? 1 : 0);
+    const qsizetype common = std::min(a.size(), b.size());
+    const int head = common == 0 ? 0 : std::memcmp(a.data(), b.data(), size_t(common));
+    return head != 0 ? head : (a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0));
+}
+
+QString string(QByteArrayView utf8)
+{
+    return QString::fromUtf8(utf8);
 }
 } // namespace
 
@@ -124,15 +130,15 @@ bool SnapshotDiff::compare(
     while (hasOld || hasNow) {
         const int order = !hasOld ? 1
             : !hasNow             ? -1
-                      : compareIds(old->values().at(kAccountId), now->values().at(kAccountId));
+                                  : compareIds(old->text(kAccountId), now->text(kAccountId));
         if (order < 0) {
-            addAccount(Change::Left, after, old->values(), &counts);
+            addAccount(Change::Left, after, *old, &counts);
             hasOld = old->next();
         } else if (order > 0) {
-            addAccount(Change::Joined, after, now->values(), &counts);
+            addAccount(Change::Joined, after, *now, &counts);
             hasNow = now->next();
         } else {
-            addChanges(after, old->values(), now->values(), &counts);
+            addChanges(after, *old, *now, &counts);
             hasOld = old->next();
             hasNow = now->next();
         }
@@ -147,36 +153,38 @@ bool SnapshotDiff::compare(
 }
 
 void SnapshotDiff::addAccount(Change change, const SnapshotStore::ProfileEntry &profile,
-    const QStringList &values, ProfileCounts *counts)
+    const SnapshotStore::Accounts &account, ProfileCounts *counts)
 {
     Row row;
     row.change = change;
-    row.person = values.at(kPerson);
+    row.person = string(account.text(kPerson));
     row.profile = profile.name;
     row.kind = profile.kind;
-    row.accountId = values.at(kAccountId);
+    row.accountId = string(account.text(kAccountId));
     m_rows << row;
     ++(change == Change::Joined ? counts->joined : counts->left);
 }
 
-void SnapshotDiff::addChanges(const SnapshotStore::ProfileEntry &profile, const QStringList &before,
-    const QStringList &after, ProfileCounts *counts)
+void SnapshotDiff::addChanges(const SnapshotStore::ProfileEntry &profile,
+    const SnapshotStore::Accounts &before, const SnapshotStore::Accounts &after,
+    ProfileCounts *counts)
 {
     const QList<Column> &fields = SnapshotStore::fields();
     bool any = false;
     for (int i = 0; i < fields.size(); ++i) {
-        const QString &was = before.at(kFirstField + i);
-        const QString &is = after.at(kFirstField + i);
+        // Compared as stored: most accounts are unchanged, and are never converted.
+        const QByteArrayView was = before.text(kFirstField + i);
+        const QByteArrayView is = after.text(kFirstField + i);
         if (was == is)
             continue;
         Row row;
-        row.person = after.at(kPerson);
+        row.person = string(after.text(kPerson));
         row.profile = profile.name;
         row.kind = profile.kind;
-        row.accountId = after.at(kAccountId);
+        row.accountId = string(after.text(kAccountId));
         row.field = Columns::key(fields.at(i));
-        row.before = was;
-        row.after = is;
+        row.before = string(was);
+        row.after = string(is);
         m_rows << row;
         any = true;
     }

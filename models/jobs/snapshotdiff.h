@@ -66,9 +66,10 @@ private:
     bool compare(
         const SnapshotStore::ProfileEntry &before, const SnapshotStore::ProfileEntry &after);
     void addAccount(Change change, const SnapshotStore::ProfileEntry &profile,
-        const QStringList &values, ProfileCounts *counts);
-    void addChanges(const SnapshotStore::ProfileEntry &profile, const QStringList &before,
-        const QStringList &after, ProfileCounts *counts);
+        const SnapshotStore::Accounts &account, ProfileCounts *counts);
+    void addChanges(const SnapshotStore::ProfileEntry &profile,
+        const SnapshotStore::Accounts &before, const SnapshotStore::Accounts &after,
+        ProfileCounts *counts);
 
     SnapshotStore &m_store;
     qint64 m_from;

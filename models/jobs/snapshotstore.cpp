@@ -219,14 +219,28 @@ bool SnapshotStore::Accounts::next()
     if (!m_query)
         return false;
     const int step = m_query->step();
-    if (step == SQLITE_ROW) {
-        m_values = accountValues(*m_query);
+    m_converted = false;
+    m_values.clear();
+    if (step == SQLITE_ROW)
         return true;
-    }
     if (step != SQLITE_DONE)
         m_error = m_query->error();
     m_query.reset();
     return false;
+}
+
+const QStringList &SnapshotStore::Accounts::values() const
+{
+    if (!m_converted && m_query) {
+        m_values = accountValues(*m_query);
+        m_converted = true;
+    }
+    return m_values;
+}
+
+QByteArrayView SnapshotStore::Accounts::text(int i) const
+{
+    return m_query ? m_query->text(i) : QByteArrayView();
 }
 
 std::unique_ptr<SnapshotStore::Accounts> SnapshotStore::accounts(qint64 profileRow)

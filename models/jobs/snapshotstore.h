@@ -2,6 +2,7 @@
 
 #include "column.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
@@ -105,14 +106,17 @@ public:
         // The next account: false at the end, or when reading failed (error() says why).
         bool next();
         // account_id, person, then fields() in order.
-        const QStringList &values() const { return m_values; }
+        const QStringList &values() const;
+        // Value `i` of values() as the UTF-8 kept, without converting it: valid until next().
+        QByteArrayView text(int i) const;
         const QString &error() const { return m_error; }
 
     private:
         friend class SnapshotStore;
         Accounts() = default;
         std::unique_ptr<SqliteStatement> m_query;
-        QStringList m_values;
+        mutable QStringList m_values; // converted when first asked for
+        mutable bool m_converted = false;
         QString m_error;
     };
     std::unique_ptr<Accounts> accounts(qint64 profileRow);
