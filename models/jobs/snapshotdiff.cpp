@@ -5,27 +5,12 @@
 #include <QMap>
 
 #include <algorithm>
-#include <cstring>
 
 namespace {
 // values(): account_id, person, then SnapshotStore::fields().
 constexpr int kAccountId = 0;
 constexpr int kPerson = 1;
 constexpr int kFirstField = 2;
-
-// Account ids compare as SQLite orders them (BINARY: by their UTF-8 bytes), so the merge below
-// walks both sides in the same order.
-int compareIds(QByteArrayView a, QByteArrayView b)
-{
-    const qsizetype common = std::min(a.size(), b.size());
-    const int head = common == 0 ? 0 : std::memcmp(a.data(), b.data(), size_t(common));
-    return head != 0 ? head : (a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0));
-}
-
-QString string(QByteArrayView utf8)
-{
-    return QString::fromUtf8(utf8);
-}
 } // namespace
 
 SnapshotDiff::SnapshotDiff(SnapshotStore &store, qint64 from, qint64 to, QStringList profiles)
@@ -128,9 +113,11 @@ bool SnapshotDiff::compare(
     bool hasOld = old->next();
     bool hasNow = now->next();
     while (hasOld || hasNow) {
+        // Ids compare by their bytes (unsigned, then length), as SQLite's BINARY collation orders
+        // them, so the merge walks both sides in the same order.
         const int order = !hasOld ? 1
             : !hasNow             ? -1
-                                  : compareIds(old->text(kAccountId), now->text(kAccountId));
+                                  : old->text(kAccountId).compare(now->text(kAccountId));
         if (order < 0) {
             addAccount(Change::Left, after, *old, &counts);
             hasOld = old->next();
@@ -157,10 +144,10 @@ void SnapshotDiff::addAccount(Change change, const SnapshotStore::ProfileEntry &
 {
     Row row;
     row.change = change;
-    row.person = string(account.text(kPerson));
+    row.person = QString::fromUtf8(account.text(kPerson));
     row.profile = profile.name;
     row.kind = profile.kind;
-    row.accountId = string(account.text(kAccountId));
+    row.accountId = QString::fromUtf8(account.text(kAccountId));
     m_rows << row;
     ++(change == Change::Joined ? counts->joined : counts->left);
 }
@@ -178,13 +165,13 @@ void SnapshotDiff::addChanges(const SnapshotStore::ProfileEntry &profile,
         if (was == is)
             continue;
         Row row;
-        row.person = string(after.text(kPerson));
+        row.person = QString::fromUtf8(after.text(kPerson));
         row.profile = profile.name;
         row.kind = profile.kind;
-        row.accountId = string(after.text(kAccountId));
+        row.accountId = QString::fromUtf8(after.text(kAccountId));
         row.field = Columns::key(fields.at(i));
-        row.before = string(was);
-        row.after = string(is);
+        row.before = QString::fromUtf8(was);
+        row.after = QString::fromUtf8(is);
         m_rows << row;
         any = true;
     }
