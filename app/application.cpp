@@ -173,6 +173,10 @@ int Application::run(int argc, char *argv[])
         return Cli::runSnapshots(command, reporter);
     case Cli::Command::Kind::Diff:
         return Cli::runDiff(command, reporter);
+    case Cli::Command::Kind::Login:
+        return Cli::runLogin(command, reporter);
+    case Cli::Command::Kind::Logout:
+        return Cli::runLogout(command, reporter);
     case Cli::Command::Kind::Window:
         break;
     }

@@ -31,6 +31,18 @@ ProfileStore::Issue issue(
     return ProfileStore::Issue {index, profile, field, message};
 }
 
+QJsonObject oauthJson(const OAuthSettings &o)
+{
+    QJsonObject j {{QStringLiteral("issuer"), o.issuer.toString()},
+        {QStringLiteral("clientId"), o.clientId},
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(o.scopes)}};
+    if (!o.audience.isEmpty())
+        j.insert(QStringLiteral("audience"), o.audience);
+    if (o.redirectPort > 0)
+        j.insert(QStringLiteral("redirectPort"), o.redirectPort);
+    return j;
+}
+
 // A credential source as the file holds it; empty for none (an inline secret is never written).
 QJsonObject sourceJson(const CredentialSource &source)
 {
@@ -44,6 +56,9 @@ QJsonObject sourceJson(const CredentialSource &source)
         break;
     case CredentialSource::Type::Keychain:
         c.insert(QStringLiteral("keychain"), true);
+        break;
+    case CredentialSource::Type::OAuth:
+        c.insert(QStringLiteral("oauth"), oauthJson(source.oauth));
         break;
     case CredentialSource::Type::None:
     case CredentialSource::Type::Inline:
@@ -216,8 +231,11 @@ QList<ProfileStore::Issue> ProfileStore::validate(const Profile &p, int index)
     case CredentialSource::Type::None:
         issues << issue(index, who, QStringLiteral("credential"),
             ProfileStore::tr(
-                "is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": "
-                "true})"));
+                "is missing (expected {\"env\": \"VAR\"}, {\"file\": \"/path\"}, {\"keychain\": "
+                "true} or {\"oauth\": {...}})"));
+        break;
+    case CredentialSource::Type::OAuth:
+        issues += validateOAuth(p, index);
         break;
     case CredentialSource::Type::Env:
     case CredentialSource::Type::File:
@@ -296,7 +314,75 @@ QList<ProfileStore::Issue> ProfileStore::validateConnection(const Profile &p, in
     return issues;
 }
 
-// A credential source: {"env": "VAR"}, {"file": "/path"} or {"keychain": true}.
+QList<ProfileStore::Issue> ProfileStore::validateOAuth(const Profile &p, int index)
+{
+    QList<Issue> issues;
+    const OAuthSettings &o = p.credential.oauth;
+    const QString field = QStringLiteral("credential.oauth.");
+    const ProviderKind *kind = ProviderKinds::find(p.kind);
+    if (kind && !(kind->sendsBearer && kind->sendsBearer(p)))
+        issues << issue(index, p.name, QStringLiteral("credential.oauth"),
+            tr("kind \"%1\" with these options does not send its secret as a bearer token, so it "
+               "cannot sign in with OAuth")
+                .arg(p.kind));
+    if (!o.issuer.isValid() || o.issuer.host().isEmpty()
+        || (o.issuer.scheme() != QLatin1String("https")
+            && !(o.issuer.scheme() == QLatin1String("http")
+                && HttpClient::isLoopbackHost(o.issuer.host()))))
+        issues << issue(index, p.name, field + QStringLiteral("issuer"),
+            tr("must be an https:// URL (http:// only for loopback hosts)"));
+    else if (!o.issuer.userInfo().isEmpty() || o.issuer.hasQuery() || o.issuer.hasFragment())
+        issues << issue(index, p.name, field + QStringLiteral("issuer"),
+            tr("must not hold user info, a query or a fragment"));
+    if (o.clientId.trimmed().isEmpty())
+        issues << issue(
+            index, p.name, field + QStringLiteral("clientId"), tr("is missing or empty"));
+    if (o.redirectPort < 0 || o.redirectPort > 65535)
+        issues << issue(index, p.name, field + QStringLiteral("redirectPort"),
+            tr("must be a port from 1 to 65535"));
+    return issues;
+}
+
+OAuthSettings ProfileStore::readOAuth(
+    const QJsonValue &value, int i, const QString &profile, const QString &field)
+{
+    OAuthSettings o;
+    const QString at = field + QStringLiteral(".oauth");
+    if (!value.isObject()) {
+        m_issues << issue(i, profile, at, tr("must be an object"));
+        return o;
+    }
+    const QJsonObject j = value.toObject();
+    static const QStringList known {QStringLiteral("issuer"), QStringLiteral("clientId"),
+        QStringLiteral("scopes"), QStringLiteral("audience"), QStringLiteral("redirectPort")};
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!known.contains(it.key()))
+            m_issues << issue(
+                i, profile, at + QLatin1Char('.') + it.key(), unknownText(it.key(), known));
+    }
+    o.issuer = QUrl(j.value(QStringLiteral("issuer")).toString(), QUrl::StrictMode);
+    o.clientId = j.value(QStringLiteral("clientId")).toString();
+    o.audience = j.value(QStringLiteral("audience")).toString();
+    const QJsonValue scopes = j.value(QStringLiteral("scopes"));
+    for (const QJsonValue &s : scopes.toArray()) {
+        if (!s.isString() || s.toString().isEmpty() || s.toString().contains(QLatin1Char(' ')))
+            m_issues << issue(i, profile, at + QStringLiteral(".scopes"),
+                tr("must be a list of scope names without spaces"));
+        else
+            o.scopes << s.toString();
+    }
+    if (!scopes.isUndefined() && !scopes.isArray())
+        m_issues << issue(i, profile, at + QStringLiteral(".scopes"), tr("must be a list"));
+    const QJsonValue port = j.value(QStringLiteral("redirectPort"));
+    if (!port.isUndefined()) {
+        const double v = port.toDouble(-1);
+        o.redirectPort
+            = port.isDouble() && v == double(int(v)) && v >= 1 && v <= 65535 ? int(v) : -1;
+    }
+    return o;
+}
+
+// A credential source: {"env": "VAR"}, {"file": "/path"}, {"keychain": true} or {"oauth": {...}}.
 CredentialSource ProfileStore::readSource(
     const QJsonValue &value, int i, const QString &profile, const QString &field)
 {
@@ -309,13 +395,18 @@ CredentialSource ProfileStore::readSource(
     const QJsonObject c = value.toObject();
     if (c.size() != 1) {
         m_issues << issue(i, profile, field,
-            ProfileStore::tr("must hold exactly one of \"env\", \"file\" or \"keychain\""));
+            ProfileStore::tr(
+                "must hold exactly one of \"env\", \"file\", \"keychain\" or \"oauth\""));
     } else if (c.contains(QStringLiteral("env")) && c.value(QStringLiteral("env")).isString()) {
         return {CredentialSource::Type::Env, c.value(QStringLiteral("env")).toString()};
     } else if (c.contains(QStringLiteral("file")) && c.value(QStringLiteral("file")).isString()) {
         return {CredentialSource::Type::File, c.value(QStringLiteral("file")).toString()};
     } else if (c.value(QStringLiteral("keychain")) == QJsonValue(true)) {
         return {CredentialSource::Type::Keychain, {}};
+    } else if (c.contains(QStringLiteral("oauth")) && field == QLatin1String("credential")) {
+        CredentialSource source {CredentialSource::Type::OAuth, {}};
+        source.oauth = readOAuth(c.value(QStringLiteral("oauth")), i, profile, field);
+        return source;
     } else {
         m_issues << issue(i, profile, field,
             ProfileStore::tr(

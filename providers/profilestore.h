@@ -51,6 +51,9 @@ private:
         const QJsonValue &value, int index, const QString &profile, const QString &field);
     static QList<Issue> validateConnection(const Profile &profile, int index);
     static QList<Issue> validateOptions(const Profile &profile, int index);
+    static QList<Issue> validateOAuth(const Profile &profile, int index);
+    OAuthSettings readOAuth(
+        const QJsonValue &value, int index, const QString &profile, const QString &field);
     QList<Profile> m_profiles;
     QList<Issue> m_issues;
 };

@@ -59,6 +59,9 @@ public:
     bool isError() const { return kind != Kind::None; }
     void setRawBody(const QByteArray &body);
     bool rawBodyTruncated = false;
+    // The profile has to be signed in (again) before this can work: not signed in, or its sign-in
+    // expired or was revoked. The window offers "Sign in again".
+    bool signInNeeded = false;
 
     QString kindText() const;
     // One line for a status bar: "HTTP 403 FORBIDDEN (ACCESS_DENIED): message".

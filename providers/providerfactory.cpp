@@ -1,6 +1,7 @@
 #include "providerfactory.h"
 
 #include "httpclient.h"
+#include "oauthsession.h"
 #include "provider.h"
 #include "providerkind.h"
 #include "transport.h"
@@ -12,6 +13,9 @@ Provider *ProviderFactory::create(const Profile &profile, const QString &secret,
     Provider *provider = kind ? kind->create(profile, secret, nam, parent) : nullptr;
     if (provider && !proxySecret.isEmpty())
         provider->http()->setTransport(Transport::forProfile(profile, proxySecret));
+    // A signed-in profile: every request sends the session's current token, refreshed as it ages.
+    if (provider && profile.credential.type == CredentialSource::Type::OAuth)
+        provider->http()->setBearerSource(OAuthSession::forProfile(profile));
     return provider;
 }
 

@@ -87,6 +87,9 @@ struct ProviderKind
     // starts like one and then is not), empty when it can be sent. The window shows it under the
     // field and `roster export --filter` refuses with it, rather than searching for nonsense.
     QString (*searchProblem)(const QString &text) = nullptr;
+    // Whether a profile of this kind sends its secret as "Authorization: Bearer", so that it can
+    // sign in with OAuth (a `credential` of `oauth`); null when it never does.
+    bool (*sendsBearer)(const Profile &) = nullptr;
     Provider *(*create)(
         const Profile &, const QString &secret, QNetworkAccessManager *, QObject *parent)
         = nullptr;

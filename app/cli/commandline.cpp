@@ -486,6 +486,43 @@ Command parseDiff(const QStringList &args)
     return c;
 }
 
+// roster login / roster logout: one profile that signs in with OAuth.
+Command parseLogin(const QStringList &args, bool login)
+{
+    const QString name = login ? QStringLiteral("login") : QStringLiteral("logout");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(login
+            ? Text::tr("Sign a profile in with its provider (profiles whose credential is oauth): "
+                       "in the browser, or with --device on another device.")
+            : Text::tr("Forget a signed-in profile's tokens."));
+    QList<QCommandLineOption> options {
+        {QStringLiteral("profile"), Text::tr("The profile to sign in or out."),
+            QStringLiteral("NAME")},
+        configOption(),
+    };
+    if (login)
+        options.append({QStringLiteral("device"),
+            Text::tr("Sign in on another device: show a URL and a code instead of opening a "
+                     "browser (for SSH sessions and machines without one).")});
+    parser.addOptions(options);
+    QString error;
+    if (!parseArgs(parser, args, name, &error))
+        return invalid(error);
+    if (parser.isSet(QStringLiteral("help")))
+        return help(parser.helpText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Text::tr("roster %1: unexpected argument \"%2\"")
+                           .arg(name, parser.positionalArguments().constFirst()));
+    Command c;
+    c.kind = login ? Command::Kind::Login : Command::Kind::Logout;
+    c.profile = parser.value(QStringLiteral("profile"));
+    if (c.profile.isEmpty())
+        return invalid(Text::tr("roster %1: --profile NAME is required").arg(name));
+    c.config = parser.value(QStringLiteral("config"));
+    c.device = login && parser.isSet(QStringLiteral("device"));
+    return c;
+}
+
 } // namespace
 
 bool opensWindow(const QString &first)
@@ -514,6 +551,8 @@ QString usage()
         "                 [--store FILE]\n"
         "  roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]\n"
         "                 [--store FILE] [--quiet]\n"
+        "  roster login --profile NAME [--device] [--config FILE]\n"
+        "  roster logout --profile NAME [--config FILE]\n"
         "  roster profiles [--config FILE] [--demo]\n"
         "  roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]\n"
         "  roster --version | --help\n");
@@ -548,6 +587,8 @@ Command parse(const QStringList &args)
         return parseDiff(rest);
     if (command == QLatin1String("sandbox"))
         return parseSandbox(rest);
+    if (command == QLatin1String("login") || command == QLatin1String("logout"))
+        return parseLogin(rest, command == QLatin1String("login"));
     if (opensWindow(command))
         return Command(); // the window, whose own parser reads --demo, --config and Qt's options
     return invalid(

@@ -32,6 +32,8 @@ struct Command
         Snapshot, // roster snapshot ...
         Snapshots, // roster snapshots [--verify ID | --delete ID | --delete-older-than DAYS]
         Diff, // roster diff [FROM [TO]] ...
+        Login, // roster login --profile NAME [--device] [--config FILE]
+        Logout, // roster logout --profile NAME [--config FILE]
         Invalid, // a usage error: print `text` (and the usage) to stderr, exit with `exitCode`
     };
     Kind kind = Kind::Window;
@@ -69,6 +71,9 @@ struct Command
     QString diffFrom = QStringLiteral("previous"); // an id, latest, previous or a date
     QString diffTo = QStringLiteral("latest");
     bool skipIncomplete = false;
+
+    // Login (profile and config as above): the device flow rather than the browser.
+    bool device = false;
 
     // Sandbox.
     quint16 port = 0;

@@ -164,7 +164,8 @@ public:
             [this, device](const CredentialStore::Secrets &secrets, const ProviderError &error) {
                 if (error.isError()) {
                     m_reporter.err(QStringLiteral("roster export: ") + error.message);
-                    finish(Usage);
+                    // Not signed in (or no longer): the profile is right, the sign-in is missing.
+                    finish(error.signInNeeded ? Failed : Usage);
                     return;
                 }
                 start(secrets, device);

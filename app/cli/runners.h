@@ -57,6 +57,11 @@ int runSnapshots(const Command &command, Reporter &reporter);
 // What changed between two snapshots, as CSV: 0, 1 when a profile was left out because it was
 // incomplete (unless --skip-incomplete) or the output failed, 2 for usage (no such snapshot).
 int runDiff(const Command &command, Reporter &reporter);
+// Signs a profile in (the browser, or the device flow): 0 signed in, 1 refused by the server (or
+// cancelled), 2 for usage (no such profile, or one that does not sign in).
+int runLogin(const Command &command, Reporter &reporter);
+// Forgets a signed-in profile's tokens: 0, 1 when the keychain fails, 2 for usage.
+int runLogout(const Command &command, Reporter &reporter);
 // Serves until the application quits.
 int runSandbox(const Command &command, Reporter &reporter);
 

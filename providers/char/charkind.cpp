@@ -71,6 +71,7 @@ const ProviderKind &Char::kind()
         .hiddenColumns = {},
         .sections = ProviderKind::Attributes,
         .dormantStatuses = {QStringLiteral("inactive"), QStringLiteral("suspended")},
+        .sendsBearer = [](const Profile &) { return true; },
         .create = &ProviderKindHelpers::create<CharProvider>,
         .decode = &ProviderKindHelpers::decode<CharParser::readUser>,
         .discover = &discoverDirectories,

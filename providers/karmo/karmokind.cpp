@@ -17,6 +17,7 @@ const ProviderKind &Karmo::kind()
         = {C::Id, C::UserId, C::Email, C::GivenName, C::FamilyName, C::DisplayName, C::Phone},
         .hiddenColumns = {C::UserId}, // the same as the id
         .sections = ProviderKind::NoSections,
+        .sendsBearer = [](const Profile &) { return true; },
         .create = &ProviderKindHelpers::create<KarmoProvider>,
         .decode = &ProviderKindHelpers::decode<KarmoParser::readUser>,
         .discover = nullptr,

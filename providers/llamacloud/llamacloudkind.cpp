@@ -28,6 +28,10 @@ const ProviderKind &LlamaCloud::kind()
         .hiddenColumns = {},
         .sections = ProviderKind::Roles | ProviderKind::Invitation,
         .dormantStatuses = {QStringLiteral("pending")},
+        .sendsBearer =
+            [](const Profile &p) {
+                return p.option(QStringLiteral("auth"), {}) == QLatin1String("bearer");
+            },
         .create = &ProviderKindHelpers::create<LlamaCloudProvider>,
         .decode = &ProviderKindHelpers::decode<LlamaCloudParser::readMember>,
         .discover = nullptr,

@@ -1,5 +1,7 @@
 #include "credentialstore.h"
 
+#include "oauthsession.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -95,52 +97,70 @@ QString CredentialStore::readNow(const Profile &profile, ProviderError *error)
         *error = credentialError(
             profile, CredentialStore::tr("the keychain can only be read asynchronously."));
         return {};
+    case CredentialSource::Type::OAuth:
+        *error = credentialError(profile,
+            CredentialStore::tr("a signed-in profile's token can only be read asynchronously."));
+        return {};
     }
     return {};
 }
 
 void CredentialStore::read(const Profile &profile, QObject *context, ReadCallback callback)
 {
+    if (profile.credential.type == CredentialSource::Type::OAuth) {
+        // The session lives at least until it answers.
+        const std::shared_ptr<OAuthSession> session = OAuthSession::forProfile(profile);
+        session->accessToken(
+            context, [session, callback](const QString &token, const ProviderError &error) {
+                callback(token, error);
+            });
+        return;
+    }
     if (profile.credential.type != CredentialSource::Type::Keychain) {
         ProviderError error;
         const QString secret = readNow(profile, &error);
         QTimer::singleShot(0, context, [=] { callback(secret, error); });
         return;
     }
+    readKeychain(
+        profile.name, context, [=](const QString &secret, bool found, const ProviderError &error) {
+            if (error.isError())
+                callback({}, credentialError(profile, error.message));
+            else if (!found)
+                callback({},
+                    credentialError(profile,
+                        CredentialStore::tr("the keychain holds no secret for this profile; set "
+                                            "one in the profile dialog.")));
+            else if (secret.isEmpty())
+                callback({},
+                    credentialError(profile, CredentialStore::tr("the keychain entry is empty.")));
+            else
+                callback(secret, ProviderError());
+        });
+}
+
+void CredentialStore::readKeychain(const QString &key, QObject *context, EntryCallback callback)
+{
     auto *job = new QKeychain::ReadPasswordJob(keychainService());
-    job->setKey(profile.name);
+    job->setKey(key);
     job->setInsecureFallback(false);
     const int timeoutMs = m_keychainTimeoutMs;
     runKeychainJob(job, timeoutMs, context, [=](QKeychain::Job *finished) {
-        if (!finished) {
-            callback({},
-                credentialError(profile,
-                    CredentialStore::tr(
-                        "the keychain did not answer within %1 s; is a secret service running?")
-                        .arg(timeoutMs / 1000.0)));
-            return;
-        }
-        if (finished->error() == QKeychain::EntryNotFound) {
-            callback({},
-                credentialError(profile,
-                    CredentialStore::tr(
-                        "the keychain holds no secret for this profile; set one in the profile "
-                        "dialog.")));
-            return;
-        }
-        if (finished->error() != QKeychain::NoError) {
-            callback({},
-                credentialError(profile,
-                    CredentialStore::tr("the keychain is unavailable: %1")
-                        .arg(finished->errorString())));
-            return;
-        }
-        const QString secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-        if (secret.isEmpty())
-            callback(
-                {}, credentialError(profile, CredentialStore::tr("the keychain entry is empty.")));
+        auto fail = [&](const QString &message) {
+            callback({}, false, ProviderError::make(ProviderError::Kind::Authentication, message));
+        };
+        if (!finished)
+            fail(CredentialStore::tr(
+                "the keychain did not answer within %1 s; is a secret service running?")
+                     .arg(timeoutMs / 1000.0));
+        else if (finished->error() == QKeychain::EntryNotFound)
+            callback({}, false, ProviderError());
+        else if (finished->error() != QKeychain::NoError)
+            fail(CredentialStore::tr("the keychain is unavailable: %1")
+                     .arg(finished->errorString()));
         else
-            callback(secret, ProviderError());
+            callback(static_cast<QKeychain::ReadPasswordJob *>(finished)->textData(), true,
+                ProviderError());
     });
 }
 

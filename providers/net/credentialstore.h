@@ -37,6 +37,11 @@ public:
     // Synchronous sources only (env, file, inline); keychain profiles get an error.
     static QString readNow(const Profile &profile, ProviderError *error);
 
+    // One keychain entry by its key; `found` is false (without an error) when there is none.
+    using EntryCallback
+        = std::function<void(const QString &secret, bool found, const ProviderError &error)>;
+    void readKeychain(const QString &key, QObject *context, EntryCallback callback);
+
     void writeKeychain(const QString &profileName, const QString &secret, QObject *context,
         WriteCallback callback);
     void removeKeychain(const QString &profileName, QObject *context, WriteCallback callback);

@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include "bearersource.h"
+
 #include "networkwatch.h"
 #include "ratebudget.h"
 
@@ -207,6 +209,10 @@ void HttpCall::startAttempt()
         });
         return;
     }
+    // Once per call: a server that hands out tokens already expired cannot keep it asking.
+    if (m_config.bearer && m_config.bearer->needsRefresh() && !std::exchange(m_bearerAsked, true)
+        && refreshBearer({}))
+        return;
     if (waitForTurn())
         return;
     ++m_attempt;
@@ -236,6 +242,10 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     // The credential goes only to the base URL's origin.
     if (m_config.decorator && HttpClient::sameOrigin(url, m_config.baseUrl))
         m_config.decorator(request);
+    if (m_config.bearer && HttpClient::sameOrigin(url, m_config.baseUrl)) {
+        m_sentBearer = m_config.bearer->token();
+        request.setRawHeader("Authorization", "Bearer " + m_sentBearer);
+    }
     if (!m_config.nam) {
         failTransport(ProviderError::Kind::Network, tr("The network manager is gone."), false);
         return;
@@ -465,6 +475,13 @@ void HttpCall::onReplyFinished()
     response.url = reply->url();
     response.attempts = m_attempt;
     settleBudget(&response);
+    // An access token the server no longer takes: a fresh one, then this request once more.
+    if (status == 401 && m_config.bearer && !std::exchange(m_bearerRetried, true)
+        && refreshBearer(m_sentBearer)) {
+        m_response = std::move(response); // shown if the refresh fails
+        --m_attempt; // the retry is not one of its attempts
+        return;
+    }
 
     if (HttpClient::isRetryableStatus(status) && m_attempt < m_config.options.maxAttempts
         && (!m_config.retryVeto || m_config.retryVeto(response))) {
@@ -475,6 +492,25 @@ void HttpCall::onReplyFinished()
         return;
     }
     finishWithResponse(std::move(response));
+}
+
+// Asks the bearer source for a fresh token, then starts the attempt again; a refresh that fails
+// ends the call with its error (for instance: sign in again).
+bool HttpCall::refreshBearer(const QByteArray &rejected)
+{
+    m_config.bearer->refresh(this, rejected, [this](const ProviderError &error) {
+        if (m_aborted)
+            return;
+        if (!error.isError()) {
+            startAttempt();
+            return;
+        }
+        ProviderError e = error;
+        e.url = m_request.url.toString(QUrl::RemoveUserInfo);
+        e.attempts = m_attempt;
+        finishWithError(e);
+    });
+    return true;
 }
 
 // A failure before any trustworthy response: the certificate, the proxy or the connection.

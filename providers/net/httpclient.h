@@ -67,6 +67,7 @@ struct HttpOptions
 };
 
 class HttpClient;
+class BearerSource;
 
 // What a call needs from its client, copied so a call never depends on the client's lifetime.
 struct HttpClientConfig
@@ -89,6 +90,9 @@ struct HttpClientConfig
     // This client's host answered at least once (any status): when it then cannot be reached,
     // the network went away, rather than the address being wrong.
     std::shared_ptr<bool> answered = std::make_shared<bool>(false);
+    // A signed-in profile's access token: sent as "Authorization: Bearer" to the base origin,
+    // refreshed before it expires and once after a 401. Null for a fixed secret.
+    std::shared_ptr<BearerSource> bearer;
     // The chain the server presented last, for "Test connection".
     std::shared_ptr<QList<QSslCertificate>> peerChain = std::make_shared<QList<QSslCertificate>>();
 };
@@ -143,6 +147,7 @@ private:
     bool waitForTurn();
     void settleBudget(const HttpResponse *answer);
     bool waitForNetwork();
+    bool refreshBearer(const QByteArray &rejected);
 
     HttpClientConfig m_config;
     HttpRequest m_request;
@@ -154,6 +159,9 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     bool m_hasResponse = false;
+    bool m_bearerAsked = false; // a token about to expire was refreshed before an attempt
+    bool m_bearerRetried = false; // a 401 was answered by refreshing the token once
+    QByteArray m_sentBearer;
     bool m_turnTaken = false; // waited for its turn: this attempt goes without asking again
     RateBudget::Turn m_turn;
     bool m_holding = false; // counted in the budget, not yet answered
@@ -193,6 +201,10 @@ public:
     void setOptions(const HttpOptions &options) { m_config.options = options; }
     const HttpOptions &options() const { return m_config.options; }
     void setClock(Clock clock) { m_config.clock = std::move(clock); }
+    void setBearerSource(std::shared_ptr<BearerSource> source)
+    {
+        m_config.bearer = std::move(source);
+    }
     // Which CAs to trust besides the system store and which proxy to use. A proxy of its own
     // ("none" or a URL) gives the client a network manager of its own.
     void setTransport(const Transport &transport);

@@ -37,6 +37,12 @@ SandboxRoute::Step SandboxRoute::begin(SandboxServer &server, const SandboxReque
         *response = rules.error(401);
         return Step::Answered;
     }
+    // An access token from the sandbox's sign-in: accepted until it expires, as real APIs do.
+    if (SandboxOAuth::isOurs(route->token)
+        && server.oauth().accessTokenState(route->token) != SandboxOAuth::TokenState::Valid) {
+        *response = rules.error(401);
+        return Step::Answered;
+    }
     if (rules.refuse && rules.refuse(route->token, response))
         return Step::Answered;
     const SandboxInjection &inject = route->inject;

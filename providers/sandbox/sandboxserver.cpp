@@ -406,6 +406,8 @@ void SandboxServer::writeGenerated(
 SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
 {
     SandboxResponse response;
+    if (m_oauth.handle(url(), request, &response))
+        return response;
     for (const SandboxKind *k : SandboxKinds::all()) {
         if (k->handle(*this, request, &response))
             return response;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandboxoauth.h"
 #include "sandboxquota.h"
 
 #include <QAbstractHttpServer>
@@ -114,6 +115,8 @@ public:
 
     // The rate limit of "quota" organizations.
     SandboxQuota &quota() { return m_quota; }
+    // The authorization server at /oauth, for profiles that sign in.
+    SandboxOAuth &oauth() { return m_oauth; }
 
     int requestCount() const { return m_requestCount; }
     // Requests whose answer is due and was written (or dropped, the client having gone).
@@ -144,6 +147,7 @@ private:
     std::atomic<int> m_requestCount {0};
     std::atomic<int> m_answerCount {0};
     SandboxQuota m_quota;
+    SandboxOAuth m_oauth;
     std::atomic<int> m_cursorGeneration {0};
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;

@@ -33,6 +33,10 @@ const ProviderKind &Scim::kind()
         .serverSearch = true, // when ServiceProviderConfig says filter.supported
         .dormantStatuses = {QStringLiteral("inactive")},
         .searchProblem = &ScimFilter::searchTextProblem,
+        .sendsBearer =
+            [](const Profile &p) {
+                return p.option(QStringLiteral("auth"), {}) != QLatin1String("basic");
+            },
         .create = &ProviderKindHelpers::create<ScimProvider>,
         .decode = &ProviderKindHelpers::decode<ScimParser::readUser>,
         .discover = nullptr,
