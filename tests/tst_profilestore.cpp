@@ -121,7 +121,7 @@ private slots:
             << file(valid().replace(", \"credential\": {\"env\": \"ACME_KARMO_TOKEN\"}", ""))
             << QStringLiteral(
                    "profile \"Acme (Karmo)\": field \"credential\": is missing (expected {\"env\": "
-                   "\"VAR\"}, {\"file\": \"/path\"} or {\"keychain\": true})");
+                   "\"VAR\"}, {\"file\": \"/path\"}, {\"keychain\": true} or {\"oauth\": {...}})");
         QTest::newRow("bad url") << file(
             valid().replace("https://auth.acme.example/v1", "ht!tp:://x y"))
                                  << QStringLiteral("profile \"Acme (Karmo)\": field \"baseUrl\": "
@@ -152,7 +152,7 @@ private slots:
             << file(valid().replace(
                    "{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"env\": \"A\", \"file\": \"/b\"}"))
             << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must hold exactly "
-                              "one of \"env\", \"file\" or \"keychain\"");
+                              "one of \"env\", \"file\", \"keychain\" or \"oauth\"");
         QTest::newRow("credential secret inline")
             << file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", "{\"token\": \"abc\"}"))
             << QStringLiteral("profile \"Acme (Karmo)\": field \"credential\": must be {\"env\": "
@@ -217,6 +217,36 @@ private slots:
                     "{\"tokenType\":\"jwt\"}}")
             << QStringLiteral("profile \"C\": field \"options.tokenType\": must be one of: "
                               "api_token, access_token");
+        const auto signIn = [](const QByteArray &kind, const QByteArray &oauth,
+                                const QByteArray &options = "{}") {
+            return file("{\"name\":\"O\",\"kind\":\"" + kind
+                + "\",\"baseUrl\":\"https://a.example\",\"organization\":\"o\",\"credential\":{"
+                  "\"oauth\":"
+                + oauth + "},\"options\":" + options + "}");
+        };
+        QTest::newRow("oauth issuer over http")
+            << signIn("karmo", "{\"issuer\":\"http://auth.example\",\"clientId\":\"roster\"}")
+            << QStringLiteral("profile \"O\": field \"credential.oauth.issuer\": must be an "
+                              "https:// URL (http:// only for loopback hosts)");
+        QTest::newRow("oauth without client id")
+            << signIn("karmo", "{\"issuer\":\"https://auth.example\"}")
+            << QStringLiteral("profile \"O\": field \"credential.oauth.clientId\": is missing or "
+                              "empty");
+        QTest::newRow("oauth misspelt field")
+            << signIn("karmo",
+                   "{\"issuer\":\"https://auth.example\",\"clientId\":\"r\",\"scope\":[\"a\"]}")
+            << QStringLiteral("profile \"O\": field \"credential.oauth.scope\": is not known; did "
+                              "you mean \"scopes\"?");
+        QTest::newRow("oauth for a kind whose secret is not a bearer token")
+            << signIn("llamacloud", "{\"issuer\":\"https://auth.example\",\"clientId\":\"r\"}")
+            << QStringLiteral("profile \"O\": field \"credential.oauth\": kind \"llamacloud\" "
+                              "with these options does not send its secret as a bearer token, so "
+                              "it cannot sign in with OAuth");
+        QTest::newRow("oauth with a bad port")
+            << signIn("char",
+                   "{\"issuer\":\"https://auth.example\",\"clientId\":\"r\",\"redirectPort\":0}")
+            << QStringLiteral("profile \"O\": field \"credential.oauth.redirectPort\": must be a "
+                              "port from 1 to 65535");
         QTest::newRow("duplicate name")
             << QByteArray("{\"profiles\": [" + valid() + "," + valid() + "]}")
             << QStringLiteral("profile \"Acme (Karmo)\": field \"name\": is used by an earlier "
@@ -244,6 +274,28 @@ private slots:
         QVERIFY(store.toJson().contains("\"proxy\": \"none\""));
         QVERIFY(store.loadFromJson(file(valid(", \"proxy\": \"system\""))));
         QVERIFY(!store.toJson().contains("\"proxy\""));
+    }
+
+    void oauthCredentialRoundTrips()
+    {
+        ProfileStore store;
+        const QByteArray oauth
+            = "{\"oauth\": {\"issuer\": \"https://auth.acme.example\", "
+              "\"clientId\": \"roster\", \"scopes\": [\"openid\", \"offline_access\"], "
+              "\"audience\": \"api\", \"redirectPort\": 8765}}";
+        const QByteArray json = file(valid().replace("{\"env\": \"ACME_KARMO_TOKEN\"}", oauth));
+        QVERIFY2(store.loadFromJson(json), qPrintable(store.errorText()));
+        const Profile &p = store.profiles().first();
+        QCOMPARE(p.credential.type, CredentialSource::Type::OAuth);
+        QCOMPARE(p.credential.oauth.issuer, QUrl(QStringLiteral("https://auth.acme.example")));
+        QCOMPARE(p.credential.oauth.scopes,
+            QStringList({QStringLiteral("openid"), QStringLiteral("offline_access")}));
+        QCOMPARE(p.credential.oauth.audience, QStringLiteral("api"));
+        QCOMPARE(p.credential.oauth.redirectPort, 8765);
+        ProfileStore again;
+        QVERIFY2(again.loadFromJson(store.toJson()), qPrintable(again.errorText()));
+        QCOMPARE(again.toJson(), store.toJson());
+        QCOMPARE(again.profiles().first().credential.oauth.clientId, QStringLiteral("roster"));
     }
 
     void rejects()

@@ -296,6 +296,13 @@ void SandboxOAuth::revokeRefreshTokens()
         revoked = true;
 }
 
+void SandboxOAuth::expireAccessTokens()
+{
+    QMutexLocker lock(&m_mutex);
+    for (qint64 &expiry : m_access)
+        expiry = 0;
+}
+
 QStringList SandboxOAuth::issuedTokens() const
 {
     QMutexLocker lock(&m_mutex);

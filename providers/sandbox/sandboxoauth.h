@@ -33,6 +33,8 @@ public:
     // Every refresh token issued so far is refused from now on (invalid_grant), as after a
     // password change.
     void revokeRefreshTokens();
+    // Every access token issued so far expires now (the provider routes answer 401).
+    void expireAccessTokens();
     int refreshes() const { return m_refreshes; }
     int devicePolls() const { return m_devicePolls; }
     // Every access and refresh token issued, so tests can check none was written anywhere.
