@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace {
@@ -85,5 +86,9 @@ void LoopbackRedirect::writePage(QTcpSocket *socket, int status, const QByteArra
         + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
           "Connection: close\r\nContent-Length: "
         + QByteArray::number(html.size()) + "\r\n\r\n" + html);
+    // The page is written while the socket closes: it outlives this listener (the sign-in may end
+    // and be deleted at once), deleting itself once closed, or after 10 s if the browser stalls.
+    socket->setParent(nullptr);
+    QTimer::singleShot(10000, socket, &QObject::deleteLater);
     socket->disconnectFromHost();
 }
