@@ -15,6 +15,7 @@
 #include "reviewdialog.h"
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxhost.h"
+#include "signindialog.h"
 #include "statuscolors.h"
 #include "testsupport.h"
 #include "translations.h"
@@ -24,6 +25,7 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -285,6 +287,35 @@ private slots:
         ProfileDialog dialog(&m_store, &m_credentials, &m_nam, true, m_window.get());
         dialog.setModal(true);
         checkDialog(&dialog, QStringLiteral("Profiles"));
+    }
+
+    void theProfilesDialogSigningIn()
+    {
+        ProfileDialog dialog(&m_store, &m_credentials, &m_nam, true, m_window.get());
+        dialog.setModal(true);
+        auto *source = TestSupport::child<QComboBox>(&dialog, "credentialSource");
+        source->setCurrentIndex(source->findData(int(CredentialSource::Type::OAuth)));
+        QVERIFY(TestSupport::child<QLineEdit>(&dialog, "oauthIssuer")->isVisibleTo(&dialog));
+        checkDialog(&dialog, QStringLiteral("Profiles, signing in"));
+    }
+
+    void theSignInDialog_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("browser") << int(SignInDialog::Mode::Browser);
+        QTest::newRow("device") << int(SignInDialog::Mode::Device);
+    }
+
+    void theSignInDialog()
+    {
+        QFETCH(int, mode);
+        Profile p = m_store.profiles().first();
+        p.credential = {CredentialSource::Type::OAuth};
+        p.credential.oauth.issuer = QUrl(QStringLiteral("http://127.0.0.1:9/oauth"));
+        p.credential.oauth.clientId = QStringLiteral("roster");
+        SignInDialog dialog(p, SignInDialog::Mode(mode), m_window.get());
+        dialog.setModal(true);
+        checkDialog(&dialog, QStringLiteral("Sign in"));
     }
 
     void theReviewDialog()

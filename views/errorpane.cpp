@@ -69,7 +69,16 @@ ErrorPane::ErrorPane(QWidget *parent)
         = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Retry"), content);
     m_retry->setToolTip(tr("Ask again for the page that failed; rows already loaded stay."));
     connect(m_retry, &QPushButton::clicked, this, &ErrorPane::retryRequested);
-    top->addWidget(m_retry, 0, Qt::AlignTop);
+    m_signIn = new QPushButton(tr("&Sign In Again…"), content);
+    m_signIn->setObjectName(QStringLiteral("signInAgainButton"));
+    m_signIn->setToolTip(tr("Sign in to the provider again, then ask again for the page"));
+    m_signIn->hide();
+    connect(m_signIn, &QPushButton::clicked, this, &ErrorPane::signInRequested);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_signIn);
+    buttons->addWidget(m_retry);
+    buttons->addStretch(1);
+    top->addLayout(buttons);
     layout->addLayout(top);
 
     m_detailsBox = new QGroupBox(tr("Details"), content);
@@ -144,6 +153,7 @@ void ErrorPane::setError(const ProviderError &e, const QString &profileName)
     else
         headline = e.kindText();
     m_headline->setText(headline);
+    m_signIn->setVisible(e.signInNeeded);
     m_message->setText(e.message.isEmpty() ? tr("The provider gave no message.") : e.message);
 
     while (m_details->rowCount() > 0)

@@ -11,7 +11,8 @@ class QTableWidget;
 class QFormLayout;
 
 // What went wrong, in full: status and name, vendor code, message, meta, field errors, request id,
-// retry-after, attempts, the raw body; and a Retry button.
+// retry-after, attempts, the raw body; a Retry button, and "Sign In Again…" when the profile's
+// sign-in has to be renewed.
 class ErrorPane : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ public:
 
 signals:
     void retryRequested();
+    // The error said the profile's sign-in expired or was revoked: sign in, then retry.
+    void signInRequested();
 
 private:
     QLabel *m_headline;
@@ -39,4 +42,5 @@ private:
     QTableWidget *m_fields;
     QPlainTextEdit *m_raw;
     QPushButton *m_retry;
+    QPushButton *m_signIn;
 };

@@ -13,11 +13,13 @@
 #include "exportprogressdialog.h"
 #include "finddialog.h"
 #include "historydialog.h"
+#include "oauthsession.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
 #include "reviewdialog.h"
 #include "sessionstatusbar.h"
+#include "signindialog.h"
 #include "toolbarfit.h"
 #include "userdetailpane.h"
 #include "userfilterproxymodel.h"
@@ -153,6 +155,7 @@ void MainWindow::buildUi()
     m_side->addWidget(m_detail);
     m_side->addWidget(m_error);
     connect(m_error, &ErrorPane::retryRequested, this, &MainWindow::retryCurrent);
+    connect(m_error, &ErrorPane::signInRequested, this, [this] { signInCurrent(false); });
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_side);
     m_splitter->setStretchFactor(0, 3);
@@ -227,6 +230,7 @@ void MainWindow::buildActions()
     edit->setShortcut(QKeySequence(tr("Ctrl+,")));
     bar->insertAction(m_reload, edit);
     bar->insertSeparator(m_reload);
+    buildSignInActions(profiles);
     profiles->addSeparator();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Roster"), this, [this] { AboutDialog(this).exec(); });
@@ -335,6 +339,9 @@ void MainWindow::updateStatus()
     const SessionViewModel::Status s
         = m_view->status(m_table->horizontalHeader()->sortIndicatorSection() >= 0);
     m_reload->setEnabled(s.canReload);
+    const ProfileSession *shown = current();
+    for (QAction *a : std::as_const(m_signInActions))
+        a->setEnabled(shown && shown->profile().credential.type == CredentialSource::Type::OAuth);
     m_exportAll->setEnabled(s.canExportAll);
     m_exportSelected->setEnabled(
         m_table->selectionModel() && m_table->selectionModel()->hasSelection());
@@ -382,6 +389,58 @@ void MainWindow::retryCurrent()
         m_side->setCurrentWidget(m_detail);
         updateDetail();
     }
+}
+
+void MainWindow::buildSignInActions(QMenu *profiles)
+{
+    m_signInActions = {
+        profiles->addAction(tr("Sign &In…"), this, [this] { signInCurrent(false); }),
+        profiles->addAction(
+            tr("Sign In on Another &Device…"), this, [this] { signInCurrent(true); }),
+        profiles->addAction(tr("Sign &Out"), this, &MainWindow::signOutCurrent),
+    };
+    m_signInActions[0]->setToolTip(tr("Sign the shown profile in to its provider in the browser"));
+    m_signInActions[1]->setToolTip(
+        tr("Sign in with a code on a phone or another computer, where this one has no browser"));
+    m_signInActions[2]->setToolTip(
+        tr("Forget the shown profile's sign-in: the keychain's token and the one in memory"));
+    m_signInActions[2]->setObjectName(QStringLiteral("signOutAction"));
+}
+
+void MainWindow::signInCurrent(bool device)
+{
+    const ProfileSession *s = current();
+    if (!s || s->profile().credential.type != CredentialSource::Type::OAuth)
+        return;
+    auto *dialog = new SignInDialog(
+        s->profile(), device ? SignInDialog::Mode::Device : SignInDialog::Mode::Browser, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignInDialog::signedIn, this, [this, name = s->profile().name] {
+        const ProfileSession *now = current();
+        if (!now || now->profile().name != name)
+            return; // another profile is shown now; this one signs in when next shown
+        if (now->credentialError().isError())
+            reloadCurrent(); // it never had a token: read the credential again
+        else if (m_view->error().isError())
+            retryCurrent();
+        updateStatus();
+    });
+    dialog->open();
+    dialog->start();
+}
+
+void MainWindow::signOutCurrent()
+{
+    const ProfileSession *s = current();
+    if (!s || s->profile().credential.type != CredentialSource::Type::OAuth)
+        return;
+    const std::shared_ptr<OAuthSession> session = OAuthSession::forProfile(s->profile());
+    session->signOut(this, [this, session, name = s->profile().name](const ProviderError &error) {
+        if (error.isError())
+            QMessageBox::warning(this, tr("Sign Out"), error.message);
+        else
+            statusBar()->showMessage(tr("Signed out of %1.").arg(name), 8000);
+    });
 }
 
 void MainWindow::loadAllCurrent()

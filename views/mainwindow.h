@@ -19,6 +19,7 @@ class FindDialog;
 class HistoryDialog;
 class QHBoxLayout;
 class QLabel;
+class QMenu;
 class ReviewDialog;
 class QToolBar;
 class QLineEdit;
@@ -79,6 +80,11 @@ private:
     void editProfiles();
     void reloadCurrent();
     void retryCurrent();
+    // Profiles › Sign In…, Sign In on Another Device… and the error pane's "Sign In Again…": signs
+    // the shown profile in, then asks again for what failed.
+    void signInCurrent(bool device);
+    void signOutCurrent();
+    void buildSignInActions(QMenu *profiles);
     void loadAllCurrent();
     ProfileSession *current() const;
     void updateSearchMode();
@@ -105,6 +111,7 @@ private:
     QAction *m_exportSelected = nullptr;
     QAction *m_exportAll = nullptr;
     QAction *m_reload = nullptr;
+    QList<QAction *> m_signInActions; // enabled for a profile that signs in with OAuth
     QPointer<FindDialog> m_findDialog;
     QPointer<ReviewDialog> m_reviewDialog;
     QPointer<HistoryDialog> m_historyDialog;

@@ -9,6 +9,7 @@
 #include "provider.h"
 #include "providerfactory.h"
 #include "providerkind.h"
+#include "signinrows.h"
 #include "statuscolors.h"
 
 #include <QComboBox>
@@ -161,6 +162,7 @@ void ProfileDialog::buildCredentialRows()
     m_source->addItem(tr("OS keychain"), int(CredentialSource::Type::Keychain));
     m_source->addItem(tr("Environment variable"), int(CredentialSource::Type::Env));
     m_source->addItem(tr("File (first line)"), int(CredentialSource::Type::File));
+    m_source->addItem(tr("Sign in (OAuth)"), int(CredentialSource::Type::OAuth));
     if (m_demo)
         m_source->addItem(tr("Demo token (not saved)"), int(CredentialSource::Type::Inline));
     addFieldWithMessage(tr("&Credential from:"), m_source, QStringLiteral("credential"));
@@ -181,6 +183,18 @@ void ProfileDialog::buildCredentialRows()
     m_secretNote->setEnabled(false);
     m_rows->addRow(tr("&Secret:"), m_secret);
     m_rows->addRow(QString(), m_secretNote);
+    m_signIn = new SignInRows(m_form, [this] { return formProfile(); });
+    addFieldWithMessage(
+        tr("&Issuer:"), m_signIn->issuer(), QStringLiteral("credential.oauth.issuer"));
+    addFieldWithMessage(
+        tr("Cli&ent ID:"), m_signIn->clientId(), QStringLiteral("credential.oauth.clientId"));
+    addFieldWithMessage(
+        tr("Scopes:"), m_signIn->scopes(), QStringLiteral("credential.oauth.scopes"));
+    m_rows->addRow(QString(), m_signIn->actions());
+    connect(m_signIn, &SignInRows::edited, this, [this] {
+        storeForm();
+        validate();
+    });
 }
 
 void ProfileDialog::buildConnectionRows()
@@ -348,6 +362,11 @@ void ProfileDialog::updateKindFields()
     m_sourceValue->setPlaceholderText(
         type == CredentialSource::Type::File ? tr("/path/to/token") : tr("VARIABLE_NAME"));
     m_browseFile->setVisible(type == CredentialSource::Type::File);
+    const bool oauth = type == CredentialSource::Type::OAuth;
+    for (const char *field :
+        {"credential.oauth.issuer", "credential.oauth.clientId", "credential.oauth.scopes"})
+        m_rows->setRowVisible(m_messages.value(QLatin1String(field))->parentWidget(), oauth);
+    m_rows->setRowVisible(m_signIn->actions(), oauth);
 }
 
 void ProfileDialog::loadForm(int row)
@@ -366,6 +385,7 @@ void ProfileDialog::loadForm(int row)
     m_sourceValue->setText(
         p.credential.type == CredentialSource::Type::Inline ? QString() : p.credential.value);
     m_secret->setText(m_pendingSecrets.value(p.name));
+    m_signIn->load(p);
     m_caFile->setText(p.caFile);
     m_proxy->setText(p.proxy == QLatin1String("system") ? QString() : p.proxy);
     m_proxySecret->setText(m_pendingSecrets.value(proxyEntry(p.name)));
@@ -389,9 +409,13 @@ Profile ProfileDialog::formProfile() const
     const ProviderKind *kind = ProviderKinds::find(p.kind);
     p.organization = !kind || kind->hasOrganization ? m_org->text().trimmed() : QString();
     const auto type = static_cast<CredentialSource::Type>(m_source->currentData().toInt());
-    if (type != CredentialSource::Type::Inline)
+    if (type == CredentialSource::Type::OAuth) {
+        p.credential = {type};
+        m_signIn->fill(&p);
+    } else if (type != CredentialSource::Type::Inline) {
         p.credential = {type,
             type == CredentialSource::Type::Keychain ? QString() : m_sourceValue->text().trimmed()};
+    }
     QJsonObject options;
     if (m_pageSize->value() > 0)
         options.insert(QStringLiteral("pageSize"), m_pageSize->value());
@@ -458,6 +482,8 @@ void ProfileDialog::validate()
             QString field = issue.field.startsWith(QLatin1String("options."))
                 ? QStringLiteral("options.pageSize")
                 : issue.field;
+            if (!m_messages.contains(field) && field.startsWith(QLatin1String("credential.")))
+                field = QStringLiteral("credential"); // the source itself does not fit
             if (QLabel *l = m_messages.value(field)) {
                 if (l->isHidden()) {
                     l->setText(issue.message);

@@ -26,6 +26,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QNetworkAccessManager;
+class SignInRows;
 
 // Add, edit and remove profiles; every field is validated as it is typed; secrets go to the OS
 // keychain; "Test connection" fetches one page; Char directories can be picked from a list.
@@ -90,6 +91,7 @@ private:
     QPushButton *m_browseFile;
     QLineEdit *m_secret;
     QLabel *m_secretNote;
+    SignInRows *m_signIn = nullptr; // a credential that signs in with OAuth
     QSpinBox *m_pageSize;
     QLineEdit *m_caFile = nullptr;
     QLineEdit *m_proxy = nullptr;

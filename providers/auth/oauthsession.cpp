@@ -146,7 +146,7 @@ ProviderError OAuthSession::refused(const OAuthAnswer &answer) const
     if (answer.error == QLatin1String("invalid_grant")) {
         ProviderError error = ProviderError::make(ProviderError::Kind::Authentication,
             tr("the sign-in of profile \"%1\" has expired or was revoked (%2); sign in again: run "
-               "roster login --profile \"%1\", or Sign in again in the window")
+               "roster login --profile \"%1\", or \"Sign In Again…\" in the window")
                 .arg(m_profile.name, answer.refusal()));
         error.signInNeeded = true;
         error.httpStatus = answer.status;
