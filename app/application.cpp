@@ -45,14 +45,13 @@ struct DemoSandboxes
         if (!sandbox.start())
             return false;
         profiles = SandboxDemo::profiles(sandbox.url());
+        qsizetype at = 0; // first among the quirks
+        while (at < profiles.size() && !profiles[at].name.startsWith(QLatin1String("Demo quirk")))
+            ++at;
+        profiles.insert(at, SandboxDemo::signInProfile(sandbox.url()));
         const SandboxTls tls = SandboxTls::create(tlsDir.path());
-        if (tls.isValid() && tlsSandbox.start(0, 25000, 60, &tls)) {
-            qsizetype at = 0; // first among the quirks
-            while (
-                at < profiles.size() && !profiles[at].name.startsWith(QLatin1String("Demo quirk")))
-                ++at;
+        if (tls.isValid() && tlsSandbox.start(0, 25000, 60, &tls))
             profiles.insert(at, SandboxDemo::tlsProfile(tlsSandbox.url(), tls.caFile));
-        }
         return true;
     }
 };

@@ -394,6 +394,11 @@ int runSandbox(const Command &command, Reporter &reporter)
     for (const Profile &p : SandboxDemo::profiles(server.url()))
         reporter.out(QStringLiteral("  %1  %2  %3  %4")
                          .arg(p.name, p.kind, p.baseUrl.toString(), p.organization));
+    const Profile signIn = SandboxDemo::signInProfile(server.url());
+    reporter.out(Text::tr("Its authorization server, for profiles that sign in: \"credential\": "
+                          "{\"oauth\": {\"issuer\": \"%1\", \"clientId\": \"roster\"}} "
+                          "(every sign-in is approved at once).")
+                     .arg(signIn.credential.oauth.issuer.toString()));
     return QCoreApplication::exec();
 }
 

@@ -39,6 +39,27 @@ Profile SandboxDemo::tlsProfile(const QUrl &url, const QString &caFile)
     return {};
 }
 
+Profile SandboxDemo::signInProfile(const QUrl &url)
+{
+    for (const SandboxKind *k : SandboxKinds::all()) {
+        for (const SandboxDemoProfile &d : k->demos) {
+            if (d.group != SandboxDemoProfile::Main)
+                continue;
+            Profile p = profile(
+                QStringLiteral("Demo quirk: sign in with OAuth"), k->kindId, url, d.organization);
+            p.credential = {CredentialSource::Type::OAuth};
+            QUrl issuer = url;
+            issuer.setPath(QStringLiteral("/oauth"));
+            p.credential.oauth.issuer = issuer;
+            p.credential.oauth.clientId = QStringLiteral("roster");
+            p.credential.oauth.scopes = {QStringLiteral("openid"), QStringLiteral("email"),
+                QStringLiteral("offline_access")};
+            return p;
+        }
+    }
+    return {};
+}
+
 QList<Profile> SandboxDemo::profiles(const QUrl &url)
 {
     // Each kind's main demo first, then how real deployments behave (docs/server-behaviours.md;

@@ -11,6 +11,9 @@ QList<Profile> profiles(const QUrl &sandboxUrl);
 // The first kind's main demo, served over HTTPS by a sandbox whose certificate comes from a
 // throwaway CA that only this profile trusts (caFile).
 Profile tlsProfile(const QUrl &tlsSandboxUrl, const QString &caFile);
+// The first kind's main demo with a credential that signs in (OAuth) at the sandbox's own
+// authorization server, `sandboxUrl`/oauth; the window's demo offers it, `roster sandbox` names it.
+Profile signInProfile(const QUrl &sandboxUrl);
 Profile profile(
     const QString &name, const QString &kind, const QUrl &sandboxUrl, const QString &organization);
 } // namespace SandboxDemo

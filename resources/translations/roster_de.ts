@@ -565,6 +565,38 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <translation>Aus der letzten vollständigen Momentaufnahme jedes Profils antworten, statt die Server zu fragen (eine Spalte as_of sagt, wann sie aufgenommen wurde).</translation>
     </message>
     <message>
+        <source>Found %1 account(s) for &quot;%2&quot; in %3 of %4 profile(s), from their latest snapshots.</source>
+        <translation>%1 Konto/Konten für &quot;%2&quot; in %3 von %4 Profil(en) gefunden, aus ihren letzten Momentaufnahmen.</translation>
+    </message>
+    <message>
+        <source>Not searched, because no complete snapshot holds them: %1</source>
+        <translation>Nicht durchsucht, weil keine vollständige Momentaufnahme sie enthält: %1</translation>
+    </message>
+    <message>
+        <source>Sign a profile in with its provider (profiles whose credential is oauth): in the browser, or with --device on another device.</source>
+        <translation>Meldet ein Profil bei seinem Anbieter an (Profile mit dem Zugangsnachweis oauth): im Browser oder mit --device auf einem anderen Gerät.</translation>
+    </message>
+    <message>
+        <source>Forget a signed-in profile&apos;s tokens.</source>
+        <translation>Vergisst die Tokens eines angemeldeten Profils.</translation>
+    </message>
+    <message>
+        <source>The profile to sign in or out.</source>
+        <translation>Das Profil, das an- oder abgemeldet wird.</translation>
+    </message>
+    <message>
+        <source>Sign in on another device: show a URL and a code instead of opening a browser (for SSH sessions and machines without one).</source>
+        <translation>Auf einem anderen Gerät anmelden: zeigt eine Adresse und einen Code, statt einen Browser zu öffnen (für SSH-Sitzungen und Rechner ohne Browser).</translation>
+    </message>
+    <message>
+        <source>roster %1: unexpected argument &quot;%2&quot;</source>
+        <translation>roster %1: unerwartetes Argument „%2“</translation>
+    </message>
+    <message>
+        <source>roster %1: --profile NAME is required</source>
+        <translation>roster %1: --profile NAME fehlt</translation>
+    </message>
+    <message>
         <source>Usage:
   roster                         open the window
   roster --demo                  open the window on the built-in sandbox
@@ -580,6 +612,8 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
                  [--store FILE]
   roster diff [FROM [TO]] [--profiles A,B] [--output FILE|-] [--skip-incomplete]
                  [--store FILE] [--quiet]
+  roster login --profile NAME [--device] [--config FILE]
+  roster logout --profile NAME [--config FILE]
   roster profiles [--config FILE] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir DIR]]
   roster --version | --help
@@ -599,18 +633,123 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
                  [--store DATEI]
   roster diff [FROM [TO]] [--profiles A,B] [--output DATEI|-] [--skip-incomplete]
                  [--store DATEI] [--quiet]
+  roster login --profile NAME [--device] [--config DATEI]
+  roster logout --profile NAME [--config DATEI]
   roster profiles [--config DATEI] [--demo]
   roster sandbox [--port N] [--users N] [--latency MS] [--tls [--tls-dir VERZEICHNIS]]
   roster --version | --help
 </translation>
     </message>
     <message>
-        <source>Found %1 account(s) for &quot;%2&quot; in %3 of %4 profile(s), from their latest snapshots.</source>
-        <translation>%1 Konto/Konten für &quot;%2&quot; in %3 von %4 Profil(en) gefunden, aus ihren letzten Momentaufnahmen.</translation>
+        <source>roster %1: profile &quot;%2&quot; does not sign in: its credential is not {&quot;oauth&quot;: ...} but a token from %3</source>
+        <translation>roster %1: Profil „%2“ meldet sich nicht an: sein Zugangsnachweis ist nicht {&quot;oauth&quot;: ...}, sondern ein Token aus %3</translation>
     </message>
     <message>
-        <source>Not searched, because no complete snapshot holds them: %1</source>
-        <translation>Nicht durchsucht, weil keine vollständige Momentaufnahme sie enthält: %1</translation>
+        <source>the keychain</source>
+        <translation>dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>the environment or a file</source>
+        <translation>der Umgebung oder einer Datei</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 on any device and enter the code:</source>
+        <translation>Zum Anmelden auf einem beliebigen Gerät %1 öffnen und diesen Code eingeben:</translation>
+    </message>
+    <message>
+        <source>(or open %1, which has the code filled in)</source>
+        <translation>(oder %1 öffnen, dort ist der Code schon eingetragen)</translation>
+    </message>
+    <message>
+        <source>Opened the sign-in page in your browser. If it did not open, visit:</source>
+        <translation>Die Anmeldeseite wurde im Browser geöffnet. Falls nicht, diese Adresse öffnen:</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Zum Anmelden diese Adresse in einem Browser öffnen:</translation>
+    </message>
+    <message>
+        <source>Signed in: profile &quot;%1&quot;.</source>
+        <translation>Angemeldet: Profil „%1“.</translation>
+    </message>
+    <message>
+        <source>Signed in: profile &quot;%1&quot; as %2.</source>
+        <translation>Angemeldet: Profil „%1“ als %2.</translation>
+    </message>
+    <message>
+        <source>Signed out: profile &quot;%1&quot;; its tokens are forgotten.</source>
+        <translation>Abgemeldet: Profil „%1“; seine Tokens sind vergessen.</translation>
+    </message>
+    <message>
+        <source>Its authorization server, for profiles that sign in: &quot;credential&quot;: {&quot;oauth&quot;: {&quot;issuer&quot;: &quot;%1&quot;, &quot;clientId&quot;: &quot;roster&quot;}} (every sign-in is approved at once).</source>
+        <translation>Ihr Autorisierungsserver, für Profile, die sich anmelden: &quot;credential&quot;: {&quot;oauth&quot;: {&quot;issuer&quot;: &quot;%1&quot;, &quot;clientId&quot;: &quot;roster&quot;}} (jede Anmeldung wird sofort genehmigt).</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSignIn</name>
+    <message>
+        <source>cannot listen for the sign-in&apos;s redirect on 127.0.0.1:%1: %2</source>
+        <translation>kann auf 127.0.0.1:%1 nicht auf die Weiterleitung der Anmeldung warten: %2</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings of %1...</source>
+        <translation>Lese die Anmeldeeinstellungen von %1 …</translation>
+    </message>
+    <message>
+        <source>the issuer names no usable authorization_endpoint; try signing in on another device (--device)</source>
+        <translation>der Aussteller nennt keinen brauchbaren authorization_endpoint; Anmeldung auf einem anderen Gerät versuchen (--device)</translation>
+    </message>
+    <message>
+        <source>the sign-in was not finished in the browser in time</source>
+        <translation>die Anmeldung wurde im Browser nicht rechtzeitig abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser...</source>
+        <translation>Warte auf die Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page in a browser to continue...</source>
+        <translation>Zum Fortfahren die Anmeldeseite in einem Browser öffnen …</translation>
+    </message>
+    <message>
+        <source>the browser came back with a state that this sign-in did not send; nothing was signed in</source>
+        <translation>der Browser kam mit einem state zurück, den diese Anmeldung nicht gesendet hat; es wurde nichts angemeldet</translation>
+    </message>
+    <message>
+        <source>the authorization server refused: %1</source>
+        <translation>der Autorisierungsserver lehnte ab: %1</translation>
+    </message>
+    <message>
+        <source>the authorization server refused: %1 (%2)</source>
+        <translation>der Autorisierungsserver lehnte ab: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the browser came back without an authorization code</source>
+        <translation>der Browser kam ohne Autorisierungscode zurück</translation>
+    </message>
+    <message>
+        <source>Signed in in the browser; getting the tokens...</source>
+        <translation>Im Browser angemeldet; hole die Tokens …</translation>
+    </message>
+    <message>
+        <source>the code could not be exchanged for tokens: %1</source>
+        <translation>der Code konnte nicht gegen Tokens getauscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to Roster</source>
+        <translation>Bei Roster angemeldet</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is signed in. You can close this tab.</source>
+        <translation>Profil „%1“ ist angemeldet. Dieser Tab kann geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Roster could not sign in</source>
+        <translation>Roster konnte sich nicht anmelden</translation>
+    </message>
+    <message>
+        <source>%1 You can close this tab.</source>
+        <translation>%1 Dieser Tab kann geschlossen werden.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +860,10 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
         <source>Profile &quot;%1&quot;: %2</source>
         <translation>Profil „%1“: %2</translation>
     </message>
+    <message>
+        <source>a signed-in profile&apos;s token can only be read asynchronously.</source>
+        <translation>das Token eines angemeldeten Profils kann nur asynchron gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>CspParser</name>
@@ -823,6 +966,45 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     </message>
 </context>
 <context>
+    <name>DeviceSignIn</name>
+    <message>
+        <source>Reading the sign-in settings of %1...</source>
+        <translation>Lese die Anmeldeeinstellungen von %1 …</translation>
+    </message>
+    <message>
+        <source>the issuer names no device_authorization_endpoint, so it cannot sign in on another device; sign in in the browser instead</source>
+        <translation>der Aussteller nennt keinen device_authorization_endpoint, daher ist keine Anmeldung auf einem anderen Gerät möglich; stattdessen im Browser anmelden</translation>
+    </message>
+    <message>
+        <source>the device authorization answer lacks device_code, user_code or verification_uri</source>
+        <translation>der Antwort der Geräteautorisierung fehlt device_code, user_code oder verification_uri</translation>
+    </message>
+    <message>
+        <source>the device sign-in could not start: %1</source>
+        <translation>die Anmeldung auf einem anderen Gerät konnte nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>the code was not entered before it expired; sign in again</source>
+        <translation>der Code wurde nicht eingegeben, bevor er ablief; erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Waiting for the code to be entered at %1...</source>
+        <translation>Warte auf die Eingabe des Codes unter %1 …</translation>
+    </message>
+    <message>
+        <source>the code expired before it was entered; sign in again</source>
+        <translation>der Code lief ab, bevor er eingegeben wurde; erneut anmelden</translation>
+    </message>
+    <message>
+        <source>the sign-in was refused on the other device</source>
+        <translation>die Anmeldung wurde auf dem anderen Gerät abgelehnt</translation>
+    </message>
+    <message>
+        <source>the device sign-in failed: %1</source>
+        <translation>die Anmeldung auf dem anderen Gerät ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPane</name>
     <message>
         <source>&amp;Retry</source>
@@ -922,6 +1104,14 @@ Korrigieren Sie die Datei und starten Sie Roster neu; jetzt hinzugefügte Profil
     <message>
         <source>(no body)</source>
         <translation>(kein Inhalt)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In Again…</source>
+        <translation>Erneut an&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Sign in to the provider again, then ask again for the page</source>
+        <translation>Erneut beim Anbieter anmelden und die Seite dann noch einmal abrufen</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2219,100 @@ Eine vorhandene Datei blieb unverändert.</translation>
         <source>Dated snapshots of who has access, and what changed between two</source>
         <translation>Datierte Momentaufnahmen, wer Zugriff hat, und was sich zwischen zweien geändert hat</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign In on Another &amp;Device…</source>
+        <translation>Auf anderem &amp;Gerät anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign the shown profile in to its provider in the browser</source>
+        <translation>Das angezeigte Profil im Browser bei seinem Anbieter anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with a code on a phone or another computer, where this one has no browser</source>
+        <translation>Mit einem Code auf einem Telefon oder einem anderen Rechner anmelden, wenn dieser keinen Browser hat</translation>
+    </message>
+    <message>
+        <source>Forget the shown profile&apos;s sign-in: the keychain&apos;s token and the one in memory</source>
+        <translation>Die Anmeldung des angezeigten Profils vergessen: das Token im Schlüsselbund und das im Speicher</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Von %1 abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthClient</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 without an OAuth error</source>
+        <translation>der Server antwortete HTTP %1 ohne OAuth-Fehler</translation>
+    </message>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>der Server lehnte ab: %1</translation>
+    </message>
+    <message>
+        <source>the server refused: %1 (%2)</source>
+        <translation>der Server lehnte ab: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>HTTP %1 von %2</translation>
+    </message>
+    <message>
+        <source>cannot read the issuer&apos;s discovery document: %1</source>
+        <translation>kann das Discovery-Dokument des Ausstellers nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>the discovery document names the issuer &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation>das Discovery-Dokument nennt den Aussteller „%1“, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>the discovery document names no usable token_endpoint (https, or http on a loopback host)</source>
+        <translation>das Discovery-Dokument nennt keinen brauchbaren token_endpoint (https oder http auf einem Loopback-Host)</translation>
+    </message>
+    <message>
+        <source>the authorization server&apos;s answer is not a JSON object (HTTP %1)</source>
+        <translation>die Antwort des Autorisierungsservers ist kein JSON-Objekt (HTTP %1)</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthSession</name>
+    <message>
+        <source>not signed in: run roster login --profile &quot;%1&quot;</source>
+        <translation>nicht angemeldet: roster login --profile &quot;%1&quot; ausführen</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the token could not be refreshed: %2</source>
+        <translation>Profil „%1“: das Token konnte nicht erneuert werden: %2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the token endpoint&apos;s answer holds no access_token</source>
+        <translation>Profil „%1“: die Antwort des Token-Endpunkts enthält kein access_token</translation>
+    </message>
+    <message>
+        <source>the sign-in of profile &quot;%1&quot; has expired or was revoked (%2); sign in again: run roster login --profile &quot;%1&quot;, or &quot;Sign In Again…&quot; in the window</source>
+        <translation>die Anmeldung von Profil „%1“ ist abgelaufen oder wurde widerrufen (%2); erneut anmelden: roster login --profile &quot;%1&quot; ausführen oder im Fenster „Erneut anmelden …“</translation>
+    </message>
 </context>
 <context>
     <name>OffsetPager</name>
@@ -2318,6 +2602,22 @@ Eine vorhandene Datei blieb unverändert.</translation>
         <source>Proxy &amp;login:</source>
         <translation>Proxy-&amp;Anmeldung:</translation>
     </message>
+    <message>
+        <source>Sign in (OAuth)</source>
+        <translation>Anmeldung (OAuth)</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>Ausstelle&amp;r:</translation>
+    </message>
+    <message>
+        <source>Cli&amp;ent ID:</source>
+        <translation>Cli&amp;ent-ID:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -2354,10 +2654,6 @@ Eine vorhandene Datei blieb unverändert.</translation>
         <translation>darf kein &apos;/&apos; enthalten</translation>
     </message>
     <message>
-        <source>is missing (expected {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/path&quot;} or {&quot;keychain&quot;: true})</source>
-        <translation>fehlt (erwartet: {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/pfad&quot;} oder {&quot;keychain&quot;: true})</translation>
-    </message>
-    <message>
         <source>names an empty variable or path</source>
         <translation>nennt eine leere Variable oder einen leeren Pfad</translation>
     </message>
@@ -2392,10 +2688,6 @@ Eine vorhandene Datei blieb unverändert.</translation>
     <message>
         <source>&quot;%1&quot; is not a valid URL</source>
         <translation>„%1“ ist keine gültige URL</translation>
-    </message>
-    <message>
-        <source>must hold exactly one of &quot;env&quot;, &quot;file&quot; or &quot;keychain&quot;</source>
-        <translation>muss genau eines von „env“, „file“ oder „keychain“ enthalten</translation>
     </message>
     <message>
         <source>must be {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/path&quot;} or {&quot;keychain&quot;: true}</source>
@@ -2456,6 +2748,34 @@ Eine vorhandene Datei blieb unverändert.</translation>
     <message>
         <source>is not an option of kind &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
         <translation>ist keine Option der Art &quot;%1&quot;; meinten Sie &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <source>is missing (expected {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/path&quot;}, {&quot;keychain&quot;: true} or {&quot;oauth&quot;: {...}})</source>
+        <translation>fehlt (erwartet: {&quot;env&quot;: &quot;VAR&quot;}, {&quot;file&quot;: &quot;/pfad&quot;}, {&quot;keychain&quot;: true} oder {&quot;oauth&quot;: {...}})</translation>
+    </message>
+    <message>
+        <source>kind &quot;%1&quot; with these options does not send its secret as a bearer token, so it cannot sign in with OAuth</source>
+        <translation>Art „%1“ sendet mit diesen Optionen ihr Geheimnis nicht als Bearer-Token und kann sich daher nicht mit OAuth anmelden</translation>
+    </message>
+    <message>
+        <source>must be an https:// URL (http:// only for loopback hosts)</source>
+        <translation>muss eine https://-URL sein (http:// nur für Loopback-Hosts)</translation>
+    </message>
+    <message>
+        <source>must be a port from 1 to 65535</source>
+        <translation>muss ein Port von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>must be a list of scope names without spaces</source>
+        <translation>muss eine Liste von Scope-Namen ohne Leerzeichen sein</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must hold exactly one of &quot;env&quot;, &quot;file&quot;, &quot;keychain&quot; or &quot;oauth&quot;</source>
+        <translation>muss genau eines von &quot;env&quot;, &quot;file&quot;, &quot;keychain&quot; oder &quot;oauth&quot; enthalten</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3356,103 @@ The rows read so far are kept in %3, and Resume continues from there; %4 was lef
         <translation>Der Export hielt nach %1 Zeilen an: %2
 
 Die bisher gelesenen Zeilen sind in %3 aufbewahrt, und Fortsetzen macht dort weiter; %4 blieb, wie es war.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign In — %1</source>
+        <translation>Anmelden — %1</translation>
+    </message>
+    <message>
+        <source>Sign In on Another Device — %1</source>
+        <translation>Auf anderem Gerät anmelden — %1</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings…</source>
+        <translation>Lese die Anmeldeeinstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>The sign-in page opened in your browser. If it did not, open this address:</source>
+        <translation>Die Anmeldeseite wurde im Browser geöffnet. Falls nicht, diese Adresse öffnen:</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Zum Anmelden diese Adresse in einem Browser öffnen:</translation>
+    </message>
+    <message>
+        <source>On any device, open this address and enter the code below:</source>
+        <translation>Auf einem beliebigen Gerät diese Adresse öffnen und den Code unten eingeben:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Anmeldeadresse</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SignInRows</name>
+    <message>
+        <source>https://auth.example.com</source>
+        <translation>https://auth.example.com</translation>
+    </message>
+    <message>
+        <source>openid email offline_access</source>
+        <translation>openid email offline_access</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn In…</source>
+        <translation>An&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Sign In on Another &amp;Device…</source>
+        <translation>Auf anderem &amp;Gerät anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Checking the sign-in…</source>
+        <translation>Prüfe die Anmeldung …</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
     </message>
 </context>
 <context>
