@@ -2,6 +2,7 @@
 // and to the end (prefetched on the hint), offsets in parallel with the stride the server really
 // uses, one streamed array, every contradiction the metadata can hold, retries that resume where
 // they failed, and aborts and restarts at awkward moments.
+#include "column.h"
 #include "csp/csproutes.h"
 #include "karmo/karmoroutes.h"
 #include "llamacloud/llamacloudroutes.h"
@@ -9,6 +10,7 @@
 #include "providerfactory.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -206,6 +208,51 @@ private slots:
         QCOMPARE(walker.total(), total);
         QCOMPARE(walker.firstTotal(), total);
         verifyOnceInOrder(log.ids, org, total, &CspRoutes::userId);
+    }
+
+    void rawRecordsAreKeptOnlyWhenAsked_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<int>("parallel");
+        QTest::newRow("karmo cursor pages") << u"karmo"_s << u"acme-n230"_s << 1;
+        QTest::newRow("csp offsets in parallel") << u"csp"_s << u"acme-n450"_s << 4;
+        QTest::newRow("llamacloud one array") << u"llamacloud"_s << u"acme-n300"_s << 1;
+        QTest::newRow("char one array") << u"char"_s << u"acme-n120"_s << 1;
+    }
+
+    void rawRecordsAreKeptOnlyWhenAsked()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, org);
+        QFETCH(int, parallel);
+        // The same walk twice: with the records as received (the table's), and without (an
+        // export's): the same users, field for field, only rawRecord differs.
+        QList<User> walked[2];
+        for (const bool keep : {true, false}) {
+            PageWalker walker(make(kind, org), {parallel, true, keep});
+            connect(&walker, &PageWalker::usersReady, &walker,
+                [&walked, keep](const QList<User> &users) { walked[keep ? 0 : 1] << users; });
+            walker.start();
+            walker.runToEnd();
+            QVERIFY(settle(walker));
+            QVERIFY2(walker.state() == PageWalker::State::Complete,
+                qPrintable(walker.error().summary()));
+        }
+        QCOMPARE(walked[1].size(), walked[0].size());
+        QVERIFY(walked[0].size() > 100);
+        for (qsizetype i = 0; i < walked[0].size(); ++i) {
+            User kept = walked[0].at(i);
+            const User bare = walked[1].at(i);
+            QVERIFY2(!kept.rawRecord.isEmpty(), qPrintable(kept.id));
+            QVERIFY2(bare.rawRecord.isEmpty(), qPrintable(bare.id));
+            QVERIFY(QJsonDocument::fromJson(kept.rawRecord).isObject());
+            QCOMPARE(bare.id, kept.id);
+            QCOMPARE(bare.email, kept.email);
+            QCOMPARE(bare.roles.size(), kept.roles.size());
+            for (const Column c : Columns::all())
+                QCOMPARE(Columns::info(c).value(bare), Columns::info(c).value(kept));
+        }
     }
 
     void offsetsAfterSomePagesWereShown()

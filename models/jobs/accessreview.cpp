@@ -99,7 +99,7 @@ void AccessReview::next()
         if (!e.provider)
             return; // its credential is still being read: setProvider() resumes
         e.status = Status::Running;
-        m_walker = new PageWalker(e.provider, {m_options.maxParallelPages, true}, this);
+        m_walker = new PageWalker(e.provider, {m_options.maxParallelPages, true, false}, this);
         connect(m_walker, &PageWalker::usersReady, this, &AccessReview::onUsers);
         connect(m_walker, &PageWalker::stateChanged, this, &AccessReview::onState);
         connect(m_walker, &PageWalker::retrying, this, &Job::retrying);

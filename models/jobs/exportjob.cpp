@@ -62,7 +62,7 @@ void ExportJob::start()
     }
     // The same engine as the table's: every page (several at a time where the API allows it),
     // streamed arrays written batch by batch, every consistency rule.
-    m_walker = new PageWalker(m_provider, {m_options.maxParallelPages, true}, this);
+    m_walker = new PageWalker(m_provider, {m_options.maxParallelPages, true, false}, this);
     m_output.setPartial(true); // a file only; standard output is written as it comes
     if (m_options.resume && !m_output.isPartial()) {
         fail(resumeError(tr("Only an export to a file can be resumed.")));

@@ -133,6 +133,19 @@ bool ResponseParsing::errorObject(
     return true;
 }
 
+namespace {
+thread_local bool t_keepRaw = true;
+} // namespace
+
+ResponseParsing::RawRecordScope::RawRecordScope(bool keep)
+    : m_was(std::exchange(t_keepRaw, keep))
+{ }
+
+ResponseParsing::RawRecordScope::~RawRecordScope()
+{
+    t_keepRaw = m_was;
+}
+
 bool ResponseParsing::readRecord(const QJsonValue &value, const QString &where, RecordReader read,
     QList<User> *users, QString *problem, const QByteArray &raw)
 {
@@ -143,8 +156,9 @@ bool ResponseParsing::readRecord(const QJsonValue &value, const QString &where, 
     const QJsonObject object = value.toObject();
     users->append(read(object, where, problem));
     // The record as the detail pane shows it: as received, else as compact JSON.
-    users->last().rawRecord
-        = raw.isEmpty() ? QJsonDocument(object).toJson(QJsonDocument::Compact) : raw;
+    if (t_keepRaw)
+        users->last().rawRecord
+            = raw.isEmpty() ? QJsonDocument(object).toJson(QJsonDocument::Compact) : raw;
     return problem->isEmpty();
 }
 

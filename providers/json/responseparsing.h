@@ -41,6 +41,18 @@ using RecordReader = User (*)(const QJsonObject &, const QString &where, QString
 // One record, for every reader of records (a page's array, a streamed array's elements): `value`
 // must be an object; it is read by `read` and appended to *users with `raw` as its rawRecord (the
 // bytes as received), or its compact JSON when `raw` is empty. False, with *problem, otherwise.
+// While one is alive on a thread, readRecord() there keeps no rawRecord (or keeps it, `keep`).
+class RawRecordScope
+{
+public:
+    explicit RawRecordScope(bool keep);
+    ~RawRecordScope();
+    RawRecordScope(const RawRecordScope &) = delete;
+    RawRecordScope &operator=(const RawRecordScope &) = delete;
+
+private:
+    bool m_was;
+};
 bool readRecord(const QJsonValue &value, const QString &where, RecordReader read,
     QList<User> *users, QString *problem, const QByteArray &raw = {});
 QList<User> readRecords(

@@ -1,5 +1,7 @@
 #include "httppagereply.h"
 
+#include "responseparsing.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -46,6 +48,7 @@ void HttpPageReply::onCallFinished(HttpCall *call)
             emit nextTokenHint(hint);
     }
     if (response.body.size() < offThreadThreshold) {
+        const ResponseParsing::RawRecordScope raw(keepsRawRecords());
         deliver(m_parser(response), attempts);
         return;
     }
@@ -60,7 +63,11 @@ void HttpPageReply::onCallFinished(HttpCall *call)
     });
     // The worker becomes the body's only owner, so large buffers are freed off the UI thread.
     m_watcher->setFuture(QtConcurrent::run(
-        [parser = m_parser](HttpResponse r) { return parser(r); }, std::move(response)));
+        [parser = m_parser, keep = keepsRawRecords()](HttpResponse r) {
+            const ResponseParsing::RawRecordScope raw(keep);
+            return parser(r);
+        },
+        std::move(response)));
 }
 
 void HttpPageReply::deliver(ParseResult result, int attempts)

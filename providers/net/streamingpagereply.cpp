@@ -87,7 +87,9 @@ void StreamingPageReply::parseNext()
     }
     if (call() && m_pending.size() < kResumeBelow)
         call()->setReadingPaused(false);
-    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::move(slice)] {
+    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::move(slice),
+                                               keep = keepsRawRecords()] {
+        const ResponseParsing::RawRecordScope raw(keep);
         Batch batch;
         QList<QByteArray> elements;
         if (!state->reader.feed(bytes, &elements))

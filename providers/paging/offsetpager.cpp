@@ -57,6 +57,7 @@ void OffsetPager::request(qint64 offset)
         return;
     }
     PageReply *reply = m_provider->fetchPage(m_provider->tokenForOffset(offset, m_query));
+    reply->setKeepsRawRecords(m_keepsRaw);
     m_inFlight.insert(offset, reply);
     connect(reply, &QObject::destroyed, this, &OffsetPager::lost);
     connect(reply, &PageReply::finished, this, [this, reply, offset] { onPage(reply, offset); });

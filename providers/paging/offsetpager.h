@@ -32,6 +32,8 @@ public:
     // (the size of a page the server returned), until `total`.
     void start(qint64 from, qint64 stride, qint64 total);
     void abort();
+    // Whether users keep their raw records (PageReply::setKeepsRawRecords; default true).
+    void setKeepsRawRecords(bool keep) { m_keepsRaw = keep; }
 
     bool isRunning() const { return m_running; }
     // The first item not yet handed out: where to resume after a failure.
@@ -57,6 +59,7 @@ private:
     int m_maxParallel;
     QString m_query;
     bool m_running = false;
+    bool m_keepsRaw = true;
     qint64 m_next = 0; // first item not yet handed out
     qint64 m_requestAt = 0; // next offset to ask for
     qint64 m_stride = 1;

@@ -24,6 +24,11 @@ public:
     // fetchPage(), before returning to the event loop.
     void setIncremental(bool on) { m_incremental = on; }
     bool isIncremental() const { return m_incremental; }
+    // Whether each user keeps its record as received (User::rawRecord, for the table and the
+    // detail pane; the default). An export, a review or a snapshot needs only the columns, and
+    // paged bodies then skip serializing each record again. Call it right after fetchPage().
+    void setKeepsRawRecords(bool on) { m_keepsRaw = on; }
+    bool keepsRawRecords() const { return m_keepsRaw; }
 
     // Stops the request; no signal is emitted afterwards. Safe at any time.
     void abort();
@@ -53,4 +58,5 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     bool m_incremental = false;
+    bool m_keepsRaw = true;
 };

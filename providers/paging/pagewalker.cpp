@@ -155,6 +155,7 @@ void PageWalker::lost()
 PageReply *PageWalker::send(const QString &token)
 {
     PageReply *reply = m_provider->fetchPage(token);
+    reply->setKeepsRawRecords(m_options.keepRawRecords);
     watch(reply);
     connect(reply, &PageReply::retrying, this, &PageWalker::retrying);
     connect(reply, &PageReply::finished, this, [this, reply] { onFinished(reply); });
@@ -312,6 +313,7 @@ void PageWalker::startParallel(qint64 stride)
 {
     if (!m_pager) {
         m_pager = new OffsetPager(m_provider, m_options.maxParallelPages, m_query, this);
+        m_pager->setKeepsRawRecords(m_options.keepRawRecords);
         connect(m_pager, &OffsetPager::usersReady, this,
             [this](const QList<User> &users) { deliver(users); });
         connect(

@@ -44,6 +44,9 @@ public:
     {
         int maxParallelPages = 4; // offset-paged APIs that report a total
         bool prefetch = true; // walking to the end: ask for the next page on the reply's hint
+        // Users keep their records as received (for the table and the detail pane); an export, a
+        // review or a snapshot, which need only the columns, turn it off.
+        bool keepRawRecords = true;
     };
 
     // Walks `provider`, keeping it alive meanwhile.
