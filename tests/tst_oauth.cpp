@@ -235,6 +235,19 @@ private slots:
         QVERIFY(!saved.contains("sbx-"));
     }
 
+    void theDemoProfileThatSignsInIsValidAndSignsIn()
+    {
+        const Profile p = SandboxDemo::signInProfile(m_sandbox.url());
+        QCOMPARE(p.credential.type, CredentialSource::Type::OAuth);
+        QVERIFY(ProfileStore::validate(p).isEmpty());
+        QVERIFY(walkAsTheApplication(p).error.signInNeeded); // not signed in until one does
+        const Outcome o = signIn(p);
+        QVERIFY2(!o.error.isError(), qPrintable(o.error.message));
+        const Walk walk = walkAsTheApplication(p);
+        QVERIFY2(!walk.error.isError(), qPrintable(walk.error.message));
+        QVERIFY(!walk.users.isEmpty());
+    }
+
     void aStateThatThisSignInDidNotSendIsRefused()
     {
         const Profile p = oauthProfile();
