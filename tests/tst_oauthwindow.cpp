@@ -260,6 +260,13 @@ private slots:
             state->text(), QStringLiteral("Signed in as ana.admin@example.com."), 10000);
         QVERIFY(child<QPushButton>(&dialog, "signOutButton")->isEnabled());
         screenshot(&dialog, QStringLiteral("oauth-profile-dialog.png"));
+        // Without a client id there is nothing to sign in as.
+        auto *clientId = child<QLineEdit>(&dialog, "oauthClientId");
+        clientId->clear();
+        QVERIFY(!child<QPushButton>(&dialog, "signInButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&dialog, "signInDeviceButton")->isEnabled());
+        clientId->setText(QStringLiteral("roster"));
+        QVERIFY(child<QPushButton>(&dialog, "signInButton")->isEnabled());
         // A typed issuer that is not https is refused as every other field is.
         issuer->setText(QStringLiteral("http://auth.example.com"));
         emit issuer->textEdited(issuer->text());

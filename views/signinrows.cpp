@@ -24,8 +24,10 @@ SignInRows::SignInRows(QWidget *form, std::function<Profile()> current)
     m_clientId->setObjectName(QStringLiteral("oauthClientId"));
     m_scopes->setObjectName(QStringLiteral("oauthScopes"));
     m_scopes->setPlaceholderText(tr("openid email offline_access"));
-    for (QLineEdit *e : {m_issuer, m_clientId, m_scopes})
+    for (QLineEdit *e : {m_issuer, m_clientId, m_scopes}) {
         connect(e, &QLineEdit::textEdited, this, &SignInRows::edited);
+        connect(e, &QLineEdit::textChanged, this, &SignInRows::updateButtons);
+    }
     auto *v = new QVBoxLayout(m_actions);
     v->setContentsMargins(0, 0, 0, 0);
     auto *buttons = new QHBoxLayout;
@@ -48,6 +50,16 @@ SignInRows::SignInRows(QWidget *form, std::function<Profile()> current)
     connect(m_signIn, &QPushButton::clicked, this, [this] { signIn(false); });
     connect(m_signInDevice, &QPushButton::clicked, this, [this] { signIn(true); });
     connect(m_signOut, &QPushButton::clicked, this, &SignInRows::signOut);
+    updateButtons();
+}
+
+void SignInRows::updateButtons()
+{
+    // Signing in needs somewhere to sign in, and whom as; the dialog names what else is wrong.
+    const bool ready
+        = !m_issuer->text().trimmed().isEmpty() && !m_clientId->text().trimmed().isEmpty();
+    m_signIn->setEnabled(ready);
+    m_signInDevice->setEnabled(ready);
 }
 
 void SignInRows::load(const Profile &profile)

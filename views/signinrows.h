@@ -38,6 +38,7 @@ signals:
 private:
     void signIn(bool device);
     void signOut();
+    void updateButtons();
 
     std::function<Profile()> m_current;
     QWidget *m_form;
