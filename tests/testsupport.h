@@ -8,12 +8,14 @@
 #include "sandbox/sandboxdemo.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWidget>
 
 namespace TestSupport {
 
@@ -182,6 +184,32 @@ inline void settleWidgets()
 {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QCoreApplication::processEvents();
+}
+
+// With ROSTER_SCREENSHOT_DIR set, saves a grab of `w` there as `name` (a test failure when it
+// cannot); without it, nothing.
+inline void saveScreenshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ROSTER_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    settleWidgets();
+    QVERIFY(w->grab().save(QDir(dir).filePath(name)));
+}
+
+// What a browser does with a sign-in page: follows its redirects (to the loopback one, for the
+// browser flow); the last answer's HTTP status.
+inline int playBrowser(QNetworkAccessManager &nam, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    QNetworkReply *reply = nam.get(request);
+    (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
 }
 
 inline ProviderError firstError(Provider *provider)

@@ -71,16 +71,6 @@ class TestHistoryDialog : public QObject
                 revision.isEmpty() ? QStringLiteral("error-403") : QStringLiteral("hd-n90"))};
     }
 
-    void screenshot(QWidget *w, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("ROSTER_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        settleWidgets();
-        QVERIFY(w->grab().save(QDir(dir).filePath(name)));
-    }
-
     std::unique_ptr<HistoryDialog> dialog()
     {
         auto d = std::make_unique<HistoryDialog>(
@@ -119,7 +109,7 @@ private slots:
         QVERIFY(!child<QPushButton>(d.get(), "exportDiffButton")->isEnabled());
         QVERIFY(child<QPushButton>(d.get(), "takeSnapshotButton")->isEnabled());
         QVERIFY(!child<QPushButton>(d.get(), "cancelSnapshotButton")->isEnabled());
-        screenshot(d.get(), QStringLiteral("history-empty.png"));
+        TestSupport::saveScreenshot(d.get(), QStringLiteral("history-empty.png"));
     }
 
     void twoSnapshotsShowWhatChanged()
@@ -197,7 +187,7 @@ private slots:
         }
         QVERIFY2(fields.contains(QStringLiteral("email")),
             qPrintable(QStringList(fields.values()).join(u',')));
-        screenshot(d.get(), QStringLiteral("history.png"));
+        TestSupport::saveScreenshot(d.get(), QStringLiteral("history.png"));
 
         // Export with every row shown: byte for byte what `roster diff` writes.
         changes->setCurrentIndex(0);
@@ -297,7 +287,7 @@ private slots:
                 QVERIFY2(summary.startsWith(QStringLiteral("0 account(s) found"))
                         && summary.contains(QStringLiteral("1 no longer found")),
                     qPrintable(summary));
-                screenshot(&find, QStringLiteral("find-history.png"));
+                TestSupport::saveScreenshot(&find, QStringLiteral("find-history.png"));
             } else {
                 QVERIFY2(
                     summary.startsWith(QStringLiteral("1 account(s) found")), qPrintable(summary));

@@ -73,16 +73,6 @@ class TestMainWindow : public WindowTest
             timeoutMs);
     }
 
-    void screenshot(QWidget *w, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("ROSTER_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        TestSupport::settleWidgets();
-        QVERIFY(w->grab().save(QDir(dir).filePath(name)));
-    }
-
     int findRow(const std::function<bool(const User &)> &pred)
     {
         UserTableModel *m = m_window->currentModel();
@@ -182,7 +172,7 @@ private slots:
         QVERIFY(granted > 0);
         QVERIFY(detailPane()->identityText().contains(u.email));
         QVERIFY(detailPane()->rawRecordText().contains(u.id));
-        screenshot(m_window.get(), QStringLiteral("user-with-roles.png"));
+        TestSupport::saveScreenshot(m_window.get(), QStringLiteral("user-with-roles.png"));
     }
 
     void injected422ShowsLocMsgType()
@@ -199,7 +189,7 @@ private slots:
         QCOMPARE(fields->item(0, 2)->text(), QStringLiteral("type_error.uuid"));
         QVERIFY(errorPane()->detailsText().contains(QStringLiteral("Request ID: sbx-")));
         QVERIFY(!table()->emptyText().isEmpty());
-        screenshot(m_window.get(), QStringLiteral("error.png"));
+        TestSupport::saveScreenshot(m_window.get(), QStringLiteral("error.png"));
     }
 
     void switchingProfilesChangesRowsAndBackIsInstant()
@@ -299,7 +289,7 @@ private slots:
             qPrintable(detailPane()->employmentText()));
         QVERIFY(detailPane()->employmentText().contains(QStringLiteral("Manager:")));
         QVERIFY(!m->user(row).groups.isEmpty());
-        screenshot(m_window.get(), QStringLiteral("scim-search.png"));
+        TestSupport::saveScreenshot(m_window.get(), QStringLiteral("scim-search.png"));
 
         filterEdit()->selectAll();
         QTest::keyClicks(filterEdit(), QStringLiteral("zzz-nobody"));
@@ -366,7 +356,7 @@ private slots:
         QVERIFY(TestSupport::child<UserDetailPane>(dialog, "findDetailPane")
                     ->identityText()
                     .contains(p.email));
-        screenshot(dialog, QStringLiteral("find.png"));
+        TestSupport::saveScreenshot(dialog, QStringLiteral("find.png"));
 
         QTreeWidgetItem *failed = nullptr;
         for (int i = 0;
@@ -451,7 +441,7 @@ private slots:
         QVERIFY(written.open(QIODevice::ReadOnly));
         QVERIFY(written.readLine().startsWith("person,profile,kind,id,"));
         written.close();
-        screenshot(dialog, QStringLiteral("review.png"));
+        TestSupport::saveScreenshot(dialog, QStringLiteral("review.png"));
 
         dialog->setProfileChecked(QStringLiteral("LlamaCloud 422"), true);
         const QByteArray before = [&path] {
@@ -564,7 +554,7 @@ private slots:
         QVERIFY(!TestSupport::child<QLineEdit>(&dialog, "organizationField")->isVisibleTo(&dialog));
         QVERIFY2(dialog.fieldMessage(QStringLiteral("organization")).isEmpty(),
             qPrintable(dialog.fieldMessage(QStringLiteral("organization"))));
-        screenshot(&dialog, QStringLiteral("profiles-dialog-scim.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("profiles-dialog-scim.png"));
         TestSupport::child<QComboBox>(&dialog, "kindCombo")
             ->setCurrentIndex(TestSupport::child<QComboBox>(&dialog, "kindCombo")
                                   ->findData(QStringLiteral("karmo")));
@@ -611,7 +601,7 @@ private slots:
         QVERIFY(TestSupport::child<QLabel>(&dialog, "testResult")
                     ->text()
                     .contains(QStringLiteral("42")));
-        screenshot(&dialog, QStringLiteral("profiles-dialog.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("profiles-dialog.png"));
         const QList<Profile> edited = dialog.profiles();
         QCOMPARE(edited.last().name, QStringLiteral("Sandbox Karmo"));
         QCOMPARE(edited.last().credential.type, CredentialSource::Type::Env);
@@ -651,7 +641,7 @@ private slots:
         QVERIFY2(result->text().contains(QStringLiteral("Roster sandbox throwaway CA")),
             qPrintable(result->text()));
         QVERIFY(result->text().contains(QStringLiteral("caFile")));
-        screenshot(&dialog, QStringLiteral("profiles-dialog-tls-refused.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("profiles-dialog-tls-refused.png"));
         TestSupport::child<QLineEdit>(&dialog, "caFileField")->setText(tls.caFile);
         QVERIFY(dialog.fieldMessage(QStringLiteral("caFile")).isEmpty());
         QTest::mouseClick(TestSupport::child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
@@ -659,7 +649,7 @@ private slots:
         QVERIFY2(result->text().contains(QStringLiteral("Certificate 1: CN=localhost, issued by "
                                                         "CN=Roster sandbox throwaway CA")),
             qPrintable(result->text()));
-        screenshot(&dialog, QStringLiteral("profiles-dialog-tls.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("profiles-dialog-tls.png"));
         const Profile saved = dialog.profiles().last();
         QCOMPARE(saved.caFile, tls.caFile);
         QCOMPARE(saved.proxy, QStringLiteral("none"));
@@ -710,7 +700,7 @@ private slots:
             text = box->text() + QLatin1Char(' ') + box->informativeText();
             for (QAbstractButton *b : box->buttons())
                 buttons << b->text();
-            screenshot(box, QStringLiteral("export-resume.png"));
+            TestSupport::saveScreenshot(box, QStringLiteral("export-resume.png"));
             for (QAbstractButton *b : box->buttons()) {
                 if (b->text() == QLatin1String("&Resume"))
                     b->click();
@@ -760,7 +750,7 @@ private slots:
         QVERIFY(dialog.formulaGuard());
         dialog.columnList()->item(0)->setCheckState(Qt::Unchecked);
         QCOMPARE(dialog.columns(), (QList<Column> {Column::Id, Column::Phone}));
-        screenshot(&dialog, QStringLiteral("export-dialog.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("export-dialog.png"));
     }
 
     void longAndNonLatinNamesDisplay()
@@ -775,7 +765,7 @@ private slots:
         selectSourceRow(row);
         QVERIFY(
             detailPane()->identityText().contains(m_window->currentModel()->user(row).givenName));
-        screenshot(m_window.get(), QStringLiteral("csp-user.png"));
+        TestSupport::saveScreenshot(m_window.get(), QStringLiteral("csp-user.png"));
     }
 
     void windowStateIsRemembered()

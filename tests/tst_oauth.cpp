@@ -45,18 +45,7 @@ class TestOAuth : public QObject
         return p;
     }
 
-    // What a browser does with the sign-in page: follows its redirects, to the loopback one.
-    int playBrowser(const QUrl &url)
-    {
-        QNetworkRequest request(url);
-        request.setAttribute(
-            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-        QNetworkReply *reply = m_nam.get(request);
-        (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
-    }
+    int playBrowser(const QUrl &url) { return TestSupport::playBrowser(m_nam, url); }
 
     struct Outcome
     {

@@ -32,18 +32,7 @@ class TestOAuthWindow : public WindowTest
     Profile karmo() const { return m_store.profiles().first(); }
     SandboxOAuth &oauth() { return m_sandbox.server()->oauth(); }
 
-    // What a browser does with the sign-in page: follows its redirects, to the loopback one.
-    int playBrowser(const QUrl &url)
-    {
-        QNetworkRequest request(url);
-        request.setAttribute(
-            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-        QNetworkReply *reply = m_browser.get(request);
-        (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
-    }
+    int playBrowser(const QUrl &url) { return TestSupport::playBrowser(m_browser, url); }
 
     SignInDialog *signInDialog(QWidget *parent)
     {
@@ -64,7 +53,7 @@ class TestOAuthWindow : public WindowTest
                 [address] { return !address->property("url").toString().isEmpty(); }, 15000))
             return false;
         if (!screenshotName.isEmpty())
-            screenshot(dialog, screenshotName);
+            TestSupport::saveScreenshot(dialog, screenshotName);
         QPointer<SignInDialog> watched(dialog);
         bool signedIn = false;
         connect(dialog, &SignInDialog::signedIn, this, [&signedIn] { signedIn = true; });
@@ -109,16 +98,6 @@ class TestOAuthWindow : public WindowTest
         return nullptr;
     }
 
-    void screenshot(QWidget *w, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("ROSTER_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        settleWidgets();
-        QVERIFY(w->grab().save(QDir(dir).filePath(name)));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -154,7 +133,7 @@ private slots:
         QVERIFY2(errorPane()->detailsText().contains(QLatin1String("not signed in")),
             qPrintable(errorPane()->detailsText()));
         QVERIFY(signInAgain()->isVisible());
-        screenshot(m_window.get(), QStringLiteral("oauth-not-signed-in.png"));
+        TestSupport::saveScreenshot(m_window.get(), QStringLiteral("oauth-not-signed-in.png"));
         signInAgain()->click();
         QVERIFY(playSignIn(signInDialog(m_window.get()), QStringLiteral("oauth-sign-in.png")));
         QVERIFY(showsUsers());
@@ -210,7 +189,7 @@ private slots:
         QVERIFY(code->isVisible());
         QVERIFY(!code->text().isEmpty());
         QVERIFY(complete.toString().contains(code->text()));
-        screenshot(dialog, QStringLiteral("oauth-device.png"));
+        TestSupport::saveScreenshot(dialog, QStringLiteral("oauth-device.png"));
         QCOMPARE(playBrowser(complete), 200);
         QVERIFY(QTest::qWaitFor([&] { return signedIn || !watched; }, 15000));
         QVERIFY(signedIn);
@@ -259,7 +238,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             state->text(), QStringLiteral("Signed in as ana.admin@example.com."), 10000);
         QVERIFY(child<QPushButton>(&dialog, "signOutButton")->isEnabled());
-        screenshot(&dialog, QStringLiteral("oauth-profile-dialog.png"));
+        TestSupport::saveScreenshot(&dialog, QStringLiteral("oauth-profile-dialog.png"));
         // Without a client id there is nothing to sign in as.
         auto *clientId = child<QLineEdit>(&dialog, "oauthClientId");
         clientId->clear();

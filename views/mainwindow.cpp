@@ -42,6 +42,14 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+namespace {
+// Whether the profile shown signs in with OAuth (the sign-in actions apply to it).
+bool signsIn(const ProfileSession *session)
+{
+    return session && session->profile().credential.type == CredentialSource::Type::OAuth;
+}
+} // namespace
+
 MainWindow::MainWindow(const Context &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
@@ -341,7 +349,7 @@ void MainWindow::updateStatus()
     m_reload->setEnabled(s.canReload);
     const ProfileSession *shown = current();
     for (QAction *a : std::as_const(m_signInActions))
-        a->setEnabled(shown && shown->profile().credential.type == CredentialSource::Type::OAuth);
+        a->setEnabled(signsIn(shown));
     m_exportAll->setEnabled(s.canExportAll);
     m_exportSelected->setEnabled(
         m_table->selectionModel() && m_table->selectionModel()->hasSelection());
@@ -410,11 +418,10 @@ void MainWindow::buildSignInActions(QMenu *profiles)
 void MainWindow::signInCurrent(bool device)
 {
     const ProfileSession *s = current();
-    if (!s || s->profile().credential.type != CredentialSource::Type::OAuth)
+    if (!signsIn(s))
         return;
-    auto *dialog = new SignInDialog(
+    SignInDialog *dialog = SignInDialog::openFor(
         s->profile(), device ? SignInDialog::Mode::Device : SignInDialog::Mode::Browser, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SignInDialog::signedIn, this, [this, name = s->profile().name] {
         const ProfileSession *now = current();
         if (!now || now->profile().name != name)
@@ -425,14 +432,12 @@ void MainWindow::signInCurrent(bool device)
             retryCurrent();
         updateStatus();
     });
-    dialog->open();
-    dialog->start();
 }
 
 void MainWindow::signOutCurrent()
 {
     const ProfileSession *s = current();
-    if (!s || s->profile().credential.type != CredentialSource::Type::OAuth)
+    if (!signsIn(s))
         return;
     const std::shared_ptr<OAuthSession> session = OAuthSession::forProfile(s->profile());
     session->signOut(this, [this, session, name = s->profile().name](const ProviderError &error) {

@@ -64,6 +64,15 @@ SignInDialog::SignInDialog(const Profile &profile, Mode mode, QWidget *parent)
 
 SignInDialog::~SignInDialog() = default;
 
+SignInDialog *SignInDialog::openFor(const Profile &profile, Mode mode, QWidget *parent)
+{
+    auto *dialog = new SignInDialog(profile, mode, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->start(); // it answers later, from the network: connecting after this is in time
+    return dialog;
+}
+
 void SignInDialog::showAddress(const QString &intro, const QUrl &url)
 {
     m_intro->setText(intro);

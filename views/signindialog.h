@@ -25,6 +25,8 @@ public:
     // Whether the browser is started (default); tests play the browser themselves.
     void setOpensBrowser(bool opens) { m_opensBrowser = opens; }
     void start();
+    // A dialog for `profile` that deletes itself when closed, opened (window-modal) and started.
+    static SignInDialog *openFor(const Profile &profile, Mode mode, QWidget *parent);
     QString account() const { return m_account; }
     ProviderError error() const { return m_error; }
     bool isDone() const { return m_done; }

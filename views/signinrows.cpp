@@ -106,12 +106,9 @@ void SignInRows::showState(const Profile &profile)
 void SignInRows::signIn(bool device)
 {
     const Profile profile = m_current();
-    auto *dialog = new SignInDialog(profile,
+    SignInDialog *dialog = SignInDialog::openFor(profile,
         device ? SignInDialog::Mode::Device : SignInDialog::Mode::Browser, m_form->window());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, profile] { showState(profile); });
-    dialog->open();
-    dialog->start();
 }
 
 void SignInRows::signOut()

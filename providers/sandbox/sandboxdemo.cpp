@@ -24,40 +24,38 @@ Profile SandboxDemo::profile(
     return p;
 }
 
-Profile SandboxDemo::tlsProfile(const QUrl &url, const QString &caFile)
+namespace {
+// The first kind's main demo, named `name`.
+Profile firstMainDemo(const QString &name, const QUrl &url)
 {
     for (const SandboxKind *k : SandboxKinds::all()) {
         for (const SandboxDemoProfile &d : k->demos) {
-            if (d.group != SandboxDemoProfile::Main)
-                continue;
-            Profile p = profile(QStringLiteral("Demo quirk: HTTPS from a private CA (caFile)"),
-                k->kindId, url, d.organization);
-            p.caFile = caFile;
-            return p;
+            if (d.group == SandboxDemoProfile::Main)
+                return SandboxDemo::profile(name, k->kindId, url, d.organization);
         }
     }
     return {};
 }
+} // namespace
+
+Profile SandboxDemo::tlsProfile(const QUrl &url, const QString &caFile)
+{
+    Profile p = firstMainDemo(QStringLiteral("Demo quirk: HTTPS from a private CA (caFile)"), url);
+    p.caFile = caFile;
+    return p;
+}
 
 Profile SandboxDemo::signInProfile(const QUrl &url)
 {
-    for (const SandboxKind *k : SandboxKinds::all()) {
-        for (const SandboxDemoProfile &d : k->demos) {
-            if (d.group != SandboxDemoProfile::Main)
-                continue;
-            Profile p = profile(
-                QStringLiteral("Demo quirk: sign in with OAuth"), k->kindId, url, d.organization);
-            p.credential = {CredentialSource::Type::OAuth};
-            QUrl issuer = url;
-            issuer.setPath(QStringLiteral("/oauth"));
-            p.credential.oauth.issuer = issuer;
-            p.credential.oauth.clientId = QStringLiteral("roster");
-            p.credential.oauth.scopes = {QStringLiteral("openid"), QStringLiteral("email"),
-                QStringLiteral("offline_access")};
-            return p;
-        }
-    }
-    return {};
+    Profile p = firstMainDemo(QStringLiteral("Demo quirk: sign in with OAuth"), url);
+    p.credential = {CredentialSource::Type::OAuth};
+    QUrl issuer = url;
+    issuer.setPath(QStringLiteral("/oauth"));
+    p.credential.oauth.issuer = issuer;
+    p.credential.oauth.clientId = QStringLiteral("roster");
+    p.credential.oauth.scopes
+        = {QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("offline_access")};
+    return p;
 }
 
 QList<Profile> SandboxDemo::profiles(const QUrl &url)
