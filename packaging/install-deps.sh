@@ -9,7 +9,7 @@ packages=(
     zlib1g-dev gnome-keyring dbus dbus-x11 libsecret-tools
     desktop-file-utils appstream dpkg-dev file
     clang-format-14 python3
-    nginx squid openssl ca-certificates
+    nginx squid openssl ca-certificates libsimdjson-dev curl jq
     at-spi2-core python3-pyatspi
 )
 SUDO=""

@@ -1,5 +1,6 @@
 #include "charparser.h"
 
+#include "fastjsonreader.h"
 #include "jsonreader.h"
 #include "responseparsing.h"
 
@@ -12,11 +13,9 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(CharParser)
 };
-} // namespace
 
-User CharParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
+template<typename Reader> User readUserWith(const Reader &r)
 {
-    JsonReader r(o, where, problem);
     User u;
     u.id = r.str(QLatin1String("id"), true);
     u.userId = r.str(QLatin1String("user_id"));
@@ -41,6 +40,18 @@ User CharParser::readUser(const QJsonObject &o, const QString &where, QString *p
             = u.rawAttributesIsJson ? QString::fromUtf8(inner.toJson(QJsonDocument::Compact)) : raw;
     }
     return u;
+}
+
+} // namespace
+
+User CharParser::readUser(const QJsonObject &o, const QString &where, QString *problem)
+{
+    return readUserWith(JsonReader(o, where, problem));
+}
+
+User CharParser::readUserFast(const FastJsonReader &r)
+{
+    return readUserWith(r);
 }
 
 ParseResult CharParser::parsePage(const QByteArray &body)

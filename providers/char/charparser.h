@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 
+class FastJsonReader;
+
 // One directory the caller can see (GET /api/directories).
 struct CharDirectory
 {
@@ -21,6 +23,8 @@ namespace CharParser {
 ParseResult parsePage(const QByteArray &body);
 // One directory user; the first problem goes to *problem.
 User readUser(const QJsonObject &object, const QString &where, QString *problem);
+// The same from simdjson (StreamingPageReply's fast path); the reader collects the problem.
+User readUserFast(const FastJsonReader &reader);
 ProviderError parseError(int status, const QByteArray &body, const HeaderList &headers);
 // On failure returns false and fills *error.
 bool parseDirectories(

@@ -28,7 +28,8 @@ ProviderCapabilities CharProvider::capabilities() const
 PageReply *CharProvider::fetchPage(const QString &token)
 {
     Q_UNUSED(token); // one array: there is only the first page
-    auto *reply = new StreamingPageReply(&CharParser::readUser, &CharParser::parseError, this);
+    auto *reply = new StreamingPageReply(
+        &CharParser::readUser, &CharParser::parseError, this, &CharParser::readUserFast);
     HttpRequest request;
     request.url = endpoint(QStringLiteral("/api/directories/%1/users").arg(profile().organization));
     reply->start(http(), request);

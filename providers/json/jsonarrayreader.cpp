@@ -2,6 +2,10 @@
 
 #include <QCoreApplication>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 bool isSpace(char c)
 {
@@ -9,6 +13,50 @@ bool isSpace(char c)
 }
 
 constexpr char kBom[] = "\xEF\xBB\xBF";
+
+// Whether `c` can change what the value tracker knows: inside a string only a quote or a
+// backslash can, outside one only a quote or a bracket.
+bool isSpecial(char c, bool inString)
+{
+    if (inString)
+        return c == '"' || c == '\\';
+    return c == '"' || c == '{' || c == '}' || c == '[' || c == ']';
+}
+
+// The first byte from `p` that can change what the tracker knows, or `end`: sixteen bytes at a
+// time where SSE2 is there (every x86-64), which is where a value's bytes go by.
+const char *skipPlain(const char *p, const char *end, bool inString)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    if (inString) {
+        const __m128i backslash = _mm_set1_epi8('\\');
+        for (; end - p >= 16; p += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const int mask = _mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (mask)
+                return p + __builtin_ctz(unsigned(mask));
+        }
+    } else {
+        // '[' and ']' are '{' and '}' without bit 5.
+        const __m128i bit5 = _mm_set1_epi8(0x20);
+        const __m128i open = _mm_set1_epi8('{');
+        const __m128i close = _mm_set1_epi8('}');
+        for (; end - p >= 16; p += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const __m128i folded = _mm_or_si128(v, bit5);
+            const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close))));
+            if (mask)
+                return p + __builtin_ctz(unsigned(mask));
+        }
+    }
+#endif
+    while (p < end && !isSpecial(*p, inString))
+        ++p;
+    return p;
+}
 } // namespace
 
 JsonArrayReader::JsonArrayReader(QByteArray key, qsizetype maxElementBytes)
@@ -251,13 +299,21 @@ JsonArrayReader::Step JsonArrayReader::readElement(
             m_pending += c;
         }
     } else {
-        qsizetype j = i;
-        for (; j < chunk.size(); ++j) {
-            if (trackValueByte(chunk[j])) {
+        const char *const begin = chunk.data();
+        const char *const end = begin + chunk.size();
+        const char *p = begin + i;
+        while (p < end) {
+            if (!m_escape) // an escaped byte is the tracker's whatever it is
+                p = skipPlain(p, end, m_inString);
+            if (p == end)
+                break;
+            if (trackValueByte(*p)) {
                 ended = true;
                 break;
             }
+            ++p;
         }
+        const qsizetype j = p - begin;
         const qsizetype n = (ended ? j + 1 : j) - i;
         m_pending.append(chunk.data() + i, n);
         i += n - 1;

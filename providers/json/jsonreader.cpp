@@ -76,3 +76,8 @@ QJsonObject JsonReader::object(QLatin1String key, bool required) const
             : ResponseParsing::Text::tr("\"%1\" should be an object").arg(key));
     return {};
 }
+
+JsonReader JsonReader::child(QLatin1String key, bool required) const
+{
+    return JsonReader(object(key, required), m_where + QLatin1Char('.') + key, m_error);
+}

@@ -146,6 +146,11 @@ ResponseParsing::RawRecordScope::~RawRecordScope()
     t_keepRaw = m_was;
 }
 
+bool ResponseParsing::keepsRawRecords()
+{
+    return t_keepRaw;
+}
+
 bool ResponseParsing::readRecord(const QJsonValue &value, const QString &where, RecordReader read,
     QList<User> *users, QString *problem, const QByteArray &raw)
 {

@@ -53,6 +53,8 @@ public:
 private:
     bool m_was;
 };
+// Whether readRecord() keeps raw records on this thread now.
+bool keepsRawRecords();
 bool readRecord(const QJsonValue &value, const QString &where, RecordReader read,
     QList<User> *users, QString *problem, const QByteArray &raw = {});
 QList<User> readRecords(

@@ -1,5 +1,6 @@
 #include "llamacloudparser.h"
 
+#include "fastjsonreader.h"
 #include "jsonreader.h"
 #include "responseparsing.h"
 
@@ -13,35 +14,29 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(LlamaCloudParser)
 };
 
-Role parseRole(const QJsonObject &entry, const QString &where, QString *problem)
+// One entry of a membership's roles, by either reader (JsonReader or FastJsonReader).
+template<typename Reader> Role parseRole(const Reader &r)
 {
-    JsonReader r(entry, where, problem);
-    const QJsonObject roleObject = r.object(QLatin1String("role"), true);
-    JsonReader rr(roleObject, where + QStringLiteral(".role"), problem);
+    const Reader rr = r.child(QLatin1String("role"), true);
     Role role;
     role.id = r.str(QLatin1String("role_id"));
     if (role.id.isEmpty())
         role.id = rr.str(QLatin1String("id"));
     role.name = rr.str(QLatin1String("name"), true);
     role.displayName = role.name;
-    const QJsonArray permissions = rr.array(QLatin1String("permissions"));
-    for (qsizetype k = 0; k < permissions.size(); ++k) {
-        const QJsonObject po = permissions.at(k).toObject();
-        JsonReader pr(po, where + QStringLiteral(".role.permissions[%1]").arg(k), problem);
+    rr.forEach(QLatin1String("permissions"), [&role](const Reader &pr, qsizetype) {
         Permission p;
         p.id = pr.str(QLatin1String("id"));
         p.name = pr.str(QLatin1String("name"), true);
         p.description = pr.str(QLatin1String("description"));
         p.granted = pr.boolean(QLatin1String("access"), false);
         role.permissions.append(std::move(p));
-    }
+    });
     return role;
 }
-} // namespace
 
-User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QString *problem)
+template<typename Reader> User readMemberWith(const Reader &r)
 {
-    JsonReader r(o, where, problem);
     User u;
     u.id = r.str(QLatin1String("id"), true);
     u.userId = r.str(QLatin1String("user_id"));
@@ -54,11 +49,20 @@ User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QS
     u.invitedByEmail = r.str(QLatin1String("invited_by_user_email"));
     u.createdAt = r.str(QLatin1String("created_at"));
     u.updatedAt = r.str(QLatin1String("updated_at"));
-    const QJsonArray roles = r.array(QLatin1String("roles"));
-    for (qsizetype k = 0; k < roles.size(); ++k)
-        u.roles.append(parseRole(
-            roles.at(k).toObject(), where + QStringLiteral(".roles[%1]").arg(k), problem));
+    r.forEach(QLatin1String("roles"),
+        [&u](const Reader &entry, qsizetype) { u.roles.append(parseRole(entry)); });
     return u;
+}
+} // namespace
+
+User LlamaCloudParser::readMember(const QJsonObject &o, const QString &where, QString *problem)
+{
+    return readMemberWith(JsonReader(o, where, problem));
+}
+
+User LlamaCloudParser::readMemberFast(const FastJsonReader &r)
+{
+    return readMemberWith(r);
 }
 
 ParseResult LlamaCloudParser::parsePage(const QByteArray &body)

@@ -29,8 +29,8 @@ PageReply *LlamaCloudProvider::fetchPage(const QString &token)
 {
     Q_UNUSED(token); // one array: there is only the first page
     // The array is read as it arrives, so rows can be shown before the last member is in.
-    auto *reply = new StreamingPageReply(
-        &LlamaCloudParser::readMember, &LlamaCloudParser::parseError, this);
+    auto *reply = new StreamingPageReply(&LlamaCloudParser::readMember,
+        &LlamaCloudParser::parseError, this, &LlamaCloudParser::readMemberFast);
     HttpRequest request;
     request.url
         = endpoint(QStringLiteral("/api/v1/organizations/%1/users").arg(profile().organization));

@@ -1,5 +1,6 @@
 #include "streamingpagereply.h"
 
+#include "fastjsonreader.h"
 #include "responseparsing.h"
 
 #include <QFutureWatcher>
@@ -16,17 +17,33 @@ struct StreamingPageReply::State
 {
     JsonArrayReader reader;
     RecordReader read = nullptr;
+    FastRecordReader fast = nullptr;
     qint64 index = 0;
+    simdjson::dom::parser parser;
+    std::vector<char> padded; // one element and simdjson's padding
+
+    // The element read by the fast reader; false when JsonReader is to read it.
+    bool readFast(const QByteArray &element, QList<User> *users)
+    {
+        User user;
+        if (!fast || !FastJsonReader::readRecord(&parser, &padded, element, index, fast, &user))
+            return false;
+        users->append(std::move(user));
+        return true;
+    }
 };
 
 StreamingPageReply::StreamingPageReply(
-    RecordReader reader, ErrorParser errorParser, QObject *parent)
+    RecordReader reader, ErrorParser errorParser, QObject *parent, FastRecordReader fastReader)
     : HttpCallReply(QString(), parent)
     , m_reader(reader)
     , m_errorParser(std::move(errorParser))
     , m_state(std::make_shared<State>())
 {
     m_state->read = reader;
+    m_state->fast = fastReader;
+    if (!FastJsonReader::prepare(&m_state->parser))
+        m_state->fast = nullptr; // no memory for it: JsonReader reads every element
 }
 
 StreamingPageReply::~StreamingPageReply()
@@ -49,17 +66,20 @@ void StreamingPageReply::onAbort()
         m_watcher->deleteLater();
         m_watcher = nullptr;
     }
-    m_pending = QByteArray();
+    m_pending.clear();
+    m_pendingBytes = 0;
 }
 
 void StreamingPageReply::onBodyChunk(const QByteArray &chunk)
 {
     if (m_head.size() < ProviderError::rawBodyCap)
         m_head += chunk.left(ProviderError::rawBodyCap - m_head.size());
-    m_pending += chunk;
+    if (!chunk.isEmpty())
+        m_pending.append(chunk);
+    m_pendingBytes += chunk.size();
     m_bytesIn += chunk.size();
     // Backpressure: when the parser falls behind, the network waits (the body is never held whole).
-    if (call() && m_pending.size() > kPauseAbove)
+    if (call() && m_pendingBytes > kPauseAbove)
         call()->setReadingPaused(true);
     if (!m_watcher)
         parseNext();
@@ -78,46 +98,52 @@ void StreamingPageReply::parseNext()
     });
     // What arrived meanwhile, up to a bounded slice, goes in one batch: the worker never waits for
     // the network, the UI thread only appends bytes, and batches stay small.
-    QByteArray slice;
-    if (m_pending.size() <= kSlice) {
-        slice = std::exchange(m_pending, QByteArray());
-    } else {
-        slice = m_pending.first(kSlice);
-        m_pending.remove(0, kSlice);
-    }
-    if (call() && m_pending.size() < kResumeBelow)
+    // Whole chunks, as they came (one chunk is shared, never copied), so nothing that waits is
+    // ever moved.
+    QByteArray slice = m_pending.takeFirst();
+    while (!m_pending.isEmpty() && slice.size() + m_pending.first().size() <= kSlice)
+        slice += m_pending.takeFirst();
+    m_pendingBytes -= slice.size();
+    if (call() && m_pendingBytes < kResumeBelow)
         call()->setReadingPaused(false);
-    m_watcher->setFuture(QtConcurrent::run([state = m_state, bytes = std::move(slice),
-                                               keep = keepsRawRecords()] {
-        const ResponseParsing::RawRecordScope raw(keep);
-        Batch batch;
-        QList<QByteArray> elements;
-        if (!state->reader.feed(bytes, &elements))
-            batch.problem
-                = tr("The response body is not valid JSON: %1").arg(state->reader.errorString());
-        batch.users.reserve(elements.size());
-        for (const QByteArray &element : std::as_const(elements)) {
-            const QString where = QStringLiteral("[%1]").arg(state->index);
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
-            QString problem;
-            if (error.error != QJsonParseError::NoError)
-                problem
-                    = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)")
+    m_watcher->setFuture(
+        QtConcurrent::run([state = m_state, bytes = std::move(slice), keep = keepsRawRecords()] {
+            const ResponseParsing::RawRecordScope raw(keep);
+            return parseSlice(state.get(), bytes);
+        }));
+}
+
+StreamingPageReply::Batch StreamingPageReply::parseSlice(State *state, const QByteArray &bytes)
+{
+    Batch batch;
+    QList<QByteArray> elements;
+    if (!state->reader.feed(bytes, &elements))
+        batch.problem
+            = tr("The response body is not valid JSON: %1").arg(state->reader.errorString());
+    batch.users.reserve(elements.size());
+    for (const QByteArray &element : std::as_const(elements)) {
+        if (state->readFast(element, &batch.users)) {
+            ++state->index;
+            continue;
+        }
+        const QString where = QStringLiteral("[%1]").arg(state->index);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
+        QString problem;
+        if (error.error != QJsonParseError::NoError)
+            problem = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)")
                           .arg(where, error.errorString())
                           .arg(error.offset);
-            else // the element as received: no second serialization
-                ResponseParsing::readRecord(
-                    doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), where, state->read,
-                    &batch.users, &problem, element);
-            if (!problem.isEmpty()) {
-                batch.problem = problem;
-                break;
-            }
-            ++state->index;
+        else // the element as received: no second serialization
+            ResponseParsing::readRecord(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(),
+                where, state->read, &batch.users, &problem, element);
+        if (!problem.isEmpty()) {
+            batch.problem = problem;
+            break;
         }
-        return batch;
-    }));
+        ++state->index;
+    }
+    return batch;
 }
 
 void StreamingPageReply::onBatch(Batch batch)
@@ -193,7 +219,8 @@ void StreamingPageReply::finishIfDone()
 void StreamingPageReply::failMalformed(const QString &message)
 {
     stopCall();
-    m_pending = QByteArray();
+    m_pending.clear();
+    m_pendingBytes = 0;
     ProviderError error = ResponseParsing::malformed(message, m_head);
     error.url = m_url;
     error.attempts = m_attempts;

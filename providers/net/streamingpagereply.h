@@ -9,6 +9,7 @@
 #include <memory>
 
 template<typename T> class QFutureWatcher;
+class FastJsonReader;
 
 // The whole organization in one JSON array (LlamaCloud, Char), read as it arrives: the body is
 // handed over chunk by chunk, split into elements by a JsonArrayReader and each element decoded
@@ -21,10 +22,13 @@ class StreamingPageReply : public HttpCallReply
 public:
     using RecordReader
         = User (*)(const QJsonObject &object, const QString &where, QString *problem);
+    // The same reader over simdjson, tried first for every element (see FastJsonReader).
+    using FastRecordReader = User (*)(const FastJsonReader &reader);
     using ErrorParser = std::function<ProviderError(
         int status, const QByteArray &body, const HeaderList &headers)>;
 
-    StreamingPageReply(RecordReader reader, ErrorParser errorParser, QObject *parent);
+    StreamingPageReply(RecordReader reader, ErrorParser errorParser, QObject *parent,
+        FastRecordReader fastReader = nullptr);
     ~StreamingPageReply() override;
 
     void start(const HttpClient *client, HttpRequest request);
@@ -41,6 +45,7 @@ private:
         QString problem;
     };
     struct State; // the reader and the record decoder, used by one worker at a time
+    static Batch parseSlice(State *state, const QByteArray &bytes);
 
     void onBodyChunk(const QByteArray &chunk) override;
     void onCallFinished(HttpCall *call) override;
@@ -53,7 +58,8 @@ private:
     ErrorParser m_errorParser;
     std::shared_ptr<State> m_state;
     QFutureWatcher<Batch> *m_watcher = nullptr;
-    QByteArray m_pending; // received, not yet handed to the worker
+    QList<QByteArray> m_pending; // received chunks, not yet handed to the worker
+    qsizetype m_pendingBytes = 0;
     QByteArray m_head; // the body's first bytes, for the error view
     QList<User> m_users; // kept for page() when not incremental
     qint64 m_usersRead = 0;

@@ -2,16 +2,20 @@
 
 #include "char/charparser.h"
 #include "csp/cspparser.h"
+#include "fastjsonreader.h"
 #include "jsonarrayreader.h"
 #include "jsonscan.h"
 #include "karmo/karmoparser.h"
 #include "llamacloud/llamacloudparser.h"
+#include "responseparsing.h"
 #include "scim/scimfilter.h"
 #include "scim/scimparser.h"
+#include "user.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 #include <algorithm>
 #include <cstdlib>
@@ -110,6 +114,74 @@ void checkScimFilter(const QByteArray &input)
 }
 } // namespace
 
+QString FuzzParsers::describe(const User &u)
+{
+    QStringList parts = {u.id, u.userId, u.email, u.givenName, u.familyName, u.displayName, u.phone,
+        u.status, u.username, u.idpId, u.createdAt, u.updatedAt, u.organizationId, u.domain,
+        u.locale, QString::number(u.pending), u.invitedById, u.invitedByEmail,
+        u.groups.join(QLatin1Char('|')), u.rawAttributes, QString::number(u.rawAttributesIsJson)};
+    for (const auto &d : u.details)
+        parts << d.first << d.second;
+    for (const Role &r : u.roles) {
+        parts << QStringLiteral("role") << r.id << r.name << r.displayName << r.serviceId
+              << r.membershipType << r.expiresAt << r.resource;
+        for (const RoleGroup &g : r.groups)
+            parts << g.id << g.displayName << g.domain << g.groupType
+                  << QString::number(g.usersCount);
+        for (const Permission &p : r.permissions)
+            parts << QStringLiteral("permission") << p.id << p.name << p.description
+                  << QString::number(p.granted);
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+namespace {
+QString disagreement(FastJsonReader::RecordReader fast, ResponseParsing::RecordReader slow,
+    const QByteArray &element, simdjson::dom::parser *parser)
+{
+    std::vector<char> padded;
+    User fastUser;
+    if (!FastJsonReader::readRecord(parser, &padded, element, 3, fast, &fastUser))
+        return {}; // JsonReader reads it: nothing to compare
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return QStringLiteral("the fast reader took a record QJsonDocument refuses (%1)")
+            .arg(error.errorString());
+    QString problem;
+    const User slowUser = slow(doc.object(), QStringLiteral("[3]"), &problem);
+    if (!problem.isEmpty())
+        return QStringLiteral("the fast reader found no problem; JsonReader found: ") + problem;
+    const QString a = FuzzParsers::describe(fastUser);
+    const QString b = FuzzParsers::describe(slowUser);
+    if (a != b)
+        return QStringLiteral("the readers disagree:\n%1\n--- JsonReader:\n%2").arg(a, b);
+    return {};
+}
+} // namespace
+
+QString FuzzParsers::fastReaderDisagreement(const QString &kind, const QByteArray &input)
+{
+    const bool llama = kind == QLatin1String("llamacloud");
+    const FastJsonReader::RecordReader fast
+        = llama ? &LlamaCloudParser::readMemberFast : &CharParser::readUserFast;
+    const ResponseParsing::RecordReader slow
+        = llama ? &LlamaCloudParser::readMember : &CharParser::readUser;
+    simdjson::dom::parser parser;
+    if (!FastJsonReader::prepare(&parser))
+        return QStringLiteral("no memory for the parser");
+    QList<QByteArray> elements;
+    JsonArrayReader reader;
+    if (!reader.feed(input, &elements) || !reader.finish())
+        elements = {input};
+    for (const QByteArray &element : std::as_const(elements)) {
+        const QString d = disagreement(fast, slow, element, &parser);
+        if (!d.isEmpty())
+            return d;
+    }
+    return {};
+}
+
 bool FuzzParsers::run(const QString &target, const QByteArray &input)
 {
     const HeaderList headers = {{"Retry-After", input.left(12)}, {"X-RateLimit-Limit", "10"}};
@@ -148,7 +220,10 @@ bool FuzzParsers::run(const QString &target, const QByteArray &input)
         checkScimFilter(input);
     else if (target == QLatin1String("json_array"))
         checkArrayReaderAgreesWithParser(input);
-    else
+    else if (target == QLatin1String("llamacloud_fast") || target == QLatin1String("char_fast")) {
+        if (!fastReaderDisagreement(target.chopped(5), input).isEmpty())
+            abort();
+    } else
         return false;
     return true;
 }
