@@ -26,7 +26,7 @@ struct StreamingPageReply::State
     bool readFast(const QByteArray &element, QList<User> *users)
     {
         User user;
-        if (!fast || !FastJsonReader::readRecord(&parser, &padded, element, index, fast, &user))
+        if (!fast || !FastJsonReader::readRecord(&parser, &padded, element, fast, &user))
             return false;
         users->append(std::move(user));
         return true;

@@ -141,7 +141,7 @@ QString disagreement(FastJsonReader::RecordReader fast, ResponseParsing::RecordR
 {
     std::vector<char> padded;
     User fastUser;
-    if (!FastJsonReader::readRecord(parser, &padded, element, 3, fast, &fastUser))
+    if (!FastJsonReader::readRecord(parser, &padded, element, fast, &fastUser))
         return {}; // JsonReader reads it: nothing to compare
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(element, &error);
