@@ -297,7 +297,11 @@ private slots:
         PageWalker walker(make(QStringLiteral("llamacloud"), org), {});
         Log log;
         record(walker, log);
+        m_server.holdCuts(true); // the cut comes once members were handed out
         walker.start();
+        QTRY_VERIFY_WITH_TIMEOUT(walker.delivered() > 0, 30000);
+        m_server.releaseCuts();
+        m_server.holdCuts(false);
         QVERIFY(settle(walker, 60000));
         QCOMPARE(walker.state(), PageWalker::State::Failed);
         QCOMPARE(walker.error().kind, ProviderError::Kind::Network);

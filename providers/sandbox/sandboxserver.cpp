@@ -212,6 +212,21 @@ quint16 SandboxServer::start(quint16 port)
     return m_port;
 }
 
+void SandboxServer::releaseCuts()
+{
+    QList<QPointer<QTcpSocket>> held;
+    {
+        QMutexLocker lock(&m_mutex);
+        held.swap(m_heldCuts);
+    }
+    for (const QPointer<QTcpSocket> &socket : std::as_const(held))
+        if (socket)
+            QMetaObject::invokeMethod(socket, [socket] {
+                if (socket)
+                    socket->disconnectFromHost();
+            });
+}
+
 QUrl SandboxServer::url(const QString &path) const
 {
     return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
@@ -445,6 +460,11 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response)
         socket->flush();
         if (!response.closeLater) {
             socket->disconnectFromHost();
+            return;
+        }
+        if (m_holdCuts) {
+            QMutexLocker lock(&m_mutex);
+            m_heldCuts.append(socket);
             return;
         }
         // Close once the part is out and a moment has passed, so the client has read it: the cut

@@ -6,8 +6,10 @@
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QMutex>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -118,6 +120,12 @@ public:
     // The authorization server at /oauth, for profiles that sign in.
     SandboxOAuth &oauth() { return m_oauth; }
 
+    // For tests: a "truncated-transport-once" connection is held after its first part until
+    // releaseCuts() closes it, so the cut comes after the client has handed rows out, however
+    // slowly it reads. Without it the connection closes 100 ms after the part went out.
+    void holdCuts(bool hold) { m_holdCuts = hold; }
+    void releaseCuts();
+
     int requestCount() const { return m_requestCount; }
     // Requests whose answer is due and was written (or dropped, the client having gone).
     int answerCount() const { return m_answerCount; }
@@ -149,6 +157,8 @@ private:
     SandboxQuota m_quota;
     SandboxOAuth m_oauth;
     std::atomic<int> m_cursorGeneration {0};
+    std::atomic<bool> m_holdCuts {false};
+    QList<QPointer<QTcpSocket>> m_heldCuts; // under m_mutex
     mutable QMutex m_mutex;
     QHash<QString, int> m_hits;
     QHash<QString, qint64> m_cspTokens; // token -> expiry (ms since epoch)
