@@ -29,3 +29,6 @@ inline void resetPeak()
 
 // Issue #25's figures (historyfigures.cpp): `roster` is the binary that serves the sandbox.
 void figureHistory(const QString &roster);
+// Issue #22's figures against nginx serving files (filefigures.cpp).
+void figureFileExport(const QString &roster);
+void figureDrip();

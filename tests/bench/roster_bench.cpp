@@ -3,7 +3,7 @@
 //   roster_bench            all figures
 //   roster_bench FIGURE...  export, parallel, memory-karmo, memory-llamacloud, export-memory,
 //                           stall, switch, csv, stream, export-llamacloud, find,
-//                           review-memory, pacing, history
+//                           review-memory, pacing, history, file-export, drip
 // Absolute times vary between machines; the targets are issue 6's.
 #include "accessreview.h"
 #include "benchsupport.h"
@@ -625,7 +625,8 @@ int main(int argc, char *argv[])
         QStringLiteral("memory-llamacloud"), QStringLiteral("export-memory"),
         QStringLiteral("stall"), QStringLiteral("switch"), QStringLiteral("stream"),
         QStringLiteral("export-llamacloud"), QStringLiteral("find"),
-        QStringLiteral("review-memory"), QStringLiteral("pacing"), QStringLiteral("history")};
+        QStringLiteral("review-memory"), QStringLiteral("pacing"), QStringLiteral("history"),
+        QStringLiteral("file-export"), QStringLiteral("drip")};
     if (figures.isEmpty()) {
         // One child process per figure, so each memory baseline starts clean.
         for (const QString &f : all) {
@@ -666,6 +667,10 @@ int main(int argc, char *argv[])
             figurePacing();
         else if (f == QLatin1String("history"))
             figureHistory(QStringLiteral(ROSTER_BINARY));
+        else if (f == QLatin1String("file-export"))
+            figureFileExport(QStringLiteral(ROSTER_BINARY));
+        else if (f == QLatin1String("drip"))
+            figureDrip();
         else {
             QTextStream(stderr) << "unknown figure " << f
                                 << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
