@@ -258,6 +258,25 @@ private slots:
         QVERIFY(o.walk.error.message.startsWith(QLatin1String("SSL_CERT_FILE: ")));
     }
 
+    void plainHttpProfilesDoNotReadTheEnvironmentsCas()
+    {
+        // A bad SSL_CERT_FILE stops every encrypted profile (above), and only those: a plain-HTTP
+        // server never sees a certificate, so Roster does not parse the environment's for it.
+        qputenv("SSL_CERT_FILE", m_dir.filePath(QStringLiteral("missing.pem")).toLocal8Bit());
+        const QUrl plain(QStringLiteral("http://127.0.0.1:%1/karmo").arg(m_sandbox.port()));
+        Profile p = SandboxDemo::profile(
+            QStringLiteral("plain"), QStringLiteral("karmo"), plain, QStringLiteral("realnet-n30"));
+        const Outcome o = walk(p);
+        QVERIFY2(!o.walk.error.isError(), qPrintable(o.walk.error.summary()));
+        QCOMPARE(o.walk.users.size(), 30);
+        // Signing in over TLS makes the profile an encrypted one.
+        p.credential = CredentialSource(CredentialSource::Type::OAuth);
+        p.credential.oauth.issuer = QUrl(site(QStringLiteral("good")));
+        QCOMPARE(Transport::forProfile(p).error.kind, ProviderError::Kind::Configuration);
+        QCOMPARE(walk(profile(QStringLiteral("good"))).walk.error.kind,
+            ProviderError::Kind::Configuration);
+    }
+
     void badCertificates_data()
     {
         QTest::addColumn<QString>("site");

@@ -11,6 +11,7 @@
 #include <QHostAddress>
 #include <QMutex>
 #include <QNetworkProxyFactory>
+#include <QSet>
 #include <QSslConfiguration>
 
 #include <mutex>
@@ -106,7 +107,15 @@ Transport Transport::forProfile(const Profile &profile, const QString &proxySecr
 {
     Transport t;
     QString problem;
-    t.extraCas = Tls::environmentCas(&problem);
+    // Trust matters only where a connection is encrypted: a machine whose SSL_CERT_DIR names the
+    // system folder holds hundreds of certificates, a third of a second to parse, for nothing when
+    // the server (and its sign-in) speak plain HTTP.
+    const auto plain = [](const QUrl &url) {
+        return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0;
+    };
+    if (!plain(profile.baseUrl)
+        || (!profile.credential.oauth.issuer.isEmpty() && !plain(profile.credential.oauth.issuer)))
+        t.extraCas = Tls::environmentCas(&problem);
     if (!problem.isEmpty()) {
         t.error = ProviderError::make(ProviderError::Kind::Configuration, problem);
         return t;
@@ -204,8 +213,10 @@ QList<QSslCertificate> Tls::environmentCas(QString *problem)
 {
     QList<QSslCertificate> out;
     QString said;
+    QSet<QString> read; // canonical paths
     const QString file = qEnvironmentVariable("SSL_CERT_FILE");
     if (!file.isEmpty()) {
+        read.insert(QFileInfo(file).canonicalFilePath());
         QString why;
         out += readBundle(file, &why);
         if (!why.isEmpty())
@@ -220,11 +231,15 @@ QList<QSslCertificate> Tls::environmentCas(QString *problem)
             continue;
         }
         // As OpenSSL's hashed folders hold them (name.0), and as people copy them (.pem, .crt).
+        // Each file once: a hashed folder links name.0 to name.pem, and may hold SSL_CERT_FILE.
         const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::Readable);
         for (const QFileInfo &entry : entries) {
             QFile f(entry.absoluteFilePath());
-            if (entry.size() < (1 << 20) && f.open(QIODevice::ReadOnly))
+            if (entry.size() < (1 << 20) && !read.contains(entry.canonicalFilePath())
+                && f.open(QIODevice::ReadOnly)) {
+                read.insert(entry.canonicalFilePath());
                 out += certificatesIn(f, 1 << 20, false);
+            }
         }
     }
     if (problem)
