@@ -7,10 +7,13 @@
 #include "fuzzparsers.h"
 #include "jsonarrayreader.h"
 #include "llamacloud/llamacloudparser.h"
+#include "responseparsing.h"
 #include "sandbox/sandboxserver.h"
 #include "user.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -190,6 +193,47 @@ private slots:
             QStringLiteral("Read \"all\"\n\u00e9") + QString::fromUcs4(U"\U0001F600"));
         QVERIFY(!u.roles[0].permissions[1].granted);
         QCOMPARE(u.rawRecord, kMember); // as received
+    }
+
+    void aReaderOfColumnsSkipsWhatNoColumnShows()
+    {
+        // An export, a review or a snapshot (no raw records kept) reads the columns alone: a
+        // role's permissions are neither decoded nor checked, by either reader, and every column
+        // reads as before.
+        User full;
+        QVERIFY(fastRead(kMember, &LlamaCloudParser::readMemberFast, &full));
+        QByteArray badPermission = kMember;
+        badPermission.replace("\"name\":\"read\"", "\"name\":7");
+        QVERIFY(badPermission != kMember);
+        User u;
+        QVERIFY(!fastRead(badPermission, &LlamaCloudParser::readMemberFast, &u));
+        const QJsonObject o = QJsonDocument::fromJson(badPermission).object();
+        QString problem;
+        LlamaCloudParser::readMember(o, QStringLiteral("[0]"), &problem);
+        QVERIFY(!problem.isEmpty());
+        const ResponseParsing::RawRecordScope columnsOnly(false);
+        for (const QByteArray &record : {kMember, badPermission}) {
+            QVERIFY(fastRead(record, &LlamaCloudParser::readMemberFast, &u));
+            QCOMPARE(u.roles.size(), 1);
+            QVERIFY(u.roles[0].permissions.isEmpty());
+            QVERIFY(u.rawRecord.isEmpty());
+            for (Column c : Columns::all())
+                QCOMPARE(u.value(c), full.value(c));
+            problem.clear();
+            const User slow = LlamaCloudParser::readMember(
+                QJsonDocument::fromJson(record).object(), QStringLiteral("[0]"), &problem);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            QVERIFY(slow.roles[0].permissions.isEmpty());
+        }
+        // Char's raw attributes (JSON in a string, decoded twice) are the detail pane's too.
+        const QByteArray charUser = "{\"id\":\"c1\",\"email\":\"a@example.com\","
+                                    "\"raw_attributes\":\"{\\\"department\\\":\\\"Ops\\\"}\"}";
+        QVERIFY(fastRead(charUser, &CharParser::readUserFast, &u));
+        QCOMPARE(u.email, QStringLiteral("a@example.com"));
+        QVERIFY(u.rawAttributes.isEmpty());
+        const ResponseParsing::RawRecordScope detail(true);
+        QVERIFY(fastRead(charUser, &CharParser::readUserFast, &u));
+        QCOMPARE(u.rawAttributes, QStringLiteral("{\"department\":\"Ops\"}"));
     }
 };
 

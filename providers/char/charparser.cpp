@@ -29,7 +29,8 @@ template<typename Reader> User readUserWith(const Reader &r)
     u.createdAt = r.str(QLatin1String("created_at"));
     u.updatedAt = r.str(QLatin1String("updated_at"));
     u.organizationId = r.str(QLatin1String("directory_id"));
-    const QString raw = r.str(QLatin1String("raw_attributes"));
+    const QString raw
+        = ResponseParsing::columnsOnly() ? QString() : r.str(QLatin1String("raw_attributes"));
     if (!raw.isEmpty()) {
         // raw_attributes is JSON inside a JSON string: decode it a second time.
         QJsonParseError e;

@@ -51,7 +51,8 @@ Role parseRole(
     role.expiresAt = r.str(QLatin1String("expiresAt"), false, true); // v1 string, v2 number
     role.resource = r.str(QLatin1String("resource"));
     role.serviceId = serviceId;
-    role.groups = parseGroups(r, problem);
+    if (!ResponseParsing::columnsOnly()) // which groups a role comes through: the detail pane
+        role.groups = parseGroups(r, problem);
     return role;
 }
 } // namespace

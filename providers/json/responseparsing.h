@@ -42,6 +42,8 @@ using RecordReader = User (*)(const QJsonObject &, const QString &where, QString
 // must be an object; it is read by `read` and appended to *users with `raw` as its rawRecord (the
 // bytes as received), or its compact JSON when `raw` is empty. False, with *problem, otherwise.
 // While one is alive on a thread, readRecord() there keeps no rawRecord (or keeps it, `keep`).
+// Not keeping them is what a reader of the columns alone asks for (an export, a review, a
+// snapshot): the vendors' readers then also skip what no column shows (columnsOnly()).
 class RawRecordScope
 {
 public:
@@ -55,6 +57,13 @@ private:
 };
 // Whether readRecord() keeps raw records on this thread now.
 bool keepsRawRecords();
+// Whether the records read on this thread now are for their columns alone: a role's permissions
+// and groups, SCIM's employment details and Char's raw attributes are then neither decoded nor
+// checked; every column is read and checked as before.
+inline bool columnsOnly()
+{
+    return !keepsRawRecords();
+}
 bool readRecord(const QJsonValue &value, const QString &where, RecordReader read,
     QList<User> *users, QString *problem, const QByteArray &raw = {});
 QList<User> readRecords(

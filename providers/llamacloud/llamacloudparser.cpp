@@ -24,6 +24,8 @@ template<typename Reader> Role parseRole(const Reader &r)
         role.id = rr.str(QLatin1String("id"));
     role.name = rr.str(QLatin1String("name"), true);
     role.displayName = role.name;
+    if (ResponseParsing::columnsOnly())
+        return role; // the permissions are for the detail pane
     rr.forEach(QLatin1String("permissions"), [&role](const Reader &pr, qsizetype) {
         Permission p;
         p.id = pr.str(QLatin1String("id"));

@@ -165,7 +165,8 @@ User ScimParser::readUser(const QJsonObject &o, const QString &where, QString *p
     u.createdAt = mr.str(QLatin1String("created"));
     u.updatedAt = mr.str(QLatin1String("lastModified"));
     u.locale = r.str(QLatin1String("locale"));
-    u.details = readEnterprise(r);
+    if (!ResponseParsing::columnsOnly())
+        u.details = readEnterprise(r);
     return u;
 }
 
