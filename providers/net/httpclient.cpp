@@ -301,7 +301,9 @@ void HttpCall::readAvailable()
         return; // paused: the data waits in the reply's bounded buffer, and TCP holds the rest
     m_timeout->start(m_config.options.timeoutMs);
     // Read as it arrives: one readAll() of a 200 MB body at the end blocks for most of a second.
-    const QByteArray chunk = m_reply->readAll();
+    // read(bytesAvailable()) hands over the block the network thread filled without copying it
+    // when it is the only one waiting (readAll() always copies into an array of its own).
+    const QByteArray chunk = m_reply->read(m_reply->bytesAvailable());
     m_received += chunk.size();
     const qint64 received = m_received;
     if (streaming()) {
