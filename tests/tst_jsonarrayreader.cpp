@@ -163,6 +163,46 @@ private slots:
         }
     }
 
+    void longRecordsWithoutEscapesGoByWholeBlocks()
+    {
+        // Records as APIs send them, long and without a backslash, are read 64 bytes at a time;
+        // brackets and quotes inside their strings, strings that cross a block's edge and elements
+        // that end anywhere in a block must still give QJsonDocument's elements at every split.
+        QRandomGenerator rng(20261206);
+        static const QStringList pieces {QStringLiteral("a"), QStringLiteral("]"),
+            QStringLiteral("["), QStringLiteral("{"), QStringLiteral("}"), QStringLiteral(","),
+            QStringLiteral("é"), QStringLiteral(" "), QStringLiteral("😀"), QStringLiteral("::")};
+        const auto text = [&rng](int most) {
+            QString t;
+            for (int n = int(rng.bounded(most)); n > 0; --n)
+                t += pieces.at(int(rng.bounded(pieces.size())));
+            return t;
+        };
+        for (int round = 0; round < 60; ++round) {
+            QJsonArray array;
+            for (int i = int(rng.bounded(200)); i > 0; --i) {
+                QJsonObject o {{QStringLiteral("id"), text(40)}, {text(8), text(150)}};
+                QJsonArray roles;
+                for (int r = int(rng.bounded(4)); r > 0; --r)
+                    roles.append(QJsonObject {{QStringLiteral("role"),
+                        QJsonObject {{QStringLiteral("name"), text(30)},
+                            {QStringLiteral("n"), double(rng.bounded(100))}}}});
+                o.insert(QStringLiteral("roles"), roles);
+                array.append(i % 7 == 0 ? QJsonValue(QJsonArray {o, text(20)}) : QJsonValue(o));
+            }
+            const QByteArray body = QJsonDocument(array).toJson(
+                round % 3 ? QJsonDocument::Compact : QJsonDocument::Indented);
+            QVERIFY(!body.contains('\\'));
+            const QList<qsizetype> sizes {1 + rng.bounded(200), 1 + rng.bounded(70000),
+                64 + rng.bounded(3), 1 + rng.bounded(5000)};
+            const Read r = readInChunks(body, sizes);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.elements.size(), array.size());
+            for (qsizetype i = 0; i < array.size(); ++i)
+                QCOMPARE(element(r.elements[i]), array[i]);
+        }
+    }
+
     void badBodiesNameTheByte_data()
     {
         QTest::addColumn<QByteArray>("body");

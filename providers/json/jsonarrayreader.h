@@ -66,6 +66,11 @@ private:
     // Feeds one byte of a value being tracked (an element, or a member being skipped); returns
     // true when that byte ended the value.
     bool trackValueByte(char c);
+    // Inside an object or array element: skips whole blocks of kBlock bytes from `p`, keeping
+    // the depth and string state; returns the element's last byte (*ended set), or the first
+    // byte it did not take (a block with a backslash, or fewer than kBlock bytes left).
+    const char *skipBlocks(const char *p, const char *end, bool *ended);
+    static constexpr qsizetype kBlock = 64;
     void startValue(char c);
     void closeArray();
 
