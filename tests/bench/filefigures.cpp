@@ -1,7 +1,9 @@
 // Issue #22's figures against a server that costs nothing: nginx, in a process of its own,
 // serving pre-generated LlamaCloud bodies from files on 127.0.0.1.
 //   file-export  `roster export` of 100,000 members beside the receive-only floor (curl to
-//                /dev/null, best of three) and curl | jq writing the same columns
+//                /dev/null, best of three), curl | jq writing the same columns, and what
+//                QNetworkAccessManager alone takes to receive the body (the floor of any Qt
+//                client, in this process)
 //   drip         a body nginx sends at 1 MB/s (about 3 s): how long after the first bytes reach
 //                Roster the first CSV row is written
 // Both need nginx, curl and jq (packaging/install-deps.sh installs them); a missing tool is
@@ -121,6 +123,32 @@ double timed(const QString &program, const QStringList &arguments, int runs,
     return best;
 }
 
+// Seconds QNetworkAccessManager takes to receive `url` and throw the bytes away, as HttpCall reads
+// them (best of `runs`): the floor any Qt application has, parser or not. -1 on a failure.
+double qtReceiveOnly(const QString &url, int runs)
+{
+    double best = -1;
+    for (int i = 0; i < runs; ++i) {
+        QNetworkAccessManager nam;
+        QElapsedTimer t;
+        t.start();
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(url)));
+        qint64 received = 0;
+        QObject::connect(reply, &QNetworkReply::readyRead,
+            [&] { received += reply->read(reply->bytesAvailable()).size(); });
+        while (!reply->isFinished())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        received += reply->readAll().size();
+        const double s = t.nsecsElapsed() / 1e9;
+        const bool ok = reply->error() == QNetworkReply::NoError && received > 0;
+        delete reply;
+        if (!ok)
+            return -1;
+        best = best < 0 ? s : std::min(best, s);
+    }
+    return best;
+}
+
 QString missingTool()
 {
     for (const QString &tool :
@@ -161,6 +189,7 @@ void figureFileExport(const QString &roster)
     const QString curl = RealNet::findTool(QStringLiteral("curl"));
     const double floor = timed(
         curl, {QStringLiteral("-sf"), QStringLiteral("-o"), QProcess::nullDevice(), url}, 3);
+    const double qtFloor = qtReceiveOnly(url, 3);
     const double jq = timed(QStringLiteral("bash"),
         {QStringLiteral("-o"), QStringLiteral("pipefail"), QStringLiteral("-c"),
             QStringLiteral("curl -sf '%1' | jq -r '%2' > /dev/null")
@@ -190,6 +219,8 @@ void figureFileExport(const QString &roster)
         lines = csv.readAll().count('\n');
     o[QStringLiteral("body_mb")] = bytes / 1048576.0;
     o[QStringLiteral("receive_only_seconds")] = floor;
+    o[QStringLiteral("qt_receive_only_seconds")] = qtFloor;
+    o[QStringLiteral("ratio_of_qt_floor_to_floor")] = qtFloor / floor;
     o[QStringLiteral("curl_jq_seconds")] = jq;
     o[QStringLiteral("roster_seconds")] = seconds;
     o[QStringLiteral("rows")] = lines - 1;
