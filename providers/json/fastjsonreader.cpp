@@ -107,6 +107,7 @@ bool FastJsonReader::readRecord(simdjson::dom::parser *parser, std::vector<char>
     if (unsure)
         return false;
     if (ResponseParsing::keepsRawRecords())
-        user->rawRecord = element;
+        user->rawRecord
+            = QByteArray(element.constData(), element.size()); // `element` may be a view
     return true;
 }

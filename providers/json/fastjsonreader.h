@@ -53,9 +53,9 @@ public:
     // Readies a parser for records (a nesting limit under QJsonDocument's); false without memory.
     static bool prepare(simdjson::dom::parser *parser);
     // Reads one record from its bytes: true with *user (its rawRecord the bytes as received,
-    // where ResponseParsing::keepsRawRecords()), or false when JsonReader must read it (not JSON
-    // simdjson accepts, not an object, unsure or a problem). `padded` is scratch space kept
-    // between calls.
+    // where ResponseParsing::keepsRawRecords(), a copy: `element` may be a view), or false when
+    // JsonReader must read it (not JSON simdjson accepts, not an object, unsure or a problem).
+    // `padded` is scratch space kept between calls.
     static bool readRecord(simdjson::dom::parser *parser, std::vector<char> *padded,
         const QByteArray &element, RecordReader read, User *user);
 

@@ -72,6 +72,7 @@ bool JsonArrayReader::fail(const QString &message, qint64 at)
         m_state = State::Failed;
         m_error = message.arg(at);
         m_pending = QByteArray();
+        m_viewStart = nullptr;
     }
     return false;
 }
@@ -178,6 +179,7 @@ bool JsonArrayReader::feed(QByteArrayView chunk, QList<QByteArray> *elements)
         case State::AfterElement:
         case State::RestOfObject:
         case State::Trailing:
+            m_at = chunk.data() + i;
             step = readArray(chunk[i]);
             break;
         case State::Done:
@@ -189,6 +191,10 @@ bool JsonArrayReader::feed(QByteArrayView chunk, QList<QByteArray> *elements)
             return false;
         if (step == Step::Again)
             --i, --m_offset; // the delimiter belongs to what follows
+    }
+    if (m_viewStart) { // an element goes on in the next chunk: its bytes so far are kept
+        m_pending.append(m_viewStart, chunk.data() + chunk.size() - m_viewStart);
+        m_viewStart = nullptr;
     }
     return m_state != State::Failed;
 }
@@ -309,7 +315,10 @@ JsonArrayReader::Step JsonArrayReader::readArray(char c)
         startValue(c);
         m_elementStart = m_offset;
         m_pending.clear();
-        m_pending += c;
+        if (m_views && !m_scalar)
+            m_viewStart = m_at; // handed out as a view when it ends in this chunk
+        else
+            m_pending += c;
         m_state = State::InElement;
         return Step::Next;
     case State::AfterElement:
@@ -377,18 +386,23 @@ JsonArrayReader::Step JsonArrayReader::readElement(
         }
         const qsizetype j = p - begin;
         const qsizetype n = (ended ? j + 1 : j) - i;
-        m_pending.append(chunk.data() + i, n);
+        if (!m_viewStart)
+            m_pending.append(chunk.data() + i, n);
         i += n - 1;
         m_offset += n - 1;
     }
-    if (m_pending.size() > m_maxElement) {
+    const qsizetype size = m_viewStart ? chunk.data() + i + 1 - m_viewStart : m_pending.size();
+    if (size > m_maxElement) {
         fail(tr("The array element at byte %1 is larger than the limit of %2 bytes.")
                  .replace(QLatin1String("%2"), QString::number(m_maxElement)),
             m_elementStart);
         return Step::Stop;
     }
     if (ended) {
-        elements->append(std::exchange(m_pending, QByteArray()));
+        if (m_viewStart)
+            elements->append(QByteArray::fromRawData(std::exchange(m_viewStart, nullptr), size));
+        else
+            elements->append(std::exchange(m_pending, QByteArray()));
         ++m_count;
         m_state = State::AfterElement;
     }

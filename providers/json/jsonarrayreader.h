@@ -23,6 +23,10 @@ public:
     // Reads `chunk` (the next bytes of the body); complete elements are appended to `elements`.
     // Returns false once the body is known to be malformed; errorString() says why.
     bool feed(QByteArrayView chunk, QList<QByteArray> *elements);
+    // Hands out an element that lies wholly in one chunk as a view into it (QByteArray::
+    // fromRawData: no copy, no allocation), valid only while that chunk's bytes are; an element
+    // that spans chunks is still a copy. Off by default.
+    void setViews(bool on) { m_views = on; }
     // The body has ended: true when the array was closed (and nothing but whitespace followed).
     bool finish();
 
@@ -86,7 +90,10 @@ private:
     bool m_escape = false;
     bool m_scalar = false;
     qint64 m_elementStart = 0;
-    QByteArray m_pending; // the current element's bytes so far
+    QByteArray m_pending; // the current element's bytes so far (unless m_viewStart)
+    bool m_views = false;
+    const char *m_at = nullptr; // the byte being read (readArray)
+    const char *m_viewStart = nullptr; // the current element's first byte, in this chunk
     QByteArray m_name; // the member name being read (object mode)
     bool m_nameEscape = false;
     QString m_error;

@@ -42,6 +42,7 @@ StreamingPageReply::StreamingPageReply(
 {
     m_state->read = reader;
     m_state->fast = fastReader;
+    m_state->reader.setViews(true); // the elements are read within parseSlice(), its bytes alive
     if (!FastJsonReader::prepare(&m_state->parser))
         m_state->fast = nullptr; // no memory for it: JsonReader reads every element
 }
@@ -134,9 +135,10 @@ StreamingPageReply::Batch StreamingPageReply::parseSlice(State *state, const QBy
             problem = tr("The response body is not valid JSON: %1 (%2 at byte %3 of that element)")
                           .arg(where, error.errorString())
                           .arg(error.offset);
-        else // the element as received: no second serialization
+        else // the element as received (a copy: it may be a view): no second serialization
             ResponseParsing::readRecord(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(),
-                where, state->read, &batch.users, &problem, element);
+                where, state->read, &batch.users, &problem,
+                QByteArray(element.constData(), element.size()));
         if (!problem.isEmpty()) {
             batch.problem = problem;
             break;
