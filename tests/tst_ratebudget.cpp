@@ -159,6 +159,40 @@ private slots:
             later >= spent + 1900 && later <= spent + 2100, qPrintable(QString::number(later)));
     }
 
+    void aloneItGoesAtTheWindowsRateThenWaitsForTheReset()
+    {
+        RateBudget b;
+        b.reserve().waitMs;
+        b.answered(info(20, 19, 1000), 200); // one sent, one counted: nobody else spends it
+        QList<qint64> waits;
+        for (int i = 0; i < 19; ++i)
+            waits << b.reserve().waitMs;
+        // At once while it lasts, then the last ones spread at the window's rate (50 ms apart),
+        // not over the whole time to the reset: an export that ends there does not wait for it.
+        for (int i = 0; i < 17; ++i)
+            QCOMPARE(waits[i], 0);
+        QVERIFY2(waits[18] > 0 && waits[18] <= 2 * 50 + 5, qPrintable(QString::number(waits[18])));
+        QVERIFY(waits[18] >= waits[17]);
+        const qint64 spent = b.reserve().waitMs;
+        QVERIFY2(spent >= 900 && spent <= 1100, qPrintable(QString::number(spent)));
+    }
+
+    void seeingAnotherClientSpendItSpreadsTheRestUntilTheReset()
+    {
+        RateBudget b;
+        b.reserve().waitMs;
+        b.answered(info(100, 99, 2000), 200); // alone so far
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(b.reserve().waitMs, 0);
+        // The server counts 90 more than this process sent: someone else spends the window.
+        b.answered(info(100, 6, 2000), 200);
+        QList<qint64> waits;
+        for (int i = 0; i < 6; ++i)
+            waits << b.reserve().waitMs;
+        QVERIFY2(
+            waits.last() >= 1200 && waits.last() < 2000, qPrintable(QString::number(waits.last())));
+    }
+
     void aTurnThatCameTooLateIsMissed()
     {
         QVERIFY(QTest::qWaitFor([] { return RateBudget::nowMs() > 5; })); // a clock past its start

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 constexpr int kMaxParallel = 64;
@@ -117,6 +118,7 @@ void RateBudget::rollOver(qint64 now)
             return;
         }
         m_resetAt += m_window;
+        m_othersBefore = std::exchange(m_othersNow, false);
         const qint64 taken = std::min(m_booked, m_limit);
         m_booked -= taken;
         // Requests sent just before the reset may reach the server after it and count in the new
@@ -138,9 +140,14 @@ RateBudget::Turn RateBudget::reserve()
         const qint64 lowWater = std::max<qint64>(2, m_limit > 0 ? m_limit / 10 : 2);
         if (m_left >= lowWater)
             return {0, m_resetAt};
-        // Little left: spread it evenly until the reset rather than spending it at once.
+        // Little left: spread, not spent at once. When others spend this budget too, evenly until
+        // the reset, leaving them room; alone, at the rate the window allows (limit per window),
+        // which the window's count cannot run out before its reset.
         const qint64 slot = std::max(now, m_nextSlot);
-        m_nextSlot = slot + std::max<qint64>(0, m_resetAt - slot) / (m_left + 1);
+        qint64 interval = std::max<qint64>(0, m_resetAt - slot) / (m_left + 1);
+        if (!sharedWithOthers() && m_limit > 0 && m_window > 0)
+            interval = std::min(interval, m_window / m_limit);
+        m_nextSlot = slot + interval;
         return {slot - now, m_resetAt};
     }
     // Spent: booked into the next window that has room, to go as soon as it starts (a new window
@@ -174,9 +181,16 @@ void RateBudget::answered(const RateLimitInfo &info, int status)
                                  : info.remaining - m_inFlight;
             m_left = std::max<qint64>(0, m_left);
             m_booked = 0;
+            // Fewer left than this process could have spent: another client spends it too.
+            if (m_limit > 0 && info.remaining < m_limit - (m_inFlight + 1))
+                m_othersNow = true;
         } else {
             // The same window: answers come back out of order, and other clients spend it too;
-            // the lower count is the truer one.
+            // the lower count is the truer one. Lower than this process's own count: the server
+            // counted requests it did not send.
+            // (An answer from the window before, sent before its reset, proves nothing.)
+            if (m_left >= 0 && info.remaining < m_left && resetAt >= m_resetAt - 500)
+                m_othersNow = true;
             m_left = std::min(m_left < 0 ? info.remaining : m_left, info.remaining);
         }
     }

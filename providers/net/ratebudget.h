@@ -29,7 +29,9 @@ RateLimitInfo read(const HttpResponse &response, const QDateTime &now);
 // The requests one host allows, shared by every client, profile, job and window that talks to it
 // in this process. Requests go at once while the budget lasts; once little is left they are
 // spread over the time until it resets, and once it is spent they wait for the reset, so that a
-// long export paces itself instead of spending everything and then meeting 429s. On a 429 the
+// long export paces itself instead of spending everything and then meeting 429s; the spread
+// reaches the reset only while other clients are seen spending the same budget (alone, the last
+// requests go at the window's own rate: no slower than the limit allows). On a 429 the
 // pages allowed in flight at once halve, and grow back by one with each success.
 class RateBudget
 {
@@ -62,6 +64,8 @@ public:
 
 private:
     void rollOver(qint64 now);
+    // Whether answers in this window or the one before counted requests this process never sent.
+    bool sharedWithOthers() const { return m_othersNow || m_othersBefore; }
 
     mutable QMutex m_mutex;
     qint64 m_limit = -1;
@@ -71,5 +75,7 @@ private:
     qint64 m_booked = 0; // requests already given a turn in the windows after this one
     qint64 m_nextSlot = 0;
     int m_inFlight = 0;
+    bool m_othersNow = false;
+    bool m_othersBefore = false;
     int m_parallel = 64;
 };
