@@ -1,7 +1,7 @@
 // Pacing under a host's rate limit: every spelling of the rate-limit headers, the budget's spread
 // and its wait for the reset, fewer pages in flight after a 429, and parallel CSP exports against
-// the sandbox's fixed-window quota, alone and two profiles of one host at once, that meet at most
-// one 429.
+// the sandbox's fixed-window quota (alone and two profiles of one host at once) and its token
+// bucket, that meet at most one 429.
 #include "httpclient.h"
 #include "offsetpager.h"
 #include "providerfactory.h"
@@ -250,6 +250,47 @@ private slots:
         QCOMPARE(r.users, 3000);
         QVERIFY2(m_server.quota().rejections() <= 1,
             qPrintable(QStringLiteral("%1 answers were 429").arg(m_server.quota().rejections())));
+    }
+
+    void theSandboxsBucketRefillsAsItGoes()
+    {
+        SandboxQuota q(SandboxQuota::Mode::TokenBucket);
+        q.configure(10, 1);
+        const qint64 t = 1700000000000;
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(q.take(t).allowed);
+        const SandboxQuota::Decision spent = q.take(t);
+        QVERIFY(!spent.allowed);
+        const RateLimitInfo i = RateLimitHeaders::read(
+            withHeaders(spent.headers), QDateTime::fromMSecsSinceEpoch(t, Qt::UTC));
+        QCOMPARE(i.limit, 10);
+        QCOMPARE(i.remaining, 0);
+        QCOMPARE(i.resetMs, 1000); // full again in a second
+        QVERIFY(withHeaders(spent.headers).header("Retry-After") == "1");
+        // A tenth of a second earns one request, not more.
+        QVERIFY(q.take(t + 150).allowed);
+        QVERIFY(!q.take(t + 150).allowed);
+        // Idle, it fills up to its size and no further.
+        for (int k = 0; k < 10; ++k)
+            QVERIFY(q.take(t + 5000).allowed);
+        QVERIFY(!q.take(t + 5000).allowed);
+        QCOMPARE(q.accepted(), 21);
+        QCOMPARE(q.rejections(), 3);
+    }
+
+    void aParallelExportStaysUnderTheTokenBucket()
+    {
+        m_server.bucket().configure(10, 1);
+        m_server.bucket().reset();
+        OffsetPager pager(csp(QStringLiteral("bucket"), QStringLiteral("acme-bucket-n3000")), 8);
+        Run r;
+        follow(pager, &r);
+        pager.start(0, 100, 3000);
+        QVERIFY(QTest::qWaitFor([&r] { return r.finished || r.error.isError(); }, 60000));
+        QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
+        QCOMPARE(r.users, 3000);
+        QVERIFY2(m_server.bucket().rejections() <= 1,
+            qPrintable(QStringLiteral("%1 answers were 429").arg(m_server.bucket().rejections())));
     }
 
     void twoProfilesOfOneHostShareItsQuota()

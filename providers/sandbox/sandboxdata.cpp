@@ -308,7 +308,7 @@ const QStringList &behaviourWords()
     static const QStringList words {QStringLiteral("cookies"), QStringLiteral("pretty"),
         QStringLiteral("gzip"), QStringLiteral("chunked"), QStringLiteral("stall"),
         QStringLiteral("capped"), QStringLiteral("uneven"), QStringLiteral("heavy"),
-        QStringLiteral("quota")};
+        QStringLiteral("quota"), QStringLiteral("bucket")};
     return words;
 }
 } // namespace
@@ -327,6 +327,7 @@ SandboxBehaviours SandboxBehaviours::fromPath(const QString &path)
         b.uneven = b.uneven || words.contains(QLatin1String("uneven"));
         b.heavy = b.heavy || words.contains(QLatin1String("heavy"));
         b.quota = b.quota || words.contains(QLatin1String("quota"));
+        b.bucket = b.bucket || words.contains(QLatin1String("bucket"));
     }
     return b;
 }

@@ -51,6 +51,7 @@ struct SandboxBehaviours
     bool uneven = false; // offset APIs (CSP): pages 17 items shorter or longer than asked
     bool heavy = false; // LlamaCloud: every permission of every role listed (about 2 KB a member)
     bool quota = false; // counted against the server's rate limit (SandboxQuota)
+    bool bucket = false; // counted against the server's token bucket (SandboxQuota::TokenBucket)
 
     bool any() const { return cookies || pretty || gzip || chunked || stall; }
     static SandboxBehaviours fromPath(const QString &path);

@@ -319,9 +319,11 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             m_recent.removeFirst();
     }
     SandboxResponse response;
-    const SandboxQuota::Decision quota = SandboxBehaviours::fromPath(r.path).quota
+    const SandboxBehaviours behaviours = SandboxBehaviours::fromPath(r.path);
+    const SandboxQuota::Decision quota = behaviours.quota
         ? m_quota.take(QDateTime::currentMSecsSinceEpoch())
-        : SandboxQuota::Decision {};
+        : behaviours.bucket ? m_bucket.take(QDateTime::currentMSecsSinceEpoch())
+                            : SandboxQuota::Decision {};
     if (quota.allowed)
         response = dispatch(r);
     else

@@ -117,6 +117,8 @@ public:
 
     // The rate limit of "quota" organizations.
     SandboxQuota &quota() { return m_quota; }
+    // The token bucket of "bucket" organizations.
+    SandboxQuota &bucket() { return m_bucket; }
     // The authorization server at /oauth, for profiles that sign in.
     SandboxOAuth &oauth() { return m_oauth; }
 
@@ -155,6 +157,7 @@ private:
     std::atomic<int> m_requestCount {0};
     std::atomic<int> m_answerCount {0};
     SandboxQuota m_quota;
+    SandboxQuota m_bucket {SandboxQuota::Mode::TokenBucket};
     SandboxOAuth m_oauth;
     std::atomic<int> m_cursorGeneration {0};
     std::atomic<bool> m_holdCuts {false};
