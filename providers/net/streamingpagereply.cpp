@@ -151,6 +151,11 @@ StreamingPageReply::Batch StreamingPageReply::parseSlice(State *state, const QBy
 void StreamingPageReply::onBatch(Batch batch)
 {
     m_usersRead += batch.users.size();
+    const bool failed = !batch.problem.isEmpty();
+    // The next slice is parsed while this one's users are handed out (written to the CSV,
+    // inserted in the table): the worker does not wait for the UI thread.
+    if (!failed && !m_pending.isEmpty())
+        parseNext();
     if (isIncremental()) {
         if (!batch.users.isEmpty())
             emit usersArrived(batch.users);
@@ -159,10 +164,12 @@ void StreamingPageReply::onBatch(Batch batch)
     }
     if (isAborted())
         return; // a receiver of usersArrived() gave up on us
-    if (!batch.problem.isEmpty()) {
+    if (failed) {
         failMalformed(batch.problem);
         return;
     }
+    if (m_watcher)
+        return;
     if (!m_pending.isEmpty())
         parseNext();
     else

@@ -31,4 +31,5 @@ inline void resetPeak()
 void figureHistory(const QString &roster);
 // Issue #22's figures against nginx serving files (filefigures.cpp).
 void figureFileExport(const QString &roster);
+void figureFileExportMillion(const QString &roster);
 void figureDrip();

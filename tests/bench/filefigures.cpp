@@ -166,6 +166,121 @@ const char *kJqProgram = ".[] | [.id, .user_id, .email, \"\", \"\", .email, \"\"
 
 } // namespace
 
+namespace {
+// The peak RSS in MB of `program arguments` (`python3` waits for it and reads its rusage), or -1.
+double peakRssMb(const QString &program, const QStringList &arguments,
+    const QProcessEnvironment &env, double *seconds)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral("python3"),
+        QStringList {QStringLiteral("-c"),
+            QStringLiteral("import resource,subprocess,sys\n"
+                           "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+                           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss "
+                           "if r.returncode == 0 else -1)"),
+            program}
+            + arguments);
+    if (!p.waitForFinished(1200000) || p.exitCode() != 0)
+        return -1;
+    *seconds = t.nsecsElapsed() / 1e9;
+    const qint64 kb = p.readAllStandardOutput().trimmed().toLongLong();
+    return kb > 0 ? kb / 1024.0 : -1;
+}
+
+QJsonObject rosterProfile(const QString &name, const QString &base, const QString &organization)
+{
+    return {{QStringLiteral("name"), name}, {QStringLiteral("kind"), QStringLiteral("llamacloud")},
+        {QStringLiteral("baseUrl"), QString(base + QStringLiteral("/llamacloud"))},
+        {QStringLiteral("organization"), organization},
+        {QStringLiteral("credential"),
+            QJsonObject {{QStringLiteral("env"), QJsonValue(QStringLiteral("T"))}}}};
+}
+} // namespace
+
+// 1,000,000 LlamaCloud members served from a file: rows a second and the peak RSS over an export
+// of 1,000 (the same program's own footprint), beside curl receiving the body.
+void figureFileExportMillion(const QString &roster)
+{
+    QJsonObject o {{QStringLiteral("figure"), QStringLiteral("file_served_export_million")},
+        {QStringLiteral("kind"), QStringLiteral("llamacloud")}};
+    const qint64 n = 1000000;
+    o[QStringLiteral("users")] = n;
+    QTemporaryDir dir;
+    FileServer server;
+    QString why = missingTool().isEmpty() ? QString() : missingTool() + QStringLiteral(" missing");
+    qint64 bytes = 0;
+    if (why.isEmpty() && !writeBody(dir.path(), n, &bytes))
+        why = QStringLiteral("the sandbox body could not be written");
+    // The small organization: the same path with another organization id.
+    const QString small = QStringLiteral("00000000-0000-4000-8000-000000001000");
+    if (why.isEmpty()) {
+        SandboxHost host;
+        host.start(0, 1000, 0);
+        QString smallPath = dir.path() + QStringLiteral("/www") + usersPath();
+        smallPath.replace(kOrg, small);
+        QDir().mkpath(QFileInfo(smallPath).path());
+        QNetworkAccessManager nam;
+        QNetworkRequest request(host.url(usersPath()));
+        request.setRawHeader("Cookie", "session=" + SandboxServer::demoToken().toUtf8());
+        QNetworkReply *reply = nam.get(request);
+        while (!reply->isFinished())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        RealNet::writeFile(smallPath, reply->readAll());
+        RealNet::openUp(QFileInfo(smallPath).path());
+        delete reply;
+        server.start(dir.path(), {}, &why);
+    }
+    if (!why.isEmpty()) {
+        o[QStringLiteral("note")] = QString(QStringLiteral("not measured: ") + why);
+        printFigure(o);
+        return;
+    }
+    const QString url = server.base() + usersPath();
+    const double floor = timed(RealNet::findTool(QStringLiteral("curl")),
+        {QStringLiteral("-sf"), QStringLiteral("-o"), QProcess::nullDevice(), url}, 1);
+    const QString config = dir.filePath(QStringLiteral("profiles.json"));
+    RealNet::writeFile(config,
+        QJsonDocument(QJsonObject {{QStringLiteral("version"), 1},
+                          {QStringLiteral("profiles"),
+                              QJsonArray {rosterProfile(QStringLiteral("L"), server.base(), kOrg),
+                                  rosterProfile(QStringLiteral("S"), server.base(), small)}}})
+            .toJson());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("T"), SandboxServer::demoToken());
+    const QString out = dir.filePath(QStringLiteral("out.csv"));
+    const auto exportOf = [&](const QString &profile) {
+        return QStringList {QStringLiteral("export"), QStringLiteral("--config"), config,
+            QStringLiteral("--profile"), profile, QStringLiteral("--output"), out,
+            QStringLiteral("--quiet")};
+    };
+    double smallSeconds = 0;
+    const double base = peakRssMb(roster, exportOf(QStringLiteral("S")), env, &smallSeconds);
+    double seconds = 0;
+    const double peak = peakRssMb(roster, exportOf(QStringLiteral("L")), env, &seconds);
+    QFile csv(out);
+    qint64 lines = 0;
+    if (csv.open(QIODevice::ReadOnly)) {
+        while (!csv.atEnd())
+            lines += csv.read(1 << 24).count('\n');
+    }
+    o[QStringLiteral("body_mb")] = bytes / 1048576.0;
+    o[QStringLiteral("receive_only_seconds")] = floor;
+    o[QStringLiteral("roster_seconds")] = seconds;
+    o[QStringLiteral("rows")] = lines - 1;
+    o[QStringLiteral("rows_per_second")] = (lines - 1) / seconds;
+    o[QStringLiteral("ratio_to_floor")] = seconds / floor;
+    o[QStringLiteral("peak_rss_mb_1000_members")] = base;
+    o[QStringLiteral("peak_rss_mb")] = peak;
+    o[QStringLiteral("peak_rss_growth_mb")] = peak - base;
+    o[QStringLiteral("target")] = QStringLiteral("rows_per_second >= 500000, growth <= 50 MB");
+    o[QStringLiteral("met")] = lines - 1 == n && base > 0 && peak > 0
+        && (lines - 1) / seconds >= 500000 && peak - base <= 50;
+    printFigure(o);
+}
+
 void figureFileExport(const QString &roster)
 {
     QJsonObject o {{QStringLiteral("figure"), QStringLiteral("file_served_export")},

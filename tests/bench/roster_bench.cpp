@@ -701,9 +701,12 @@ int main(int argc, char *argv[])
             figureFileExport(QStringLiteral(ROSTER_BINARY));
         else if (f == QLatin1String("drip"))
             figureDrip();
+        else if (f == QLatin1String("file-export-million"))
+            figureFileExportMillion(QStringLiteral(ROSTER_BINARY));
         else {
             QTextStream(stderr) << "unknown figure " << f
-                                << " (known: " << all.join(QStringLiteral(", ")) << ")\n";
+                                << " (known: " << all.join(QStringLiteral(", "))
+                                << ", and file-export-million, about 1.5 GB in TMPDIR)\n";
             return 2;
         }
     }
