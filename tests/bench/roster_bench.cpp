@@ -37,6 +37,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
 #include <malloc.h>
 
 namespace {
@@ -583,62 +584,58 @@ void figureReviewMemory()
 }
 } // namespace
 
-// A parallel CSP export under the host's fixed-window quota: the 429s it met and its time against
-// the least the quota allows (the last page cannot go before the window it fits in starts).
+// A parallel CSP export of 20,000 users (100 pages, 8 at once, 20 ms) from `host` under `limit`,
+// counted for the organization word `word`: the 429s it met and its time against
+// `floor(requests)`, the least the limit allows.
+static void figurePacedExport(SandboxHost &host, const QString &figure, const QString &word,
+    SandboxQuota &limit, const QString &limitText, const std::function<double(int requests)> &floor)
+{
+    const qint64 n = 20000;
+    qint64 rows = 0;
+    limit.reset();
+    const double seconds = runExport(
+        host, QStringLiteral("csp"), QStringLiteral("pace-%1-n%2").arg(word).arg(n), 8, &rows);
+    const int requests = limit.accepted();
+    const int rejected = limit.rejections();
+    const double least = floor(requests);
+    emitFigure({{QStringLiteral("figure"), figure}, {QStringLiteral("kind"), QStringLiteral("csp")},
+        {QStringLiteral("users"), n}, {QStringLiteral("latency_ms"), 20},
+        {QStringLiteral("parallel"), 8}, {word, limitText}, {QStringLiteral("rows"), rows},
+        {QStringLiteral("requests"), requests}, {QStringLiteral("answers_429"), rejected},
+        {QStringLiteral("seconds"), seconds}, {QStringLiteral("floor_seconds"), least},
+        {QStringLiteral("ratio_to_floor"), seconds / least},
+        {QStringLiteral("target"), QStringLiteral("429s <= 1, ratio <= 1.15")},
+        {QStringLiteral("met"), rows == n && rejected <= 1 && seconds / least <= 1.15}});
+}
+
+// Under the host's fixed-window quota of 20 a second: the last page cannot go before the window
+// it fits in starts.
 static void figurePacing()
 {
     SandboxHost host;
     host.start(0, 25000, 20);
     const int perWindow = 20;
     host.server()->quota().configure(perWindow, 1);
-    host.server()->quota().reset();
-    const qint64 n = 20000;
-    qint64 rows = 0;
     const double startFraction = double(QDateTime::currentMSecsSinceEpoch() % 1000) / 1000.0;
-    const double seconds
-        = runExport(host, QStringLiteral("csp"), QStringLiteral("pace-quota-n%1").arg(n), 8, &rows);
-    const int requests = host.server()->quota().accepted();
-    const int rejected = host.server()->quota().rejections();
-    const int windows = (requests + perWindow - 1) / perWindow;
-    const double floor = std::max(0.0, windows - 1 - startFraction) + 0.020;
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("paced_parallel_export")},
-        {QStringLiteral("kind"), QStringLiteral("csp")}, {QStringLiteral("users"), n},
-        {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 8},
-        {QStringLiteral("quota"), QStringLiteral("%1 per second").arg(perWindow)},
-        {QStringLiteral("rows"), rows}, {QStringLiteral("requests"), requests},
-        {QStringLiteral("answers_429"), rejected}, {QStringLiteral("seconds"), seconds},
-        {QStringLiteral("floor_seconds"), floor},
-        {QStringLiteral("ratio_to_floor"), seconds / floor},
-        {QStringLiteral("target"), QStringLiteral("429s <= 1, ratio <= 1.15")},
-        {QStringLiteral("met"), rows == n && rejected <= 1 && seconds / floor <= 1.15}});
+    figurePacedExport(host, QStringLiteral("paced_parallel_export"), QStringLiteral("quota"),
+        host.server()->quota(), QStringLiteral("%1 per second").arg(perWindow), [&](int requests) {
+            const int windows = (requests + perWindow - 1) / perWindow;
+            return std::max(0.0, windows - 1 - startFraction) + 0.020;
+        });
 }
 
-// The same export under a token bucket of 20 refilled at 20 a second: the least it allows is the
-// time to earn every request beyond the 20 it starts with, then the last page's latency.
+// Under a token bucket of 20 refilled at 20 a second: the time to earn every request beyond the
+// 20 it starts with, then the last page's latency.
 static void figurePacingBucket()
 {
     SandboxHost host;
     host.start(0, 25000, 20);
     const int capacity = 20;
     host.server()->bucket().configure(capacity, 1);
-    host.server()->bucket().reset();
-    const qint64 n = 20000;
-    qint64 rows = 0;
-    const double seconds = runExport(
-        host, QStringLiteral("csp"), QStringLiteral("pace-bucket-n%1").arg(n), 8, &rows);
-    const int requests = host.server()->bucket().accepted();
-    const int rejected = host.server()->bucket().rejections();
-    const double floor = std::max(0, requests - capacity) / double(capacity) + 0.020;
-    emitFigure({{QStringLiteral("figure"), QStringLiteral("paced_parallel_export_bucket")},
-        {QStringLiteral("kind"), QStringLiteral("csp")}, {QStringLiteral("users"), n},
-        {QStringLiteral("latency_ms"), 20}, {QStringLiteral("parallel"), 8},
-        {QStringLiteral("bucket"), QStringLiteral("%1, refilled at %1 a second").arg(capacity)},
-        {QStringLiteral("rows"), rows}, {QStringLiteral("requests"), requests},
-        {QStringLiteral("answers_429"), rejected}, {QStringLiteral("seconds"), seconds},
-        {QStringLiteral("floor_seconds"), floor},
-        {QStringLiteral("ratio_to_floor"), seconds / floor},
-        {QStringLiteral("target"), QStringLiteral("429s <= 1, ratio <= 1.15")},
-        {QStringLiteral("met"), rows == n && rejected <= 1 && seconds / floor <= 1.15}});
+    figurePacedExport(host, QStringLiteral("paced_parallel_export_bucket"),
+        QStringLiteral("bucket"), host.server()->bucket(),
+        QStringLiteral("%1, refilled at %1 a second").arg(capacity),
+        [&](int requests) { return std::max(0, requests - capacity) / double(capacity) + 0.020; });
 }
 
 int main(int argc, char *argv[])
