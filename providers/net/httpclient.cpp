@@ -161,7 +161,7 @@ bool HttpCall::waitForTurn()
         settleBudget(nullptr); // came too late for its window: it needs a turn in this one
     }
     m_turn = m_config.budget->reserve();
-    m_holding = true;
+    m_holding = m_turn.counted;
     const qint64 wait = m_turn.waitMs;
     if (wait <= 0)
         return false;
@@ -264,6 +264,12 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
     // thread copies the previous chunk, and one readyRead ends up copying 100 MB at once.
     m_reply->setReadBufferSize(2 * 1024 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
+        // The headers say what the host counts: none waits for the body too (a redirect is not yet)
+        HttpResponse head;
+        head.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        head.headers = m_reply->rawHeaderPairs();
+        if (head.status >= 200 && (head.status < 300 || head.status >= 400))
+            settleBudget(&head);
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (!streaming() && length.isValid() && length.toLongLong() <= cap
             && length.toLongLong() > m_body.capacity())

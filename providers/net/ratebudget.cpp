@@ -13,6 +13,10 @@ namespace {
 constexpr int kMaxParallel = 64;
 // After a reset, a little later than the server says: clocks and timers are not exact.
 constexpr qint64 kResetMarginMs = 25;
+// While the host's first answer is awaited, the others ask again this often, and go anyway once it
+// has taken this long (a slow first answer must not hold up everything else).
+constexpr qint64 kProbePollMs = 20;
+constexpr qint64 kProbePatienceMs = 1000;
 
 qint64 leadingNumber(const QByteArray &value)
 {
@@ -132,17 +136,25 @@ RateBudget::Turn RateBudget::reserve()
     QMutexLocker lock(&m_mutex);
     const qint64 now = nowMs();
     rollOver(now);
+    if (m_left < 0 || m_resetAt < 0) {
+        // Nothing known yet: one request learns whether the host counts, the others wait for it.
+        if (!m_silent && m_probeSince >= 0 && now - m_probeSince < kProbePatienceMs)
+            return {kProbePollMs, now, false};
+        if (!m_silent && m_probeSince < 0)
+            m_probeSince = now;
+        ++m_inFlight;
+        return {};
+    }
     ++m_inFlight;
-    if (m_left < 0 || m_resetAt < 0)
-        return {}; // nothing known yet
     if (m_left > 0) {
         --m_left;
         const qint64 lowWater = std::max<qint64>(2, m_limit > 0 ? m_limit / 10 : 2);
         if (m_left >= lowWater)
             return {0, m_resetAt};
         // Little left: spread, not spent at once. When others spend this budget too, evenly until
-        // the reset, leaving them room; alone, at the rate the window allows (limit per window),
-        // which the window's count cannot run out before its reset.
+        // the reset, leaving them room. Alone, no slower than the limit's own rate (one request
+        // every window / limit): this process is the only one spending, so the count it keeps
+        // cannot run out early, and an export that ends here need not wait for the reset.
         const qint64 slot = std::max(now, m_nextSlot);
         qint64 interval = std::max<qint64>(0, m_resetAt - slot) / (m_left + 1);
         if (!sharedWithOthers() && m_limit > 0 && m_window > 0)
@@ -164,6 +176,11 @@ void RateBudget::answered(const RateLimitInfo &info, int status)
     QMutexLocker lock(&m_mutex);
     const qint64 now = nowMs();
     m_inFlight = std::max(0, m_inFlight - 1);
+    m_probeSince = -1;
+    if (!info.known() && (m_left < 0 || m_resetAt < 0))
+        m_silent = true;
+    else if (info.known())
+        m_silent = false;
     if (info.known()) {
         rollOver(now);
         // A reset is a whole number of seconds away at most: the window is at least that long.
@@ -204,6 +221,7 @@ void RateBudget::released()
 {
     QMutexLocker lock(&m_mutex);
     m_inFlight = std::max(0, m_inFlight - 1);
+    m_probeSince = -1; // perhaps the request that was to learn the limit: the next one does
 }
 
 int RateBudget::parallelAllowance() const

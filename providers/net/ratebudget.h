@@ -29,7 +29,9 @@ RateLimitInfo read(const HttpResponse &response, const QDateTime &now);
 // The requests one host allows, shared by every client, profile, job and window that talks to it
 // in this process. Requests go at once while the budget lasts; once little is left they are
 // spread over the time until it resets, and once it is spent they wait for the reset, so that a
-// long export paces itself instead of spending everything and then meeting 429s; the spread
+// long export paces itself instead of spending everything and then meeting 429s. Until a host's
+// first answer says whether it counts, one request goes and the others wait for its answer (a
+// second at most), so that a parallel start cannot spend a small limit many times over. The spread
 // reaches the reset only while other clients are seen spending the same budget (alone, the last
 // requests go at the window's own rate: no slower than the limit allows). On a 429 the
 // pages allowed in flight at once halve, and grow back by one with each success.
@@ -42,8 +44,9 @@ public:
     {
         qint64 waitMs = 0; // 0: go now
         qint64 windowEnd = -1; // nowMs() by which it must have gone; -1: no window known
+        bool counted = true; // false: waits for the host's first answer, then asks again
     };
-    // When the next request may go, counting it as sent. Every reserve() is matched by one
+    // When the next request may go, counting it as sent. Every counted reserve() is matched by one
     // answered() or released().
     Turn reserve();
     // A turn whose window ended before the request went (its timer came late) was counted in a
@@ -75,6 +78,8 @@ private:
     qint64 m_booked = 0; // requests already given a turn in the windows after this one
     qint64 m_nextSlot = 0;
     int m_inFlight = 0;
+    bool m_silent = false; // answered without a word on its limit: nothing to wait for
+    qint64 m_probeSince = -1; // nowMs() the request that learns the host's limit went; -1: none
     bool m_othersNow = false;
     bool m_othersBefore = false;
     int m_parallel = 64;
