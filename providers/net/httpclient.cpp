@@ -260,16 +260,17 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
         = m_request.streamBody ? m_config.options.maxStreamedBytes : m_config.options.maxBodyBytes;
     m_body.clear();
     m_received = 0;
-    // Backpressure: with an unbounded read buffer, QNAM piles up tens of megabytes while the UI
-    // thread copies the previous chunk, and one readyRead ends up copying 100 MB at once.
+    // Backpressure: unbounded, QNAM piles up tens of MB while the UI thread copies a chunk.
     m_reply->setReadBufferSize(2 * 1024 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, cap] {
         // The headers say what the host counts: none waits for the body too (a redirect is not yet)
-        HttpResponse head;
-        head.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        head.headers = m_reply->rawHeaderPairs();
-        if (head.status >= 200 && (head.status < 300 || head.status >= 400))
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (m_holding && status >= 200 && (status < 300 || status >= 400)) {
+            HttpResponse head; // copied only when a turn is held
+            head.status = status;
+            head.headers = m_reply->rawHeaderPairs();
             settleBudget(&head);
+        }
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (!streaming() && length.isValid() && length.toLongLong() <= cap
             && length.toLongLong() > m_body.capacity())
@@ -282,8 +283,7 @@ void HttpCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArra
                 false);
         }
     });
-    // readyRead, not downloadProgress: Qt chokes downloadProgress during a reply's first 100 ms,
-    // so a fast oversized burst would slip past the cap.
+    // readyRead, not downloadProgress (choked in a reply's first 100 ms): bursts meet the cap.
     m_cap = cap;
     m_sslErrors.clear();
     m_presented.clear();

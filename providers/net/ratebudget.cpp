@@ -136,7 +136,7 @@ RateBudget::Turn RateBudget::reserve()
     QMutexLocker lock(&m_mutex);
     const qint64 now = nowMs();
     rollOver(now);
-    if (m_left < 0 || m_resetAt < 0) {
+    if (!windowKnown()) {
         // Nothing known yet: one request learns whether the host counts, the others wait for it.
         if (!m_silent && m_probeSince >= 0 && now - m_probeSince < kProbePatienceMs)
             return {kProbePollMs, now, false};
@@ -177,10 +177,10 @@ void RateBudget::answered(const RateLimitInfo &info, int status)
     const qint64 now = nowMs();
     m_inFlight = std::max(0, m_inFlight - 1);
     m_probeSince = -1;
-    if (!info.known() && (m_left < 0 || m_resetAt < 0))
-        m_silent = true;
-    else if (info.known())
+    if (info.known())
         m_silent = false;
+    else if (!windowKnown())
+        m_silent = true;
     if (info.known()) {
         rollOver(now);
         // A reset is a whole number of seconds away at most: the window is at least that long.

@@ -69,6 +69,8 @@ private:
     void rollOver(qint64 now);
     // Whether answers in this window or the one before counted requests this process never sent.
     bool sharedWithOthers() const { return m_othersNow || m_othersBefore; }
+    // Whether an answer has said how much of the current window is left, and when it resets.
+    bool windowKnown() const { return m_left >= 0 && m_resetAt >= 0; }
 
     mutable QMutex m_mutex;
     qint64 m_limit = -1;
